@@ -1,0 +1,133 @@
+"""Configuration: ``[tool.auditor]`` in pyproject.toml, or an auditor.toml, found upward from a checked path.
+
+    [tool.auditor]
+    select = ["S", "P"]          # codes or prefixes; default: all rules
+    ignore = ["P101"]
+    fail-on = "warning"          # error (default) | warning | info | never
+    lang = "en"                  # zh (default) | en
+    report-year = 2023           # otherwise inferred from the report's title
+    [tool.auditor.tolerance]
+    percent = "0.01"             # extra slack for percentages, in percentage points
+    amount = "0"                 # extra slack for amounts, in the stated figure's unit
+
+Command-line options override the file. In auditor.toml the keys may stand at the top level
+or under [tool.auditor].
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "error"
+    lang: str = "zh"
+    report_year: int | None = None
+    tolerance_percent: Decimal = Decimal(0)
+    tolerance_amount: Decimal = Decimal(0)
+    source: str | None = None  # the file this configuration came from
+    extra: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
+
+    def merged(self, **overrides: object) -> Config:
+        """This configuration with command-line values (those not None) on top."""
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _as_list(value: object, key: str, source: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(v.strip() for v in value.split(",") if v.strip())
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ConfigError(f"{source}: {key} must be a list of rule codes")
+
+
+def _decimal(value: object, key: str, source: str) -> Decimal:
+    try:
+        result = Decimal(str(value))
+    except InvalidOperation:
+        raise ConfigError(f"{source}: tolerance.{key} must be a number") from None
+    if result < 0:
+        raise ConfigError(f"{source}: tolerance.{key} must not be negative")
+    return result
+
+
+def parse_table(table: dict, source: str) -> Config:
+    known = {"select", "ignore", "fail-on", "fail_on", "lang", "report-year", "report_year", "tolerance"}
+    config = Config(source=source, extra={k: v for k, v in table.items() if k not in known})
+    if "select" in table:
+        config = replace(config, select=_as_list(table["select"], "select", source))
+    if "ignore" in table:
+        config = replace(config, ignore=_as_list(table["ignore"], "ignore", source))
+    fail_on = table.get("fail-on", table.get("fail_on"))
+    if fail_on is not None:
+        if fail_on not in FAIL_ON:
+            raise ConfigError(f"{source}: fail-on must be one of {', '.join(FAIL_ON)}")
+        config = replace(config, fail_on=fail_on)
+    lang = table.get("lang")
+    if lang is not None:
+        if lang not in ("zh", "en"):
+            raise ConfigError(f"{source}: lang must be zh or en")
+        config = replace(config, lang=lang)
+    year = table.get("report-year", table.get("report_year"))
+    if year is not None:
+        if not isinstance(year, int) or not 1990 <= year <= 2100:
+            raise ConfigError(f"{source}: report-year must be a year such as 2023")
+        config = replace(config, report_year=year)
+    tolerance = table.get("tolerance", {})
+    if not isinstance(tolerance, dict):
+        raise ConfigError(f"{source}: tolerance must be a table")
+    if "percent" in tolerance:
+        config = replace(config, tolerance_percent=_decimal(tolerance["percent"], "percent", source))
+    if "amount" in tolerance:
+        config = replace(config, tolerance_amount=_decimal(tolerance["amount"], "amount", source))
+    return config
+
+
+def load_file(path: Path) -> Config | None:
+    """The [tool.auditor] table of a pyproject.toml / auditor.toml (None when it has none)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    table = data.get("tool", {}).get("auditor")
+    if table is None and path.name == "auditor.toml":
+        table = {k: v for k, v in data.items() if k != "tool"}
+    if table is None:
+        return None
+    return parse_table(table, str(path))
+
+
+@lru_cache(maxsize=256)
+def find_config(start: Path) -> Config:
+    """The nearest configuration at or above ``start`` (a directory); defaults when none."""
+    for directory in [start, *start.parents]:
+        for name in ("auditor.toml", "pyproject.toml"):
+            candidate = directory / name
+            if candidate.is_file():
+                found = load_file(candidate)
+                if found is not None:
+                    return found
+    return Config()
+
+
+def config_for(path: Path) -> Config:
+    target = path.resolve()
+    return find_config(target if target.is_dir() else target.parent)

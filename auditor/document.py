@@ -1,0 +1,330 @@
+"""The document as the rules see it: numbered lines, paragraphs, headings, tables and figures.
+
+Loaders (``auditor.loaders``) turn a file into a sequence of blocks (paragraphs and tables,
+each piece of text with its line number); ``build_document`` turns blocks into a Document.
+A .txt file's flattened tables and a .docx file's real tables become the same Table object.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+from auditor.quantity import Quantity, extract_quantities, normalise
+
+
+@dataclass
+class Line:
+    number: int  # 1-based; findings refer to these
+    text: str
+    role: str = "text"  # text | blank | cell | heading | toc
+    page: int | None = None
+
+
+@dataclass
+class Cell:
+    text: str
+    line: int
+    column: int  # 0-based column index in its row
+    quantities: list[Quantity] = field(default_factory=list)
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+
+    @property
+    def label(self) -> str:
+        """The row's first non-empty cell: 合计, 一、基本支出, 城镇新增就业人数 …"""
+        for cell in self.cells:
+            if cell.text:
+                return cell.text
+        return ""
+
+    @property
+    def lines(self) -> list[int]:
+        return [c.line for c in self.cells]
+
+
+@dataclass
+class Table:
+    index: int  # 1-based order in the document
+    caption: str  # the title line just above the table, if any
+    unit: str | None  # unit from the caption (单位：万元)
+    header: Row
+    rows: list[Row]  # body rows, header excluded
+
+    @property
+    def first_line(self) -> int:
+        return self.header.cells[0].line
+
+    @property
+    def last_line(self) -> int:
+        return (self.rows[-1] if self.rows else self.header).cells[-1].line
+
+    @property
+    def width(self) -> int:
+        return max(len(r.cells) for r in [self.header, *self.rows])
+
+    def column_header(self, index: int) -> str:
+        cells = self.header.cells
+        return cells[index].text if index < len(cells) else ""
+
+
+@dataclass
+class Heading:
+    line: int
+    level: int  # 1 一、 · 2 （一） · 3 1. / 1、 · 4 （1） · 5 ①
+    ordinal: str  # as written: 一、 （二） 3.
+    number: int  # the ordinal's value: 一 → 1
+    title: str
+    in_toc: bool = False
+
+
+@dataclass
+class Paragraph:
+    line: int
+    text: str
+    quantities: list[Quantity]
+    heading: Heading | None = None
+
+
+@dataclass
+class Document:
+    path: str
+    format: str  # txt | docx | pdf
+    lines: list[Line]
+    paragraphs: list[Paragraph]
+    tables: list[Table]
+    headings: list[Heading]
+    report_year: int | None = None
+
+    @cached_property
+    def quantities(self) -> list[Quantity]:
+        """Every figure of the document in line order (paragraphs and table cells)."""
+        found = [q for p in self.paragraphs for q in p.quantities]
+        found += [q for t in self.tables for r in [t.header, *t.rows] for c in r.cells for q in c.quantities]
+        return sorted(found, key=lambda q: (q.line, q.start))
+
+    @cached_property
+    def relations(self):  # -> auditor.relations.Relations (imported lazily: it imports this module)
+        from auditor.relations import analyse
+
+        return analyse(self)
+
+    def line_text(self, number: int) -> str:
+        return self.lines[number - 1].text if 0 < number <= len(self.lines) else ""
+
+
+# ----------------------------------------------------------------------------- blocks
+
+
+@dataclass
+class TextBlock:
+    line: int
+    text: str
+
+
+@dataclass
+class TableBlock:
+    rows: list[list[tuple[int, str]]]  # (line number, cell text)
+
+
+Block = TextBlock | TableBlock
+
+# ----------------------------------------------------------------------------- headings
+
+_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUM = "[一二三四五六七八九十]+"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_HEADING_PATTERNS = [
+    (1, regex.compile(rf"^\s*(?P<ord>(?P<n>{_CN_NUM})[、.．])")),
+    (2, regex.compile(rf"^\s*(?P<ord>[（(](?P<n>{_CN_NUM})[）)])")),
+    (3, regex.compile(r"^\s*(?P<ord>(?P<n>\d{1,2})(?:[、．]|\.(?!\d)))")),
+    (4, regex.compile(r"^\s*(?P<ord>[（(](?P<n>\d{1,2})[）)])")),
+    (5, regex.compile(rf"^\s*(?P<ord>(?P<n>[{_CIRCLED}]))")),
+]
+_MAX_HEADING_LEN = 40
+
+
+def chinese_numeral(text: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23."""
+    if text in _CN_DIGITS:
+        return _CN_DIGITS[text]
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    return 0
+
+
+def parse_heading(line: int, text: str) -> Heading | None:
+    """A short line led by a heading ordinal (一、 （一） 1. （1） ①)."""
+    if len(text.strip()) > _MAX_HEADING_LEN:
+        return None
+    norm = normalise(text)
+    for level, pattern in _HEADING_PATTERNS:
+        m = pattern.match(norm)
+        if not m:
+            continue
+        n = m.group("n")
+        if level in (1, 2):
+            number = chinese_numeral(n)
+        elif level == 5:
+            number = _CIRCLED.index(n) + 1
+        else:
+            number = int(n)
+        title = text[m.end() :].strip(" 。.")
+        if not title:
+            return None
+        return Heading(line=line, level=level, ordinal=m.group("ord"), number=number, title=title)
+    return None
+
+
+# ----------------------------------------------------------------------------- tables
+
+_UNIT_IN_TEXT = regex.compile(r"(?:单位[：:]\s*|[（(/]|（单位[：:])(?P<u>亿元|万元|千元|元|%|万人次|万人|人次|人|户|个|件|分)[）)]?\s*$")
+_CAPTION_UNIT = regex.compile(r"单位[：:]\s*(?P<u>亿元|万元|千元|元|万人|人|户|个|件|分)")
+
+
+def unit_of_header(text: str) -> str | None:
+    """The unit a header or row label gives to its figures: 预算执行情况(万元), 参保人数/万人."""
+    m = _UNIT_IN_TEXT.search(normalise(text.strip()))
+    return m.group("u") if m else None
+
+
+def _build_table(index: int, block: TableBlock, caption: str) -> Table:
+    cm = _CAPTION_UNIT.search(caption)
+    caption_unit = cm.group("u") if cm else None
+    raw_rows = block.rows
+    header_texts = [t for _, t in raw_rows[0]]
+    column_units = [unit_of_header(t) for t in header_texts]
+    rows: list[Row] = []
+    row_unit: str | None = None
+    for r, raw in enumerate(raw_rows):
+        first = raw[0][1] if raw else ""
+        if first:  # an empty first cell continues the row group above (a merged cell)
+            row_unit = unit_of_header(first)
+        cells = []
+        for c, (line, text) in enumerate(raw):
+            cell = Cell(text=text, line=line, column=c)
+            if r > 0:  # header cells name columns; their numbers are not figures
+                if c == 0:
+                    default = None  # a row label
+                else:
+                    column_unit = column_units[c] if c < len(column_units) else None
+                    default = unit_of_header(text) or row_unit or column_unit or caption_unit
+                cell.quantities = extract_quantities(text, line, default_unit=default)
+            cells.append(cell)
+        rows.append(Row(cells))
+    return Table(index=index, caption=caption, unit=caption_unit, header=rows[0], rows=rows[1:])
+
+
+# ----------------------------------------------------------------------------- building
+
+
+def build_document(path: str, fmt: str, lines: list[Line], blocks: list[Block]) -> Document:
+    paragraphs: list[Paragraph] = []
+    tables: list[Table] = []
+    headings: list[Heading] = []
+    last_text = ""
+    toc_mode = False
+    for block in blocks:
+        if isinstance(block, TableBlock):
+            table = _build_table(len(tables) + 1, block, last_text)
+            tables.append(table)
+            for row in block.rows:
+                for line, _ in row:
+                    lines[line - 1].role = "cell"
+            last_text = ""
+            toc_mode = False
+            continue
+        text = block.text
+        stripped = text.strip()
+        if not stripped:
+            continue
+        if regex.fullmatch(r"目\s*录", stripped):
+            toc_mode = True
+            lines[block.line - 1].role = "toc"
+            last_text = stripped
+            continue
+        heading = parse_heading(block.line, text)
+        if toc_mode:
+            if heading or regex.match(r"附件\s*\d", stripped):
+                lines[block.line - 1].role = "toc"
+                if heading:
+                    heading.in_toc = True
+                    headings.append(heading)
+                continue
+            toc_mode = False
+        if heading:
+            headings.append(heading)
+            lines[block.line - 1].role = "heading"
+        quantities = extract_quantities(text, block.line)
+        paragraphs.append(Paragraph(line=block.line, text=text, quantities=quantities, heading=heading))
+        last_text = stripped
+    doc = Document(path=path, format=fmt, lines=lines, paragraphs=paragraphs, tables=tables, headings=headings)
+    doc.report_year = infer_report_year(doc)
+    return doc
+
+
+_TITLE_YEAR = regex.compile(r"(20\d\d)\s*年度?(?:部门|单位|整体|决算|绩效|项目|预算)")
+_ANY_YEAR_OF = regex.compile(r"(20\d\d)\s*年度")
+
+
+def infer_report_year(doc: Document) -> int | None:
+    """The year the report is about: from the title block, else the most cited 20XX年度."""
+    for para in doc.paragraphs[:25]:
+        m = _TITLE_YEAR.search(normalise(para.text))
+        if m and len(para.text) <= 60:
+            return int(m.group(1))
+    counts = Counter(int(y) for p in doc.paragraphs for y in _ANY_YEAR_OF.findall(normalise(p.text)))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def split_flattened_tables(lines: list[Line]) -> list[Block]:
+    """Blocks of a plain-text report: TAB-led lines grouped into table rows, the rest as text.
+
+    In the flattened layout each cell is a line starting with a TAB, a blank line ends a row,
+    and two blank lines (or a line of prose) end the table. A lone TAB line is a merged cell.
+    """
+    blocks: list[Block] = []
+    i, n = 0, len(lines)
+
+    def is_cell(k: int) -> bool:
+        return k < n and lines[k].text.startswith("\t")
+
+    def is_blank(k: int) -> bool:
+        return k < n and not lines[k].text.strip()
+
+    def continues_cell(k: int) -> bool:
+        # Word wraps inside a cell come out as a short line without the leading TAB.
+        return k < n and not is_blank(k) and not is_cell(k) and len(lines[k].text) <= 20 and is_cell(k + 1)
+
+    while i < n:
+        if not is_cell(i):
+            blocks.append(TextBlock(lines[i].number, lines[i].text))
+            i += 1
+            continue
+        rows: list[list[tuple[int, str]]] = []
+        while is_cell(i):
+            row: list[tuple[int, str]] = []
+            while is_cell(i):
+                row.append((lines[i].number, lines[i].text.strip()))
+                i += 1
+                while continues_cell(i) or (is_blank(i) and continues_cell(i + 1)):
+                    i += 1 if continues_cell(i) else 2
+                    line, text = row[-1]
+                    row[-1] = (line, text + lines[i - 1].text.strip())
+            rows.append(row)
+            # one blank line between rows; two blank lines or prose end the table
+            if is_blank(i) and is_cell(i + 1):
+                i += 1
+        cells = sum(len(r) for r in rows)
+        if len(rows) >= 2 and cells >= 4:
+            blocks.append(TableBlock(rows))
+        else:  # a stray indented line or two: prose, not a table
+            blocks.extend(TextBlock(line, text) for row in rows for line, text in row)
+    return blocks

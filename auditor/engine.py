@@ -1,0 +1,177 @@
+"""Running rules over documents: file collection, rule isolation, fingerprints, the Report.
+
+This is also the Python API:
+
+    from auditor.engine import check_file
+    report = check_file("draft.docx")
+    for finding in report.findings: ...
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import traceback
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from auditor.config import Config, config_for
+from auditor.document import Document
+from auditor.loaders import is_supported, load
+from auditor.messages import InputError
+from auditor.report import FileError, Finding, Report, Summary
+from auditor.rule import Context, Rule, Severity, select_rules
+
+
+@dataclass
+class Collected:
+    files: list[Path] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    skipped: int = 0
+
+
+def collect_files(paths: Iterable[str | os.PathLike[str]]) -> Collected:
+    """Files named on the command line as given; directories walked (links not followed)."""
+    out = Collected()
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, names in os.walk(path, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    candidate = Path(root) / name
+                    if name.startswith(".") or not is_supported(candidate) or candidate.is_symlink():
+                        out.skipped += 1
+                        continue
+                    if candidate not in seen:
+                        seen.add(candidate)
+                        out.files.append(candidate)
+        elif not path.exists():
+            out.errors.append(InputError(str(raw), "missing"))
+        elif path not in seen:
+            seen.add(path)
+            out.files.append(path)
+    return out
+
+
+def fingerprint(rule: str, line_text: str, stated: str | None, expected: str | None) -> str:
+    """Stable when unrelated lines move: built from the finding and its line's text, not its number."""
+    key = "|".join([rule, "".join(line_text.split()), stated or "", expected or ""])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+def context_for(doc: Document, config: Config) -> Context:
+    return Context(
+        report_year=config.report_year or doc.report_year,
+        tolerance_percent=config.tolerance_percent,
+        tolerance_amount=config.tolerance_amount,
+        options=dict(config.extra),
+    )
+
+
+def check_document(
+    doc: Document, rules: list[type[Rule]], config: Config, lang: str | None = None
+) -> tuple[list[Finding], list[FileError]]:
+    """Run each rule on one document; a rule that fails becomes an error entry, not a crash."""
+    ctx = context_for(doc, config)
+    lang = lang or config.lang
+    findings: list[Finding] = []
+    errors: list[FileError] = []
+    counts: Counter[str] = Counter()
+    for rule_class in rules:
+        try:
+            violations = list(rule_class().check(doc, ctx))
+        except Exception as exc:
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            detail = f"{type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})"
+            errors.append(
+                FileError(
+                    path=doc.path,
+                    rule=rule_class.code,
+                    message=InputError(doc.path, "internal", rule=rule_class.code, detail=detail).message(lang),
+                )
+            )
+            continue
+        for v in violations:
+            fp = fingerprint(v.rule.code, doc.line_text(v.line), v.stated, v.expected)
+            counts[fp] += 1
+            if counts[fp] > 1:
+                fp = f"{fp}-{counts[fp]}"
+            findings.append(
+                Finding(
+                    path=doc.path,
+                    rule=v.rule.code,
+                    name=v.rule.name,
+                    category=v.rule.category,
+                    severity=v.severity.value,
+                    line=v.line,
+                    column=v.column,
+                    lines=v.lines,
+                    message=v.message.render(lang),
+                    stated=v.stated,
+                    expected=v.expected,
+                    fingerprint=fp,
+                    page=v.page if v.page is not None else doc.lines[v.line - 1].page,
+                )
+            )
+    findings.sort(key=lambda f: (f.line, f.column, f.rule))
+    return findings, errors
+
+
+def check_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    overrides: dict[str, object] | None = None,
+) -> Report:
+    """Check files and directories; ``overrides`` are command-line values over the config files."""
+    overrides = overrides or {}
+    collected = collect_files(paths)
+    report = Report()
+    for error in collected.errors:
+        report.errors.append(FileError(path=error.path, message=error.message(_lang(overrides))))
+    checked = 0
+    rule_cache: dict[tuple[tuple[str, ...], tuple[str, ...]], list[type[Rule]]] = {}
+    for path in collected.files:
+        config = config_for(path).merged(**overrides)
+        key = (config.select, config.ignore)
+        if key not in rule_cache:
+            rule_cache[key] = select_rules(config.select, config.ignore)
+        try:
+            doc = load(path)
+        except InputError as error:
+            report.errors.append(FileError(path=error.path, message=error.message(config.lang)))
+            continue
+        checked += 1
+        findings, errors = check_document(doc, rule_cache[key], config)
+        report.findings.extend(findings)
+        report.errors.extend(errors)
+    report.findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
+    report.summary = Summary(
+        files=checked,
+        findings=len(report.findings),
+        by_rule=dict(sorted(Counter(f.rule for f in report.findings).items())),
+        errors=len(report.errors),
+        skipped=collected.skipped,
+    )
+    return report
+
+
+def check_file(path: str | os.PathLike[str], **overrides: object) -> Report:
+    """Check one report file and return its Report (findings, errors, summary)."""
+    return check_paths([path], overrides=overrides)
+
+
+def _lang(overrides: dict[str, object]) -> str:
+    lang = overrides.get("lang")
+    return lang if isinstance(lang, str) else "zh"
+
+
+def fails(report: Report, fail_on: str) -> bool:
+    """Whether the findings reach the --fail-on severity."""
+    if fail_on == "never":
+        return False
+    threshold = Severity(fail_on).rank
+    return any(Severity(f.severity).rank >= threshold for f in report.findings)

@@ -1,0 +1,73 @@
+"""User-facing wording in one place: Chinese by default, English on request.
+
+Findings carry a Message subclass (pyflakes style: the template lives on the class, tests
+assert on the class); input errors carry a key into ERROR_TEMPLATES.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+LANGS = ("zh", "en")
+
+
+class Message:
+    """A finding's message: ``zh`` and ``en`` templates formatted with the finding's arguments."""
+
+    zh: ClassVar[str] = ""
+    en: ClassVar[str] = ""
+
+    def __init__(self, **args: object) -> None:
+        self.args = args
+
+    def render(self, lang: str = "zh") -> str:
+        template = self.en if lang == "en" else self.zh
+        args = {k: v.render(lang) if isinstance(v, Message) else v for k, v in self.args.items()}
+        return template.format(**args)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.args!r})"
+
+
+ERROR_TEMPLATES: dict[str, tuple[str, str]] = {
+    "missing": ("文件不存在", "no such file"),
+    "is_directory": ("是目录，不是文件", "is a directory, not a file"),
+    "unsupported": ("不支持的文件类型 {suffix}（支持 .txt .md .docx）", "unsupported file type {suffix} (.txt .md .docx)"),
+    "empty": ("文件为空，没有可检查的文字", "the file is empty: nothing to check"),
+    "unreadable": ("没有读取权限", "permission denied"),
+    "binary": ("不是文本文件（含有二进制内容）", "not a text file (binary content)"),
+    "undecodable": (
+        "无法识别文字编码（已尝试 UTF-8、UTF-16、GB18030）",
+        "cannot decode the text (tried UTF-8, UTF-16, GB18030)",
+    ),
+    "too_large": ("文件超过 {limit} MB，拒绝读取", "file larger than {limit} MB, refused"),
+    "corrupt_docx": ("不是有效的 .docx 文件（无法解压或缺少正文）", "not a valid .docx file (bad zip or no document body)"),
+    "corrupt_docx_detail": ("不是有效的 .docx 文件（{detail}）", "not a valid .docx file ({detail})"),
+    "docx_too_many_members": (
+        ".docx 内含 {count} 个部件，超过安全上限，拒绝读取",
+        ".docx has {count} parts, over the safety limit: refused",
+    ),
+    "docx_bomb": (
+        ".docx 解压后约 {size} MB，超过安全上限，拒绝读取",
+        ".docx expands to about {size} MB, over the safety limit: refused",
+    ),
+    "docx_entities": (
+        ".docx 含 XML 实体声明（可能是实体扩展攻击），拒绝读取",
+        ".docx declares XML entities (possible entity-expansion attack): refused",
+    ),
+    "internal": ("规则 {rule} 内部错误：{detail}", "internal error in rule {rule}: {detail}"),
+}
+
+
+class InputError(Exception):
+    """A file that cannot be checked. ``render`` gives the one-line message naming the file."""
+
+    def __init__(self, path: str, key: str, **args: object) -> None:
+        super().__init__(f"{path}: {key}")
+        self.path = path
+        self.key = key
+        self.args_ = args
+
+    def message(self, lang: str = "zh") -> str:
+        zh, en = ERROR_TEMPLATES[self.key]
+        return (en if lang == "en" else zh).format(**self.args_)

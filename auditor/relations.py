@@ -1,0 +1,394 @@
+"""Relations between figures in prose: breakdowns (whole = parts) and shares (part = y% of base).
+
+This is the extraction layer's second half. Rules never parse text; they read the
+Breakdown and Share objects found here, once per document.
+
+    年初预算数为36,158.49万元（其中，基本支出1,753.87万元，项目支出34,404.62万元）
+        → Breakdown(whole=36158.49, parts=[1753.87, 34404.62], marker="（其中")
+    一般公共预算财政拨款收入2912.07万元，占98.64%
+        → Share(part=2912.07, percent=98.64, base=<the enclosing breakdown's whole>)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from auditor.document import Document, Paragraph
+from auditor.quantity import Kind, Quantity, normalise
+from auditor.tolerance import interval_of, sum_interval
+
+
+@dataclass
+class Breakdown:
+    """A whole and the parts the text says it consists of (其中/括号/主要用于/合计)."""
+
+    whole: Quantity
+    parts: list[Quantity]
+    marker: str
+    complete: bool  # the parts claim to be the whole's full breakdown
+    shares: dict[int, Quantity] = field(default_factory=dict)  # part index -> its 占y%
+
+    @property
+    def lines(self) -> list[int]:
+        seen: list[int] = []
+        for q in [self.whole, *self.parts]:
+            if q.line not in seen:
+                seen.append(q.line)
+        return seen
+
+
+@dataclass
+class Share:
+    """``part``, 占 ``percent`` of ``base`` (base None when it cannot be resolved)."""
+
+    part: Quantity
+    percent: Quantity
+    base: Quantity | None
+    base_label: str  # the base as written after 占 ('' when implicit)
+    neighbours: list[Quantity]  # other amounts of the passage, for "wrong base" hints
+
+
+@dataclass
+class Relations:
+    breakdowns: list[Breakdown]
+    shares: list[Share]
+
+
+_SENTENCE_END = "。！？!?"
+_CLAUSE_PUNCT = "，,；;。：:、"
+_QIZHONG = regex.compile(r"其中[：:，,]?")
+_LIST_INTRO = regex.compile(
+    r"(?:主要用于|主要包括|具体包括|包括|用于|具体为|具体是|明细为|分别为|分别是)(?:以下方面|以下几个方面|如下)?[：:]?"
+)
+_SHARE_BEFORE = regex.compile(
+    r"占(?:比)?(?P<base>[^，,；;。：:%占]{0,30}?)(?:的|之)?(?:比重|比例|比)?(?:为|达到|达|约)?$"
+)
+_TOTAL_LABEL = regex.compile(r"^(?:合计|共计|总计|累计|总共|合计金额|共计金额)$")
+_GENERIC_BASE = regex.compile(r"^(?:总额|总数|总量|合计|总计|全部|总支出|总收入|总体|整体)?$")
+_SUBSET_PAREN = regex.compile(r"^[（(]\s*(?:含|包含|包括|均含|不含|其中含)")
+_TARGET_WORDS = ("目标", "任务", "计划", "预算数")
+
+
+def analyse(doc: Document) -> Relations:
+    breakdowns: list[Breakdown] = []
+    shares: list[Share] = []
+    paragraphs = doc.paragraphs
+    for index, para in enumerate(paragraphs):
+        if not para.quantities:
+            continue
+        found = _breakdowns_in(para, paragraphs, index)
+        breakdowns.extend(found)
+        shares.extend(_shares_in(para, found, doc))
+    return Relations(breakdowns=breakdowns, shares=shares)
+
+
+# ----------------------------------------------------------------------------- breakdowns
+
+
+def _same_kind(a: Quantity, b: Quantity) -> bool:
+    return a.kind is b.kind and a.base_unit == b.base_unit and a.kind in (Kind.MONEY, Kind.COUNT)
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = max((text.rfind(ch, 0, pos) for ch in _SENTENCE_END), default=-1) + 1
+    ends = [i for i in (text.find(ch, pos) for ch in _SENTENCE_END) if i >= 0]
+    return start, (min(ends) if ends else len(text))
+
+
+def _depth_at(text: str, start: int, pos: int) -> int:
+    depth = 0
+    for ch in text[start:pos]:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+    return depth
+
+
+def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list[Quantity]:
+    """Same-kind figures between ``begin`` and ``end`` that form one list.
+
+    Only the top bracket level counts. The list stops where a stronger separator than the one
+    between its first two items appears (a ；-group after a ，-list starts another topic), after
+    an item followed by ： (which opens a nested list of its own), and before a restatement of
+    the whole (…，现多领金额3.73万已全部追回).
+    """
+    text = normalise(para.text)
+    parts = []
+    for q in para.quantities:
+        if q.start < begin or q.start >= end or q is whole:
+            continue
+        if q.approx or not _same_kind(q, whole) or "per-unit" in q.tags:
+            continue
+        if _depth_at(text, begin, q.start) != 0:
+            continue
+        parts.append(q)
+        if text[q.end : q.end + 1] in ("：", ":"):
+            break
+    if len(parts) >= 2:
+        separator = _strength(_top_level(text[parts[0].end : parts[1].start]))
+        for i in range(2, len(parts)):
+            if _strength(_top_level(text[parts[i - 1].end : parts[i].start])) > separator:
+                parts = parts[:i]
+                break
+    while len(parts) > 2 and parts[-1].base_value == whole.base_value:
+        parts.pop()
+    return parts
+
+
+# 、 and ， are used interchangeably inside one list; ； and ： start another group.
+_SEPARATORS = {"、": 1, "，": 1, ",": 1, "；": 3, ";": 3, "：": 4, ":": 4}
+
+
+def _strength(gap: str) -> int:
+    return max((_SEPARATORS.get(ch, 0) for ch in gap), default=0)
+
+
+def _top_level(gap: str) -> str:
+    """The gap's text outside brackets (a share clause 占98.64% keeps its comma)."""
+    out, depth = [], 0
+    for ch in gap:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+def _preceding(para: Paragraph, pos: int) -> Quantity | None:
+    before = [q for q in para.quantities if q.end <= pos]
+    return before[-1] if before else None
+
+
+def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> list[Breakdown]:
+    text = normalise(para.text)
+    found: list[Breakdown] = []
+
+    # 1. "W，其中：A a、B b" — the whole stands right before 其中 (or ends the previous sentence).
+    for m in _QIZHONG.finditer(text):
+        if text[max(0, m.start() - 1) : m.start()] in ("（", "("):
+            continue  # handled with the bracket below
+        whole = _preceding(para, m.start())
+        if whole is None or not whole.is_amount or len(text[whole.end : m.start()].strip("，,。；; ")) > 0:
+            continue
+        s_start, s_end = _sentence_bounds(text, m.end())
+        parts = _parts_after(para, whole, m.end(), s_end)
+        if not parts and not text[m.end() :].strip():
+            parts = _parts_in_following(whole, paragraphs, index)
+        parts = _cut_at_closing_total(parts)
+        if len(parts) >= 2:
+            found.append(Breakdown(whole, parts, "其中", complete=True))
+
+    # 1b. "其中在编人员130人：行政人员42人；…" — an amount followed by ： opens its own list.
+    for whole in para.quantities:
+        if not whole.is_amount or text[whole.end : whole.end + 1] not in ("：", ":"):
+            continue
+        _, s_end = _sentence_bounds(text, whole.end)
+        parts = _parts_after(para, whole, whole.end + 1, s_end)
+        if len(parts) >= 2:
+            found.append(Breakdown(whole, parts, "：", complete=True))
+
+    # 2. "W（其中：A a，B b）" and "W(A a、B b)" — a parenthesised breakdown right after the whole.
+    for q in para.quantities:
+        if not q.is_amount:
+            continue
+        after = text[q.end : q.end + 1]
+        if after not in ("（", "("):
+            continue
+        close = _matching_close(text, q.end)
+        inner = [
+            p
+            for p in para.quantities
+            if q.end < p.start < close and _same_kind(p, q) and not p.approx and _depth_at(text, q.end, p.start) == 1
+        ]
+        if len(inner) >= 2 and not _SUBSET_PAREN.match(text[q.end :]):
+            found.append(Breakdown(q, inner, "括号", complete=True))
+
+    # 3. "W，主要用于A a、B b …" — complete only when every part has its share, or a 合计 closes it.
+    for m in _LIST_INTRO.finditer(text):
+        whole = _preceding(para, m.start())
+        if whole is None or not whole.is_amount or len(text[whole.end : m.start()].strip("，,：: ")) > 0:
+            continue
+        _, s_end = _sentence_bounds(text, m.end())
+        if any(_TOTAL_LABEL.match(q.label) for q in para.quantities if m.end() <= q.start < s_end):
+            continue  # a closing 合计 states the list's own total: step 4
+        parts = _parts_after(para, whole, m.end(), s_end)
+        if len(parts) >= 2:
+            found.append(Breakdown(whole, parts, "主要用于", complete=False))
+
+    # 4. "…A a、B b，合计W" with no whole before the list.
+    for q in para.quantities:
+        if not q.is_amount or not _TOTAL_LABEL.match(q.label):
+            continue
+        if any(b.whole is q for b in found):
+            continue
+        s_start, _ = _sentence_bounds(text, q.start)
+        intro = list(_LIST_INTRO.finditer(text, s_start, q.start)) + list(_QIZHONG.finditer(text, s_start, q.start))
+        begin = max((m.end() for m in intro), default=None)
+        if begin is None:
+            continue
+        parts = _parts_after(para, q, begin, q.start)
+        if len(parts) >= 2:
+            found.append(Breakdown(q, parts, "合计", complete=True))
+
+    for b in found:
+        _settle_on_matching_run(b)
+    _attach_shares(para, found)
+    for b in found:
+        if b.marker == "主要用于" and len(b.shares) == len(b.parts):
+            b.complete = True
+    return found
+
+
+def _settle_on_matching_run(b: Breakdown) -> None:
+    """Prefer a contiguous run of parts that adds up to the whole over the full list.
+
+    "共申请工伤案件220件，其中受理218件，不予受理2件，认定工伤209件…": 218 + 2 = 220 is the
+    breakdown the author meant; what follows breaks down the 218. Likewise a leading figure
+    of another measure (年初预算2074.50万元 before the actual 2912.07 + 40.04).
+    """
+    if len(b.parts) > 30 or sum_interval(b.parts).overlaps(interval_of(b.whole)):
+        return
+    n = len(b.parts)
+    runs = [b.parts[:k] for k in range(n - 1, 1, -1)] + [b.parts[n - k :] for k in range(n - 1, 1, -1)]
+    for run in runs:  # prefixes first, then suffixes: a run in the middle is no evidence
+        if sum_interval(run).overlaps(interval_of(b.whole)):
+            b.parts = run
+            return
+
+
+def _cut_at_closing_total(parts: list[Quantity]) -> list[Quantity]:
+    for i, p in enumerate(parts):
+        if _TOTAL_LABEL.match(p.label):
+            return parts[:i]
+    return parts
+
+
+def _parts_in_following(whole: Quantity, paragraphs: list[Paragraph], index: int) -> list[Quantity]:
+    """'基本支出2358.51万元，其中：' with each part leading one of the next paragraphs."""
+    parts = []
+    for para in paragraphs[index + 1 : index + 13]:
+        if para.heading is not None or not para.quantities:
+            break
+        first = para.quantities[0]
+        if first.start > 30 or not _same_kind(first, whole) or first.approx:
+            break
+        parts.append(first)
+    return parts
+
+
+def _matching_close(text: str, open_pos: int) -> int:
+    depth = 0
+    for i in range(open_pos, len(text)):
+        if text[i] in "（(":
+            depth += 1
+        elif text[i] in "）)":
+            depth -= 1
+            if depth == 0:
+                return i
+    return len(text)
+
+
+# ----------------------------------------------------------------------------- shares
+
+
+def _share_match(para: Paragraph, pct: Quantity) -> tuple[regex.Match | None, int]:
+    text = normalise(para.text)
+    clause_start = max((text.rfind(ch, 0, pct.start) for ch in "，,；;。"), default=-1) + 1
+    return _SHARE_BEFORE.search(text[clause_start : pct.start]), clause_start
+
+
+def _attach_shares(para: Paragraph, breakdowns: list[Breakdown]) -> None:
+    """Record on each breakdown which of its parts carries an implicit 占y% right after it."""
+    for pct in para.quantities:
+        if pct.kind is not Kind.PERCENT:
+            continue
+        m, offset = _share_match(para, pct)
+        if m is None or m.group("base").strip():
+            continue
+        part = _part_before(para, offset + m.start())
+        for b in breakdowns:
+            if part is not None and part in b.parts:
+                b.shares[b.parts.index(part)] = pct
+
+
+def _part_before(para: Paragraph, pos: int) -> Quantity | None:
+    """The amount a 占 refers to: the last amount before it, at most one clause back."""
+    text = normalise(para.text)
+    candidates = [q for q in para.quantities if q.end <= pos]
+    if not candidates:
+        return None
+    q = candidates[-1]
+    if not q.is_amount:
+        return None
+    gap = text[q.end : pos]
+    if sum(gap.count(ch) for ch in "，,；;。") > 1 or any(ch in gap for ch in "。；;"):
+        return None
+    return q
+
+
+def _norm_label(label: str) -> str:
+    label = regex.sub(r"20\d\d\s*年度?|本年度|本年|当年|全年|的|\s", "", normalise(label))
+    return label.strip("“”\"")
+
+
+def _resolve_base_label(doc: Document, para: Paragraph, part: Quantity, label: str) -> Quantity | None:
+    want = _norm_label(label)
+    if len(want) < 2:
+        return None
+    candidates = [
+        q
+        for q in doc.quantities
+        if q is not part and q.is_amount and q.base_unit == part.base_unit and q.kind is part.kind
+    ]
+
+    def matches(q: Quantity) -> bool:
+        have = _norm_label(q.label)
+        return len(have) >= 2 and (have == want or have.endswith(want) or want.endswith(have) and len(have) >= 4)
+
+    before = [q for q in candidates if (q.line, q.start) < (part.line, part.start) and matches(q)]
+    if before:
+        return before[-1]
+    after = [q for q in candidates if (q.line, q.start) > (part.line, part.start) and matches(q)]
+    return after[0] if after else None
+
+
+def _shares_in(para: Paragraph, breakdowns: list[Breakdown], doc: Document) -> list[Share]:
+    shares = []
+    for pct in para.quantities:
+        if pct.kind is not Kind.PERCENT or pct.approx:
+            continue
+        m, offset = _share_match(para, pct)
+        if m is None:
+            continue
+        base_text = m.group("base").strip()
+        if any(w in base_text for w in _TARGET_WORDS):
+            continue  # 占目标任务数12万张的125%: a completion rate, not a share
+        part = _part_before(para, offset + m.start())
+        if part is None:
+            continue
+        base: Quantity | None = None
+        explicit = [q for q in para.quantities if offset + m.start() <= q.start < pct.start and q.is_amount]
+        if explicit:
+            base = explicit[-1]
+        elif not _GENERIC_BASE.match(base_text):
+            base = _resolve_base_label(doc, para, part, base_text)
+        else:
+            for b in breakdowns:
+                if part in b.parts:
+                    base = b.whole
+                    break
+        neighbours = [q for q in para.quantities if q.is_amount and q is not part and _comparable(q, part)]
+        for b in breakdowns:
+            if part in b.parts:
+                neighbours += [q for q in [b.whole, *b.parts] if q is not part and q not in neighbours]
+        shares.append(Share(part=part, percent=pct, base=base, base_label=base_text, neighbours=neighbours))
+    return shares
+
+
+def _comparable(a: Quantity, b: Quantity) -> bool:
+    return a.kind is b.kind and a.base_unit == b.base_unit

@@ -1,0 +1,190 @@
+"""The rule plugin API: what a rule is, how rules are found, selected and documented.
+
+A rule is a class with a stable code (family letter + number), a kebab-case name, a
+category from CATEGORIES, a default severity and a docstring in three parts (What it does,
+Why is this bad?, Example) with a real bad and good example. Rules are registered through the
+``auditor.rules`` entry-point group, built-in and third-party alike, and loaded only when a
+command needs them.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from typing import TYPE_CHECKING, ClassVar
+
+from auditor.messages import Message
+
+if TYPE_CHECKING:
+    from auditor.document import Document
+
+ENTRY_POINT_GROUP = "auditor.rules"
+
+CATEGORIES = (
+    "sum_total",
+    "percent_share",
+    "yoy_change",
+    "completion_rate",
+    "ratio_other",
+    "score_sum",
+    "score_rate",
+    "score_rule",
+    "grade_band",
+    "count_items",
+    "restatement_conflict",
+    "duplicate_paragraph",
+    "near_duplicate_conflict",
+    "year_mismatch",
+    "template_residue",
+    "numbering",
+    "entity_name",
+    "identity",
+    "survey_tally",
+    "other",
+)
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 1, "warning": 2, "error": 3}[self.value]
+
+
+@dataclass
+class Context:
+    """What a rule may know besides the document: settings from config and the command line."""
+
+    report_year: int | None = None
+    tolerance_percent: Decimal = Decimal(0)  # extra slack, in percentage points
+    tolerance_amount: Decimal = Decimal(0)  # extra slack, in the stated figure's written unit
+    options: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class Violation:
+    """What a rule reports; the engine turns it into a Finding (path, fingerprint, wording)."""
+
+    rule: type[Rule]
+    message: Message
+    line: int
+    column: int
+    lines: list[int]
+    stated: str | None
+    expected: str | None
+    severity: Severity
+    page: int | None = None
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.ERROR
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Violation]:
+        raise NotImplementedError
+
+    def violation(
+        self,
+        message: Message,
+        *,
+        line: int,
+        column: int,
+        lines: Iterable[int] = (),
+        stated: str | None = None,
+        expected: str | None = None,
+        severity: Severity | None = None,
+    ) -> Violation:
+        ordered = [line]
+        for other in lines:
+            if other not in ordered:
+                ordered.append(other)
+        return Violation(
+            rule=type(self),
+            message=message,
+            line=line,
+            column=column,
+            lines=ordered,
+            stated=stated,
+            expected=expected,
+            severity=severity or self.severity,
+        )
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        doc = cls.documentation()
+        return doc.splitlines()[0] if doc else ""
+
+
+class RuleError(Exception):
+    pass
+
+
+def _validate(rule: type, source: str) -> type[Rule]:
+    if not (isinstance(rule, type) and issubclass(rule, Rule)):
+        raise RuleError(f"{source}: not a Rule subclass")
+    for attr in ("code", "name", "category"):
+        if not getattr(rule, attr, None):
+            raise RuleError(f"{source}: rule has no {attr}")
+    if rule.category not in CATEGORIES:
+        raise RuleError(f"{source}: unknown category {rule.category!r}")
+    if not rule.__doc__:
+        raise RuleError(f"{source}: rule {rule.code} has no documentation")
+    return rule
+
+
+_registry: dict[str, type[Rule]] | None = None
+
+
+def all_rules() -> dict[str, type[Rule]]:
+    """Every installed rule by code, loaded through the ``auditor.rules`` entry points."""
+    global _registry
+    if _registry is None:
+        from importlib.metadata import entry_points
+
+        found: dict[str, type[Rule]] = {}
+        for ep in entry_points(group=ENTRY_POINT_GROUP):
+            rule = _validate(ep.load(), f"entry point {ep.name} = {ep.value}")
+            if rule.code in found and found[rule.code] is not rule:
+                raise RuleError(f"two rules claim code {rule.code}: {found[rule.code].__module__}, {rule.__module__}")
+            found[rule.code] = rule
+        _registry = dict(sorted(found.items()))
+    return _registry
+
+
+def register(rule: type[Rule]) -> type[Rule]:
+    """Add a rule by hand (tests, notebooks); packages should use the entry-point group."""
+    all_rules()[rule.code] = _validate(rule, rule.__module__)
+    return rule
+
+
+def _matches(code: str, patterns: Iterable[str]) -> bool:
+    return any(p == "ALL" or code.startswith(p) for p in patterns)
+
+
+def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[type[Rule]]:
+    """Rules chosen by code or prefix (``P``, ``P1``, ``P101``); ``ALL`` selects everything."""
+    select = [s.strip().upper() for s in select if s.strip()]
+    ignore = [s.strip().upper() for s in ignore if s.strip()]
+    rules = all_rules()
+    unknown = [p for p in [*select, *ignore] if p != "ALL" and not any(c.startswith(p) for c in rules)]
+    if unknown:
+        raise RuleError("unknown rule code or prefix: " + ", ".join(unknown))
+    chosen = [r for c, r in rules.items() if (not select or _matches(c, select)) and not _matches(c, ignore)]
+    return chosen
+
+
+def iter_rule_docs() -> Iterator[tuple[type[Rule], str]]:
+    for rule in all_rules().values():
+        yield rule, rule.documentation()

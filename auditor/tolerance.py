@@ -1,0 +1,99 @@
+"""Interval arithmetic on rounded figures: the tolerance comes from how a figure was written.
+
+A figure written with d decimals stands for value ± 0.5·10^-d; a sum of rounded parts may
+drift by the sum of their half-units (as XBRL Calculations 1.1 treats rounded facts). Two
+figures agree when their intervals overlap. There is no fixed epsilon anywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+
+from auditor.quantity import Quantity
+
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class Interval:
+    lo: Decimal
+    hi: Decimal
+
+    @classmethod
+    def point(cls, value: Decimal) -> Interval:
+        return cls(value, value)
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(self.lo + other.lo, self.hi + other.hi)
+
+    def __sub__(self, other: Interval) -> Interval:
+        return Interval(self.lo - other.hi, self.hi - other.lo)
+
+    def widen(self, by: Decimal) -> Interval:
+        return Interval(self.lo - by, self.hi + by)
+
+    def overlaps(self, other: Interval) -> bool:
+        return self.lo <= other.hi and other.lo <= self.hi
+
+    @property
+    def is_point(self) -> bool:
+        return self.lo == self.hi
+
+    @property
+    def mid(self) -> Decimal:
+        return (self.lo + self.hi) / 2
+
+
+def interval_of(q: Quantity, extra: Decimal = Decimal(0)) -> Interval:
+    """The values a written figure may stand for, in its base unit, widened by ``extra``."""
+    half = q.half_unit + extra * q.scale
+    return Interval(q.base_value - half, q.base_value + half)
+
+
+def sum_interval(parts: list[Quantity]) -> Interval:
+    total = Interval.point(Decimal(0))
+    for q in parts:
+        total = total + interval_of(q)
+    return total
+
+
+def percent_of(part: Interval, base: Interval) -> Interval | None:
+    """part / base × 100 over all values the two intervals admit (None when base may be ≤ 0)."""
+    if base.lo <= 0:
+        return None
+    lo_part, hi_part = part.lo, part.hi
+    lo = min(lo_part / base.hi, lo_part / base.lo) * HUNDRED
+    hi = max(hi_part / base.lo, hi_part / base.hi) * HUNDRED
+    return Interval(lo, hi)
+
+
+class Verdict(str, Enum):
+    OK = "ok"
+    ROUNDING = "rounding"  # exact inputs, last written digit wrongly rounded (e.g. truncated)
+    MISMATCH = "mismatch"
+
+
+def judge(stated: Quantity, computed: Interval, extra: Decimal = Decimal(0)) -> Verdict:
+    """Compare a stated figure with a recomputed interval (both in the stated figure's base unit)."""
+    if stated.approx:
+        return Verdict.OK  # 余/多/约/以上 figures are never checked as exact
+    written = interval_of(stated, extra)
+    if written.overlaps(computed):
+        return Verdict.OK
+    if computed.is_point:
+        # The true value is known exactly (a ratio of exact counts): a miss by less than one
+        # unit of the last written digit is a rounding slip such as 14/18 written as 77.77%.
+        unit = Decimal(1).scaleb(-stated.decimals) * stated.scale
+        if abs(stated.base_value - computed.lo) < unit:
+            return Verdict.ROUNDING
+    return Verdict.MISMATCH
+
+
+def fmt(value: Decimal, decimals: int) -> str:
+    """A recomputed value written with ``decimals`` decimals, rounded half-up like a report."""
+    from decimal import ROUND_HALF_UP
+
+    quantum = Decimal(1).scaleb(-decimals)
+    return str(value.quantize(quantum, rounding=ROUND_HALF_UP))

@@ -1,0 +1,114 @@
+"""Shares: "A a，占y%" recomputed against the total it is a share of (percent_share)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from auditor.display import figure, plain
+from auditor.document import Document
+from auditor.messages import Message
+from auditor.quantity import Quantity
+from auditor.relations import Share
+from auditor.rule import Context, Rule, Severity, Violation
+from auditor.tolerance import HUNDRED, Verdict, fmt, interval_of, judge, percent_of
+
+
+class ShareMismatch(Message):
+    zh = "占比不符：{part} / {base} = {computed}，文中写 {stated}{hint}"
+    en = "share does not match: {part} / {base} = {computed}, the text says {stated}{hint}"
+
+
+class ShareRounding(Message):
+    zh = "占比末位舍入有误：{part} / {base} = {computed}，文中写 {stated}"
+    en = "share wrongly rounded: {part} / {base} = {computed}, the text says {stated}"
+
+
+class WrongBaseHint(Message):
+    zh = "（与 {other} 相除才得 {stated}）"
+    en = " ({stated} is {part} / {other})"
+
+
+class ShareOfTotal(Rule):
+    """Checks a stated share (占y%) against the part and the total it is a share of.
+
+    ## What it does
+    For "A a，占y%" the base is the whole of the breakdown A belongs to; for "占B的y%" it is
+    the figure labelled B (in the same passage or, failing that, elsewhere in the report).
+    The share is recomputed over the intervals the rounded figures stand for. When another
+    figure of the passage would give the stated share, the message names it: the usual cause
+    is division by the wrong base.
+
+    ## Why is this bad?
+    A share that does not follow from its own figures misleads the reader about the structure
+    of spending, and usually reveals a figure that was updated in one place but not another.
+
+    ## Example
+    Anti-pattern:
+
+        政府采购支出总额32.64万元，其中：政府采购货物支出30.96万元、政府采购服务支出1.68万元。
+        授予中小企业合同金额11.00万元，占政府采购支出总额的35.53%。
+
+    (11.00 / 32.64 = 33.70%; 35.53% is 11.00 / 30.96.)
+
+    Best practice:
+
+        授予中小企业合同金额11.00万元，占政府采购支出总额的33.70%。
+    """
+
+    code = "P101"
+    name = "share-of-total"
+    category = "percent_share"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        for share in doc.relations.shares:
+            part, pct, base = share.part, share.percent, share.base
+            if base is None or part.approx or base.approx:
+                continue
+            computed = percent_of(interval_of(part), interval_of(base))
+            if computed is None:
+                continue
+            verdict = judge(pct, computed, extra=ctx.tolerance_percent)
+            if verdict is Verdict.OK:
+                continue
+            shown = fmt(part.base_value / base.base_value * HUNDRED, max(pct.decimals, 2)) + "%"
+            same_unit = part.unit == base.unit
+            args = dict(
+                part=plain(part) if same_unit else figure(part),
+                base=plain(base) if same_unit else figure(base),
+                computed=shown,
+                stated=figure(pct),
+            )
+            lines = [part.line, base.line]
+            if verdict is Verdict.ROUNDING:
+                message: Message = ShareRounding(**args)
+                severity = Severity.INFO
+            else:
+                other = self._base_that_fits(share)
+                hint: Message | str = ""
+                if other is not None:
+                    shown_other = plain(other) if other.unit == part.unit else figure(other)
+                    hint = WrongBaseHint(other=shown_other, part=args["part"], stated=figure(pct))
+                    lines.append(other.line)
+                message = ShareMismatch(**args, hint=hint)
+                severity = None
+            yield self.violation(
+                message,
+                line=pct.line,
+                column=pct.column,
+                lines=lines,
+                stated=figure(pct),
+                expected=shown,
+                severity=severity,
+            )
+
+    @staticmethod
+    def _base_that_fits(share: Share) -> Quantity | None:
+        """Another figure of the passage that the stated share is really a share of."""
+        for other in share.neighbours:
+            if other is share.base or other.base_value <= 0:
+                continue
+            computed = percent_of(interval_of(share.part), interval_of(other))
+            if computed is not None and judge(share.percent, computed, extra=Decimal(0)) is Verdict.OK:
+                return other
+        return None

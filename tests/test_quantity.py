@@ -1,0 +1,148 @@
+"""Quantity extraction: every number form of the reports, and the numbers that are not quantities."""
+
+from decimal import Decimal
+
+import pytest
+
+from auditor.quantity import Kind, extract_quantities
+
+
+def one(text: str):
+    found = extract_quantities(text, 1)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "decimals", "unit", "kind", "base"),
+    [
+        ("支出2952.11万元", "2952.11", 2, "万元", Kind.MONEY, "29521100"),
+        ("年初预算数为36,158.49万元", "36158.49", 2, "万元", Kind.MONEY, "361584900"),
+        ("项目支出总计7851828.47元", "7851828.47", 2, "元", Kind.MONEY, "7851828.47"),
+        ("降低企业社保成本1.65亿元", "1.65", 2, "亿元", Kind.MONEY, "165000000"),
+        ("参保人数4.28万人", "4.28", 2, "万人", Kind.COUNT, "42800"),
+        ("满意度96.2%", "96.2", 1, "%", Kind.PERCENT, "96.2"),
+        ("占98.64％", "98.64", 2, "%", Kind.PERCENT, "98.64"),
+        ("新增就业30,342人", "30342", 0, "人", Kind.COUNT, "30342"),
+        ("收入１８６８．５８万元", "1868.58", 2, "万元", Kind.MONEY, "18685800"),
+        ("得分96分", "96", 0, "分", Kind.SCORE, "96"),
+        ("增长2.5个百分点", "2.5", 1, "个百分点", Kind.POINTS, "2.5"),
+        ("变动率为-46.36%", "-46.36", 2, "%", Kind.PERCENT, "-46.36"),
+        ("培训4.2万人次", "4.2", 1, "万人次", Kind.COUNT, "42000"),
+    ],
+)
+def test_number_forms(text, value, decimals, unit, kind, base):
+    q = one(text)
+    assert q.value == Decimal(value)
+    assert q.decimals == decimals
+    assert q.unit == unit
+    assert q.kind is kind
+    assert q.base_value == Decimal(base)
+    assert not q.approx
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("帮助1000余人就业", "余"),
+        ("近500人次", "近"),
+        ("服务100多家企业", "多"),
+        ("主动服务企业80余家", "余"),
+        ("满意度≥90%", "≥"),
+        ("满意度90%以上", "以上"),
+        ("约3.5万元", "约"),
+        ("累计支出6,000多万元", "多"),
+        ("不足10人", "不足"),
+    ],
+)
+def test_approximate_figures_are_flagged(text, qualifier):
+    q = one(text)
+    assert q.approx
+    assert q.qualifier == qualifier
+    assert not q.exact
+
+
+def test_per_unit_rate_is_not_an_amount():
+    q = one("人均经费3.6万元/人")
+    assert q.kind is Kind.RATE
+    assert not q.is_amount
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2020年部门整体支出",
+        "2023年度",
+        "2024年5月10日",
+        "截至2020年12月31日",
+        "韶办发〔2019〕30号",
+        "川财社【2018】11号",
+        "财预〔2011〕285号",
+        "昆政办[2013]72号",
+        "一、部门概况",
+        "（二）部门职能",
+        "3.负责全县促进就业工作",
+        "1、人员经费",
+        "（1）预算编制合理性",
+        "①设定了部门中长期规划目标",
+        "A11部门中长期规划目标",
+        "C213满意度",
+        "见表2",
+        "详见附件3",
+        "联系电话0871-62345678",
+        "手机13812345678",
+        "45-55岁的劳动者",
+        "2014-2017年度高层次人才",
+        "第3季度",
+    ],
+)
+def test_not_quantities(text):
+    assert extract_quantities(text, 1) == []
+
+
+def test_range_in_policy_text_is_not_two_amounts():
+    assert extract_quantities("年龄在45-55岁之间、收入在3000～5000元之间", 1) == []
+
+
+def test_ordinal_inside_a_sentence_is_not_a_quantity():
+    found = extract_quantities("职能包括：1.贯彻执行政策；2.拟订规划；3.负责就业工作。", 1)
+    assert found == []
+
+
+def test_decimal_point_is_not_an_ordinal():
+    assert one("4.5万元").value == Decimal("4.5")
+
+
+def test_cell_inherits_unit_from_header():
+    found = extract_quantities("40万", 7, default_unit="万元")
+    assert found[0].unit == "万元" and found[0].kind is Kind.MONEY and found[0].inherited_unit
+    bare = extract_quantities("13867.60", 7, default_unit="万元")[0]
+    assert bare.base_value == Decimal("138676000")
+    own = extract_quantities("100%", 7, default_unit="元")[0]
+    assert own.unit == "%"
+
+
+def test_label_is_the_phrase_before_the_figure():
+    found = extract_quantities("2020年本年支出合计2845.57万元，其中：基本支出2358.51万元，占82.88%", 1)
+    assert [q.label for q in found] == ["2020年本年支出合计", "基本支出", "占"]
+
+
+def test_label_keeps_balanced_brackets():
+    q = extract_quantities("；一般公共服务（类）支出69.65万元", 1)[0]
+    assert q.label == "一般公共服务（类）支出"
+
+
+def test_span_and_column_point_at_the_figure():
+    line = "其中：基本支出2358.51万元"
+    q = extract_quantities(line, 5)[0]
+    assert q.line == 5
+    assert line[q.start : q.end] == "2358.51万元"
+    assert q.column == q.start + 1
+
+
+def test_precision_half_units():
+    assert one("支出45万元").half_unit == Decimal("5000")  # ±0.5万元
+    assert one("支出45.00万元").half_unit == Decimal("50")  # ±0.005万元
+    assert one("培训3623人").half_unit == 0  # counts are exact
+    assert one("4.2万人次").half_unit == Decimal("500")  # a scaled count was rounded
+    assert one("得1.5分").half_unit == 0  # scores are exact
