@@ -46,8 +46,12 @@ def main() -> None:
     help="Lowest severity that makes the exit status 1 [default: error].",
 )
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Message language [default: zh].")
-@click.option("--report-year", type=int, default=None, help="The year the report is about (default: inferred).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
+@click.option(
+    "--report-year", type=int, default=None, help="The year the report is about (default: inferred)."
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file."
+)
 def check(
     paths: tuple[str, ...],
     fmt: str,

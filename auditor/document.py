@@ -185,7 +185,9 @@ def parse_heading(line: int, text: str) -> Heading | None:
 
 # ----------------------------------------------------------------------------- tables
 
-_UNIT_IN_TEXT = regex.compile(r"(?:单位[：:]\s*|[（(/]|（单位[：:])(?P<u>亿元|万元|千元|元|%|万人次|万人|人次|人|户|个|件|分)[）)]?\s*$")
+_UNIT_IN_TEXT = regex.compile(
+    r"(?:单位[：:]\s*|[（(/]|（单位[：:])(?P<u>亿元|万元|千元|元|%|万人次|万人|人次|人|户|个|件|分)[）)]?\s*$"
+)
 _CAPTION_UNIT = regex.compile(r"单位[：:]\s*(?P<u>亿元|万元|千元|元|万人|人|户|个|件|分)")
 
 
@@ -265,7 +267,9 @@ def build_document(path: str, fmt: str, lines: list[Line], blocks: list[Block]) 
         quantities = extract_quantities(text, block.line)
         paragraphs.append(Paragraph(line=block.line, text=text, quantities=quantities, heading=heading))
         last_text = stripped
-    doc = Document(path=path, format=fmt, lines=lines, paragraphs=paragraphs, tables=tables, headings=headings)
+    doc = Document(
+        path=path, format=fmt, lines=lines, paragraphs=paragraphs, tables=tables, headings=headings
+    )
     doc.report_year = infer_report_year(doc)
     return doc
 

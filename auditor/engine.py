@@ -91,7 +91,9 @@ def check_document(
                 FileError(
                     path=doc.path,
                     rule=rule_class.code,
-                    message=InputError(doc.path, "internal", rule=rule_class.code, detail=detail).message(lang),
+                    message=InputError(doc.path, "internal", rule=rule_class.code, detail=detail).message(
+                        lang
+                    ),
                 )
             )
             continue

@@ -11,7 +11,15 @@ import os
 import zipfile
 from pathlib import Path
 
-from auditor.document import Block, Document, Line, TableBlock, TextBlock, build_document, split_flattened_tables
+from auditor.document import (
+    Block,
+    Document,
+    Line,
+    TableBlock,
+    TextBlock,
+    build_document,
+    split_flattened_tables,
+)
 from auditor.messages import InputError
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
@@ -136,7 +144,9 @@ def _check_docx_archive(path: Path, name: str) -> None:
                 raise InputError(name, "docx_too_many_members", count=len(infos))
             total = sum(i.file_size for i in infos)
             packed = sum(i.compress_size for i in infos) or 1
-            if total > MAX_DOCX_UNCOMPRESSED or (total > 10 * 1024 * 1024 and total / packed > MAX_DOCX_RATIO):
+            if total > MAX_DOCX_UNCOMPRESSED or (
+                total > 10 * 1024 * 1024 and total / packed > MAX_DOCX_RATIO
+            ):
                 raise InputError(name, "docx_bomb", size=total // (1024 * 1024))
             if "word/document.xml" not in zf.namelist():
                 raise InputError(name, "corrupt_docx")

@@ -32,7 +32,10 @@ class Message:
 ERROR_TEMPLATES: dict[str, tuple[str, str]] = {
     "missing": ("文件不存在", "no such file"),
     "is_directory": ("是目录，不是文件", "is a directory, not a file"),
-    "unsupported": ("不支持的文件类型 {suffix}（支持 .txt .md .docx）", "unsupported file type {suffix} (.txt .md .docx)"),
+    "unsupported": (
+        "不支持的文件类型 {suffix}（支持 .txt .md .docx）",
+        "unsupported file type {suffix} (.txt .md .docx)",
+    ),
     "empty": ("文件为空，没有可检查的文字", "the file is empty: nothing to check"),
     "unreadable": ("没有读取权限", "permission denied"),
     "binary": ("不是文本文件（含有二进制内容）", "not a text file (binary content)"),
@@ -41,7 +44,10 @@ ERROR_TEMPLATES: dict[str, tuple[str, str]] = {
         "cannot decode the text (tried UTF-8, UTF-16, GB18030)",
     ),
     "too_large": ("文件超过 {limit} MB，拒绝读取", "file larger than {limit} MB, refused"),
-    "corrupt_docx": ("不是有效的 .docx 文件（无法解压或缺少正文）", "not a valid .docx file (bad zip or no document body)"),
+    "corrupt_docx": (
+        "不是有效的 .docx 文件（无法解压或缺少正文）",
+        "not a valid .docx file (bad zip or no document body)",
+    ),
     "corrupt_docx_detail": ("不是有效的 .docx 文件（{detail}）", "not a valid .docx file ({detail})"),
     "docx_too_many_members": (
         ".docx 内含 {count} 个部件，超过安全上限，拒绝读取",

@@ -40,9 +40,7 @@ def format_text(report: Report, lang: str = "zh") -> str:
         from tabulate import tabulate
 
         counts = Counter((f.rule, f.name, f.severity) for f in report.findings)
-        rows = [
-            [rule, name, labels[severity], n] for (rule, name, severity), n in sorted(counts.items())
-        ]
+        rows = [[rule, name, labels[severity], n] for (rule, name, severity), n in sorted(counts.items())]
         out.append("")
         out.append(
             tabulate(rows, headers=[labels["rule"], labels["name"], labels["severity"], labels["count"]])

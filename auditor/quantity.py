@@ -165,7 +165,9 @@ class Quantity:
 
 def _strip_label(raw: str) -> str:
     label = raw.strip(" \t:：，,、；;。（）()“”\"'")
-    label = regex.sub(r"^(?:其中|包括|主要包括|主要用于|分别为|分别是|分别|以及|及|和|并|共有|共)[：:，,]?", "", label)
+    label = regex.sub(
+        r"^(?:其中|包括|主要包括|主要用于|分别为|分别是|分别|以及|及|和|并|共有|共)[：:，,]?", "", label
+    )
     label = regex.sub(r"(?:为|是|达到|达|约为|约|近|有|了|至|到|共计|累计)+$", "", label)
     return label.strip(" \t:：，,、")
 
@@ -255,7 +257,9 @@ def _label_start(norm: str, pos: int, floor: int) -> int:
 
 def _money_context(norm: str, pos: int) -> bool:
     window = norm[max(0, pos - 12) : pos]
-    return any(w in window for w in ("资金", "经费", "预算", "支出", "收入", "金额", "费", "拨款", "补贴", "元"))
+    return any(
+        w in window for w in ("资金", "经费", "预算", "支出", "收入", "金额", "费", "拨款", "补贴", "元")
+    )
 
 
 def _is_not_quantity(norm: str, m: regex.Match) -> bool:

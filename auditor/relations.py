@@ -203,7 +203,10 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
         inner = [
             p
             for p in para.quantities
-            if q.end < p.start < close and _same_kind(p, q) and not p.approx and _depth_at(text, q.end, p.start) == 1
+            if q.end < p.start < close
+            and _same_kind(p, q)
+            and not p.approx
+            and _depth_at(text, q.end, p.start) == 1
         ]
         if len(inner) >= 2 and not _SUBSET_PAREN.match(text[q.end :]):
             found.append(Breakdown(q, inner, "括号", complete=True))
@@ -227,7 +230,9 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
         if any(b.whole is q for b in found):
             continue
         s_start, _ = _sentence_bounds(text, q.start)
-        intro = list(_LIST_INTRO.finditer(text, s_start, q.start)) + list(_QIZHONG.finditer(text, s_start, q.start))
+        intro = list(_LIST_INTRO.finditer(text, s_start, q.start)) + list(
+            _QIZHONG.finditer(text, s_start, q.start)
+        )
         begin = max((m.end() for m in intro), default=None)
         if begin is None:
             continue
@@ -333,7 +338,7 @@ def _part_before(para: Paragraph, pos: int) -> Quantity | None:
 
 def _norm_label(label: str) -> str:
     label = regex.sub(r"20\d\d\s*年度?|本年度|本年|当年|全年|的|\s", "", normalise(label))
-    return label.strip("“”\"")
+    return label.strip('“”"')
 
 
 def _resolve_base_label(doc: Document, para: Paragraph, part: Quantity, label: str) -> Quantity | None:
@@ -348,7 +353,9 @@ def _resolve_base_label(doc: Document, para: Paragraph, part: Quantity, label: s
 
     def matches(q: Quantity) -> bool:
         have = _norm_label(q.label)
-        return len(have) >= 2 and (have == want or have.endswith(want) or want.endswith(have) and len(have) >= 4)
+        return len(have) >= 2 and (
+            have == want or have.endswith(want) or (want.endswith(have) and len(have) >= 4)
+        )
 
     before = [q for q in candidates if (q.line, q.start) < (part.line, part.start) and matches(q)]
     if before:

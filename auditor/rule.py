@@ -157,7 +157,9 @@ def all_rules() -> dict[str, type[Rule]]:
         for ep in entry_points(group=ENTRY_POINT_GROUP):
             rule = _validate(ep.load(), f"entry point {ep.name} = {ep.value}")
             if rule.code in found and found[rule.code] is not rule:
-                raise RuleError(f"two rules claim code {rule.code}: {found[rule.code].__module__}, {rule.__module__}")
+                raise RuleError(
+                    f"two rules claim code {rule.code}: {found[rule.code].__module__}, {rule.__module__}"
+                )
             found[rule.code] = rule
         _registry = dict(sorted(found.items()))
     return _registry

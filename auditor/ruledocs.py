@@ -19,5 +19,12 @@ def markdown() -> str:
         out.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.category} | {r.severity.value} |")
     for r in rules.values():
         doc = r.documentation().replace("\n## ", "\n### ")
-        out += ["", f"## {r.code}", "", f"`{r.name}` · category `{r.category}` · severity `{r.severity.value}`", "", doc]
+        out += [
+            "",
+            f"## {r.code}",
+            "",
+            f"`{r.name}` · category `{r.category}` · severity `{r.severity.value}`",
+            "",
+            doc,
+        ]
     return "\n".join(out) + "\n"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from auditor.display import figure, in_unit_of, join_terms
 from auditor.document import Document
 from auditor.messages import Message
 from auditor.quantity import Quantity
 from auditor.rule import Context, Rule, Violation
 from auditor.tolerance import Verdict, judge, sum_interval
-from auditor.display import figure, in_unit_of, join_terms
 
 
 class SumMismatch(Message):
@@ -72,4 +72,4 @@ class SumOfParts(Rule):
 def _decimals(parts: list[Quantity], whole: Quantity) -> int:
     """Decimals to show a sum of ``parts`` in the whole's unit without losing digits."""
     shift = [len(str(whole.scale // p.scale)) - 1 if whole.scale >= p.scale else 0 for p in parts]
-    return max([whole.decimals, *(p.decimals + s for p, s in zip(parts, shift))])
+    return max([whole.decimals, *(p.decimals + s for p, s in zip(parts, shift, strict=True))])

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from helpers import findings_for
 
+from auditor.report import Finding
+
 
 @pytest.fixture
-
 def check(tmp_path: Path):
     """check(text, select=None) -> findings for that text as a .txt report."""
 

@@ -24,7 +24,9 @@ def corpus_file(prefix: str) -> Path:
     return matches[0]
 
 
-def findings_for(text: str, tmp_path: Path, select: str | None = None, name: str = "report.txt") -> list[Finding]:
+def findings_for(
+    text: str, tmp_path: Path, select: str | None = None, name: str = "report.txt"
+) -> list[Finding]:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     overrides = {"select": tuple(select.split(",")) if select else None}

@@ -4,11 +4,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from helpers import corpus_file
 
 from auditor.loaders import decode_text, load
 from auditor.messages import InputError
-
-from helpers import corpus_file
 
 TABLE_TEXT = (
     "表3  部门支出决算情况表    单位：万元\n"
@@ -91,7 +90,9 @@ def test_table_of_contents_is_marked(tmp_path):
 
 
 def test_report_year_from_title(tmp_path):
-    doc = doc_of("附件2\n\n某县人力资源和社会保障局\n2020年部门整体支出绩效评价报告\n2019年相比……\n", tmp_path)
+    doc = doc_of(
+        "附件2\n\n某县人力资源和社会保障局\n2020年部门整体支出绩效评价报告\n2019年相比……\n", tmp_path
+    )
     assert doc.report_year == 2020
 
 
@@ -129,7 +130,7 @@ def test_corpus_003_tables_are_rows_and_cells():
     income = next(t for t in doc.tables if t.caption.startswith("表2"))
     assert len(income.header.cells) == 4
     assert income.rows[-1].label.replace(" ", "") == "合计"
-    assert [q.value for c in income.rows[-1].cells for q in c.quantities][0] == Decimal("36158.49")
+    assert next(q.value for c in income.rows[-1].cells for q in c.quantities) == Decimal("36158.49")
     expenses = next(t for t in doc.tables if t.caption.startswith("表3"))
     assert expenses.width == 7 and len(expenses.rows) == 9
     assert len(doc.tables) == 8
