@@ -144,6 +144,8 @@ class Quantity:
             return False
         if self.kind is Kind.SCORE:
             return True
+        if self.value == 0 and self.kind in (Kind.MONEY, Kind.COUNT):
+            return True  # "0万元" means nothing was spent, not "less than 0.5万元"
         return self.kind is Kind.COUNT and self.scale == 1 and self.decimals == 0
 
     @property
@@ -302,6 +304,8 @@ def _is_not_quantity(norm: str, m: regex.Match) -> bool:
     if before[-1:] in ("~", "～", "—") and before[-2:-1].isdigit():
         return True
     # Phone-like strings: 0871-1234567 and 11-digit mobile numbers.
-    if regex.match(r"\d{3,4}-\d{7,8}", norm[s:]) or (len(digits) == 11 and digits.startswith("1")):
+    if regex.match(r"\d{3,4}-\d{7,8}", norm[s:]):
+        return True
+    if not unit and len(digits) == 11 and digits.isdigit() and digits.startswith("1"):
         return True
     return False

@@ -65,6 +65,8 @@ _LIST_INTRO = regex.compile(
 _SHARE_BEFORE = regex.compile(
     r"占(?:比)?(?P<base>[^，,；;。：:%占]{0,30}?)(?:的|之)?(?:比重|比例|比)?(?:为|达到|达|约)?$"
 )
+# Between a whole and its 其中: punctuation, or a short noun ("共18个项目，其中…").
+_WHOLE_TO_QIZHONG = regex.compile(r"\p{Han}{0,6}[，,。；;]?\s*")
 _TOTAL_LABEL = regex.compile(r"^(?:合计|共计|总计|累计|总共|合计金额|共计金额)$")
 _GENERIC_BASE = regex.compile(r"^(?:总额|总数|总量|合计|总计|全部|总支出|总收入|总体|整体)?$")
 _SUBSET_PAREN = regex.compile(r"^[（(]\s*(?:含|包含|包括|均含|不含|其中含)")
@@ -124,6 +126,8 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
             continue
         if _depth_at(text, begin, q.start) != 0:
             continue
+        if not parts and _strength(_top_level(text[begin : q.start])) >= _SEPARATORS["；"]:
+            break  # the list's first item stands in a later ；-group: it is not in this list
         parts.append(q)
         if text[q.end : q.end + 1] in ("：", ":"):
             break
@@ -133,8 +137,10 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
             if _strength(_top_level(text[parts[i - 1].end : parts[i].start])) > separator:
                 parts = parts[:i]
                 break
-    while len(parts) > 2 and parts[-1].base_value == whole.base_value:
-        parts.pop()
+    # A part equal to the whole restates it ("…其中：基本支出（收入决算数）为14011296.99元；
+    # 基本支出（支出决算数）为8049757.29元"): what remains is not the whole's breakdown.
+    if whole.base_value != 0 and any(p.base_value == whole.base_value for p in parts):
+        return []
     return parts
 
 
@@ -173,7 +179,11 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
         if text[max(0, m.start() - 1) : m.start()] in ("（", "("):
             continue  # handled with the bracket below
         whole = _preceding(para, m.start())
-        if whole is None or not whole.is_amount or len(text[whole.end : m.start()].strip("，,。；; ")) > 0:
+        if (
+            whole is None
+            or not whole.is_amount
+            or not _WHOLE_TO_QIZHONG.fullmatch(text[whole.end : m.start()])
+        ):
             continue
         s_start, s_end = _sentence_bounds(text, m.end())
         parts = _parts_after(para, whole, m.end(), s_end)

@@ -146,3 +146,13 @@ def test_precision_half_units():
     assert one("培训3623人").half_unit == 0  # counts are exact
     assert one("4.2万人次").half_unit == Decimal("500")  # a scaled count was rounded
     assert one("得1.5分").half_unit == 0  # scores are exact
+
+
+def test_long_amount_is_not_a_phone_number():
+    q = one("2023年支出总额为15901585.76元")
+    assert q.value == Decimal("15901585.76")
+
+
+def test_zero_amount_is_exact_but_zero_percent_is_rounded():
+    assert one("因公出国（境）费0万元").half_unit == 0
+    assert one("占0%").half_unit == Decimal("0.5")

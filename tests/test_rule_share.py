@@ -1,0 +1,93 @@
+"""P101 share-of-total: shares that follow from their figures pass, wrong ones fail."""
+
+import pytest
+
+PASSING = [
+    "2020年本年收入合计2952.11万元，其中：一般公共预算财政拨款收入2912.07万元，占98.64%；年初结转和结余资金40.04万元，占1.36%。",
+    "2020年本年支出合计2845.57万元，其中：基本支出2358.51万元，占82.88%；项目支出487.06万元，占17.12%；经营支出0万元，占0%。",
+    "2020年一般公共预算财政拨款支出2845.57万元，主要用于以下方面:一般公共服务（类）支出69.65万元，占2.45%；教育支出（类）4.5万元，占0.16%；社会保障和就业（类）支出2490.85万元，占87.53%；卫生健康支出104.70万元，占3.68%；住房保障支出175.87万元，占6.18%。",
+    "截至2020年12月31日，我局资产总额为7865542.63元，其中流动资产共计7316396.2元，占资产总额93.02%；固定资产共计549146.43元，占资产总额6.98%。",
+    "财政拨款基本支出421.3万元，其中：人员经费299.95万元，占基本支出的71%；公用经费121.35万元，占基本支出的29%。",
+    # the base named far away in the report
+    "2020年本年支出合计2845.57万元。\n\n一般公共预算财政拨款支出2845.57万元，占本年支出合计的100%。",
+    # completion against a target is not a share (issue: completion rates)
+    "目前已激活14.99万张，占目标任务数12万张的125%。",
+    # no base can be resolved: no finding rather than a guess
+    "公务接待费支出决算10.4万元，占40.15%。",
+    # approximate parts are not checked
+    "全年服务企业120家，其中制造业企业80余家，占70%。",
+]
+
+FAILING = [
+    (
+        "政府采购支出总额32.64万元，其中：政府采购货物支出30.96万元、政府采购服务支出1.69万元。授予中小企业合同金额11.00万元，占政府采购支出总额的35.53%。",
+        "35.53%",
+        "33.70%",
+        "（与 30.96 相除才得 35.53%）",
+    ),
+    (
+        "2023年本年收入合计1868.58万元，其中：财政拨款收入1812.36万元，占96.09%；其他收入56.22万元，占3.01%。",
+        "96.09%",
+        "96.99%",
+        "",
+    ),
+    (
+        "资产总额1304.72万元，其中流动资产100.54万元，占资产总额7.17%；固定资产1204.18万元，占资产总额92.29%。",
+        "7.17%",
+        "7.71%",
+        "",
+    ),
+    (
+        "基本支出421.3万元，其中：人员经费299.95万元，占基本支出的75%；公用经费121.35万元，占基本支出的29%。",
+        "75%",
+        "71.20%",
+        "",
+    ),
+    (
+        "支出合计1885.44万元，其中：基本支出1360.20万元，占72.14%；项目支出525.24万元，占27.86%。",
+        "72.14%",
+        "72.14%",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PASSING)
+def test_consistent_shares_pass(check, text):
+    assert check(text, select="P101") == []
+
+
+@pytest.mark.parametrize(("text", "stated", "expected", "hint"), FAILING[:4])
+def test_wrong_shares_fail(check, text, stated, expected, hint):
+    findings = check(text, select="P101")
+    assert [f.rule for f in findings] == ["P101"]
+    f = findings[0]
+    assert (f.stated, f.expected) == (stated, expected)
+    assert f.message.endswith(hint or f"文中写 {stated}")
+    assert f.category == "percent_share"
+
+
+def test_consistent_share_of_a_consistent_total(check):
+    text, *_ = FAILING[4]
+    assert check(text, select="P101") == []
+
+
+def test_wrong_base_message_in_english(tmp_path):
+    from helpers import findings_for
+
+    text = FAILING[0][0]
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    from auditor.engine import check_paths
+
+    report = check_paths([path], overrides={"lang": "en", "select": ("P101",)})
+    assert report.findings[0].message == (
+        "share does not match: 11.00 / 32.64 = 33.70%, the text says 35.53% (35.53% is 11.00 / 30.96)"
+    )
+    assert findings_for  # the helper module is importable from tests
+
+
+def test_truncated_share_of_exact_counts_is_info(check):
+    findings = check("共18个项目，其中已设置绩效目标的14个，占77.77%；未设置的4个，占22.22%。", select="P101")
+    assert [(f.severity, f.stated, f.expected) for f in findings] == [("info", "77.77%", "77.78%")]
+    assert findings[0].message.startswith("占比末位舍入有误")
