@@ -33,3 +33,25 @@ def findings_for(
     report = check_paths([path], overrides=overrides)
     assert not report.errors, report.errors
     return report.findings
+
+
+def txt_to_docx(source: Path, target: Path) -> Path:
+    """Rebuild a plain-text report as a .docx: prose as paragraphs, flattened tables as real tables."""
+    import docx
+
+    from auditor.document import Line, TableBlock, split_flattened_tables
+
+    text = source.read_text(encoding="utf-8-sig")
+    lines = [Line(i + 1, t) for i, t in enumerate(text.split("\n"))]
+    document = docx.Document()
+    for block in split_flattened_tables(lines):
+        if isinstance(block, TableBlock):
+            width = max(len(row) for row in block.rows)
+            table = document.add_table(rows=len(block.rows), cols=width)
+            for r, row in enumerate(block.rows):
+                for c, (_, cell_text) in enumerate(row):
+                    table.cell(r, c).text = cell_text
+        elif block.text.strip():
+            document.add_paragraph(block.text)
+    document.save(str(target))
+    return target

@@ -1,0 +1,136 @@
+"""The rule plugin API: registration through entry points, documentation, selection, isolation."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import ROOT
+
+from auditor.config import Config
+from auditor.engine import check_document
+from auditor.loaders import load
+from auditor.rule import CATEGORIES, Rule, RuleError, Severity, all_rules, select_rules
+
+
+def test_builtin_rules_come_from_the_entry_point_group():
+    from importlib.metadata import entry_points
+
+    names = {ep.name for ep in entry_points(group="auditor.rules")}
+    assert {"S101", "P101"} <= names
+    assert set(all_rules()) >= names
+
+
+@pytest.mark.parametrize("code", sorted(all_rules()))
+def test_every_rule_is_documented(code):
+    rule = all_rules()[code]
+    assert re.fullmatch(r"[A-Z]\d{3}", rule.code)
+    assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
+    assert rule.category in CATEGORIES
+    assert isinstance(rule.severity, Severity)
+    doc = rule.documentation()
+    for section in ("## What it does", "## Why is this bad?", "## Example", "Anti-pattern", "Best practice"):
+        assert section in doc, (code, section)
+
+
+def test_rule_examples_behave_as_documented(tmp_path):
+    """The Anti-pattern of each rule's docs raises that rule; the Best practice does not."""
+    for code, rule in all_rules().items():
+        doc = rule.documentation()
+        bad = doc.split("Anti-pattern:")[1].split("Best practice:")[0]
+        good = doc.split("Best practice:")[1]
+        block = lambda s: "\n".join(line.strip() for line in s.splitlines() if line.startswith("    "))  # noqa: E731
+        bad_path, good_path = tmp_path / f"{code}-bad.txt", tmp_path / f"{code}-good.txt"
+        bad_path.write_text(block(bad), encoding="utf-8")
+        good_path.write_text(block(good), encoding="utf-8")
+        bad_codes = [f.rule for f in check_document(load(bad_path), [rule], Config())[0]]
+        good_codes = [f.rule for f in check_document(load(good_path), [rule], Config())[0]]
+        assert bad_codes == [code], (code, "anti-pattern")
+        assert good_codes == [], (code, "best practice")
+
+
+def test_select_by_prefix_and_all():
+    assert [r.code for r in select_rules(["S"])] == ["S101"]
+    assert {r.code for r in select_rules(["ALL"], ["P1"])} == set(all_rules()) - {"P101"}
+    with pytest.raises(RuleError):
+        select_rules(["Q"])
+
+
+class Exploding(Rule):
+    """Fails on purpose.
+
+    ## What it does
+    ## Why is this bad?
+    ## Example
+    Anti-pattern: Best practice:
+    """
+
+    code = "Z901"
+    name = "exploding"
+    category = "other"
+
+    def check(self, doc, ctx):
+        raise ZeroDivisionError("boom")
+
+
+def test_a_failing_rule_becomes_an_error_entry_and_others_still_run():
+    doc = load(ROOT / "samples" / "final-accounts-2023.txt")
+    findings, errors = check_document(doc, [Exploding, all_rules()["S101"]], Config())
+    assert [f.rule for f in findings] == ["S101"]
+    assert len(errors) == 1 and errors[0].rule == "Z901"
+    assert "ZeroDivisionError: boom" in errors[0].message
+
+
+def test_rule_reference_in_docs_is_up_to_date():
+    from auditor.ruledocs import markdown
+
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == markdown()
+
+
+def test_startup_does_not_import_heavy_modules():
+    code = (
+        "import sys; from auditor.cli import main; "
+        "heavy = [m for m in ('pydantic', 'docx', 'lxml', 'tabulate', 'auditor.engine') if m in sys.modules]; "
+        "print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_third_party_rule_plugs_in_through_an_entry_point(tmp_path):
+    """A separate package registering a rule in the same group is picked up like the built-ins."""
+    pkg = tmp_path / "plugin"
+    (pkg / "auditor_demo_plugin").mkdir(parents=True)
+    (pkg / "auditor_demo_plugin" / "__init__.py").write_text(
+        "from auditor.rule import Rule\n"
+        "from auditor.messages import Message\n\n"
+        "class Hello(Message):\n    zh = '你好 {n}'\n    en = 'hello {n}'\n\n"
+        "class Demo(Rule):\n"
+        '    """Says hello on the first line.\n\n    ## What it does\n    ## Why is this bad?\n    ## Example\n'
+        '    Anti-pattern: x\n    Best practice: y\n    """\n'
+        "    code = 'X001'\n    name = 'demo'\n    category = 'other'\n"
+        "    def check(self, doc, ctx):\n"
+        "        yield self.violation(Hello(n=len(doc.lines)), line=1, column=1)\n",
+        encoding="utf-8",
+    )
+    dist = pkg / "auditor_demo_plugin-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: auditor-demo-plugin\nVersion: 0.1\n", encoding="utf-8"
+    )
+    (dist / "entry_points.txt").write_text(
+        "[auditor.rules]\nX001 = auditor_demo_plugin:Demo\n", encoding="utf-8"
+    )
+    report = tmp_path / "r.txt"
+    report.write_text("一行。\n两行。\n", encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "auditor", "check", "--select", "X", str(report)],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(pkg), "PATH": str(Path(sys.executable).parent)},
+    )
+    assert f"{report}:1:1: X001 你好 2" in out.stdout, out.stderr
+    assert out.returncode == 1
