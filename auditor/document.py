@@ -85,6 +85,34 @@ class Heading:
 
 
 @dataclass
+class Section:
+    """A heading and everything up to the next heading of the same or a higher level."""
+
+    heading: Heading
+    first_line: int
+    last_line: int
+    parent: Section | None = field(default=None, repr=False)
+    children: list[Section] = field(default_factory=list, repr=False)
+
+    @property
+    def level(self) -> int:
+        return self.heading.level
+
+    @property
+    def title(self) -> str:
+        return self.heading.title
+
+    def path(self) -> list[Section]:
+        """This section and its ancestors, outermost first."""
+        chain: list[Section] = []
+        node: Section | None = self
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return chain[::-1]
+
+
+@dataclass
 class Paragraph:
     line: int
     text: str
@@ -101,6 +129,7 @@ class Document:
     tables: list[Table]
     headings: list[Heading]
     report_year: int | None = None
+    sections: list[Section] = field(default_factory=list)  # top-level sections of the body
 
     @cached_property
     def quantities(self) -> list[Quantity]:
@@ -114,6 +143,17 @@ class Document:
         from auditor.relations import analyse
 
         return analyse(self)
+
+    def section_at(self, line: int) -> Section | None:
+        """The innermost section containing ``line`` (None before the first body heading)."""
+        found = None
+        candidates = self.sections
+        while candidates:
+            inner = next((s for s in candidates if s.first_line <= line <= s.last_line), None)
+            if inner is None:
+                break
+            found, candidates = inner, inner.children
+        return found
 
     def line_text(self, number: int) -> str:
         return self.lines[number - 1].text if 0 < number <= len(self.lines) else ""
@@ -271,7 +311,25 @@ def build_document(path: str, fmt: str, lines: list[Line], blocks: list[Block]) 
         path=path, format=fmt, lines=lines, paragraphs=paragraphs, tables=tables, headings=headings
     )
     doc.report_year = infer_report_year(doc)
+    doc.sections = build_sections([h for h in headings if not h.in_toc], len(lines))
     return doc
+
+
+def build_sections(headings: list[Heading], last_line: int) -> list[Section]:
+    """The section tree from the body's headings (一、 contains （一）, which contains 1. …)."""
+    roots: list[Section] = []
+    stack: list[Section] = []
+    for heading in headings:
+        while stack and stack[-1].level >= heading.level:
+            stack.pop().last_line = heading.line - 1
+        section = Section(heading=heading, first_line=heading.line, last_line=last_line)
+        if stack:
+            section.parent = stack[-1]
+            stack[-1].children.append(section)
+        else:
+            roots.append(section)
+        stack.append(section)
+    return roots
 
 
 _TITLE_YEAR = regex.compile(r"(20\d\d)\s*年度?(?:部门|单位|整体|决算|绩效|项目|预算)")

@@ -141,3 +141,15 @@ def test_corpus_002_indicator_table_is_one_table():
     indicator = next(t for t in doc.tables if "指标体系" in t.caption)
     assert indicator.width == 8
     assert len(indicator.rows) > 40
+
+
+def test_sections_follow_the_heading_hierarchy(tmp_path):
+    text = "标题\n一、部门概况\n（一）机构\n正文甲。\n（二）人员\n1.在编\n正文乙。\n二、绩效目标\n正文丙。\n"
+    doc = doc_of(text, tmp_path)
+    assert [s.title for s in doc.sections] == ["部门概况", "绩效目标"]
+    first = doc.sections[0]
+    assert [c.title for c in first.children] == ["机构", "人员"]
+    assert (first.first_line, first.last_line) == (2, 7)
+    assert [s.title for s in doc.section_at(7).path()] == ["部门概况", "人员", "在编"]
+    assert doc.section_at(9).title == "绩效目标"
+    assert doc.section_at(1) is None
