@@ -231,9 +231,13 @@ _UNIT_IN_TEXT = regex.compile(
 _CAPTION_UNIT = regex.compile(r"单位[：:]\s*(?P<u>亿元|万元|千元|元|万人|人|户|个|件|分)")
 
 
+_COUNT_HEADER = regex.compile(r"(?P<u>人次|人|户|件|个|家|次|项)数$")
+
+
 def unit_of_header(text: str) -> str | None:
-    """The unit a header or row label gives to its figures: 预算执行情况(万元), 参保人数/万人."""
-    m = _UNIT_IN_TEXT.search(normalise(text.strip()))
+    """The unit a header or row label gives to its figures: 预算执行情况(万元), 参保人数/万人, 人数."""
+    norm = normalise(text.strip())
+    m = _UNIT_IN_TEXT.search(norm) or _COUNT_HEADER.search(norm)
     return m.group("u") if m else None
 
 

@@ -139,13 +139,15 @@ class Quantity:
 
     @property
     def exact(self) -> bool:
-        """Counts written as whole numbers and scores are exact; everything else was rounded."""
+        """Counts written as whole numbers, scores, zero amounts and 元 to the 分 are exact; the rest was rounded."""
         if self.approx:
             return False
         if self.kind is Kind.SCORE:
             return True
         if self.value == 0 and self.kind in (Kind.MONEY, Kind.COUNT):
             return True  # "0万元" means nothing was spent, not "less than 0.5万元"
+        if self.kind is Kind.MONEY and self.scale == 1 and self.decimals >= 2:
+            return True  # 7359892.85元 is exact: 分 is the smallest unit of the currency
         return self.kind is Kind.COUNT and self.scale == 1 and self.decimals == 0
 
     @property

@@ -15,9 +15,12 @@ from dataclasses import dataclass, field
 
 import regex
 
-from auditor.document import Document, Paragraph
+from auditor.document import Document, Paragraph, Table
 from auditor.quantity import Kind, Quantity, normalise
+from auditor.tables import cell_at, cell_figure, column_roles, is_amount_column, is_empty_value, row_kind
 from auditor.tolerance import interval_of, sum_interval
+
+TABLE_MARKERS = ("合计行", "表内分项")
 
 
 @dataclass
@@ -51,9 +54,21 @@ class Share:
 
 
 @dataclass
+class Rate:
+    """``actual`` / ``target`` = ``rate``: 完成率, 执行率, 占目标任务数…的Z%, table 计划完成率 columns."""
+
+    actual: Quantity
+    target: Quantity
+    rate: Quantity
+    source: str  # prose | table
+    target_exact: bool = False  # a set target (目标值, 任务数) is exact as written; a budget was rounded
+
+
+@dataclass
 class Relations:
     breakdowns: list[Breakdown]
     shares: list[Share]
+    rates: list[Rate] = field(default_factory=list)
 
 
 _SENTENCE_END = "。！？!?"
@@ -76,6 +91,7 @@ _TARGET_WORDS = ("目标", "任务", "计划", "预算数")
 def analyse(doc: Document) -> Relations:
     breakdowns: list[Breakdown] = []
     shares: list[Share] = []
+    rates: list[Rate] = []
     paragraphs = doc.paragraphs
     for index, para in enumerate(paragraphs):
         if not para.quantities:
@@ -83,7 +99,11 @@ def analyse(doc: Document) -> Relations:
         found = _breakdowns_in(para, paragraphs, index)
         breakdowns.extend(found)
         shares.extend(_shares_in(para, found, doc))
-    return Relations(breakdowns=breakdowns, shares=shares)
+        rates.extend(_rates_in(para))
+    for table in doc.tables:
+        breakdowns.extend(_table_breakdowns(table))
+        rates.extend(_table_rates(table))
+    return Relations(breakdowns=breakdowns, shares=shares, rates=rates)
 
 
 # ----------------------------------------------------------------------------- breakdowns
@@ -409,3 +429,158 @@ def _shares_in(para: Paragraph, breakdowns: list[Breakdown], doc: Document) -> l
 
 def _comparable(a: Quantity, b: Quantity) -> bool:
     return a.kind is b.kind and a.base_unit == b.base_unit
+
+
+# ----------------------------------------------------------------------------- completion rates
+
+# Phrases that introduce a completion or execution rate; "#" stands for a figure in the phrase.
+_RATE_PHRASE = regex.compile(
+    r"(?:完成(?:了)?(?:上级|全年|年度|本年|省|市|县)?(?:下达的?)?(?:预算|目标任务|目标|计划|任务)?(?:数)?(?:的)?"
+    r"|(?:预算|计划|目标|任务)?(?:执行|完成|支出)率(?:为|达到|达)?"
+    r"|占(?:上级|年度|全年)?(?:下达的?)?(?:目标任务数|目标任务|目标数|任务数|计划数|目标|计划|任务)#?(?:的)?)$"
+)
+_SET_TARGET = regex.compile(r"目标|任务|计划")  # not 预算: budgets in 万元 are rounded from 元
+_FUND_TYPES = regex.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|公共预算|基金预算")
+_TARGET_LABEL = regex.compile(r"预算|计划|目标|任务")
+_ACTUAL_LABEL = regex.compile(r"决算|执行|实际|完成|支出|实现|达到")
+
+
+def _role_of_label(label: str) -> str | None:
+    core = _FUND_TYPES.sub("", normalise(label))
+    if _ACTUAL_LABEL.search(core):
+        return "actual"
+    if _TARGET_LABEL.search(core):
+        return "target"
+    return None
+
+
+def _top_level_amounts(para: Paragraph) -> list[Quantity]:
+    """Amounts outside brackets: '决算数13,867.60万元（其中：基本支出…）' keeps only the 13,867.60."""
+    text = normalise(para.text)
+    return [q for q in para.quantities if q.is_amount and _depth_at(text, 0, q.start) == 0]
+
+
+def _rates_in(para: Paragraph) -> list[Rate]:
+    """ "预算数40万元，执行数为40万元，完成预算的100%", "激活14.99万张，占目标任务数12万张的125%"."""
+    text = normalise(para.text)
+    top = _top_level_amounts(para)
+    found = []
+    for rate in para.quantities:
+        if rate.kind is not Kind.PERCENT or rate.approx:
+            continue
+        clause_start = max((text.rfind(ch, 0, rate.start) for ch in "，,；;。"), default=-1) + 1
+        in_clause = [q for q in top if clause_start <= q.start < rate.start]
+        masked, cursor = [], clause_start
+        for q in in_clause:
+            masked += [text[cursor : q.start], "#"]
+            cursor = q.end
+        masked.append(text[cursor : rate.start])
+        if not _RATE_PHRASE.search("".join(masked)):
+            continue
+        earlier = [q for q in top if q.end <= clause_start]
+        if in_clause:  # 占目标任务数12万张的125%: the target is written in the phrase itself
+            target = in_clause[-1]
+            actual = next((q for q in reversed(earlier) if _comparable(q, target)), None)
+        else:
+            actual = next((q for q in reversed(earlier) if _role_of_label(q.label) == "actual"), None)
+            target = None
+            if actual is not None:
+                target = next(
+                    (
+                        q
+                        for q in reversed(earlier)
+                        if q is not actual and _role_of_label(q.label) == "target" and _comparable(q, actual)
+                    ),
+                    None,
+                )
+        if actual is not None and target is not None:
+            exact = bool(_SET_TARGET.search(normalise(target.label) + "".join(masked)))
+            found.append(Rate(actual=actual, target=target, rate=rate, source="prose", target_exact=exact))
+    return found
+
+
+# ----------------------------------------------------------------------------- tables
+
+
+def _table_rates(table: Table) -> list[Rate]:
+    roles = column_roles(table)
+    if not {"target", "actual", "rate"} <= set(roles):
+        return []
+    t, a, r = roles.index("target"), roles.index("actual"), roles.index("rate")
+    found = []
+    for row in table.rows:
+        cells = [cell_at(row, i) for i in (t, a, r)]
+        if any(c is None for c in cells):
+            continue
+        target, actual, rate = (cell_figure(c) for c in cells)
+        if target is None or actual is None or rate is None or rate.kind is not Kind.PERCENT:
+            continue
+        if not _comparable(target, actual):
+            continue
+        exact = bool(_SET_TARGET.search(normalise(table.column_header(t))))
+        found.append(Rate(actual=actual, target=target, rate=rate, source="table", target_exact=exact))
+    return found
+
+
+def _table_breakdowns(table: Table) -> list[Breakdown]:
+    """合计 rows against the rows they total, and level-1 rows against their level-2 children."""
+    kinds = [row_kind(r) for r in table.rows]
+    found: list[Breakdown] = []
+    for column in range(1, table.width):
+        if not is_amount_column(table, column):
+            continue
+        start = 0
+        for i, kind in enumerate(kinds):
+            if kind.kind not in ("total", "subtotal"):
+                continue
+            block = list(range(start, i))
+            start = i + 1
+            cell = cell_at(table.rows[i], column)
+            whole = cell_figure(cell) if cell else None
+            if whole is None:
+                continue
+            items = [k for k in block if kinds[k].kind == "item"]
+            levels = {kinds[k].level for k in items if kinds[k].level}
+            if levels:
+                items = [k for k in items if kinds[k].level == min(levels)]
+            parts = _column_parts(table, items, column)
+            if parts is not None and len(items) >= 2:
+                found.append(Breakdown(whole, parts, "合计行", complete=True))
+        found.extend(_children_breakdowns(table, kinds, column))
+    return found
+
+
+def _children_breakdowns(table: Table, kinds: list, column: int) -> list[Breakdown]:
+    found = []
+    for i, kind in enumerate(kinds):
+        if kind.kind != "item" or kind.level == 0:
+            continue
+        children = []
+        for k in range(i + 1, len(kinds)):
+            if kinds[k].kind in ("total", "subtotal") or (
+                kinds[k].kind == "item" and 0 < kinds[k].level <= kind.level
+            ):
+                break
+            if kinds[k].kind == "item" and kinds[k].level == kind.level + 1:
+                children.append(k)
+        cell = cell_at(table.rows[i], column)
+        whole = cell_figure(cell) if cell else None
+        if whole is None or len(children) < 2:
+            continue
+        parts = _column_parts(table, children, column)
+        if parts is not None:
+            found.append(Breakdown(whole, parts, "表内分项", complete=True))
+    return found
+
+
+def _column_parts(table: Table, rows: list[int], column: int) -> list[Quantity] | None:
+    """The figures of ``rows`` in ``column``; empty cells count as zero, text aborts (None)."""
+    parts = []
+    for k in rows:
+        cell = cell_at(table.rows[k], column)
+        q = cell_figure(cell) if cell else None
+        if q is not None:
+            parts.append(q)
+        elif not is_empty_value(cell):
+            return None
+    return parts

@@ -9,7 +9,7 @@ command needs them.
 
 from __future__ import annotations
 
-import inspect
+import textwrap
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -119,7 +119,9 @@ class Rule:
 
     @classmethod
     def documentation(cls) -> str:
-        return inspect.cleandoc(cls.__doc__ or "")
+        # Like inspect.cleandoc, but keeps TABs: examples of flattened tables start cells with one.
+        first, _, rest = (cls.__doc__ or "").partition("\n")
+        return (first.strip() + "\n" + textwrap.dedent(rest)).strip()
 
     @classmethod
     def summary(cls) -> str:

@@ -8,6 +8,7 @@ from auditor.display import figure, in_unit_of, join_terms
 from auditor.document import Document
 from auditor.messages import Message
 from auditor.quantity import Quantity
+from auditor.relations import TABLE_MARKERS, Breakdown
 from auditor.rule import Context, Rule, Violation
 from auditor.tolerance import Verdict, judge, sum_interval
 
@@ -15,6 +16,31 @@ from auditor.tolerance import Verdict, judge, sum_interval
 class SumMismatch(Message):
     zh = "合计不符：{terms} = {computed}，文中写 {stated}"
     en = "total does not add up: {terms} = {computed}, the text says {stated}"
+
+
+class TableSumMismatch(Message):
+    zh = "表内合计不符：{terms} = {computed}，表中写 {stated}"
+    en = "table total does not add up: {terms} = {computed}, the table says {stated}"
+
+
+def _mismatches(
+    rule: Rule, breakdowns: list[Breakdown], ctx: Context, message: type[Message]
+) -> Iterator[Violation]:
+    for b in breakdowns:
+        if not b.complete:
+            continue
+        whole = b.whole
+        if judge(whole, sum_interval(b.parts), extra=ctx.tolerance_amount) is Verdict.OK:
+            continue
+        total = in_unit_of(sum(p.base_value for p in b.parts), whole, _decimals(b.parts, whole))
+        yield rule.violation(
+            message(terms=join_terms(b.parts, whole), computed=total, stated=figure(whole)),
+            line=whole.line,
+            column=whole.column,
+            lines=b.lines,
+            stated=figure(whole),
+            expected=total,
+        )
 
 
 class SumOfParts(Rule):
@@ -47,26 +73,63 @@ class SumOfParts(Rule):
     category = "sum_total"
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        for b in doc.relations.breakdowns:
-            if not b.complete:
-                continue
-            whole = b.whole
-            computed = sum_interval(b.parts)
-            if judge(whole, computed, extra=ctx.tolerance_amount) is Verdict.OK:
-                continue
-            total = sum(p.base_value for p in b.parts)
-            yield self.violation(
-                SumMismatch(
-                    terms=join_terms(b.parts, whole),
-                    computed=in_unit_of(total, whole, _decimals(b.parts, whole)),
-                    stated=figure(whole),
-                ),
-                line=whole.line,
-                column=whole.column,
-                lines=b.lines,
-                stated=figure(whole),
-                expected=in_unit_of(total, whole, _decimals(b.parts, whole)),
-            )
+        prose = [b for b in doc.relations.breakdowns if b.marker not in TABLE_MARKERS]
+        yield from _mismatches(self, prose, ctx, SumMismatch)
+
+
+class TableTotal(Rule):
+    """Checks a table's 合计/小计 rows and parent rows against the rows they add up.
+
+    ## What it does
+    In every column of amounts (money or counts), a 合计/总计 row must equal the sum of the rows
+    above it — the top-level rows (一、二、三…) when the rows are numbered, leaving out 其中 rows — and
+    a 小计 row the rows since the previous 小计. A numbered row followed by its sub-rows (一、基本支出 /
+    1、人员经费 / 2、日常公用经费) must equal their sum. Empty cells and "-" count as zero. The unit comes
+    from the caption (单位：万元) or the column header; the tolerance from the written decimals.
+
+    ## Why is this bad?
+    A 合计 row that does not add up is visible to every reader of the published table, and usually
+    means one row was updated after the total was typed.
+
+    ## Example
+    Anti-pattern:
+
+        表1  部门支出决算情况表    单位：万元
+        \t支出类型
+        \t决算数
+
+        \t一、基本支出
+        \t1350.20
+
+        \t二、项目支出
+        \t525.24
+
+        \t合计
+        \t1885.44
+
+    Best practice:
+
+        表1  部门支出决算情况表    单位：万元
+        \t支出类型
+        \t决算数
+
+        \t一、基本支出
+        \t1350.20
+
+        \t二、项目支出
+        \t525.24
+
+        \t合计
+        \t1875.44
+    """
+
+    code = "S102"
+    name = "table-total"
+    category = "sum_total"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        tables = [b for b in doc.relations.breakdowns if b.marker in TABLE_MARKERS]
+        yield from _mismatches(self, tables, ctx, TableSumMismatch)
 
 
 def _decimals(parts: list[Quantity], whole: Quantity) -> int:

@@ -1,0 +1,99 @@
+"""What table rows and columns mean: 合计 rows, row hierarchy, and column roles.
+
+指标 | 目标值 | 实际数 | 计划完成率 | 同比去年      → label, target, actual, rate, yoy
+一、基本支出 / 1、人员经费 / 其中：… / 合计     → level 1, level 2, subset, total
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from auditor.document import Cell, Row, Table
+from auditor.quantity import Kind, Quantity, normalise
+
+_ROLE_PATTERNS = [
+    # order matters: 计划完成率 is a rate, not a target
+    ("rate", regex.compile(r"完成率|完成比例|执行率|支出率|完成进度|完成程度")),
+    ("yoy", regex.compile(r"同比|增幅|增长率|增减率|比上年|较上年|变动率|增减幅度")),
+    ("prior", regex.compile(r"上年|去年|上一年|上年度|上年同期")),
+    ("target", regex.compile(r"目标值|目标数|计划数|计划值|预期值|预期目标|年度目标|全年目标|任务数|指标值")),
+    ("actual", regex.compile(r"实际数|实际值|实际完成|完成数|完成值|实际|执行数|决算数")),
+]
+_TOTAL_ROW = regex.compile(r"^(?:合\s*计|总\s*计|共\s*计|总\s*额|总\s*数)$")
+_SUBTOTAL_ROW = regex.compile(r"^小\s*计$")
+_SUBSET_ROW = regex.compile(r"^(?:其中|含)[：:、,，]?")
+_LEVELS = [
+    (1, regex.compile(r"^[一二三四五六七八九十]+[、.．]")),
+    (2, regex.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、．]|\d{1,2}\.(?!\d))")),
+    (3, regex.compile(r"^[（(]\d{1,2}[）)]")),
+]
+_EMPTY = {"", "-", "—", "－", "/", "／", "0", "0.00"}
+
+
+def column_roles(table: Table) -> list[str]:
+    """One role per column: label, target, actual, rate, yoy, prior, or value."""
+    roles = []
+    for i, cell in enumerate(table.header.cells):
+        text = normalise(cell.text).replace(" ", "")
+        role = "label" if i == 0 else "value"
+        if i > 0:
+            for name, pattern in _ROLE_PATTERNS:
+                if pattern.search(text):
+                    role = name
+                    break
+        roles.append(role)
+    return roles
+
+
+@dataclass
+class RowKind:
+    kind: str  # total | subtotal | subset | item
+    level: int  # 1 一、 · 2 （一）/1、 · 3 （1） · 0 no ordinal
+
+
+def row_kind(row: Row) -> RowKind:
+    label = normalise(row.cells[0].text).strip() if row.cells else ""
+    compact = label.replace(" ", "")
+    if _TOTAL_ROW.match(compact):
+        return RowKind("total", 0)
+    if _SUBTOTAL_ROW.match(compact):
+        return RowKind("subtotal", 0)
+    if _SUBSET_ROW.match(compact):
+        return RowKind("subset", 0)
+    for level, pattern in _LEVELS:
+        if pattern.match(label):
+            return RowKind("item", level)
+    return RowKind("item", 0)
+
+
+def cell_figure(cell: Cell) -> Quantity | None:
+    """The single figure of a numeric cell (None for text, several figures, or approximations)."""
+    if len(cell.quantities) != 1:
+        return None
+    q = cell.quantities[0]
+    rest = normalise(cell.text).replace(normalise(q.text), "", 1).strip()
+    if q.approx or len(rest) > 2:  # "100%" is a figure; "≥90%以上…" or prose with a number is not
+        return None
+    return q
+
+
+def is_empty_value(cell: Cell | None) -> bool:
+    """A cell that stands for zero in a column of amounts: empty, 0, -, —, /."""
+    return cell is None or normalise(cell.text).replace(" ", "") in _EMPTY
+
+
+def cell_at(row: Row, column: int) -> Cell | None:
+    return row.cells[column] if column < len(row.cells) else None
+
+
+def is_amount_column(table: Table, column: int) -> bool:
+    """A column whose figures are money or counts (the ones a 合计 row adds up)."""
+    kinds = set()
+    for row in table.rows:
+        cell = cell_at(row, column)
+        q = cell_figure(cell) if cell else None
+        if q is not None:
+            kinds.add((q.kind, q.base_unit))
+    return len(kinds) == 1 and next(iter(kinds))[0] in (Kind.MONEY, Kind.COUNT)
