@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from auditor.changes import Change, YearComparison, analyse_changes, comparison_years
 from auditor.document import Document, Paragraph, Table
 from auditor.quantity import Kind, Quantity, normalise
 from auditor.tables import cell_at, cell_figure, column_roles, is_amount_column, is_empty_value, row_kind
@@ -69,6 +70,8 @@ class Relations:
     breakdowns: list[Breakdown]
     shares: list[Share]
     rates: list[Rate] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    comparison_years: list[YearComparison] = field(default_factory=list)
 
 
 _SENTENCE_END = "。！？!?"
@@ -103,7 +106,13 @@ def analyse(doc: Document) -> Relations:
     for table in doc.tables:
         breakdowns.extend(_table_breakdowns(table))
         rates.extend(_table_rates(table))
-    return Relations(breakdowns=breakdowns, shares=shares, rates=rates)
+    return Relations(
+        breakdowns=breakdowns,
+        shares=shares,
+        rates=rates,
+        changes=analyse_changes(doc),
+        comparison_years=comparison_years(doc),
+    )
 
 
 # ----------------------------------------------------------------------------- breakdowns

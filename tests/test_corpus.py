@@ -63,6 +63,27 @@ def test_004_completion_rates_all_consistent():
     assert findings("004", "C101") == []
 
 
+def test_001_compares_2020_with_2018():
+    found = {(f.line, f.stated, f.expected) for f in findings("001", "Y102")}
+    assert found == {(103, "2018年", "2019年"), (104, "2018年", "2019年")}
+
+
+def test_001_consistent_changes_raise_nothing():
+    # 38/52 (parallel lists), 59, 104, 108, 124 and 634 all follow from their figures.
+    assert findings("001", "Y101") == []
+
+
+def test_003_table_yoy_against_the_prose_from_to():
+    # table 5 says 15.65% for 城乡居民养老金最低标准; the prose says 148 → 170, which is 14.86%
+    found = [(f.line, f.stated, f.expected, f.lines) for f in findings("003", "Y101")]
+    assert found == [(391, "15.65%", "14.86%", [391, 389, 310])]
+
+
+def test_002_three_public_expenses_changes_are_consistent():
+    # 2.79 vs 20.50 (-86.39%), 0 vs 17.97 (-100%), 0.38 vs 0.14 (+171.43%), 2.4 vs 2.4 (与上年一致)
+    assert findings("002", "Y101") == []
+
+
 @pytest.mark.parametrize("prefix", ["000", "004"])
 def test_reports_without_arithmetic_errors_stay_silent(prefix):
     # Every finding on these reports was judged a false alarm and fixed at its root;

@@ -1,0 +1,534 @@
+"""Year-over-year changes in prose and tables: current, prior, change and rate of change.
+
+    机关运行经费支出355.9万元，比2019年减少4.66万元，下降1.29%
+        → Change(current=355.9, delta=4.66, percent=1.29, sign=-1, prior_year=2019)
+    2023年本年收入1868.58万元，较上年收入1760.86万增加6.12%
+        → Change(current=1868.58, prior=1760.86, percent=6.12, sign=+1)
+    最低标准从每人每月148元提高至每人每月170元      → Change(current=170, prior=148, sign=+1)
+
+Part of the extraction layer: rules read Change objects, never the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+import regex
+
+from auditor.document import Document, Paragraph, Table
+from auditor.quantity import Kind, Quantity, normalise
+from auditor.tables import cell_at, cell_figure, column_roles
+
+_YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
+_CMP = regex.compile(
+    r"(?:比|较|同比|与)\s*(?:上年度?|去年|上一年度?|上年同期|去年同期|(?P<year>(?:19|20)\d\d)\s*年度?)(?:同期)?(?:相比|相较)?"
+)
+_UP = "增加|增长|上升|提高|增多|多出|上涨"
+_DOWN = "减少|下降|降低|下滑|压减|缩减|减"
+_FLAT = "持平|一致|不变|相同|相当"
+_DIR = regex.compile(rf"(?P<dir>(?:{_UP}|{_DOWN}|{_FLAT}))(?P<alt>/(?:{_UP}|{_DOWN}))?了?")
+_FOLLOW_ON = regex.compile(rf"^(?:其中)?[，,：:]?(?P<label>[^，,；;。]{{2,24}}?)(?P<dir>{_UP}|{_DOWN})了?$")
+_RATE_OF_CHANGE = regex.compile(r"(?:变动率|增长率|增幅|降幅|下降率|变化率|增减率)(?:为|是|达到|达)?$")
+_FROM_TO = regex.compile(
+    rf"(?:从|由)(?P<a>[^，,；;。]{{0,30}}?)(?:{_UP}|{_DOWN})?(?:至|到)(?P<b>[^，,；;。]{{0,30}})"
+)
+
+
+@dataclass
+class Change:
+    """current vs prior: stated change ``delta`` and/or rate ``percent`` in direction ``sign``."""
+
+    current: Quantity | None
+    prior: Quantity | None
+    delta: Quantity | None
+    percent: Quantity | None
+    sign: int  # +1 增加/增长, -1 减少/下降, 0 持平 (or: the percent is signed, see ``signed``)
+    prior_year: int | None  # the year named as the comparison base (比2018年), None for 上年
+    subject_year: int | None  # the year of the current figure, when the text says it
+    anchor: Quantity  # the figure a finding points at
+    signed: bool = False  # the percent carries its own sign (变动率-46.36%, table 同比 -9.19%)
+    label: str = ""  # what is compared, as written before 从A至B
+    year_at: tuple[int, int] | None = None  # line and column of the named prior year (比2018年)
+
+    @property
+    def lines(self) -> list[int]:
+        out: list[int] = []
+        for q in (self.anchor, self.current, self.prior, self.delta, self.percent):
+            if q is not None and q.line not in out:
+                out.append(q.line)
+        return out
+
+
+@dataclass
+class YearComparison:
+    """A comparison that names its base year: 与2019年相比, 比2018年."""
+
+    line: int
+    column: int
+    year: int
+    subject_year: int | None  # the year of what is compared, when its sentence says it
+
+
+def _sign(word: str) -> int:
+    if regex.match(rf"(?:{_FLAT})", word):
+        return 0
+    return 1 if regex.match(rf"(?:{_UP})", word) else -1
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max((text.rfind(ch, 0, pos) for ch in "。！？!?"), default=-1) + 1
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    ends = [i for i in (text.find(ch, pos) for ch in "。！？!?") if i >= 0]
+    return min(ends) if ends else len(text)
+
+
+def year_of(text: str, q: Quantity) -> int | None:
+    """The year a figure belongs to: the last 20XX年 before it in its sentence."""
+    start = _sentence_start(text, q.start)
+    years = _YEAR.findall(text, start, q.start)
+    return int(years[-1]) if years else None
+
+
+def core_label(label: str) -> str:
+    """A label without years, time words, ordinals and quotes, for matching a quantity across years."""
+    label = regex.sub(
+        r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)", "", normalise(label)
+    )
+    label = regex.sub(
+        r"(?:19|20)\d\d\s*年度?|本年度|本年|当年|全年|上年度|上年|去年|年末|年初的|的|\s",
+        "",
+        normalise(label),
+    )
+    return regex.sub(r"[“”\"'‘’]", "", label).strip("：:，,")
+
+
+def _labels_match(a: str, b: str) -> bool:
+    """The same quantity: equal core labels, or one containing most of the other (支出 ⊂ 支出决算)."""
+    a, b = core_label(a), core_label(b)
+    if len(a) < 2 or len(b) < 2:
+        return False
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return short in long and len(short) >= 4 and len(short) * 2 >= len(long)
+
+
+def _amounts(para: Paragraph) -> list[Quantity]:
+    return [q for q in para.quantities if q.is_amount or (q.kind is Kind.PERCENT and not q.approx)]
+
+
+def comparison_years(doc: Document) -> list[YearComparison]:
+    out = []
+    for para in doc.paragraphs:
+        text = normalise(para.text)
+        for m in _CMP.finditer(text):
+            if not m.group("year"):
+                continue
+            years = _YEAR.findall(text, _sentence_start(text, m.start()), m.start())
+            subject = int(years[-1]) if years else None
+            out.append(YearComparison(para.line, m.start("year") + 1, int(m.group("year")), subject))
+    return out
+
+
+def analyse_changes(doc: Document) -> list[Change]:
+    report_year = doc.report_year
+    found: list[Change] = []
+    from_to: list[Change] = []
+    for para in doc.paragraphs:
+        if not para.quantities:
+            continue
+        text = normalise(para.text)
+        found.extend(_comparisons(para, text, report_year))
+        found.extend(_rates_of_change(para, text))
+        from_to.extend(_from_to(para, text))
+    found.extend(c for c in from_to if c.percent is not None)
+    for table in doc.tables:
+        found.extend(_table_changes(table, from_to))
+    unique: dict[tuple[int, int], Change] = {}
+    for change in found:  # several comparisons in one sentence reach the same follow-on clause
+        unique.setdefault((change.anchor.line, change.anchor.start), change)
+    return list(unique.values())
+
+
+# ----------------------------------------------------------------------------- 比/较上年 …
+
+
+def _figures_after(para: Paragraph, text: str, pos: int) -> tuple[Quantity | None, Quantity | None]:
+    """The change amount and/or rate right after a direction word: 减少242.82万元，下降7.86%."""
+    delta = percent = None
+    after = [q for q in para.quantities if q.start >= pos]
+    if not after or len(text[pos : after[0].start].strip(" 了为约")) > 0:
+        return None, None
+    first = after[0]
+    if first.kind is Kind.PERCENT:
+        return None, first
+    if not first.is_amount:
+        return None, None
+    delta = first
+    if len(after) > 1 and after[1].kind is Kind.PERCENT:
+        gap = text[first.end : after[1].start]
+        if regex.fullmatch(
+            rf"[，,、]?\s*(?:同比)?(?:{_UP}|{_DOWN}|幅度为|比例为)?了?(?:幅度)?(?:为)?\s*", gap
+        ):
+            percent = after[1]
+    return delta, percent
+
+
+def _comparisons(para: Paragraph, text: str, report_year: int | None) -> list[Change]:
+    out = []
+    amounts = _amounts(para)
+    for m in _CMP.finditer(text):
+        s_end = _sentence_end(text, m.end())
+        d = _DIR.search(text, m.end(), min(s_end, m.end() + 40))
+        if d is None:
+            continue
+        between = [q for q in para.quantities if m.end() <= q.start < d.start()]
+        label_text = text[m.end() : d.start()]
+        if regex.search(r"[，,；;]", label_text.strip("，, ")):
+            continue  # the direction word belongs to another clause
+        sign = _sign(d.group("dir"))
+        prior_year = int(m.group("year")) if m.group("year") else None
+        if label_text.rstrip().endswith("各"):
+            out.extend(_parallel(para, text, m, d, sign, prior_year))
+            continue
+        delta, percent = _figures_after(para, text, d.end())
+        if d.group("alt"):  # template residue "增加/减少": the direction comes from a later word
+            later = _DIR.search(text, d.end(), s_end)
+            if later is None or later.group("alt"):
+                continue
+            sign = _sign(later.group("dir"))
+        if delta is None and percent is None and sign != 0:
+            continue
+        explicit_prior = next((q for q in reversed(between) if q.is_amount), None)
+        subject = label_text if core_label(label_text) else text[_clause_start(text, m.start()) : m.start()]
+        current, prior = _subject(
+            para,
+            text,
+            m,
+            amounts,
+            explicit_prior,
+            subject,
+            report_year,
+            prior_year,
+            like=delta or explicit_prior,
+        )
+        if current is None and prior is None:
+            continue
+        anchor = percent or delta or current
+        if anchor is None:
+            continue
+        out.append(
+            Change(
+                current=current,
+                prior=prior,
+                delta=delta,
+                percent=percent,
+                sign=sign,
+                prior_year=prior_year,
+                subject_year=year_of(text, current) if current else None,
+                anchor=anchor,
+                year_at=(para.line, m.start("year") + 1) if prior_year else None,
+            )
+        )
+        out.extend(
+            _follow_ons(
+                para, text, m, (percent or delta or anchor).end, s_end, amounts, report_year, prior_year
+            )
+        )
+    return out
+
+
+def _follow_ons(
+    para: Paragraph,
+    text: str,
+    m: regex.Match,
+    start: int,
+    s_end: int,
+    amounts: list[Quantity],
+    report_year: int | None,
+    prior_year: int | None,
+) -> list[Change]:
+    """ "较上年度“三公经费”支出减少86.39%，其中公务用车购置费减少100%，…公务接待费增加171.43%"."""
+    out = []
+    for pct in para.quantities:
+        if not (start <= pct.start < s_end) or pct.kind is not Kind.PERCENT or pct.approx:
+            continue
+        clause = text[_clause_start(text, pct.start) : pct.start]
+        f = _FOLLOW_ON.match(clause)
+        if f is None or _CMP.search(clause):
+            continue
+        current, prior = _subject(para, text, m, amounts, None, f.group("label"), report_year, prior_year)
+        if current is None or prior is None:
+            continue
+        out.append(
+            Change(
+                current=current,
+                prior=prior,
+                delta=None,
+                percent=pct,
+                sign=_sign(f.group("dir")),
+                prior_year=prior_year,
+                subject_year=year_of(text, current),
+                anchor=pct,
+            )
+        )
+    return out
+
+
+def _subject(
+    para: Paragraph,
+    text: str,
+    m: regex.Match,
+    amounts: list[Quantity],
+    explicit_prior: Quantity | None,
+    label_text: str,
+    report_year: int | None,
+    prior_year: int | None,
+    like: Quantity | None = None,
+) -> tuple[Quantity | None, Quantity | None]:
+    """The current figure (and the prior one when the text states it) of a comparison.
+
+    ``like`` is the stated change amount, when there is one: current and prior are of its kind.
+    """
+    before = [
+        q for q in amounts if q.end <= m.start() and q.is_amount and (like is None or _same_measure(q, like))
+    ]
+    current = None
+    if before:
+        last = before[-1]
+        gap = text[last.end : m.start()]
+        if "。" not in gap and sum(gap.count(ch) for ch in "，,；;") <= 1 and len(gap) <= 12:
+            current = last
+    if current is not None and explicit_prior is None:
+        # "2023年度预算1401.15万元，2022年度预算1217.55万元，较上年度增加15.08%": the figure before the
+        # comparison is itself last year's; the current one is the same label a year later.
+        own_year = year_of(text, current)
+        if own_year is not None and report_year is not None and own_year == report_year - 1:
+            later = [
+                q
+                for q in before[:-1]
+                if _labels_match(q.label, current.label)
+                and year_of(text, q) == own_year + 1
+                and q.kind is current.kind
+            ]
+            if later:
+                return later[-1], current
+            return None, None
+        return current, None
+    if current is not None:
+        return current, explicit_prior
+    # "…。较上年度“三公经费”支出减少86.39%，其中公务接待费增加171.43%": find both years by label.
+    label = regex.sub(r"[\d.,%万元亿人件个]+", "", label_text)
+    if not core_label(label) or report_year is None:
+        return None, explicit_prior
+    candidates = [
+        q
+        for q in amounts
+        if q.is_amount
+        and q.end <= m.start()
+        and _labels_match(q.label, label)
+        and (like is None or _same_measure(q, like))
+    ]
+    this_year = [q for q in candidates if year_of(text, q) in (report_year, None)]
+    last_year = [q for q in candidates if year_of(text, q) == (prior_year or report_year - 1)]
+    current = this_year[-1] if this_year else None
+    prior = explicit_prior or (last_year[-1] if last_year else None)
+    if current is not None and prior is not None and current is prior:
+        return None, None
+    return current, prior
+
+
+def _same_measure(a: Quantity, b: Quantity) -> bool:
+    return a.kind is b.kind and a.base_unit == b.base_unit
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max((text.rfind(ch, 0, pos) for ch in "，,；;。"), default=-1) + 1
+
+
+def _parallel(
+    para: Paragraph, text: str, m: regex.Match, d: regex.Match, sign: int, prior_year: int | None
+) -> list[Change]:
+    """ "收、支总计2952.11万元、2845.57万元。与2019年相比，…各减少181.24万元、242.82万元，分别下降5.78%、7.86%"."""
+    s_end = _sentence_end(text, d.end())
+    after = [q for q in para.quantities if d.end() <= q.start < s_end]
+    deltas = [q for q in after if q.is_amount]
+    percents = [q for q in after if q.kind is Kind.PERCENT and not q.approx]
+    n = len(deltas) or len(percents)
+    if n < 2 or (deltas and percents and len(percents) != len(deltas)):
+        return []
+    before = [q for q in para.quantities if q.end <= m.start() and q.is_amount]
+    currents = _last_list(text, before, n)
+    if currents is None:
+        return []
+    out = []
+    for i in range(n):
+        delta = deltas[i] if deltas else None
+        percent = percents[i] if percents else None
+        out.append(
+            Change(
+                current=currents[i],
+                prior=None,
+                delta=delta,
+                percent=percent,
+                sign=sign,
+                prior_year=prior_year,
+                subject_year=year_of(text, currents[i]),
+                anchor=percent or delta,
+                year_at=(para.line, m.start("year") + 1) if prior_year else None,
+            )
+        )
+    return out
+
+
+def _last_list(text: str, before: list[Quantity], n: int) -> list[Quantity] | None:
+    """The last n amounts before a comparison when they form one 、-separated list."""
+    if len(before) < n:
+        return None
+    run = before[-n:]
+    for a, b in pairwise(run):
+        if text[a.end : b.start].strip() not in ("、", "，", ","):
+            return None
+    return run
+
+
+# ----------------------------------------------------------------------------- 变动率, 从A至B
+
+
+def _rates_of_change(para: Paragraph, text: str) -> list[Change]:
+    """ "2019年年末存量资金2670.6万元，2018年度年末存量资金4978.72万元，…变动率为-46.36%"."""
+    out = []
+    for pct in para.quantities:
+        if pct.kind is not Kind.PERCENT or pct.approx:
+            continue
+        clause = text[_clause_start(text, pct.start) : pct.start]
+        if not _RATE_OF_CHANGE.search(clause):
+            continue
+        s_start = _sentence_start(text, pct.start)
+        pool = [q for q in para.quantities if s_start <= q.start < pct.start and q.is_amount]
+        dated = [(year_of(text, q), q) for q in pool]
+        for year, q in dated:
+            prior = next(
+                (
+                    p
+                    for y, p in dated
+                    if y is not None
+                    and year is not None
+                    and y == year - 1
+                    and _labels_match(p.label, q.label)
+                ),
+                None,
+            )
+            if prior is not None:
+                out.append(
+                    Change(
+                        current=q,
+                        prior=prior,
+                        delta=None,
+                        percent=pct,
+                        sign=0,
+                        prior_year=None,
+                        subject_year=year,
+                        anchor=pct,
+                        signed=True,
+                    )
+                )
+                break
+    return out
+
+
+def _from_to(para: Paragraph, text: str) -> list[Change]:
+    """ "从每人每月148元提高至每人每月170元(，增长14.86%)"."""
+    out = []
+    for m in _FROM_TO.finditer(text):
+        a = [q for q in para.quantities if m.start("a") <= q.start < m.end("a") and q.is_amount]
+        b = [q for q in para.quantities if m.start("b") <= q.start < m.end("b") and q.is_amount]
+        if len(a) != 1 or len(b) != 1 or a[0].kind is not b[0].kind or a[0].base_unit != b[0].base_unit:
+            continue
+        prior, current = a[0], b[0]
+        verb = text[m.start() : m.end()]
+        sign = -1 if regex.search(rf"(?:{_DOWN})", verb) else 1
+        nxt = [q for q in para.quantities if q.start >= current.end]
+        percent = None
+        if nxt and nxt[0].kind is Kind.PERCENT:
+            gap = text[current.end : nxt[0].start]
+            if regex.fullmatch(rf"[，,]?\s*(?:{_UP}|{_DOWN})了?(?:幅度)?(?:为)?", gap):
+                percent = nxt[0]
+        out.append(
+            Change(
+                current=current,
+                prior=prior,
+                delta=None,
+                percent=percent,
+                sign=sign,
+                prior_year=None,
+                subject_year=year_of(text, current),
+                anchor=percent or current,
+                label=text[_clause_start(text, m.start()) : m.start()],
+            )
+        )
+    return out
+
+
+# ----------------------------------------------------------------------------- tables
+
+
+def _table_changes(table: Table, from_to: list[Change]) -> list[Change]:
+    """同比 columns: against a 上年 column in the same row, or a prose 从A至B about the row's figure."""
+    roles = column_roles(table)
+    if "yoy" not in roles:
+        return []
+    y = roles.index("yoy")
+    current_col = roles.index("actual") if "actual" in roles else None
+    prior_col = roles.index("prior") if "prior" in roles else None
+    out = []
+    for row in table.rows:
+        cell = cell_at(row, y)
+        pct = cell_figure(cell) if cell else None
+        if pct is None or pct.kind is not Kind.PERCENT or current_col is None:
+            continue
+        cur_cell = cell_at(row, current_col)
+        current = cell_figure(cur_cell) if cur_cell else None
+        if current is None:
+            continue
+        prior = None
+        if prior_col is not None:
+            prior_cell = cell_at(row, prior_col)
+            prior = cell_figure(prior_cell) if prior_cell else None
+        if prior is None:
+            for c in from_to:
+                if (
+                    c.current is not None
+                    and c.current.value == current.value
+                    and _shares_words(c.label + c.current.label, row.label)
+                ):
+                    prior = c.prior
+                    break
+        if prior is None:
+            continue
+        out.append(
+            Change(
+                current=current,
+                prior=prior,
+                delta=None,
+                percent=pct,
+                sign=0,
+                prior_year=None,
+                subject_year=None,
+                anchor=pct,
+                signed=True,
+            )
+        )
+    return out
+
+
+def _shares_words(prose_label: str, row_label: str) -> bool:
+    """A prose passage and a table row speak of the same figure: a common run of 4+ characters."""
+    a = core_label(prose_label)
+    b = core_label(regex.sub(r"[/（(].*$", "", row_label))
+    if len(b) < 4:
+        return False
+    return any(b[i : i + 4] in a for i in range(len(b) - 3))

@@ -1,0 +1,219 @@
+"""Year-over-year changes (yoy_change) and the year they are compared with (year_mismatch)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from auditor.changes import Change
+from auditor.display import figure, in_unit_of, plain
+from auditor.document import Document
+from auditor.messages import Message
+from auditor.rule import Context, Rule, Severity, Violation
+from auditor.tolerance import HUNDRED, Interval, Verdict, fmt, interval_of, judge
+
+
+class ChangeRateMismatch(Message):
+    zh = "增减幅度不符：本年 {current}，上年 {prior}，{word}{computed}，文中写 {stated}"
+    en = "rate of change does not match: this year {current}, last year {prior}, {word_en} {computed}, the text says {stated}"
+
+
+class ChangeAmountMismatch(Message):
+    zh = "增减额不符：本年 {current} − 上年 {prior} = {computed}，文中写{word} {stated}"
+    en = "change does not match: this year {current} − last year {prior} = {computed}, the text says {word_en} {stated}"
+
+
+class ChangeDirection(Message):
+    zh = "增减方向不符：本年 {current}，上年 {prior}，实为{actual}，文中写{word}"
+    en = "direction of change does not match: this year {current}, last year {prior}, actually {actual_en}, the text says {word_en}"
+
+
+class ChangeRounding(Message):
+    zh = "增减幅度末位舍入有误：本年 {current}，上年 {prior}，{word}{computed}，文中写 {stated}"
+    en = "rate of change wrongly rounded: this year {current}, last year {prior}, {word_en} {computed}, the text says {stated}"
+
+
+_WORDS = {1: ("增长", "up"), -1: ("下降", "down"), 0: ("变动", "change")}
+
+
+class YearOverYear(Rule):
+    """Checks stated year-over-year changes against the two years' figures.
+
+    ## What it does
+    Reads "A，比/较上年（同期）/与20XX年相比 增加/减少 Δ（，增长/下降 x%）", "较上年A₀增加x%", the same label
+    stated for both years ("2023年度“三公经费”支出2.79万元 … 2022年度…20.50万元 … 较上年度减少86.39%",
+    including the 其中 items that follow), "各减少a、b，分别下降x%、y%", "从A提高至B，增长x%",
+    "变动率为-x%" between two dated figures, and table 同比 columns (against a 上年 column, or a
+    prose 从A至B about the row's figure). Δ is checked against current − prior and x% against Δ / prior,
+    deriving the prior year's figure from current and Δ when the text does not state it; the direction
+    word must agree with the figures.
+
+    ## Why is this bad?
+    A change that does not follow from the two years' figures is the classic trace of a figure
+    updated in one sentence but not in the next, or of last year's text left in place.
+
+    ## Example
+    Anti-pattern:
+
+        2023年本年收入1868.58万元，较上年收入1760.86万元增加7.12%。
+
+    (107.72 / 1760.86 = 6.12%.)
+
+    Best practice:
+
+        2023年本年收入1868.58万元，较上年收入1760.86万元增加6.12%。
+    """
+
+    code = "Y101"
+    name = "year-over-year"
+    category = "yoy_change"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        for c in doc.relations.changes:
+            yield from self._check(c, ctx)
+
+    def _check(self, c: Change, ctx: Context) -> Iterator[Violation]:
+        if c.current is None or (c.prior is None and c.delta is None):
+            return
+        if (
+            c.current.approx
+            or (c.prior is not None and c.prior.approx)
+            or (c.delta is not None and c.delta.approx)
+        ):
+            return
+        cur = interval_of(c.current)
+        if c.prior is not None:
+            prior = interval_of(c.prior)
+            prior_shown = plain(c.prior) if c.prior.unit == c.current.unit else figure(c.prior)
+            prior_value = c.prior.base_value
+        else:
+            delta = interval_of(c.delta)
+            prior = cur - delta if c.sign > 0 else cur + delta if c.sign < 0 else cur
+            prior_value = c.current.base_value - c.sign * c.delta.base_value
+            prior_shown = in_unit_of(
+                prior_value, c.current, max(c.current.decimals, c.delta.decimals)
+            ).removesuffix(c.current.unit)
+        change = cur - prior
+        change_value = c.current.base_value - prior_value
+        current_shown = plain(c.current)
+        word, word_en = _WORDS[c.sign]
+        lines = c.lines
+
+        if c.prior is not None and c.sign != 0 and not c.signed:
+            if (c.sign > 0 and change.hi < 0) or (c.sign < 0 and change.lo > 0):
+                actual = 1 if change.lo > 0 else -1
+                yield self.violation(
+                    ChangeDirection(
+                        current=current_shown,
+                        prior=prior_shown,
+                        actual=_WORDS[actual][0],
+                        actual_en=_WORDS[actual][1],
+                        word=word,
+                        word_en=word_en,
+                    ),
+                    line=c.anchor.line,
+                    column=c.anchor.column,
+                    lines=lines,
+                    stated=word,
+                    expected=_WORDS[actual][0],
+                )
+                return
+            if c.delta is not None:
+                signed_change = change if c.sign > 0 else Interval(-change.hi, -change.lo)
+                if judge(c.delta, signed_change, extra=ctx.tolerance_amount) is not Verdict.OK:
+                    shown = in_unit_of(abs(change_value), c.delta, max(c.current.decimals, c.prior.decimals))
+                    yield self.violation(
+                        ChangeAmountMismatch(
+                            current=current_shown,
+                            prior=prior_shown,
+                            computed=shown,
+                            stated=figure(c.delta),
+                            word=word.replace("增长", "增加").replace("下降", "减少"),
+                            word_en=word_en,
+                        ),
+                        line=c.delta.line,
+                        column=c.delta.column,
+                        lines=lines,
+                        stated=figure(c.delta),
+                        expected=shown,
+                    )
+        if c.percent is None or c.percent.approx or prior.lo <= 0:
+            return
+        candidates = [change.lo / prior.lo, change.lo / prior.hi, change.hi / prior.lo, change.hi / prior.hi]
+        rate = Interval(min(candidates) * HUNDRED, max(candidates) * HUNDRED)
+        if not c.signed:
+            if c.sign == 0:
+                return
+            rate = rate if c.sign > 0 else Interval(-rate.hi, -rate.lo)
+        verdict = judge(c.percent, rate, extra=ctx.tolerance_percent)
+        if verdict is Verdict.OK:
+            return
+        value = change_value / prior_value * HUNDRED if prior_value else Decimal(0)
+        if not c.signed:
+            value = abs(value)
+        shown = fmt(value, max(c.percent.decimals, 2)) + "%"
+        rounding = verdict is Verdict.ROUNDING
+        args = dict(
+            current=current_shown,
+            prior=prior_shown,
+            word="同比" if c.signed else word,
+            word_en="year on year" if c.signed else word_en,
+            computed=shown,
+            stated=figure(c.percent),
+        )
+        yield self.violation(
+            ChangeRounding(**args) if rounding else ChangeRateMismatch(**args),
+            line=c.percent.line,
+            column=c.percent.column,
+            lines=lines,
+            stated=figure(c.percent),
+            expected=shown,
+            severity=Severity.INFO if rounding else None,
+        )
+
+
+class PriorYearMismatch(Message):
+    zh = "对比年份有误：{subject}年的数据应与{expected}年相比，文中写与{named}年相比"
+    en = "wrong comparison year: figures for {subject} should be compared with {expected}, the text compares with {named}"
+
+
+class PriorYear(Rule):
+    """Checks that a year-over-year comparison names the year before the one it describes.
+
+    ## What it does
+    For every comparison that names its base year (比2018年, 与2019年相比, 较2018年), the named year must be
+    the year before the figures compared: the year stated in the same sentence, or else the report's
+    year (from its title, or `report-year` in the configuration).
+
+    ## Why is this bad?
+    A 2020 report that compares 2020 with "2018年" either compares the wrong years or carries a
+    sentence pasted from an older report; either way the stated change cannot be trusted.
+
+    ## Example
+    Anti-pattern:
+
+        某局2020年度部门决算情况说明
+        公务用车运行维护费支出15.5万元，比2018年减少0.5万元，下降3.13%。
+
+    Best practice:
+
+        某局2020年度部门决算情况说明
+        公务用车运行维护费支出15.5万元，比2019年减少0.5万元，下降3.13%。
+    """
+
+    code = "Y102"
+    name = "prior-year"
+    category = "year_mismatch"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        for comparison in doc.relations.comparison_years:
+            subject = comparison.subject_year or ctx.report_year
+            if subject is None or comparison.year == subject - 1 or comparison.year >= subject:
+                continue
+            yield self.violation(
+                PriorYearMismatch(subject=subject, expected=subject - 1, named=comparison.year),
+                line=comparison.line,
+                column=comparison.column,
+                stated=f"{comparison.year}年",
+                expected=f"{subject - 1}年",
+            )

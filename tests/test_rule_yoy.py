@@ -1,0 +1,128 @@
+"""Y101 year-over-year and Y102 prior-year: changes in the reports' phrasings and tables."""
+
+import pytest
+
+TITLE = "某县人力资源和社会保障局2020年度部门决算情况说明\n"
+TITLE23 = "某县人力资源和社会保障局2023年部门整体支出绩效自评报告\n"
+
+PASSING = [
+    TITLE
+    + "2020年度收、支总计2952.11万元、2845.57万元。与2019年相比，收、支总计各减少181.24万元、242.82万元，分别下降5.78%、7.86%。",
+    TITLE
+    + "2020年一般公共预算财政拨款支出2845.57万元，占本年支出合计的100%。与2019年相比，一般公共预算财政拨款减少242.82万元，下降7.86%。",
+    TITLE + "2020年，本局机关运行经费支出355.9万元，比2019年减少4.66万元，下降1.29%。",
+    TITLE
+    + "公务用车购置及运行维护费支出15.5万元。公务用车购置及运行维护费支出决算比2019年减少0.5万元，下降3.13%。",
+    TITLE23
+    + "2023年本年收入1868.58万元，较上年收入1760.86万增加6.12%，2023年支出合计1885.44万元，较上年1757.02万元增加7.31%。",
+    TITLE23
+    + "寻甸县人社局2023年度年初预算安排1401.15万元，2022年度年初预算安排1217.55万元，较上年度增加15.08%。",
+    TITLE23
+    + "2023年度“三公经费”支出2.79万元，其中公务用车购置费0万元，公务用车运行维护费2.4万元，公务接待费0.38万元。2022年度“三公经费”支出20.50万元，其中公务用车购置费17.97万元，公务用车运行维护费2.4万元，公务接待费0.14万元。较上年度“三公经费”支出减少86.39%，其中公务用车购置费减少100%，公务用车运行维护费与上年一致，公务接待费增加171.43%。",
+    "2019年年末存量资金规模为2670.6万元，2018年度年末存量资金规模为4978.72万元，全年部门财政存量资金变动率为-46.36%。",
+    "城乡居民基础养老金最低标准从每人每月148元提高至每人每月170元，增长14.86%。",
+    TITLE + "2020年总收入比2019年总收入3133.35万元减少181.24万元、下降5.78%。",
+    # approximate figures are never checked as exact
+    TITLE + "全年支出约3000万元，比2019年增加200万元，增长10%。",
+    # a change with nothing to check it against
+    TITLE + "合同签订率达到95.8%，比上年提高1.2个百分点。",
+    # a table 同比 column against a 上年 column
+    "\t指标\n\t上年数\n\t实际数\n\t同比\n\n\t城镇新增就业人数\n\t33,414\n\t30,342\n\t-9.19%\n",
+]
+
+FAILING = [
+    (TITLE + "2020年，本局机关运行经费支出355.9万元，比2019年减少4.66万元，下降1.92%。", "1.92%", "1.29%"),
+    (TITLE23 + "2023年本年收入1868.58万元，较上年收入1760.86万元增加7.12%。", "7.12%", "6.12%"),
+    (TITLE23 + "2023年支出合计1885.44万元，较上年1757.02万元增加128.42万元，增长7.13%。", "7.13%", "7.31%"),
+    (
+        TITLE
+        + "2020年度收、支总计2952.11万元、2845.57万元。与2019年相比，收、支总计各减少181.24万元、242.82万元，分别下降5.78%、8.76%。",
+        "8.76%",
+        "7.86%",
+    ),
+    (
+        TITLE23
+        + "寻甸县人社局2023年度年初预算安排1401.15万元，2022年度年初预算安排1217.55万元，较上年度增加16.08%。",
+        "16.08%",
+        "15.08%",
+    ),
+    (
+        TITLE23
+        + "2023年度“三公经费”支出2.79万元，其中公务接待费0.38万元。2022年度“三公经费”支出20.50万元，其中公务接待费0.14万元。较上年度“三公经费”支出减少86.39%，其中公务接待费增加71.43%。",
+        "71.43%",
+        "171.43%",
+    ),
+    (
+        "2019年年末存量资金规模为2670.6万元，2018年度年末存量资金规模为4978.72万元，全年部门财政存量资金变动率为-43.36%。",
+        "-43.36%",
+        "-46.36%",
+    ),
+    ("城乡居保基础养老金最低标准从每人每月148元提高至每人每月170元，增长15.65%。", "15.65%", "14.86%"),
+    (TITLE23 + "2023年支出合计1885.44万元，较上年1757.02万元增加138.42万元。", "138.42万元", "128.42万元"),
+    (TITLE23 + "2023年本年收入1760.86万元，较上年收入1868.58万元增加6.12%。", "增长", "下降"),
+    (
+        "\t指标\n\t目标值\n\t实际数\n\t计划完成率\n\t同比去年\n\n\t城乡居民养老金最低标准/元\n\t170\n\t170\n\t100%\n\t15.65%\n\n"
+        "城乡居保基础养老金最低标准从每人每月148元提高至每人每月170元。\n",
+        "15.65%",
+        "14.86%",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PASSING)
+def test_consistent_changes_pass(check, text):
+    assert check(text, select="Y101") == []
+
+
+@pytest.mark.parametrize(("text", "stated", "expected"), FAILING)
+def test_wrong_changes_fail(check, text, stated, expected):
+    findings = check(text, select="Y101")
+    assert [(f.rule, f.stated, f.expected) for f in findings] == [("Y101", stated, expected)]
+    assert findings[0].category == "yoy_change"
+
+
+def test_message_names_both_years(check):
+    (f,) = check(FAILING[0][0], select="Y101")
+    assert f.message == "增减幅度不符：本年 355.9，上年 360.56，下降1.29%，文中写 1.92%"
+
+
+YEAR_PASSING = [
+    TITLE + "机关运行经费支出355.9万元，比2019年减少4.66万元，下降1.29%。",
+    TITLE + "与2019年相比，收、支总计各减少181.24万元、242.82万元。",
+    # the sentence's own year decides, not the report's: history is fine
+    TITLE + "2019年支出3088.39万元，比2018年增加120.00万元。",
+    TITLE + "公务接待费支出10.4万元，比上年减少0.7万元。",
+    TITLE + "2014年10月启动机关事业单位养老保险改革，与2014年相比参保人数大幅增加。",
+]
+
+YEAR_FAILING = [
+    (TITLE + "因公出国（境）支出决算比2018年减少3.94万元，下降100%。", "2018年", "2019年"),
+    (TITLE + "公务用车购置及运行维护费支出15.5万元，比2018年减少0.5万元，下降3.13%。", "2018年", "2019年"),
+    (TITLE23 + "与2021年相比，本年收入增加107.72万元。", "2021年", "2022年"),
+    (TITLE23 + "2023年支出合计1885.44万元，较2020年增加128.42万元。", "2020年", "2022年"),
+    (TITLE + "2020年机关运行经费比2017年同期下降1.29%。", "2017年", "2019年"),
+]
+
+
+@pytest.mark.parametrize("text", YEAR_PASSING)
+def test_right_comparison_year_passes(check, text):
+    assert check(text, select="Y102") == []
+
+
+@pytest.mark.parametrize(("text", "stated", "expected"), YEAR_FAILING)
+def test_wrong_comparison_year_fails(check, text, stated, expected):
+    findings = check(text, select="Y102")
+    assert [(f.rule, f.stated, f.expected) for f in findings] == [("Y102", stated, expected)]
+    assert findings[0].category == "year_mismatch"
+    line = text.split("\n")[findings[0].line - 1]
+    assert line[findings[0].column - 1 :].startswith(stated.removesuffix("年"))
+
+
+def test_report_year_from_configuration(check, tmp_path):
+    from auditor.engine import check_paths
+
+    path = tmp_path / "no-title.txt"
+    path.write_text("公务接待费支出10.4万元，比2021年减少0.7万元。\n", encoding="utf-8")
+    assert check_paths([path], overrides={"select": ("Y102",)}).findings == []  # no year known: silent
+    report = check_paths([path], overrides={"select": ("Y102",), "report_year": 2023})
+    assert [(f.stated, f.expected) for f in report.findings] == [("2021年", "2022年")]
