@@ -17,6 +17,7 @@ import regex
 
 from auditor.changes import Change, YearComparison, analyse_changes, comparison_years
 from auditor.document import Document, Paragraph, Table
+from auditor.enumerations import Enumeration, enumerations_in
 from auditor.quantity import Kind, Quantity, normalise
 from auditor.tables import cell_at, cell_figure, column_roles, is_amount_column, is_empty_value, row_kind
 from auditor.tolerance import interval_of, sum_interval
@@ -71,6 +72,9 @@ class Relations:
     shares: list[Share]
     rates: list[Rate] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    identities: list[Identity] = field(default_factory=list)
+    ratios: list[Ratio] = field(default_factory=list)
+    enumerations: list[Enumeration] = field(default_factory=list)
     comparison_years: list[YearComparison] = field(default_factory=list)
 
 
@@ -95,14 +99,20 @@ def analyse(doc: Document) -> Relations:
     breakdowns: list[Breakdown] = []
     shares: list[Share] = []
     rates: list[Rate] = []
+    identities: list[Identity] = []
+    ratios: list[Ratio] = []
+    enumerations: list[Enumeration] = []
     paragraphs = doc.paragraphs
     for index, para in enumerate(paragraphs):
+        enumerations.extend(enumerations_in(para))  # counts may be Chinese numerals (五个方面)
         if not para.quantities:
             continue
         found = _breakdowns_in(para, paragraphs, index)
         breakdowns.extend(found)
         shares.extend(_shares_in(para, found, doc))
         rates.extend(_rates_in(para))
+        identities.extend(_identities_in(para))
+        ratios.extend(_ratios_in(para))
     for table in doc.tables:
         breakdowns.extend(_table_breakdowns(table))
         rates.extend(_table_rates(table))
@@ -111,6 +121,9 @@ def analyse(doc: Document) -> Relations:
         shares=shares,
         rates=rates,
         changes=analyse_changes(doc),
+        identities=identities,
+        ratios=ratios,
+        enumerations=enumerations,
         comparison_years=comparison_years(doc),
     )
 
@@ -347,17 +360,21 @@ def _share_match(para: Paragraph, pct: Quantity) -> tuple[regex.Match | None, in
 
 
 def _attach_shares(para: Paragraph, breakdowns: list[Breakdown]) -> None:
-    """Record on each breakdown which of its parts carries an implicit 占y% right after it."""
+    """Record on each breakdown which of its parts carries its share (占y%, 占<whole>的y%) right after it."""
     for pct in para.quantities:
         if pct.kind is not Kind.PERCENT:
             continue
         m, offset = _share_match(para, pct)
-        if m is None or m.group("base").strip():
+        if m is None:
             continue
+        base = _norm_label(m.group("base"))
         part = _part_before(para, offset + m.start())
         for b in breakdowns:
-            if part is not None and part in b.parts:
-                b.shares[b.parts.index(part)] = pct
+            if part is None or part not in b.parts:
+                continue
+            if base and not (len(base) >= 2 and _norm_label(b.whole.label).endswith(base)):
+                continue  # 占X的y% with X another figure than this breakdown's whole
+            b.shares[b.parts.index(part)] = pct
 
 
 def _part_before(para: Paragraph, pos: int) -> Quantity | None:
@@ -593,3 +610,86 @@ def _column_parts(table: Table, rows: list[int], column: int) -> list[Quantity] 
         elif not is_empty_value(cell):
             return None
     return parts
+
+
+# ----------------------------------------------------------------------------- identities and ratios
+
+
+@dataclass
+class Identity:
+    """``result`` = Σ sign·term: 净资产 = 资产 − 负债; 剔除…后的预算数 = 年初预算 − 划出 − 调整."""
+
+    result: Quantity
+    terms: list[tuple[int, Quantity]]
+    name: str  # net_assets | reconciliation
+
+
+@dataclass
+class Ratio:
+    """A named rate (覆盖率, 结案率 …) with the two counts it is computed from."""
+
+    numerator: Quantity
+    denominator: Quantity
+    rate: Quantity
+
+
+_ASSETS = regex.compile(r"(?:资产合计|资产总额|资产总计|总资产)$")
+_LIABILITIES = regex.compile(r"(?:负债合计|负债总额|负债总计|总负债|负债)$")
+_NET_ASSETS = regex.compile(r"净资产(?:合计|总额|总计)?$")
+_AFTER_DEDUCTION = regex.compile(r"(?:剔除|扣除|调整后|核减后|划出后)")
+_DEDUCTION = regex.compile(r"(?:划出|调减|调整|扣除|剔除|核减|减少|划转)")
+_BUDGET_BASE = regex.compile(r"(?:年?初\p{Han}{0,6}预算|预算数|预算安排)")
+_RATE_WORDS = regex.compile(
+    r"(?:覆盖率|参保率|结案率|办结率|处理率|签订率|达标率|合格率|通过率|回收率|有效率|使用率|在用率|兑现率|到位率|"
+    r"完成比例|自评率|公开率|满意率|调解成功率|调解率)(?:为|达到|达|是)?$"
+)
+
+
+def _identities_in(para: Paragraph) -> list[Identity]:
+    found = []
+    top = _top_level_amounts(para)
+    labels = [(q, _norm_label(q.label)) for q in top]
+    assets = next((q for q, label in labels if _ASSETS.search(label) and not _NET_ASSETS.search(label)), None)
+    liabilities = next(
+        (q for q, label in labels if _LIABILITIES.search(label) and not _NET_ASSETS.search(label)), None
+    )
+    net = next((q for q, label in labels if _NET_ASSETS.search(label)), None)
+    if assets and liabilities and net and _comparable(assets, liabilities) and _comparable(assets, net):
+        found.append(Identity(net, [(1, assets), (-1, liabilities)], "net_assets"))
+    for result in top:
+        if not _AFTER_DEDUCTION.search(result.label):
+            continue
+        earlier = [q for q in top if q.end <= result.start and _comparable(q, result)]
+        base = next(
+            (q for q in earlier if _BUDGET_BASE.search(q.label) and not _AFTER_DEDUCTION.search(q.label)),
+            None,
+        )
+        if base is None:
+            continue
+        deductions = [q for q in earlier if q.start > base.start and _DEDUCTION.search(q.label)]
+        if deductions:
+            found.append(Identity(result, [(1, base)] + [(-1, q) for q in deductions], "reconciliation"))
+    return found
+
+
+def _ratios_in(para: Paragraph) -> list[Ratio]:
+    """ "共37个项目，已设置绩效目标的有23个，绩效目标覆盖率为62.16%"."""
+    text = normalise(para.text)
+    found = []
+    for rate in para.quantities:
+        if rate.kind is not Kind.PERCENT or rate.approx:
+            continue
+        clause = text[max((text.rfind(ch, 0, rate.start) for ch in "，,；;。"), default=-1) + 1 : rate.start]
+        if not _RATE_WORDS.search(clause):
+            continue
+        s_start, _ = _sentence_bounds(text, rate.start)
+        counts = [
+            q for q in para.quantities if s_start <= q.start < rate.start and q.kind is Kind.COUNT and q.exact
+        ]
+        units = {q.base_unit for q in counts}
+        if len(counts) != 2 or len(units) != 1:
+            continue  # more than two counts: which two the rate divides is a guess
+        small, large = sorted(counts, key=lambda q: q.base_value)
+        if large.base_value > 0:
+            found.append(Ratio(numerator=small, denominator=large, rate=rate))
+    return found

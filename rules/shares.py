@@ -11,7 +11,7 @@ from auditor.messages import Message
 from auditor.quantity import Quantity
 from auditor.relations import Share
 from auditor.rule import Context, Rule, Severity, Violation
-from auditor.tolerance import HUNDRED, Verdict, fmt, interval_of, judge, percent_of
+from auditor.tolerance import HUNDRED, Verdict, fmt, interval_of, judge, percent_of, sum_interval
 
 
 class ShareMismatch(Message):
@@ -113,3 +113,60 @@ class ShareOfTotal(Rule):
             if computed is not None and judge(share.percent, computed, extra=Decimal(0)) is Verdict.OK:
                 return other
         return None
+
+
+class SharesTotal(Message):
+    zh = "各项占比合计不为100%：{terms} = {computed}"
+    en = "shares do not add up to 100%: {terms} = {computed}"
+
+
+class SharesAddUp(Rule):
+    """Checks that the shares of one complete breakdown add up to 100%.
+
+    ## What it does
+    When every part of a complete breakdown states its share ("其中：A a，占x%；B b，占y%；C c，占z%"),
+    the stated shares must add up to 100% within their rounding (each share written with d decimals may
+    be off by half a unit of its last digit). This catches a share that was not updated with the rest
+    even where its base cannot be recomputed. When the parts themselves do not add up to the whole,
+    S101 reports that instead.
+
+    ## Why is this bad?
+    Shares of a whole that add up to 98% or 103% tell the reader that at least one of them is wrong.
+
+    ## Example
+    Anti-pattern:
+
+        2023年本年收入合计1868.58万元，其中：财政拨款收入1812.36万元，占96.99%；其他收入56.22万元，占4.01%。
+
+    Best practice:
+
+        2023年本年收入合计1868.58万元，其中：财政拨款收入1812.36万元，占96.99%；其他收入56.22万元，占3.01%。
+    """
+
+    code = "P102"
+    name = "shares-add-up"
+    category = "percent_share"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        for b in doc.relations.breakdowns:
+            if not b.complete or len(b.shares) != len(b.parts) or len(b.parts) < 2:
+                continue
+            shares = [b.shares[i] for i in range(len(b.parts))]
+            if any(s.approx for s in shares):
+                continue
+            if judge(b.whole, sum_interval(b.parts)) is not Verdict.OK:
+                continue  # the parts do not add up: S101 reports the cause, not this symptom
+            total = sum_interval(shares).widen(ctx.tolerance_percent * len(shares))
+            if total.lo <= HUNDRED <= total.hi:
+                continue
+            value = sum(s.value for s in shares)
+            decimals = max(s.decimals for s in shares)
+            shown = fmt(value, decimals) + "%"
+            yield self.violation(
+                SharesTotal(terms=" + ".join(figure(s) for s in shares), computed=shown),
+                line=shares[0].line,
+                column=shares[0].column,
+                lines=[s.line for s in shares],
+                stated=shown,
+                expected="100%",
+            )

@@ -1,0 +1,166 @@
+"""Counts of listed items: "设5个内设机构：办公室、…", "下达项目18个（A、B…）", "包括A、B、C3个二级指标".
+
+Items are split on 、 at the top level (brackets, quotes and 《》 titles keep their 、), and a
+name that itself contains 、 is put back together when the list names organisational units
+(社会就业失业、保险管理、基金监督股 is one 股).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from auditor.document import Paragraph
+from auditor.quantity import normalise
+
+_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_NUMBER = r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})"
+_COUNTER = r"(?P<unit>个|项|家|所|类|条|名|支|方面)"
+_NOUN = r"(?P<noun>\p{Han}{0,10}?)"
+# count before the list: 设5个内设机构：A、B | 下达项目18个（A、B） | 机关内设机构6个：A、B
+_COUNT_THEN_LIST = regex.compile(rf"(?<![\d.]){_NUMBER}{_COUNTER}{_NOUN}(?P<open>[：:（(])")
+# list before the count: 包括A、B、C3个二级指标 | A、B等7个股室
+_LIST_THEN_COUNT = regex.compile(rf"(?P<etc>等)?{_NUMBER}{_COUNTER}(?P<noun>\p{{Han}}{{1,10}})")
+_INTRO_VERB = regex.compile(r"(?:包括|包含|设立|设置|下设|内设|设有|涵盖|分为|分别是|分别为|即|含|从|以)")
+_PARTIAL = regex.compile(r"^(?:包括|包含|含|如|例如|比如|主要有|主要包括|其中)")
+_ORG_NOUN = regex.compile(r"机构|科室|股室|处室|部门|单位|科|股|室|处|站|所|中心|队")
+_ORG_SUFFIX = regex.compile(r"(?:局|科|股|室|处|站|所|中心|队|办|部|院|馆|会|组|公司|单位)[）)]?$")
+_OPEN, _CLOSE = "（(“《〔【[‘", "）)”》〕】]’"
+
+
+@dataclass
+class Enumeration:
+    """A stated count and the items the text lists for it."""
+
+    count: int
+    count_text: str
+    line: int
+    column: int
+    items: list[str]
+    alternatives: set[int]  # item counts the list can be read as (a final 和/及 may join two items)
+    partial: bool  # 等 / 包括…: the list may name only some of the items
+
+
+def _value(n: str) -> int:
+    if n.isdigit():
+        return int(n)
+    if n.startswith("十"):
+        return 10 + _CN.get(n[1:], 0) if len(n) > 1 else 10
+    if "十" in n:
+        tens, _, ones = n.partition("十")
+        return _CN[tens] * 10 + (_CN.get(ones, 0) if ones else 0)
+    return _CN.get(n, 0)
+
+
+def split_items(text: str) -> list[str]:
+    """Split on 、 outside brackets, quotes and 《》."""
+    items, depth, current = [], 0, []
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+        if ch == "、" and depth == 0:
+            items.append("".join(current).strip())
+            current = []
+        else:
+            current.append(ch)
+    items.append("".join(current).strip())
+    return [i for i in items if i]
+
+
+def _rejoin_org_names(items: list[str]) -> list[str]:
+    """社会就业失业、保险管理、基金监督股 → one name: fragments join the next item with a unit suffix."""
+    out, pending = [], []
+    for item in items:
+        pending.append(item)
+        if _ORG_SUFFIX.search(item):
+            out.append("、".join(pending))
+            pending = []
+    if pending:
+        if out:
+            out[-1] = out[-1] + "、" + "、".join(pending)
+        else:
+            out.append("、".join(pending))
+    return out
+
+
+def _readings(items: list[str], noun: str) -> set[int]:
+    counts = {len(items)}
+    if items:
+        last = regex.split(r"(?:以及|和|及|与)", items[-1])
+        if len(last) == 2 and all(part.strip() for part in last):
+            counts.add(len(items) + 1)
+    if _ORG_NOUN.search(noun):
+        counts.add(len(_rejoin_org_names(items)))
+    return counts
+
+
+def _list_end(text: str, start: int, closing: str | None) -> int:
+    depth = 0
+    for i in range(start, len(text)):
+        ch = text[i]
+        if closing and ch in "）)" and depth == 0:
+            return i
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+        elif depth == 0 and not closing and ch in "。；;，,":
+            return i
+    return len(text)
+
+
+def enumerations_in(para: Paragraph) -> list[Enumeration]:
+    text = normalise(para.text)
+    found: list[Enumeration] = []
+    for m in _COUNT_THEN_LIST.finditer(text):
+        if _depth(text, m.start()) > 0:
+            continue
+        closing = "）" if m.group("open") in "（(" else None
+        end = _list_end(text, m.end(), closing)
+        body = text[m.end() : end]
+        items = split_items(body)
+        if len(items) < 2 or _PARTIAL.match(body) or body.rstrip().endswith("等"):
+            continue
+        clause_start = max((text.rfind(ch, 0, m.start()) for ch in "，,；;。"), default=-1) + 1
+        found.append(
+            _make(m, para, items, partial=False, noun=text[clause_start : m.start()] + m.group("noun"))
+        )
+    for m in _LIST_THEN_COUNT.finditer(text):
+        if _depth(text, m.start()) > 0:
+            continue  # inside quotes or a title: “三个代表” is a name, not a count
+        clause_start = max((text.rfind(ch, 0, m.start()) for ch in "，,；;。：:"), default=-1) + 1
+        before = text[clause_start : m.start()]
+        verb = next((v for v in _INTRO_VERB.finditer(before) if _depth(before, v.start()) == 0), None)
+        if verb is None or "、" not in before[verb.end() :]:
+            continue
+        body = before[verb.end() :]
+        items = split_items(body)
+        if len(items) < 2:
+            continue
+        found.append(_make(m, para, items, partial=bool(m.group("etc")), noun=m.group("noun")))
+    return found
+
+
+def _depth(text: str, pos: int) -> int:
+    depth = 0
+    for ch in text[:pos]:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+    return depth
+
+
+def _make(m: regex.Match, para: Paragraph, items: list[str], partial: bool, noun: str) -> Enumeration:
+    return Enumeration(
+        count=_value(m.group("n")),
+        count_text=m.group("n") + m.group("unit"),
+        line=para.line,
+        column=m.start("n") + 1,
+        items=items,
+        alternatives=_readings(items, noun),
+        partial=partial,
+    )

@@ -1,0 +1,79 @@
+"""Accounting identities: 净资产 = 资产 − 负债, budget reconciliations (identity)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.display import figure, in_unit_of, plain
+from auditor.document import Document
+from auditor.messages import Message
+from auditor.rule import Context, Rule, Violation
+from auditor.tolerance import Interval, Verdict, interval_of, judge
+
+
+class IdentityMismatch(Message):
+    zh = "{name}不符：{expression} = {computed}，文中写 {stated}"
+    en = "{name_en} does not hold: {expression} = {computed}, the text says {stated}"
+
+
+_NAMES = {"net_assets": ("净资产", "net assets"), "reconciliation": ("预算调整后数额", "reconciled budget")}
+
+
+class AccountingIdentity(Rule):
+    """Checks accounting identities stated in one paragraph.
+
+    ## What it does
+    净资产 must equal 资产合计 − 负债合计 when all three are stated together; a budget stated "after"
+    deductions (剔除…后的部门预算数, 调整后…预算) must equal the 年初预算 it starts from minus the deductions
+    the paragraph lists (机构改革划出, 财政部门直接调整 …). Sums such as 资产合计 = 流动 + 固定 + 无形 are
+    checked by S101 when the text breaks the total down.
+
+    ## Why is this bad?
+    An identity that does not hold means one of the balance-sheet or budget figures was copied
+    wrongly; reviewers recompute these first because they must hold exactly.
+
+    ## Example
+    Anti-pattern:
+
+        2023年末单位实有资产合计13047176.25元；负债合计5422.21元；净资产合计13014754.04元。
+
+    Best practice:
+
+        2023年末单位实有资产合计13047176.25元；负债合计5422.21元；净资产合计13041754.04元。
+    """
+
+    code = "I101"
+    name = "accounting-identity"
+    category = "identity"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        for identity in doc.relations.identities:
+            result = identity.result
+            computed = Interval.point(result.base_value * 0)
+            value = 0
+            parts = []
+            for sign, q in identity.terms:
+                iv = interval_of(q)
+                computed = computed + iv if sign > 0 else computed - iv
+                value += sign * q.base_value
+                shown = plain(q) if q.unit == result.unit else figure(q)
+                parts.append(shown if not parts else f"{'+' if sign > 0 else '−'} {shown}")
+            if judge(result, computed, extra=ctx.tolerance_amount) is Verdict.OK:
+                continue
+            decimals = max(q.decimals for _, q in identity.terms)
+            shown_value = in_unit_of(value, result, max(decimals, result.decimals))
+            name, name_en = _NAMES[identity.name]
+            yield self.violation(
+                IdentityMismatch(
+                    name=name,
+                    name_en=name_en,
+                    expression=" ".join(parts),
+                    computed=shown_value,
+                    stated=figure(result),
+                ),
+                line=result.line,
+                column=result.column,
+                lines=[q.line for _, q in identity.terms],
+                stated=figure(result),
+                expected=shown_value,
+            )
