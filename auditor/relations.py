@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from auditor.changes import Change, YearComparison, analyse_changes, comparison_years
+from auditor.changes import Change, YearComparison, analyse_changes, comparison_years, year_of
 from auditor.document import Document, Paragraph, Table
 from auditor.enumerations import Enumeration, enumerations_in
 from auditor.quantity import Kind, Quantity, normalise
@@ -113,6 +113,7 @@ def analyse(doc: Document) -> Relations:
         rates.extend(_rates_in(para))
         identities.extend(_identities_in(para))
         ratios.extend(_ratios_in(para))
+        ratios.extend(_control_rates_in(para, doc.report_year))
     for table in doc.tables:
         breakdowns.extend(_table_breakdowns(table))
         rates.extend(_table_rates(table))
@@ -692,4 +693,30 @@ def _ratios_in(para: Paragraph) -> list[Ratio]:
         small, large = sorted(counts, key=lambda q: q.base_value)
         if large.base_value > 0:
             found.append(Ratio(numerator=small, denominator=large, rate=rate))
+    return found
+
+
+_CONTROL_RATE = regex.compile(r"三公.{0,8}控制率(?:为|是|达到|达)?$")
+_THREE_PUBLIC = regex.compile(r"三公")
+
+
+def _control_rates_in(para: Paragraph, report_year: int | None) -> list[Ratio]:
+    """ "2023年度“三公经费”支出2.79万元…2022年度“三公经费”支出20.50万元…三公经费控制率为13.61%"."""
+    if report_year is None:
+        return []
+    text = normalise(para.text)
+    found = []
+    for rate in para.quantities:
+        if rate.kind is not Kind.PERCENT or rate.approx:
+            continue
+        clause = text[max((text.rfind(ch, 0, rate.start) for ch in "，,；;。"), default=-1) + 1 : rate.start]
+        if not _CONTROL_RATE.search(clause):
+            continue
+        totals = [
+            q for q in _top_level_amounts(para) if q.end <= rate.start and _THREE_PUBLIC.search(q.label)
+        ]
+        this = [q for q in totals if year_of(text, q) == report_year]
+        last = [q for q in totals if year_of(text, q) == report_year - 1]
+        if this and last and _comparable(this[-1], last[-1]) and last[-1].base_value > 0:
+            found.append(Ratio(numerator=this[-1], denominator=last[-1], rate=rate))
     return found

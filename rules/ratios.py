@@ -28,7 +28,8 @@ class CountRatio(Rule):
     For 覆盖率, 结案率, 办结率, 处理率, 签订率, 参保率, 自评率 and similar rates, when the sentence states
     exactly two whole-number counts of the same unit before the rate ("共37个项目，已设置绩效目标的有23个，
     绩效目标覆盖率为62.16%"), recomputes the smaller over the larger. With more than two counts the
-    pairing would be a guess, and nothing is checked.
+    pairing would be a guess, and nothing is checked. The 三公经费控制率 is recomputed as this year's
+    三公经费 over last year's, when the paragraph states both years' totals.
 
     ## Why is this bad?
     A rate that does not follow from the counts beside it is either a typing error or a figure
