@@ -6,6 +6,11 @@
     fail-on = "warning"          # error (default) | warning | info | never
     lang = "en"                  # zh (default) | en
     report-year = 2023           # otherwise inferred from the report's title
+    [tool.auditor.grades]        # grade bands: the lowest total that earns each grade
+    "优秀" = 90
+    "良好" = 75
+    "合格" = 60
+    "不合格" = 0
     [tool.auditor.tolerance]
     percent = "0.01"             # extra slack for percentages, in percentage points
     amount = "0"                 # extra slack for amounts, in the stated figure's unit
@@ -63,15 +68,37 @@ def _decimal(value: object, key: str, source: str) -> Decimal:
     try:
         result = Decimal(str(value))
     except InvalidOperation:
-        raise ConfigError(f"{source}: tolerance.{key} must be a number") from None
+        raise ConfigError(f"{source}: {key} must be a number") from None
     if result < 0:
-        raise ConfigError(f"{source}: tolerance.{key} must not be negative")
+        raise ConfigError(f"{source}: {key} must not be negative")
     return result
 
 
+def _grades(value: object, source: str) -> dict[str, Decimal]:
+    """[tool.auditor.grades]: each grade word with the lowest total score that earns it."""
+    if not isinstance(value, dict) or len(value) < 2:
+        raise ConfigError(
+            f'{source}: grades must be a table such as {{"优" = 90, "良" = 80, "中" = 60, "差" = 0}}'
+        )
+    return {str(word): _decimal(lower, f"grades.{word}", source) for word, lower in value.items()}
+
+
 def parse_table(table: dict, source: str) -> Config:
-    known = {"select", "ignore", "fail-on", "fail_on", "lang", "report-year", "report_year", "tolerance"}
-    config = Config(source=source, extra={k: v for k, v in table.items() if k not in known})
+    known = {
+        "select",
+        "ignore",
+        "fail-on",
+        "fail_on",
+        "lang",
+        "report-year",
+        "report_year",
+        "tolerance",
+        "grades",
+    }
+    extra = {k: v for k, v in table.items() if k not in known}
+    if "grades" in table:
+        extra["grades"] = _grades(table["grades"], source)
+    config = Config(source=source, extra=extra)
     if "select" in table:
         config = replace(config, select=_as_list(table["select"], "select", source))
     if "ignore" in table:
@@ -95,9 +122,11 @@ def parse_table(table: dict, source: str) -> Config:
     if not isinstance(tolerance, dict):
         raise ConfigError(f"{source}: tolerance must be a table")
     if "percent" in tolerance:
-        config = replace(config, tolerance_percent=_decimal(tolerance["percent"], "percent", source))
+        config = replace(
+            config, tolerance_percent=_decimal(tolerance["percent"], "tolerance.percent", source)
+        )
     if "amount" in tolerance:
-        config = replace(config, tolerance_amount=_decimal(tolerance["amount"], "amount", source))
+        config = replace(config, tolerance_amount=_decimal(tolerance["amount"], "tolerance.amount", source))
     return config
 
 

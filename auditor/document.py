@@ -117,7 +117,8 @@ class Paragraph:
     line: int
     text: str
     quantities: list[Quantity]
-    heading: Heading | None = None
+    heading: Heading | None = None  # a short ordinal-led line: a heading
+    ordinal: Heading | None = None  # any ordinal-led paragraph (headings and long list items)
 
 
 @dataclass
@@ -141,6 +142,12 @@ class Document:
     @cached_property
     def relations(self):  # -> auditor.relations.Relations (imported lazily: it imports this module)
         from auditor.relations import analyse
+
+        return analyse(self)
+
+    @cached_property
+    def scores(self):  # -> auditor.scores.Scores: indicator trees, totals, grades, questionnaires
+        from auditor.scores import analyse
 
         return analyse(self)
 
@@ -204,6 +211,11 @@ def parse_heading(line: int, text: str) -> Heading | None:
     """A short line led by a heading ordinal (一、 （一） 1. （1） ①)."""
     if len(text.strip()) > _MAX_HEADING_LEN:
         return None
+    return parse_ordinal(line, text)
+
+
+def parse_ordinal(line: int, text: str) -> Heading | None:
+    """The outline ordinal leading a line of any length: list items such as "（1）预算编制合理性，…"."""
     norm = normalise(text)
     for level, pattern in _HEADING_PATTERNS:
         m = pattern.match(norm)
@@ -309,7 +321,15 @@ def build_document(path: str, fmt: str, lines: list[Line], blocks: list[Block]) 
             headings.append(heading)
             lines[block.line - 1].role = "heading"
         quantities = extract_quantities(text, block.line)
-        paragraphs.append(Paragraph(line=block.line, text=text, quantities=quantities, heading=heading))
+        paragraphs.append(
+            Paragraph(
+                line=block.line,
+                text=text,
+                quantities=quantities,
+                heading=heading,
+                ordinal=heading or parse_ordinal(block.line, text),
+            )
+        )
         last_text = stripped
     doc = Document(
         path=path, format=fmt, lines=lines, paragraphs=paragraphs, tables=tables, headings=headings

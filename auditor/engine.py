@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from auditor.config import Config, config_for
+from auditor.config import Config, config_for, find_config
 from auditor.document import Document
 from auditor.loaders import is_supported, load
 from auditor.messages import InputError
@@ -130,6 +130,7 @@ def check_paths(
 ) -> Report:
     """Check files and directories; ``overrides`` are command-line values over the config files."""
     overrides = overrides or {}
+    find_config.cache_clear()  # configuration files may have changed since the last call in this process
     collected = collect_files(paths)
     report = Report()
     for error in collected.errors:

@@ -248,3 +248,15 @@ def test_text_command_shows_numbered_lines_and_tables(tmp_path):
 def test_text_command_on_bad_input(tmp_path):
     result = run("text", str(tmp_path / "none.txt"))
     assert result.exit_code == 2 and "文件不存在" in result.stderr
+
+
+def test_documented_configuration_example_is_valid():
+    import tomllib
+    from helpers import ROOT
+
+    from auditor.config import parse_table
+
+    doc = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    example = tomllib.loads(doc.split("```toml")[1].split("```")[0])
+    config = parse_table(example["tool"]["auditor"], "docs/configuration.md")
+    assert config.fail_on == "warning" and config.extra["grades"]["优秀"] == 90

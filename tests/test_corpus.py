@@ -112,3 +112,45 @@ def test_identities_on_the_corpus_hold():
 def test_counts_ratios_and_share_sums_are_silent_on_the_corpus(prefix):
     # Judged: every count, ratio and share list on these reports is consistent.
     assert [f.rule for f in findings(prefix) if f.rule in ("N101", "R101", "P102")] == []
+
+
+def _said(prefix: str, select: str) -> set[tuple[int, str, str, str]]:
+    return {(f.line, f.rule, f.stated, f.expected) for f in findings(prefix, select)}
+
+
+def test_002_scores():
+    found = _said("002", "G")
+    # prose subtotals 31 + 17 + 45 = 93 against the stated total of 96
+    assert (152, "G102", "96分", "93分") in found
+    # section maxima that do not match their items in the indicator table
+    assert (421, "G101", "7分", "3分") in found  # B1预算管理 (7分): 1 + 1 + 1
+    assert (592, "G101", "21分", "20分") in found  # C2部门效果 (21分): 5 + 5 + 10
+    assert (547, "G101", "18分", "2分") in found  # C1部门产出 marked 2分 and 18分
+    # the 三公 score contradicts its own rule: 2.79 / 20.50 = 13.61% ≤ 100% earns full marks, scored 0
+    assert (433, "G105", "0分", "1分") in found
+    # the prose contradicts itself and the table
+    assert (163, "G102", "8分", "9分") in found  # 部门职能: 1 + 4 + 3 + 1
+    assert (172, "G102", "17分", "16分") in found  # 部门管理: 3 + 6 + 2 + 2 + 3
+    # C = 45 fits once C1 is taken at its other weight, 18: no finding for C itself
+    assert not any(line == 537 for line, *_ in found)
+
+
+def test_002_questionnaire_tallies():
+    found = _said("002", "Q101")
+    assert found == {(821, "Q101", "50", "49"), (880, "Q101", "4880", "4890")}
+
+
+def test_003_scores():
+    found = {(line, rule, stated, expected) for line, rule, stated, expected in _said("003", "G")}
+    assert (247, "G104", "75%", "50.00%") in found  # 1 / 2 = 50%
+    assert (231, "G104", "77.77%", "77.78%") in found  # 14 / 18, truncated: info
+    assert (306, "G102", "9.6分", "9.8分") in found  # 效果性 2 + 2 + 2 + 1.8 + 2
+    # silent on the consistent subtotals: 30/24, 18/14, 10/9, 40/32.5, 22/21, 7/4, 5/4, 6/5, 9/7.5, 5/4.5,
+    # the total 83.3 = 24 + 32.5 + 26.8, and 26.8 itself (it follows from the items; 9.6 is the error)
+    assert {line for line, *_ in found} == {231, 247, 306}
+    info = [f for f in findings("003", "G104") if f.line == 231]
+    assert info[0].severity == "info"
+
+
+def test_003_grade_matches_total():
+    assert findings("003", "G106") == []

@@ -55,7 +55,7 @@ def test_rule_examples_behave_as_documented(tmp_path):
         good_path.write_text(example_block(good), encoding="utf-8")
         bad_codes = [f.rule for f in check_document(load(bad_path), [rule], Config())[0]]
         good_codes = [f.rule for f in check_document(load(good_path), [rule], Config())[0]]
-        assert bad_codes == [code], (code, "anti-pattern")
+        assert bad_codes and set(bad_codes) == {code}, (code, "anti-pattern")
         assert good_codes == [], (code, "best practice")
 
 
@@ -63,7 +63,7 @@ def test_select_by_prefix_and_all():
     assert [r.code for r in select_rules(["S"])] == ["S101", "S102"]
     assert {r.code for r in select_rules(["ALL"], ["P1"])} == set(all_rules()) - {"P101", "P102"}
     with pytest.raises(RuleError):
-        select_rules(["Q"])
+        select_rules(["Z"])
 
 
 class Exploding(Rule):

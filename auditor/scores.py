@@ -1,0 +1,514 @@
+"""Scores of an evaluation report: indicator trees, stated totals, grades, scoring rules, questionnaires.
+
+Two indicator trees are read, because reports state the scores twice and the two disagree:
+
+- the indicator table (一级/二级/三级指标 · 分值 · 得分), where parents carry their maximum in the name
+  ("A部门决策（35分）"), merged cells are empty and parent names repeat mid-table;
+- the prose analysis, where ordinal-led paragraphs ("1.预算编制，指标分值18分，评价得分14分" and
+  "（1）…指标分值5分。…扣2分。") form the tree and "部门决策总评价分35分，评价得分31分" closes a section.
+
+Part of the extraction layer: the score rules read these objects, never the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from auditor.document import Document, Paragraph, Row, Table
+from auditor.quantity import Kind, Quantity, normalise
+
+# ----------------------------------------------------------------------------- model
+
+
+@dataclass
+class ScoreNode:
+    name: str
+    level: int
+    line: int
+    column: int = 1
+    code: str = ""
+    max: Decimal | None = None
+    score: Decimal | None = None
+    max_line: int | None = None
+    score_line: int | None = None
+    max_in_name: Decimal | None = None  # "（5分）" in an indicator's name, when a column gives the max too
+    rate: Quantity | None = None  # 得分率 stated with the score
+    items: list[tuple[Decimal, int]] = field(default_factory=list)  # 得N分 statements of its paragraph
+    item_deductions: int = 0  # clauses that only say 扣N分
+    children: list[ScoreNode] = field(default_factory=list)
+    parent: ScoreNode | None = field(default=None, repr=False)
+    rule_text: str = ""  # the scoring rule of a table row (评分细则)
+
+    @property
+    def key(self) -> str:
+        """What identifies the indicator across the table and the prose: its code, else its name."""
+        return self.code or core_name(self.name)
+
+    def leaves(self) -> list[ScoreNode]:
+        if not self.children:
+            return [self]
+        return [leaf for child in self.children for leaf in child.leaves()]
+
+
+@dataclass
+class MaxConflict:
+    """The same indicator given two different maxima (C1部门产出（2分） and C1部门产出（18分））."""
+
+    node: ScoreNode
+    other: Decimal
+    line: int
+
+
+@dataclass
+class IndicatorTable:
+    table: Table
+    roots: list[ScoreNode]
+    conflicts: list[MaxConflict]
+    total_max: Decimal | None = None
+    total_score: Decimal | None = None
+    total_line: int | None = None
+
+    def leaves(self) -> list[ScoreNode]:
+        return [leaf for root in self.roots for leaf in root.leaves()]
+
+
+@dataclass
+class StatedTotal:
+    value: Decimal
+    line: int
+    column: int
+    text: str
+
+
+@dataclass
+class StatedGrade:
+    word: str
+    line: int
+    column: int
+
+
+@dataclass
+class SurveyQuestion:
+    number: str
+    line: int
+    options: list[tuple[Decimal, Decimal, int]]  # (option score, count, line)
+
+
+@dataclass
+class Survey:
+    table: Table
+    issued: Quantity | None
+    returned: Quantity | None
+    valid: Quantity | None
+    questions: list[SurveyQuestion]
+    total_max: tuple[Decimal, int] | None = None  # 问卷总分 row: the max and the total
+    total_score: tuple[Decimal, int] | None = None
+    stated_valid: tuple[Decimal, int] | None = None  # 有效问卷份数 row
+    average: tuple[Quantity, int] | None = None  # 问卷综合得分 / 平均分
+
+
+@dataclass
+class Scores:
+    tables: list[IndicatorTable]
+    prose: list[ScoreNode]  # roots of the prose tree (nodes with scores and their ancestors)
+    totals: list[StatedTotal]
+    grades: list[StatedGrade]
+    surveys: list[Survey]
+    bands: list[tuple[str, Decimal]] | None = None  # grade bands the report defines itself
+
+    def prose_nodes(self) -> list[ScoreNode]:
+        out: list[ScoreNode] = []
+
+        def walk(nodes: list[ScoreNode]) -> None:
+            for n in nodes:
+                out.append(n)
+                walk(n.children)
+
+        walk(self.prose)
+        return out
+
+
+# ----------------------------------------------------------------------------- names
+
+_NAME_MAX = regex.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
+_CODE = regex.compile(r"^\s*([A-Z]\d{0,4})(?=\p{Han}|“|\")")
+_NAME_NOISE = regex.compile(r"方面$|情况$|指标分析$|分析$|指标$|[“”\"\s]")
+
+
+def core_name(name: str) -> str:
+    """An indicator's name without code, maximum, quotes and filler: A部门决策（35分） → 部门决策."""
+    name = _NAME_MAX.sub("", normalise(name))
+    name = _CODE.sub("", name)
+    name = regex.split(r"[，,。；;：:]|设立|设置|包括", name)[0]
+    return _NAME_NOISE.sub("", _NAME_NOISE.sub("", name))
+
+
+def _parse_name(text: str) -> tuple[str, str, Decimal | None, bool]:
+    """(code, name, maximum in the name, ambiguous) of an indicator cell."""
+    norm = normalise(text).strip()
+    maxima = _NAME_MAX.findall(norm)
+    m = _CODE.match(norm)
+    code = m.group(1) if m else ""
+    return code, norm, (Decimal(maxima[0]) if len(maxima) == 1 else None), len(maxima) > 1
+
+
+# ----------------------------------------------------------------------------- indicator tables
+
+_LEVEL_HEADER = regex.compile(r"^([一二三四])级\s*指\s*标")
+_MAX_HEADER = regex.compile(r"^(?:指标)?(?:分值|权重|满分|标准分值?|分数|指标分值)(?:\(分\)|（分）)?$")
+_SCORE_HEADER = regex.compile(r"^(?:自评|评价|实际|最终)?得分(?:值)?(?:\(分\)|（分）)?$")
+_RULE_HEADER = regex.compile(r"评分(?:细则|标准|方法|依据)|计算公式|评分规则")
+_TOTAL_ROW = regex.compile(r"^(?:合计|总分|总计|得分合计|总得分)$")
+
+
+def _number(cell_text: str) -> Decimal | None:
+    m = regex.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*分?\s*", normalise(cell_text))
+    return Decimal(m.group(1)) if m else None
+
+
+def _indicator_table(table: Table) -> IndicatorTable | None:
+    headers = [normalise(c.text).replace(" ", "") for c in table.header.cells]
+    levels = [
+        (i, "一二三四".index(m.group(1)) + 1) for i, h in enumerate(headers) if (m := _LEVEL_HEADER.match(h))
+    ]
+    max_col = next((i for i, h in enumerate(headers) if _MAX_HEADER.match(h)), None)
+    score_col = next((i for i, h in enumerate(headers) if _SCORE_HEADER.match(h)), None)
+    rule_col = next((i for i, h in enumerate(headers) if _RULE_HEADER.search(h)), None)
+    if not levels or score_col is None or (len(levels) == 1 and max_col is None):
+        return None
+    result = IndicatorTable(table=table, roots=[], conflicts=[])
+    current: dict[int, ScoreNode] = {}
+    by_key: dict[str, ScoreNode] = {}
+    for row in table.rows:
+        texts = [c.text.strip() for c in row.cells]
+        first = normalise(texts[0]).replace(" ", "") if texts else ""
+        if _TOTAL_ROW.match(first):
+            result.total_max = _cell_number(row, max_col)
+            result.total_score = _cell_number(row, score_col)
+            result.total_line = row.cells[0].line
+            continue
+        leaf: ScoreNode | None = None
+        has_figures = _cell_number(row, max_col) is not None or _cell_number(row, score_col) is not None
+        for col, level in levels:
+            text = texts[col] if col < len(texts) else ""
+            if not text or not regex.search(r"\p{Han}", text.replace("分", "")):
+                continue
+            code, name, name_max, _ambiguous = _parse_name(text)
+            if not code and by_key and not has_figures:
+                continue  # a broken fragment of a wrapped name cell, in a table whose indicators have codes
+            node = current.get(level)
+            key = code or core_name(name)
+            if node is not None and node.key == key:
+                same = node
+            else:
+                same = by_key.get(key) if code else None
+            if same is not None:
+                if (
+                    name_max is not None
+                    and same.max_in_name is not None
+                    and name_max != same.max_in_name
+                    and not any(c.node is same and c.other == name_max for c in result.conflicts)
+                ):
+                    result.conflicts.append(MaxConflict(same, name_max, row.cells[col].line))
+                node = same
+            else:
+                node = ScoreNode(name=name, level=level, line=row.cells[col].line, code=code)
+                node.max_in_name = name_max
+                parent = current.get(level - 1)
+                if parent is not None:
+                    node.parent = parent
+                    parent.children.append(node)
+                else:
+                    result.roots.append(node)
+                if code:
+                    by_key[code] = node
+            current[level] = node
+            for deeper in [lv for lv in current if lv > level]:
+                del current[deeper]
+            leaf = node
+        if leaf is None or leaf.level != levels[-1][1]:
+            continue
+        leaf.max = _cell_number(row, max_col)
+        leaf.max_line = row.cells[max_col].line if max_col is not None and max_col < len(row.cells) else None
+        leaf.score = _cell_number(row, score_col)
+        leaf.score_line = row.cells[score_col].line if score_col < len(row.cells) else None
+        if rule_col is not None and rule_col < len(texts):
+            leaf.rule_text = texts[rule_col]
+    for node in _walk(result.roots):
+        if node.children:
+            node.max = node.max_in_name
+    return result
+
+
+def _cell_number(row: Row, col: int | None) -> Decimal | None:
+    if col is None or col >= len(row.cells):
+        return None
+    return _number(row.cells[col].text)
+
+
+def _walk(nodes: list[ScoreNode]):
+    for n in nodes:
+        yield n
+        yield from _walk(n.children)
+
+
+# ----------------------------------------------------------------------------- prose
+
+_N = r"(?P<{}>\d+(?:\.\d+)?)\s*分"
+_PAIR = regex.compile(
+    r"(?:指标分值|总评价分|总评分|分值|满分|评价得分|总分|指标总分)\s*(?:为)?\s*"
+    + _N.format("max")
+    + r"\s*[，,、]\s*(?:评价得分|实际得分|得分|评价得|实得|得)\s*(?:为)?\s*"
+    + _N.format("score")
+    + r"(?:\s*[，,]\s*得分率(?:为)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%)?"
+)
+_MAX_ONLY = regex.compile(r"(?:指标分值|分值|满分)\s*(?:为)?\s*" + _N.format("max"))
+_ITEM = regex.compile(r"(?:得分|得|(?<=[，,；;。]\s*)的)\s*(?:为)?\s*" + _N.format("v"))
+_DEDUCT = regex.compile(r"扣(?:除)?\s*(?:了)?\s*" + _N.format("v"))
+_LABEL_BEFORE_PAIR = regex.compile(
+    r"(?P<label>[^，,。；;：:]{2,20}?)(?:总评价分|总评分|评价得分|指标分值|总分)"
+)
+
+
+def _prose_tree(doc: Document) -> list[ScoreNode]:
+    roots: list[ScoreNode] = []
+    stack: list[ScoreNode] = []
+    closers: dict[int, list[tuple[str, ScoreNode]]] = {}  # id(section) -> closing subtotals
+
+    for para in doc.paragraphs:
+        text = normalise(para.text)
+        ordinal = para.ordinal
+        if ordinal is not None and not (para.heading is not None and para.heading.in_toc):
+            while stack and stack[-1].level >= ordinal.level:
+                node = stack.pop()
+                _attach_closers(node, closers.pop(id(node), []))
+            node = ScoreNode(name=text[len(ordinal.ordinal) :].strip(), level=ordinal.level, line=para.line)
+            _read_scores(node, para, text)
+            if stack:
+                node.parent = stack[-1]
+                stack[-1].children.append(node)
+            else:
+                roots.append(node)
+            stack.append(node)
+            continue
+        pair = _last_pair(text)
+        if pair is None or not stack:
+            continue
+        top = stack[-1]
+        closer = ScoreNode(name="", level=top.level + 1, line=para.line)
+        _set_pair(closer, pair, para)
+        if top.max is None and not top.children:
+            _copy_pair(top, closer)  # "（二）预算编制情况指标分析。" then "…指标分值30分，评价得分24分"
+            continue
+        label_m = _LABEL_BEFORE_PAIR.search(text, max(0, pair.start() - 24), pair.start() + 8)
+        closer.name = label_m.group("label") if label_m else ""
+        section = top if top.children else (top.parent or top)
+        closers.setdefault(id(section), []).append((closer.name, closer))
+    while stack:
+        node = stack.pop()
+        _attach_closers(node, closers.pop(id(node), []))
+    return roots
+
+
+def _attach_closers(parent: ScoreNode, closers: list[tuple[str, ScoreNode]]) -> None:
+    """Closing subtotal paragraphs: to the child they name, else the last one is the parent's own."""
+    pending = []
+    for label, closer in closers:
+        target = next(
+            (
+                c
+                for c in parent.children
+                if c.max is None and core_name(label) and core_name(c.name).startswith(core_name(label))
+            ),
+            None,
+        )
+        if target is not None:
+            _copy_pair(target, closer)
+        else:
+            pending.append(closer)
+    if pending and parent.max is None:
+        _copy_pair(parent, pending.pop())
+    for closer in pending:  # a named part with no paragraph of its own (部门效果总评分25分…)
+        closer.level = parent.children[0].level if parent.children else parent.level + 1
+        closer.parent = parent
+        parent.children.append(closer)
+
+
+def _copy_pair(target: ScoreNode, source: ScoreNode) -> None:
+    target.max, target.score, target.rate = source.max, source.score, source.rate
+    target.max_line, target.score_line = source.max_line, source.score_line
+
+
+def _last_pair(text: str) -> regex.Match | None:
+    pairs = list(_PAIR.finditer(text))
+    return pairs[-1] if pairs else None
+
+
+def _set_pair(node: ScoreNode, m: regex.Match, para: Paragraph) -> None:
+    node.max, node.score = Decimal(m.group("max")), Decimal(m.group("score"))
+    node.max_line = node.score_line = para.line
+    node.column = m.start("score") + 1
+    if m.group("rate"):
+        rate = next(
+            (q for q in para.quantities if q.kind is Kind.PERCENT and q.start >= m.start("rate") - 1), None
+        )
+        node.rate = rate
+
+
+def _read_scores(node: ScoreNode, para: Paragraph, text: str) -> None:
+    """Maximum, score, items and deductions stated in an ordinal-led paragraph."""
+    pairs = list(_PAIR.finditer(text))
+    taken = [(m.start(), m.end()) for m in pairs]
+    if pairs:
+        _set_pair(node, pairs[-1], para)
+    else:
+        m = _MAX_ONLY.search(text)
+        if m:
+            node.max, node.max_line = Decimal(m.group("max")), para.line
+            taken.append((m.start(), m.end()))
+    # items: the 得N分 of each ；/。 segment outside the pair; a segment with only 扣N分 deducts
+    deductions = Decimal(0)
+    for segment in regex.finditer(r"[^；;。]+", text):
+        if any(a <= segment.start() < b or a < segment.end() <= b for a, b in taken):
+            continue
+        items = list(_ITEM.finditer(text, segment.start(), segment.end()))
+        cuts = list(_DEDUCT.finditer(text, segment.start(), segment.end()))
+        if items:  # "扣0.5分，得分1.5分" is one item; "…得2分，…得2分；" are two
+            node.items.extend((Decimal(i.group("v")), para.line) for i in items)
+        elif cuts:
+            node.item_deductions += 1
+            deductions += sum(Decimal(c.group("v")) for c in cuts)
+    if node.score is None and node.max is not None:
+        if node.items and not node.item_deductions and len(node.items) == 1:
+            node.score, node.score_line = node.items[0][0], para.line
+        elif node.item_deductions and not node.items:
+            node.score, node.score_line = node.max - deductions, para.line  # 指标分值5分 … 扣2分
+    if node.score is not None and not pairs:
+        node.items = []  # a leaf's own 得N分 is its score, not a list of items
+
+
+# ----------------------------------------------------------------------------- totals and grades
+
+_TOTAL = regex.compile(
+    r"(?:总得分|综合得分|自评得分|评价得分|最终得分|整体绩效得分|绩效得分|得分|总分)\s*(?:为|是|达到)?\s*(?P<v>\d+(?:\.\d+)?)\s*分"
+)
+_GRADE = regex.compile(
+    r"(?:绩效等级|评价等级|等级|评价结果|绩效评价结果|自评结果|支出绩效|绩效)\s*(?:为|评定为|评为|是|属于|确定为)\s*[“\"「]?"
+    r"(?P<g>不合格|优秀|良好|合格|优|良|中|差)[”\"」]?"
+)
+_BAND_DEFINITION = regex.compile(
+    r"(?P<lo>\d+)\s*分?(?:（含）|\(含\))?\s*(?:以上|及以上)\s*(?:\(含\d+分\))?\s*(?:为|评为|的为)\s*[“\"]?(?P<g>优秀|良好|合格|不合格|优|良|中|差)"
+)
+
+
+def _totals_and_grades(doc: Document) -> tuple[list[StatedTotal], list[StatedGrade]]:
+    totals, grades = [], []
+    for para in doc.paragraphs:
+        text = normalise(para.text)
+        sentences = [s for s in regex.finditer(r"[^。！？]+", text)]
+        for s in sentences:
+            found_grades = list(_GRADE.finditer(text, s.start(), s.end()))
+            for g in found_grades:
+                grades.append(StatedGrade(g.group("g"), para.line, g.start("g") + 1))
+            for m in _TOTAL.finditer(text, s.start(), s.end()):
+                value = Decimal(m.group("v"))
+                label_total = regex.match(r"总得分|综合得分|整体绩效得分|最终得分", m.group(0))
+                if not (found_grades or label_total) or not (Decimal(0) <= value <= Decimal(100)):
+                    continue
+                if found_grades and m.start() > found_grades[-1].start():
+                    continue  # a score after the grade belongs to something else
+                if _PAIR.search(text, max(0, m.start() - 12), m.end() + 12):
+                    continue  # 指标分值X分，评价得分Y分 is an indicator, not the report's total
+                totals.append(StatedTotal(value, para.line, m.start("v") + 1, m.group(0)))
+    return totals, grades
+
+
+def _bands_defined(doc: Document) -> list[tuple[str, Decimal]] | None:
+    found: dict[str, Decimal] = {}
+    for para in doc.paragraphs:
+        for m in _BAND_DEFINITION.finditer(normalise(para.text)):
+            found.setdefault(m.group("g"), Decimal(m.group("lo")))
+    return sorted(found.items(), key=lambda kv: -kv[1]) if len(found) >= 2 else None
+
+
+# ----------------------------------------------------------------------------- questionnaires
+
+_SURVEY_COUNTS = {
+    "issued": regex.compile(r"发放(?:问卷|调查问卷)?\s*[:：]?\s*(\d+)\s*份"),
+    "returned": regex.compile(r"(?:收回|回收)(?:问卷)?\s*[:：]?\s*(\d+)\s*份"),
+    "valid": regex.compile(r"有效(?:问卷)?\s*[:：]?\s*(\d+)\s*份"),
+}
+_OPTION_HEADER = regex.compile(r"选项")
+_COUNT_HEADER = regex.compile(r"问卷数|人数|票数|份数|选择数|频数|数量")
+_OPTION_SCORE_HEADER = regex.compile(r"分值|得分|分数")
+
+
+def _survey(table: Table, caption_para: Paragraph | None) -> Survey | None:
+    headers = [normalise(c.text).replace(" ", "") for c in table.header.cells]
+    option_col = next((i for i, h in enumerate(headers) if _OPTION_HEADER.search(h)), None)
+    count_col = next((i for i, h in enumerate(headers) if _COUNT_HEADER.search(h)), None)
+    score_col = next((i for i, h in enumerate(headers) if _OPTION_SCORE_HEADER.search(h)), None)
+    if option_col is None or count_col is None:
+        return None
+    counts: dict[str, Quantity | None] = {k: None for k in _SURVEY_COUNTS}
+    if caption_para is not None:
+        text = normalise(caption_para.text)
+        for key, pattern in _SURVEY_COUNTS.items():
+            m = pattern.search(text)
+            if m:
+                counts[key] = next((q for q in caption_para.quantities if q.start >= m.start(1) - 1), None)
+    survey = Survey(table, counts["issued"], counts["returned"], counts["valid"], [])
+    question: SurveyQuestion | None = None
+    for row in table.rows:
+        cells = [normalise(c.text).strip() for c in row.cells]
+        label = "".join(cells[:option_col]).replace(" ", "").replace("\u3000", "")
+        count = _cell_number(row, count_col)
+        option_score = _cell_number(row, score_col) if score_col is not None else None
+        # Summary rows lose their merged cells in the flattened layout: read their figures in order.
+        figures = [(q, c.line) for c in row.cells[1:] for q in c.quantities]
+        if regex.match(r"问卷总分|总分", label):
+            if len(figures) >= 2:
+                survey.total_max = (figures[-2][0].value, figures[-2][1])
+            if figures:
+                survey.total_score = (figures[-1][0].value, figures[-1][1])
+            question = None
+            continue
+        if regex.match(r"有效问卷", label):
+            if figures:
+                survey.stated_valid = (figures[-1][0].value, figures[-1][1])
+            continue
+        if regex.match(r"问卷综合得分|综合得分|平均分|平均得分", label):
+            if figures:
+                survey.average = figures[-1]
+            continue
+        if cells and regex.fullmatch(r"\d{1,3}", cells[0]):
+            question = SurveyQuestion(cells[0], row.cells[0].line, [])
+            survey.questions.append(question)
+        if question is not None and option_col < len(cells) and cells[option_col] and count is not None:
+            question.options.append((option_score or Decimal(0), count, row.cells[count_col].line))
+    return survey if survey.questions else None
+
+
+# ----------------------------------------------------------------------------- entry point
+
+
+def analyse(doc: Document) -> Scores:
+    tables = [t for t in (_indicator_table(table) for table in doc.tables) if t is not None]
+    surveys = []
+    for table in doc.tables:
+        caption = next((p for p in reversed(doc.paragraphs) if p.line < table.first_line), None)
+        survey = _survey(table, caption)
+        if survey is not None:
+            surveys.append(survey)
+    totals, grades = _totals_and_grades(doc)
+    return Scores(
+        tables=tables,
+        prose=_prose_tree(doc),
+        totals=totals,
+        grades=grades,
+        surveys=surveys,
+        bands=_bands_defined(doc),
+    )
