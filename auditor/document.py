@@ -146,6 +146,18 @@ class Document:
         return analyse(self)
 
     @cached_property
+    def repeated_blocks(self):  # -> list[auditor.duplicates.RepeatedBlock]
+        from auditor.duplicates import find_repeated_blocks
+
+        return find_repeated_blocks(self)
+
+    @cached_property
+    def entity(self):  # -> auditor.textscan.Entity | None: the report's own unit, from its title
+        from auditor.textscan import own_entity
+
+        return own_entity(self)
+
+    @cached_property
     def scores(self):  # -> auditor.scores.Scores: indicator trees, totals, grades, questionnaires
         from auditor.scores import analyse
 
@@ -289,6 +301,7 @@ def build_document(path: str, fmt: str, lines: list[Line], blocks: list[Block]) 
     headings: list[Heading] = []
     last_text = ""
     toc_mode = False
+    toc_first: Heading | None = None
     for block in blocks:
         if isinstance(block, TableBlock):
             table = _build_table(len(tables) + 1, block, last_text)
@@ -309,12 +322,16 @@ def build_document(path: str, fmt: str, lines: list[Line], blocks: list[Block]) 
             last_text = stripped
             continue
         heading = parse_heading(block.line, text)
+        if toc_mode and heading is not None and toc_first is not None:
+            if (heading.level, heading.number) == (toc_first.level, toc_first.number):
+                toc_mode = False  # the numbering starts over: the body has begun
         if toc_mode:
             if heading or regex.match(r"附件\s*\d", stripped):
                 lines[block.line - 1].role = "toc"
                 if heading:
                     heading.in_toc = True
                     headings.append(heading)
+                    toc_first = toc_first or heading
                 continue
             toc_mode = False
         if heading:

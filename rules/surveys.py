@@ -60,8 +60,8 @@ class SurveyTally(Rule):
         \t10
         \t49
 
-        \t
-        \t
+        \t\u3000
+        \t\u3000
         \tB.不满意
         \t0
         \t1
@@ -81,8 +81,8 @@ class SurveyTally(Rule):
         \t48
         \t48
 
-        \t
-        \t
+        \t\u3000
+        \t\u3000
         \tB.不满意
         \t0
         \t1

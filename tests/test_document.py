@@ -153,3 +153,9 @@ def test_sections_follow_the_heading_hierarchy(tmp_path):
     assert [s.title for s in doc.section_at(7).path()] == ["部门概况", "人员", "在编"]
     assert doc.section_at(9).title == "绩效目标"
     assert doc.section_at(1) is None
+
+
+def test_table_of_contents_ends_where_the_numbering_starts_over(tmp_path):
+    doc = doc_of("目录\n一、部门概况\n二、改进措施\n一、部门概况\n正文。\n二、改进措施\n", tmp_path)
+    assert [h.line for h in doc.headings if h.in_toc] == [2, 3]
+    assert [h.line for h in doc.headings if not h.in_toc] == [4, 6]

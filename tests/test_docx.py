@@ -21,7 +21,8 @@ def comparable(path: Path) -> tuple[Counter, object]:
     doc = load(path)
     # Line numbers differ between the formats; what a finding says must not (but the lines it cites).
     said = [
-        (f.rule, f.stated, f.expected, regex.sub(r"第 \d+ 行", "第 N 行", f.message)) for f in report.findings
+        (f.rule, f.stated, f.expected, regex.sub(r"第 [\d、]+ 行", "第 N 行", f.message))
+        for f in report.findings
     ]
     return Counter(said), (report, doc)
 

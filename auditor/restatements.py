@@ -1,0 +1,170 @@
+"""The same quantity stated in several places: an index by topic, scope, year and unit.
+
+A statement's identity is (topic, scope, year, unit): "2019年初公用经费预算245万元" and the table cell
+日常公用经费 × 年初预算数 = 249.00 are both (公用经费, {年初, 预算}, 2019, 元). Scopes keep different
+quantities apart — 预算 and 决算, 年初 and 调整后, 本级 and 全市 — and the parts of a breakdown inherit
+the scope of their whole ("决算数13,867.60万元（其中：项目支出11,392.72万元）"). Matching is exact on
+the topic: conservative on purpose, since a false conflict costs the reader more than a missed one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from auditor.changes import year_of
+from auditor.document import Document
+from auditor.quantity import Kind, Quantity, normalise
+from auditor.tables import cell_figure
+
+_SCOPES = [
+    ("年初", r"年初|初"),
+    ("调整后", r"调整后|剔除\p{Han}{0,20}后|扣除\p{Han}{0,20}后|划出后"),
+    ("调整预算", r"调整预算"),
+    ("预算", r"预算(?!单位)"),
+    ("决算", r"决算"),
+    ("执行", r"执行|实际"),
+    ("本级", r"本级"),
+    ("全市", r"全市|全县|全区|全省|全州"),
+    ("财政拨款", r"财政拨款"),
+    ("一般公共预算", r"一般公共预算"),
+    ("基金", r"政府性基金"),
+    ("项目", r"项目"),
+    ("划出", r"划出|调减|调整资金|直接调整"),
+    ("结转", r"结转|结余"),
+    ("计划", r"计划|目标|任务"),
+    ("上年", r"上年|去年|上一年"),
+]
+_FILLER = regex.compile(
+    r"(?:19|20)\d\d\s*年度?|本年度|本年|全年|当年|年度|其中|主要|累计|共计|合计为|总计为|合计|总计|总额|共|达到|达|为|是|的|"
+    r"日常|数|资金|金额|规模|情况|[“”\"'（）()、，,：:\s]|\d"
+)
+_PART_WORDS = regex.compile(
+    r"占|比|较|增加|减少|增长|下降|降低|提高|人均|平均|每|单价|以上|以下|超过|不足|约|近"
+)
+_TOTAL_SPENDING = regex.compile(r"^(?:总)?(?:支出|收入)(?:合计|总计|总额)?$")
+
+
+@dataclass
+class Statement:
+    quantity: Quantity
+    topic: str
+    scope: frozenset[str]
+    year: int | None
+    label: str  # the label as the reader would recognise it
+
+
+@dataclass
+class Conflict:
+    first: Statement
+    second: Statement
+
+
+def _parse(label: str, own_names: list[str]) -> tuple[str, frozenset[str]]:
+    text = normalise(label)
+    text = regex.sub(r"((?:19|20)\d\d)\s*年初", r"\1年 年初", text)
+    for name in own_names:
+        text = text.replace(name, "")
+    text = regex.sub(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)", "", text)
+    text = regex.sub(r"^(?:我局|本局|本部门|本单位|我单位|部门|单位|\p{Han}{1,6}人社局|人社局)", "", text)
+    scope = set()
+    for name, pattern in _SCOPES:
+        if regex.search(pattern, text):
+            scope.add(name)
+            text = regex.sub(pattern, "", text)
+    topic = _FILLER.sub("", text)
+    if _TOTAL_SPENDING.match(topic) and not (scope - {"一般公共预算", "财政拨款"}):
+        # the department's total only when the label says whose and when: "2020年本年支出合计",
+        # "2020年总支出"; a bare "支出总额" may be a project's
+        if regex.match(r"\s*(?:(?:19|20)\d\d\s*年|本年|全年|部门|单位)", normalise(label)):
+            topic = "总" + ("支出" if "支出" in topic else "收入")
+        else:
+            topic = ""
+    return topic, frozenset(scope)
+
+
+def statements(doc: Document, own_names: list[str]) -> list[Statement]:
+    out: list[Statement] = []
+    wholes = {id(p): b.whole for b in doc.relations.breakdowns for p in b.parts}
+    report_year = doc.report_year
+    for para in doc.paragraphs:
+        text = normalise(para.text)
+        for q in para.quantities:
+            if not _eligible(q):
+                continue
+            label = q.label
+            whole = wholes.get(id(q))
+            if whole is not None:
+                label = f"{label} {whole.label}"
+            if _PART_WORDS.search(normalise(q.label)):
+                continue
+            topic, scope = _parse(label, own_names)
+            if not _specific(topic, q):
+                continue
+            out.append(Statement(q, topic, scope, year_of(text, q) or report_year, q.label))
+    for table in doc.tables:
+        for row in table.rows:
+            if not row.cells or not row.label:
+                continue
+            for col, cell in enumerate(row.cells[1:], start=1):
+                q = cell_figure(cell)
+                if q is None or not _eligible(q):
+                    continue
+                header = table.column_header(col)
+                years = regex.findall(r"(?:19|20)\d\d", header + table.caption)
+                label = f"{row.label} {header}"
+                topic, scope = _parse(label, own_names)
+                if not _specific(topic, q):
+                    continue
+                out.append(
+                    Statement(
+                        q, topic, scope, int(years[0]) if years else report_year, f"{row.label}（{header}）"
+                    )
+                )
+    return out
+
+
+def _eligible(q: Quantity) -> bool:
+    return q.kind in (Kind.MONEY, Kind.COUNT) and not q.approx and "per-unit" not in q.tags
+
+
+_VERB_END = regex.compile(
+    r"(?:完成|实现|达到|发放|追回|办结|受理|结案|培训|帮助|服务|开展|组织|举办|新增|减少|增加)$"
+)
+
+
+def _specific(topic: str, q: Quantity | None = None) -> bool:
+    if topic in ("总支出", "总收入"):
+        return True
+    if q is not None and q.kind is Kind.COUNT:
+        # a count's label rarely names its subject ("培训完成628人" after "贫困劳动力培训任务250人")
+        return len(topic) >= 6 and not _VERB_END.search(topic)
+    return len(topic) >= 4
+
+
+def conflicts(doc: Document, own_names: list[str], excluded_lines: set[int] = frozenset()) -> list[Conflict]:
+    """Statements of one quantity whose values disagree beyond rounding, each pair of values once.
+
+    ``excluded_lines``: lines of passages already reported as half-updated pastes (D102).
+    """
+    from auditor.tolerance import interval_of
+
+    seen: dict[tuple, list[Statement]] = {}
+    reported: set[tuple] = set()
+    found: list[Conflict] = []
+    for s in sorted(statements(doc, own_names), key=lambda s: (s.quantity.line, s.quantity.start)):
+        key = (s.topic, s.scope, s.year, s.quantity.kind, s.quantity.base_unit)
+        earlier = seen.setdefault(key, [])
+        for e in earlier:
+            if interval_of(e.quantity).overlaps(interval_of(s.quantity)):
+                continue
+            if e.quantity.line in excluded_lines and s.quantity.line in excluded_lines:
+                continue
+            pair = (key, *sorted((e.quantity.base_value, s.quantity.base_value)))
+            if pair not in reported:
+                reported.add(pair)
+                found.append(Conflict(e, s))
+            break
+        earlier.append(s)
+    return found

@@ -1,0 +1,242 @@
+"""Things found by reading the text itself: the report's own unit, its date, stale years, template residue.
+
+寻甸回族彝族自治县人力资源和社会保障局 / 2023年部门整体支出绩效自评报告   → Entity(full=…, short=…人社局)
+…制定了《寻甸回族彝族自治县人社局2022年度工作计划》…                     → StaleYear(2022, "工作计划")
+因公出国（境）支出决算比2018年增加/减少3.94万元                            → Residue("增加/减少")
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from auditor.document import Document
+from auditor.quantity import normalise
+
+# ----------------------------------------------------------------------------- the report's own unit
+
+_ORG = regex.compile(
+    r"(?P<name>\p{Han}{2,30}?(?:人力资源和社会保障局|人力资源社会保障局|人社局|财政局|民政局|教育局|卫生健康局|"
+    r"\p{Han}{1,8}局|\p{Han}{1,8}厅|\p{Han}{1,8}委员会|\p{Han}{1,8}中心))"
+)
+_SHORT_FORMS = [("人力资源和社会保障局", "人社局"), ("人力资源社会保障局", "人社局")]
+_PLACE = regex.compile(r"^(?P<place>\p{Han}{2,12}?(?:自治县|自治州|县|市|区|旗|州|省))")
+_BODY = regex.compile(
+    r"(?:财政|民政|教育|卫生健康|卫健|农业农村|自然资源|住房和城乡建设|住建|交通运输|水务|商务|文化和旅游|文旅|市场监督管理|市场监管|医疗保障|医保|统计|审计|税务|公安|司法|人社|人力资源和社会保障|人力资源社会保障|应急管理|生态环境|林业和草原|林草|发展和改革|发改|工业和信息化|工信|退役军人事务|乡村振兴|科技|体育)局"
+)
+
+
+@dataclass
+class Entity:
+    full: str  # 寻甸回族彝族自治县人力资源和社会保障局
+    names: list[str]  # every accepted way of writing it, longest first
+    place: str  # 寻甸回族彝族自治县
+    body: str  # 人社局 / 人力资源和社会保障局
+    line: int
+
+
+def own_entity(doc: Document) -> Entity | None:
+    """The unit the report is about, from its title block (the first lines naming a 局/厅/委员会)."""
+    for para in doc.paragraphs[:30]:
+        text = normalise(para.text).strip()
+        if len(text) > 60:
+            continue
+        m = _ORG.search(text)
+        if m is None:
+            continue
+        full = m.group("name")
+        full = regex.sub(r"^(?:关于|附件\d*)", "", full)
+        place_m = _PLACE.match(full)
+        place = place_m.group("place") if place_m else ""
+        body = full[len(place) :]
+        names = {full}
+        for long, short in _SHORT_FORMS:
+            if long in full:
+                names.add(full.replace(long, short))
+                body_short = short
+                break
+        else:
+            body_short = body
+        if place:
+            # 寻甸回族彝族自治县 → 寻甸县; 巴中市 stays
+            plain_place = regex.sub(
+                r"(?:回族|彝族|藏族|苗族|壮族|土家族|瑶族|侗族|白族|哈尼族|傣族|黎族|蒙古族|满族|羌族)+自治县$",
+                "县",
+                place,
+            )
+            names |= {place + body, place + body_short, plain_place + body, plain_place + body_short}
+        return Entity(
+            full=full,
+            names=sorted(names, key=len, reverse=True),
+            place=place,
+            body=body_short,
+            line=para.line,
+        )
+    return None
+
+
+@dataclass
+class NameSlip:
+    """A misspelling of the report's own unit, or another body named where the unit's own belongs."""
+
+    line: int
+    column: int
+    written: str
+    expected: str
+    kind: str  # misspelled | other_body
+
+
+def name_slips(doc: Document, entity: Entity) -> list[NameSlip]:
+    slips: list[NameSlip] = []
+    checked = [n for n in entity.names if len(n) >= 6]
+    for para in doc.paragraphs:
+        text = normalise(para.text)
+        for name in checked:
+            # one character missing, added or changed: 甸回族彝族自治县人社局 for 寻甸回族彝族自治县人社局;
+            # a short name only loses a character (云南县人社局 is another county, not a typo of 云溪县人社局)
+            errors = "e<=1" if len(name) >= 8 else "d<=1"
+            pattern = regex.compile(f"(?:{regex.escape(name)}){{{errors}}}")
+            exact = [
+                (e.start(), e.end()) for n in entity.names for e in regex.finditer(regex.escape(n), text)
+            ]
+            for m in pattern.finditer(text):
+                # the fuzzy match may have taken a bracket or comma for the missing character: trim it
+                lead = len(m.group(0)) - len(m.group(0).lstrip('《》“”"（）()，,、。：: '))
+                found = m.group(0).strip('《》“”"（）()，,、。：: ')
+                start = m.start() + lead
+                end = start + len(found)
+                if found in entity.names or any(a < end and start < b for a, b in exact):
+                    continue  # the name itself, or part of a correctly written name
+                if len(found) < len(name) - 1 or not found:
+                    continue
+                if any(s.line == para.line and abs(s.column - (start + 1)) < 3 for s in slips):
+                    continue
+                slips.append(NameSlip(para.line, start + 1, found, name, "misspelled"))
+        # another body of the same place given as the source of the report's data
+        if entity.place:
+            for m in regex.finditer(
+                regex.escape(entity.place)
+                + r"(?P<body>"
+                + _BODY.pattern
+                + r")(?=提供的?(?:基础)?(?:资料|数据|材料))",
+                text,
+            ):
+                body = m.group("body")
+                if (
+                    body in (entity.body, entity.full[len(entity.place) :])
+                    or body.startswith("人社")
+                    or body.startswith("人力资源")
+                ):
+                    continue
+                slips.append(
+                    NameSlip(para.line, m.start("body") + 1, entity.place + body, entity.full, "other_body")
+                )
+    return slips
+
+
+# ----------------------------------------------------------------------------- years
+
+_DATE_LINE = regex.compile(
+    r"^\s*(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?\s*$"
+)
+_PLAN_NOUNS = r"(?:年度)?(?:工作计划|工作要点|重点工作方案|重点工作任务|工作方案|重点项目|年度目标|绩效目标|预算安排|工作目标)"
+_STALE = regex.compile(
+    r"(?:综合考察|根据|依据|按照|制定了?|印发了?|对照|围绕|完成)?\s*[《“]?(?:\p{Han}{0,30}?)(?P<y>(?:19|20)\d\d)\s*年度?"
+    + _PLAN_NOUNS
+)
+
+
+@dataclass
+class ReportDate:
+    line: int
+    year: int
+    month: int
+    day: int | None
+
+
+@dataclass
+class StaleYear:
+    line: int
+    column: int
+    year: int
+    text: str
+
+
+def report_dates(doc: Document) -> list[ReportDate]:
+    """Lines that consist of a date alone: the report's signature date (2024年5月10日)."""
+    out = []
+    for para in doc.paragraphs:
+        m = _DATE_LINE.match(normalise(para.text))
+        if m:
+            out.append(
+                ReportDate(
+                    para.line,
+                    int(m.group("y")),
+                    int(m.group("m")),
+                    int(m.group("d")) if m.group("d") else None,
+                )
+            )
+    return out
+
+
+def stale_years(doc: Document, report_year: int) -> list[StaleYear]:
+    """Last year's plans cited as this year's basis: "综合考察2022年重点项目", "《…2022年度工作计划》"."""
+    out = []
+    for para in doc.paragraphs:
+        if para.heading is not None:
+            continue
+        text = normalise(para.text)
+        for m in _STALE.finditer(text):
+            year = int(m.group("y"))
+            if year >= report_year:
+                continue
+            before = text[max(0, m.start("y") - 4) : m.start("y")]
+            if regex.search(r"(?:比|较|与|同|自|从|截至|截止|至|上年|去年|历年|前)\s*$", before):
+                continue  # a comparison or a history, not this year's basis
+            out.append(StaleYear(para.line, m.start("y") + 1, year, m.group(0).strip()))
+    return out
+
+
+# ----------------------------------------------------------------------------- template residue
+
+_RESIDUE = [
+    ("placeholder", regex.compile(r"\*{2,}|[Xx×ＸＸ]{2,}(?=[\p{Han}（(]|$)|某某|XXX|〇〇|□{2,}")),
+    (
+        "either_or",
+        regex.compile(
+            r"(?:增加|增长|上升|提高)[/／](?:减少|下降|降低)|(?:减少|下降|降低)[/／](?:增加|增长|上升|提高)|是[/／]否|有[/／]无"
+        ),
+    ),
+    ("example", regex.compile(r"如…+[（(][^）)]{2,30}情况[）)]等")),
+    ("empty_brackets", regex.compile(r"【\s*】|〔\s*〕|[（(]\s*[）)]")),
+    (
+        "empty_value",
+        regex.compile(r"(?:为|达到?|占|完成|约|计)\s*(?:%|％|万元|元|人|个|分)(?=[，,。；;）)]|$)"),
+    ),
+    ("ellipsis", regex.compile(r"…{1,2}(?=\s*(?:%|万元|元|人|个|分|年))")),
+]
+_ATTACHED_TABLE = regex.compile(r"[（(]\s*(?:附|详见|见)\s*[^）)]{0,12}(?:评分表|明细表|附表|表)\s*[）)]")
+
+
+@dataclass
+class Residue:
+    line: int
+    column: int
+    text: str
+    kind: str
+
+
+def template_residue(doc: Document) -> list[Residue]:
+    out = []
+    table_lines = [t.first_line for t in doc.tables]
+    for para in doc.paragraphs:
+        text = normalise(para.text)
+        for kind, pattern in _RESIDUE:
+            for m in pattern.finditer(text):
+                out.append(Residue(para.line, m.start() + 1, m.group(0), kind))
+        for m in _ATTACHED_TABLE.finditer(text):
+            # "（附相关评分表）" with no table anywhere after it (an attachment heading alone is not a table)
+            if not any(line > para.line for line in table_lines):
+                out.append(Residue(para.line, m.start() + 1, m.group(0), "missing_table"))
+    return out

@@ -1,0 +1,60 @@
+"""Template residue: placeholders and fill-ins left in the published text (template_residue)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.document import Document
+from auditor.messages import Message
+from auditor.rule import Context, Rule, Severity, Violation
+from auditor.textscan import template_residue
+
+_KINDS = {
+    "placeholder": ("占位符", "a placeholder"),
+    "either_or": ("未选择的选项", "an unchosen alternative"),
+    "example": ("模板示例说明", "a template's example note"),
+    "empty_brackets": ("空括号", "empty brackets"),
+    "empty_value": ("缺少数字", "a missing figure"),
+    "ellipsis": ("省略号代替数字", "an ellipsis instead of a figure"),
+    "missing_table": ("所附表格不存在", "a table it refers to is not attached"),
+}
+
+
+class Residue(Message):
+    zh = "模板残留（{kind}）：“{text}”"
+    en = "template residue ({kind_en}): “{text}”"
+
+
+class TemplateResidue(Rule):
+    """Reports placeholders and unfilled template text.
+
+    ## What it does
+    Flags `***` and `XX`/`××` placeholders, unchosen alternatives (`增加/减少`, `是/否`), a template's example
+    notes (`如…（二级预算单位事业收入情况）等`), empty brackets (`【】`, `（）`), fill-ins left empty
+    ("完成率为%"), and "（附相关评分表）" when no table follows.
+
+    ## Why is this bad?
+    Residue shows that the report was filled in from a template without being read through; it is
+    embarrassing in a published document and often sits next to a figure that was not filled in either.
+
+    ## Example
+    Anti-pattern:
+
+        3.科学技术（类）***（款）***（项）: 支出决算为0万元。因公出国（境）支出决算比2019年增加/减少3.94万元。
+
+    Best practice:
+
+        3.科学技术（类）技术研究与开发（款）其他技术研究与开发支出（项）: 支出决算为0万元。因公出国（境）支出决算比2019年减少3.94万元。
+    """
+
+    code = "T101"
+    name = "template-residue"
+    category = "template_residue"
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        for r in template_residue(doc):
+            kind, kind_en = _KINDS[r.kind]
+            yield self.violation(
+                Residue(kind=kind, kind_en=kind_en, text=r.text), line=r.line, column=r.column, stated=r.text
+            )

@@ -1,0 +1,68 @@
+"""Conflicting restatements: the same quantity stated with different values (restatement_conflict)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.display import figure
+from auditor.document import Document
+from auditor.messages import Message
+from auditor.restatements import conflicts
+from auditor.rule import Context, Rule, Violation
+
+
+class Restated(Message):
+    zh = "前后数据不一致：{first_label} 第 {first_line} 行为 {first}，{second_label} 第 {second_line} 行为 {second}"
+    en = "the same figure stated twice: {first_label} is {first} at line {first_line}, {second_label} is {second} at line {second_line}"
+
+
+class RestatementConflict(Rule):
+    """Reports the same quantity stated with different values in different places.
+
+    ## What it does
+    Indexes every amount by what it is — its topic, its scope (预算/决算, 年初/调整后, 本级/全市 …), its
+    year and its unit after scale normalisation — with table cells labelled by row and column and the
+    parts of a breakdown inheriting the scope of their whole. 本年支出合计, 2020年总支出 and 2020年支出总额
+    are the department's total; a bare 支出总额 may be a project's and is not. Two statements of the
+    same quantity must agree within their rounding.
+
+    ## Why is this bad?
+    A figure restated differently — last year's total left in this year's text, a table not updated
+    with the prose — gives the reader two answers to one question.
+
+    ## Example
+    Anti-pattern:
+
+        2020年本年支出合计2845.57万元，其中：基本支出2358.51万元，项目支出487.06万元。
+        （二）部门财政资金支出情况。2020年总支出3088.39万元。
+
+    Best practice:
+
+        2020年本年支出合计2845.57万元，其中：基本支出2358.51万元，项目支出487.06万元。
+        （二）部门财政资金支出情况。2020年总支出2845.57万元。
+    """
+
+    code = "V101"
+    name = "restatement-conflict"
+    category = "restatement_conflict"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        names = doc.entity.names if doc.entity else []
+        pasted = {c.line for b in doc.repeated_blocks if b.conflicting for c in b.copies}
+        for c in conflicts(doc, names, excluded_lines=pasted):
+            a, b = c.first.quantity, c.second.quantity
+            yield self.violation(
+                Restated(
+                    first_label=c.first.label,
+                    first_line=a.line,
+                    first=figure(a),
+                    second_label=c.second.label,
+                    second_line=b.line,
+                    second=figure(b),
+                ),
+                line=b.line,
+                column=b.column,
+                lines=[a.line],
+                stated=figure(b),
+                expected=figure(a),
+            )

@@ -1,0 +1,105 @@
+"""Years that contradict the report's own year: stale plans, an early report date (year_mismatch)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.document import Document
+from auditor.messages import Message
+from auditor.rule import Context, Rule, Violation
+from auditor.textscan import report_dates, stale_years
+
+
+class StalePlan(Message):
+    zh = "年份疑似沿用上年：“{text}”，本报告评价的是 {year} 年度"
+    en = "a year left from an older report: “{text}” in an evaluation of {year}"
+
+
+class EarlyDate(Message):
+    zh = "报告日期早于评价年度结束：{date}，评价的是 {year} 年度"
+    en = "the report is dated {date}, before the end of the year it evaluates ({year})"
+
+
+class StaleYear(Rule):
+    """Reports last year's plans or projects cited as the basis of this year's evaluation.
+
+    ## What it does
+    In a report about year Y (from its title, or `report-year`), flags "Y−1年度工作计划", "Y−1年重点项目",
+    "Y−1年度重点工作方案" and similar planning documents cited as this year's basis ("综合考察2022年重点
+    项目" in a 2023 evaluation). Comparisons (比2022年, 与2022年相比, 较上年) and histories (自2014年以来,
+    截至2022年底) are not flagged.
+
+    ## Why is this bad?
+    A sentence that evaluates this year's work against last year's plan was almost always copied
+    from last year's report and not updated.
+
+    ## Example
+    Anti-pattern:
+
+        某局2023年部门整体支出绩效自评报告
+        部门产出综合考察2022年重点项目的完成度，全部完成，得2分。
+
+    Best practice:
+
+        某局2023年部门整体支出绩效自评报告
+        部门产出综合考察2023年重点项目的完成度，全部完成，得2分。
+    """
+
+    code = "Y103"
+    name = "stale-year"
+    category = "year_mismatch"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        if ctx.report_year is None:
+            return
+        for s in stale_years(doc, ctx.report_year):
+            yield self.violation(
+                StalePlan(text=s.text, year=ctx.report_year),
+                line=s.line,
+                column=s.column,
+                stated=f"{s.year}年",
+                expected=f"{ctx.report_year}年",
+            )
+
+
+class ReportDate(Rule):
+    """Reports a report dated before the end of the year it evaluates.
+
+    ## What it does
+    A line that holds only a date ("2024年5月10日") is the report's date; for an evaluation of year Y it
+    must fall after 31 December of Y.
+
+    ## Why is this bad?
+    An evaluation dated before its year has ended cannot have evaluated the whole year: the date, or the
+    year in the title, is wrong.
+
+    ## Example
+    Anti-pattern:
+
+        某局2023年部门整体支出绩效自评报告
+        2023年5月10日
+
+    Best practice:
+
+        某局2023年部门整体支出绩效自评报告
+        2024年5月10日
+    """
+
+    code = "Y104"
+    name = "report-date"
+    category = "year_mismatch"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        if ctx.report_year is None:
+            return
+        for d in report_dates(doc):
+            if d.year > ctx.report_year:
+                continue
+            date = f"{d.year}年{d.month}月" + (f"{d.day}日" if d.day else "")
+            yield self.violation(
+                EarlyDate(date=date, year=ctx.report_year),
+                line=d.line,
+                column=1,
+                stated=date,
+                expected=f"{ctx.report_year + 1}年",
+            )
