@@ -66,6 +66,9 @@ def own_entity(doc: Document) -> Entity | None:
                 place,
             )
             names |= {place + body, place + body_short, plain_place + body, plain_place + body_short}
+            bare_place = regex.sub(r"(?:自治县|县|市|区|旗)$", "", plain_place)  # 寻甸人社局, 巴中人社局
+            if len(bare_place) >= 2:
+                names |= {bare_place + body, bare_place + body_short}
         return Entity(
             full=full,
             names=sorted(names, key=len, reverse=True),
@@ -108,8 +111,12 @@ def name_slips(doc: Document, entity: Entity) -> list[NameSlip]:
                 end = start + len(found)
                 if found in entity.names or any(a < end and start < b for a, b in exact):
                     continue  # the name itself, or part of a correctly written name
-                if len(found) < len(name) - 1 or not found:
-                    continue
+                if (
+                    len(found) < len(name) - 1
+                    or not found
+                    or not regex.search(r"[局部厅处科委办院站所]$", found)
+                ):
+                    continue  # 巴中市人社系统 is not a misspelled 巴中市人社局: a name ends like one
                 if any(s.line == para.line and abs(s.column - (start + 1)) < 3 for s in slips):
                     continue
                 slips.append(NameSlip(para.line, start + 1, found, name, "misspelled"))

@@ -195,5 +195,10 @@ def test_003_restated_budget():
     assert _said("003", "V101") == {(293, "V101", "245万元", "249.00万元")}
 
 
+def test_entity_names_only_where_wrong():
+    assert _said("001", "E101") == set()  # "巴中市人社系统" is not a misspelling
+    assert {line for line, *_ in _said("002", "E101")} == {146, 171}  # "寻甸人社局" (218) is a short form
+
+
 def test_004_has_no_document_level_findings():
     assert findings("004", "D,V,Y103,Y104,T,H,E") == []

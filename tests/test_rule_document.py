@@ -234,6 +234,9 @@ ENTITY_PASSING = [
     TITLE + "云溪县人社局提供的基础资料。",
     TITLE + "云溪县财政局下达预算，云溪县人社局执行。",
     TITLE + "用人单位或个人提供的工伤认定申请。",
+    # corpus regressions: a prefix of the name inside another phrase, and the place without 县
+    TITLE + "出台《云溪县人社系统疫情防控工作方案》。",
+    TITLE + "云溪人社局作为县政府工作部门，工作思路清晰。",
 ]
 
 ENTITY_FAILING = [
