@@ -34,9 +34,12 @@ def main() -> None:
     """
 
 
+FORMATS = ["text", "json", "sarif", "junit", "github", "html"]
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--select", multiple=True, help="Rule codes or prefixes to run (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rule codes or prefixes to skip (comma-separated).")
 @click.option(
@@ -52,6 +55,16 @@ def main() -> None:
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file."
 )
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=None, help="Parallel processes [default: CPUs]."
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option(
+    "--baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline."
+)
+@click.option(
+    "--write-baseline", type=click.Path(dir_okay=False), help="Write today's findings as a baseline."
+)
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -61,12 +74,18 @@ def check(
     lang: str | None,
     report_year: int | None,
     output: str | None,
+    jobs: int | None,
+    quiet: bool,
+    baseline: str | None,
+    write_baseline: str | None,
 ) -> None:
-    """Check report files (.txt .md .docx) and directories."""
+    """Check report files (.txt .md .docx .pdf .doc .wps) and directories."""
+    import os
     from pathlib import Path
 
+    from auditor.baseline import BaselineError, load_baseline
     from auditor.config import ConfigError, config_for
-    from auditor.engine import check_paths, fails
+    from auditor.engine import check_paths, collect_files, fails
     from auditor.rule import RuleError
 
     overrides = {
@@ -76,29 +95,66 @@ def check(
         "lang": lang,
         "report_year": report_year,
     }
+    jobs = jobs or os.cpu_count() or 1
     try:
         base = config_for(Path(paths[0])).merged(**overrides)
-        report = check_paths(paths, overrides=overrides)
-    except (ConfigError, RuleError) as exc:
+        known = load_baseline(baseline) if baseline else None
+        total = len(collect_files(paths).files)
+        show_bar = not quiet and total > 1 and sys.stderr.isatty()
+        if show_bar:
+            with click.progressbar(
+                length=total, label="检查中" if base.lang != "en" else "checking", file=sys.stderr
+            ) as bar:
+                report = check_paths(
+                    paths,
+                    overrides=overrides,
+                    jobs=jobs,
+                    keep_text=fmt == "html",
+                    progress=bar.update,
+                    baseline=known,
+                )
+        else:
+            report = check_paths(
+                paths, overrides=overrides, jobs=jobs, keep_text=fmt == "html", baseline=known
+            )
+    except (ConfigError, RuleError, BaselineError) as exc:
         _error(str(exc))
         sys.exit(EXIT_ERROR)
     for error in report.errors:
         _error(f"{error.path}: {error.message}")
-    if fmt == "json":
-        from auditor.output import format_json
+    if write_baseline:
+        from auditor.baseline import write_baseline as write
 
-        text = format_json(report)
-    else:
-        from auditor.output import format_text
-
-        text = format_text(report, base.lang)
+        count = write(report, write_baseline)
+        _error(f"wrote {count} findings to {write_baseline}")
+    text = render(report, fmt, base.lang)
     if output:
         Path(output).write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False)
     if report.errors:
         sys.exit(EXIT_ERROR)
+    if write_baseline:
+        sys.exit(EXIT_OK)  # the baseline now holds every finding
     sys.exit(EXIT_FINDINGS if fails(report, base.fail_on) else EXIT_OK)
+
+
+def render(report, fmt: str, lang: str) -> str:
+    from auditor import output
+
+    if fmt == "json":
+        return output.format_json(report)
+    if fmt == "sarif":
+        return output.format_sarif(report)
+    if fmt == "junit":
+        return output.format_junit(report)
+    if fmt == "github":
+        return output.format_github(report)
+    if fmt == "html":
+        from auditor.html import format_html
+
+        return format_html(report, lang)
+    return output.format_text(report, lang)
 
 
 @main.command()

@@ -13,7 +13,7 @@ import hashlib
 import os
 import traceback
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from auditor.config import Config, config_for, find_config
 from auditor.document import Document
 from auditor.loaders import is_supported, load
 from auditor.messages import InputError
-from auditor.report import FileError, Finding, Report, Summary
+from auditor.report import DocumentLine, FileError, Finding, Report, Summary
 from auditor.rule import Context, Rule, Severity, select_rules
 
 
@@ -123,43 +123,113 @@ def check_document(
     return findings, errors
 
 
+@dataclass
+class FileResult:
+    path: str
+    checked: bool
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    lines: list[DocumentLine] | None = None
+
+
+_rule_cache: dict[tuple[tuple[str, ...], tuple[str, ...]], list[type[Rule]]] = {}
+
+
+def check_one(path: str, overrides: dict[str, object], keep_text: bool = False) -> FileResult:
+    """Load and check one file (in this process or a worker); never raises for bad input."""
+    config = config_for(Path(path)).merged(**overrides)
+    key = (config.select, config.ignore)
+    if key not in _rule_cache:
+        _rule_cache[key] = select_rules(config.select, config.ignore)
+    try:
+        doc = load(path)
+    except InputError as error:
+        return FileResult(
+            path, False, errors=[FileError(path=error.path, message=error.message(config.lang))]
+        )
+    findings, errors = check_document(doc, _rule_cache[key], config)
+    lines = None
+    if keep_text:
+        lines = [DocumentLine(number=n.number, text=n.text, role=n.role, page=n.page) for n in doc.lines]
+    return FileResult(path, True, findings, errors, lines)
+
+
+def _worker(args: tuple[str, dict[str, object], bool]) -> FileResult:
+    return check_one(*args)
+
+
 def check_paths(
     paths: Iterable[str | os.PathLike[str]],
     *,
     overrides: dict[str, object] | None = None,
+    jobs: int = 1,
+    keep_text: bool = False,
+    progress: Callable[[int], None] | None = None,
+    baseline: set[tuple[str, str]] | None = None,
 ) -> Report:
-    """Check files and directories; ``overrides`` are command-line values over the config files."""
+    """Check files and directories; ``overrides`` are command-line values over the config files.
+
+    With ``jobs`` > 1 the files are checked in worker processes; the report is the same whatever
+    the number of jobs (results are gathered in file order). ``baseline`` holds (path, fingerprint)
+    pairs of findings already known, which are left out of the report.
+    """
     overrides = overrides or {}
     find_config.cache_clear()  # configuration files may have changed since the last call in this process
+    select_rules(
+        overrides.get("select") or (), overrides.get("ignore") or ()
+    )  # unknown codes fail here, once
     collected = collect_files(paths)
     report = Report()
     for error in collected.errors:
         report.errors.append(FileError(path=error.path, message=error.message(_lang(overrides))))
-    checked = 0
-    rule_cache: dict[tuple[tuple[str, ...], tuple[str, ...]], list[type[Rule]]] = {}
-    for path in collected.files:
-        config = config_for(path).merged(**overrides)
-        key = (config.select, config.ignore)
-        if key not in rule_cache:
-            rule_cache[key] = select_rules(config.select, config.ignore)
-        try:
-            doc = load(path)
-        except InputError as error:
-            report.errors.append(FileError(path=error.path, message=error.message(config.lang)))
-            continue
-        checked += 1
-        findings, errors = check_document(doc, rule_cache[key], config)
-        report.findings.extend(findings)
-        report.errors.extend(errors)
+    tasks = [(str(path), overrides, keep_text) for path in collected.files]
+    if jobs > 1 and len(tasks) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+            results = []
+            for result in pool.map(_worker, tasks, chunksize=max(1, len(tasks) // (jobs * 8))):
+                results.append(result)
+                if progress:
+                    progress(1)
+    else:
+        results = []
+        for task in tasks:
+            results.append(_worker(task))
+            if progress:
+                progress(1)
+    suppressed = 0
+    for result in results:
+        if result.checked:
+            report.checked.append(result.path)
+        for finding in result.findings:
+            if baseline is not None and (baseline_key(finding.path), finding.fingerprint) in baseline:
+                suppressed += 1
+                continue
+            report.findings.append(finding)
+        report.errors.extend(result.errors)
+        if result.lines is not None:
+            report.documents[result.path] = result.lines
     report.findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
     report.summary = Summary(
-        files=checked,
+        files=len(report.checked),
         findings=len(report.findings),
         by_rule=dict(sorted(Counter(f.rule for f in report.findings).items())),
         errors=len(report.errors),
         skipped=collected.skipped,
+        baseline=suppressed,
     )
     return report
+
+
+def baseline_key(path: str) -> str:
+    """A path as baselines store it: relative to the working directory when it can be, with / separators."""
+    p = Path(path)
+    try:
+        p = p.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        pass
+    return p.as_posix()
 
 
 def check_file(path: str | os.PathLike[str], **overrides: object) -> Report:

@@ -62,6 +62,28 @@ ERROR_TEMPLATES: dict[str, tuple[str, str]] = {
         ".docx declares XML entities (possible entity-expansion attack): refused",
     ),
     "internal": ("规则 {rule} 内部错误：{detail}", "internal error in rule {rule}: {detail}"),
+    "corrupt_pdf": ("不是有效的 PDF 文件", "not a valid PDF file"),
+    "corrupt_pdf_detail": ("不是有效的 PDF 文件（{detail}）", "not a valid PDF file ({detail})"),
+    "encrypted_pdf": (
+        "PDF 已加密，无法读取文字（请提供未加密的文件）",
+        "the PDF is encrypted: provide an unencrypted file",
+    ),
+    "pdf_no_text": (
+        "PDF 没有文字层（可能是扫描件），无法检查：请提供 Word 原稿，或先做文字识别（OCR）",
+        "the PDF has no text layer (a scan?): provide the Word original, or run OCR first",
+    ),
+    "pdf_unavailable": (
+        "读取 PDF 需要 pdfplumber：pip install pdfplumber",
+        "reading PDF needs pdfplumber: pip install pdfplumber",
+    ),
+    "legacy_needs_soffice": (
+        "无法直接读取 {suffix} 文件：请在 Word/WPS 中“另存为” .docx，或安装 LibreOffice（soffice）后重试",
+        "cannot read {suffix} directly: save it as .docx in Word/WPS, or install LibreOffice (soffice) and retry",
+    ),
+    "legacy_conversion_failed": (
+        "LibreOffice 转换失败：请在 Word/WPS 中“另存为” .docx 后重试",
+        "LibreOffice could not convert the file: save it as .docx in Word/WPS and retry",
+    ),
 }
 
 

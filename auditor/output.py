@@ -54,3 +54,170 @@ def format_text(report: Report, lang: str = "zh") -> str:
 
 def format_json(report: Report) -> str:
     return report.to_json() + "\n"
+
+
+# ----------------------------------------------------------------------------- SARIF 2.1.0
+
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _uri(path: str) -> str:
+    from pathlib import PurePath
+    from urllib.parse import quote
+
+    return quote(PurePath(path).as_posix(), safe="/:")
+
+
+def format_sarif(report: Report) -> str:
+    """SARIF 2.1.0: every installed rule described in tool.driver.rules, one result per finding."""
+    import json
+
+    from auditor.rule import all_rules
+
+    rules = list(all_rules().values())
+    index = {r.code: i for i, r in enumerate(rules)}
+    driver_rules = []
+    for r in rules:
+        doc = r.documentation()
+        driver_rules.append(
+            {
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": {"text": r.summary()},
+                "fullDescription": {"text": doc},
+                "help": {"text": doc, "markdown": doc},
+                "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity.value]},
+                "properties": {"category": r.category},
+            }
+        )
+    results = []
+    for f in report.findings:
+        region = {"startLine": f.line, "startColumn": f.column}
+        location = {"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}, "region": region}}
+        result = {
+            "ruleId": f.rule,
+            "ruleIndex": index.get(f.rule, -1),
+            "level": _SARIF_LEVEL[f.severity],
+            "message": {"text": f.message},
+            "locations": [location],
+            "partialFingerprints": {"auditorFingerprint/v1": f.fingerprint},
+            "properties": {"category": f.category, "stated": f.stated, "expected": f.expected},
+        }
+        if f.page is not None:
+            result["properties"]["page"] = f.page
+        related = [
+            {
+                "id": i,
+                "physicalLocation": {
+                    "artifactLocation": {"uri": _uri(f.path)},
+                    "region": {"startLine": line},
+                },
+            }
+            for i, line in enumerate(f.lines[1:], start=1)
+        ]
+        if related:
+            result["relatedLocations"] = related
+        if result["ruleIndex"] < 0:
+            del result["ruleIndex"]
+        results.append(result)
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": f"{e.path}: {e.message}"},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(e.path)}}}],
+        }
+        for e in report.errors
+    ]
+    sarif = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "auditor",
+                        "version": report.tool.version,
+                        "informationUri": "https://pypi.org/project/auditor/",
+                        "rules": driver_rules,
+                    }
+                },
+                "invocations": [
+                    {"executionSuccessful": not report.errors, "toolExecutionNotifications": notifications}
+                ],
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+
+
+# ----------------------------------------------------------------------------- JUnit XML
+
+
+def format_junit(report: Report) -> str:
+    """One test suite per file; one failing test case per finding, one passing case for a clean file."""
+    import xml.etree.ElementTree as ET
+    from collections import defaultdict
+
+    by_path: dict[str, list] = defaultdict(list)
+    for f in report.findings:
+        by_path[f.path].append(f)
+    errors_by_path: dict[str, list] = defaultdict(list)
+    for e in report.errors:
+        errors_by_path[e.path].append(e)
+    paths = sorted(set(by_path) | set(errors_by_path) | set(report.checked))
+    root = ET.Element("testsuites", name="auditor", tests="0", failures="0", errors="0")
+    total = failures = errors = 0
+    for path in paths:
+        findings = by_path.get(path, [])
+        file_errors = errors_by_path.get(path, [])
+        suite = ET.SubElement(root, "testsuite", name=path)
+        cases = 0
+        for f in findings:
+            case = ET.SubElement(suite, "testcase", classname=path, name=f"{f.rule} {f.name} line {f.line}")
+            failure = ET.SubElement(case, "failure", message=f.message, type=f.rule)
+            failure.text = f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}"
+            cases += 1
+        for e in file_errors:
+            case = ET.SubElement(suite, "testcase", classname=path, name=e.rule or "read")
+            ET.SubElement(case, "error", message=e.message, type=e.rule or "input-error").text = e.message
+            cases += 1
+        if not findings and not file_errors:
+            ET.SubElement(suite, "testcase", classname=path, name="consistency")
+            cases += 1
+        suite.set("tests", str(cases))
+        suite.set("failures", str(len(findings)))
+        suite.set("errors", str(len(file_errors)))
+        total += cases
+        failures += len(findings)
+        errors += len(file_errors)
+    root.set("tests", str(total))
+    root.set("failures", str(failures))
+    root.set("errors", str(errors))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+# ----------------------------------------------------------------------------- GitHub annotations
+
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(report: Report) -> str:
+    """GitHub Actions workflow commands: ::error file=…,line=…,col=…,title=…::message."""
+    out = []
+    for f in report.findings:
+        props = f"file={_gh_property(f.path)},line={f.line},col={f.column},title={_gh_property(f'{f.rule} {f.name}')}"
+        out.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_gh_data(f.message)}")
+    for e in report.errors:
+        out.append(f"::error file={_gh_property(e.path)},title=auditor::{_gh_data(e.message)}")
+    return "\n".join(out) + ("\n" if out else "")

@@ -37,6 +37,14 @@ class Summary(BaseModel):
     by_rule: dict[str, int]
     errors: int = 0  # files that could not be checked
     skipped: int = 0  # unsupported files met while walking directories
+    baseline: int = 0  # findings left out because the baseline already has them
+
+
+class DocumentLine(BaseModel):
+    number: int
+    text: str
+    role: str = "text"
+    page: int | None = None
 
 
 class Tool(BaseModel):
@@ -50,6 +58,9 @@ class Report(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     errors: list[FileError] = Field(default_factory=list)
     summary: Summary = Field(default_factory=lambda: Summary(files=0, findings=0, by_rule={}))
+    # Not part of the JSON contract: the files read, and their text when an HTML report needs it.
+    checked: list[str] = Field(default_factory=list, exclude=True)
+    documents: dict[str, list[DocumentLine]] = Field(default_factory=dict, exclude=True)
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2, exclude_none=False)

@@ -48,6 +48,9 @@ def txt_to_docx(source: Path, target: Path) -> Path:
         if isinstance(block, TableBlock):
             width = max(len(row) for row in block.rows)
             table = document.add_table(rows=len(block.rows), cols=width)
+            table.style = (
+                "Table Grid"  # ruled, as real reports' tables are (and as PDF table detection needs)
+            )
             for r, row in enumerate(block.rows):
                 for c, (_, cell_text) in enumerate(row):
                     table.cell(r, c).text = cell_text

@@ -51,7 +51,14 @@ def test_json_contract(reports):
     assert data["version"] == 1
     assert data["tool"]["name"] == "auditor" and data["tool"]["version"]
     assert data["errors"] == []
-    assert data["summary"] == {"files": 2, "findings": 1, "by_rule": {"S101": 1}, "errors": 0, "skipped": 0}
+    assert data["summary"] == {
+        "files": 2,
+        "findings": 1,
+        "by_rule": {"S101": 1},
+        "errors": 0,
+        "skipped": 0,
+        "baseline": 0,
+    }
     (finding,) = data["findings"]
     assert set(finding) >= {
         "path",
