@@ -1,3 +1,26 @@
-"""auditor: consistency-audit linter for Chinese public fiscal reports."""
+"""auditor: consistency-audit linter for Chinese public fiscal reports.
+
+    import auditor
+    report = auditor.check_file("draft.docx")          # -> auditor.report.Report
+    for finding in report.findings:
+        print(finding.line, finding.rule, finding.message)
+
+The heavy modules load on first use, so ``import auditor`` stays instant.
+"""
+
+from __future__ import annotations
 
 __version__ = "0.1.0"
+__all__ = ["__version__", "check_file", "check_paths", "load"]
+
+
+def __getattr__(name: str):
+    if name in ("check_file", "check_paths"):
+        from auditor import engine
+
+        return getattr(engine, name)
+    if name == "load":
+        from auditor.loaders import load
+
+        return load
+    raise AttributeError(f"module 'auditor' has no attribute {name!r}")
