@@ -18,6 +18,7 @@ import regex
 
 from auditor.document import Document, Paragraph, Table
 from auditor.quantity import Kind, Quantity, normalise
+from auditor.rx import rx
 from auditor.tables import cell_at, cell_figure, column_roles
 
 _YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
@@ -29,6 +30,9 @@ _DOWN = "减少|下降|降低|下滑|压减|缩减|减"
 _FLAT = "持平|一致|不变|相同|相当"
 _DIR = regex.compile(rf"(?P<dir>(?:{_UP}|{_DOWN}|{_FLAT}))(?P<alt>/(?:{_UP}|{_DOWN}))?了?")
 _FOLLOW_ON = regex.compile(rf"^(?:其中)?[，,：:]?(?P<label>[^，,；;。]{{2,24}}?)(?P<dir>{_UP}|{_DOWN})了?$")
+_RATE_AFTER_CHANGE = regex.compile(
+    rf"[，,、]?\s*(?:同比)?(?:{_UP}|{_DOWN}|幅度为|比例为)?了?(?:幅度)?(?:为)?\s*"
+)
 _RATE_OF_CHANGE = regex.compile(r"(?:变动率|增长率|增幅|降幅|下降率|变化率|增减率)(?:为|是|达到|达)?$")
 _FROM_TO = regex.compile(
     rf"(?:从|由)(?P<a>[^，,；;。]{{0,30}}?)(?:{_UP}|{_DOWN})?(?:至|到)(?P<b>[^，,；;。]{{0,30}})"
@@ -71,9 +75,9 @@ class YearComparison:
 
 
 def _sign(word: str) -> int:
-    if regex.match(rf"(?:{_FLAT})", word):
+    if rx(rf"(?:{_FLAT})").match(word):
         return 0
-    return 1 if regex.match(rf"(?:{_UP})", word) else -1
+    return 1 if rx(rf"(?:{_UP})").match(word) else -1
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -92,17 +96,15 @@ def year_of(text: str, q: Quantity) -> int | None:
     return int(years[-1]) if years else None
 
 
+_LEADING_ORDINAL = rx(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)")
+_TIME_WORDS = rx(r"(?:19|20)\d\d\s*年度?|本年度|本年|当年|全年|上年度|上年|去年|年末|年初的|的|\s")
+_QUOTES = rx(r"[“”\"'‘’]")
+
+
 def core_label(label: str) -> str:
     """A label without years, time words, ordinals and quotes, for matching a quantity across years."""
-    label = regex.sub(
-        r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)", "", normalise(label)
-    )
-    label = regex.sub(
-        r"(?:19|20)\d\d\s*年度?|本年度|本年|当年|全年|上年度|上年|去年|年末|年初的|的|\s",
-        "",
-        normalise(label),
-    )
-    return regex.sub(r"[“”\"'‘’]", "", label).strip("：:，,")
+    label = _TIME_WORDS.sub("", _LEADING_ORDINAL.sub("", normalise(label)))
+    return _QUOTES.sub("", label).strip("：:，,")
 
 
 def _labels_match(a: str, b: str) -> bool:
@@ -170,9 +172,7 @@ def _figures_after(para: Paragraph, text: str, pos: int) -> tuple[Quantity | Non
     delta = first
     if len(after) > 1 and after[1].kind is Kind.PERCENT:
         gap = text[first.end : after[1].start]
-        if regex.fullmatch(
-            rf"[，,、]?\s*(?:同比)?(?:{_UP}|{_DOWN}|幅度为|比例为)?了?(?:幅度)?(?:为)?\s*", gap
-        ):
+        if _RATE_AFTER_CHANGE.fullmatch(gap):
             percent = after[1]
     return delta, percent
 
@@ -187,7 +187,7 @@ def _comparisons(para: Paragraph, text: str, report_year: int | None) -> list[Ch
             continue
         between = [q for q in para.quantities if m.end() <= q.start < d.start()]
         label_text = text[m.end() : d.start()]
-        if regex.search(r"[，,；;]", label_text.strip("，, ")):
+        if rx(r"[，,；;]").search(label_text.strip("，, ")):
             continue  # the direction word belongs to another clause
         sign = _sign(d.group("dir"))
         prior_year = int(m.group("year")) if m.group("year") else None
@@ -321,7 +321,7 @@ def _subject(
     if current is not None:
         return current, explicit_prior
     # "…。较上年度“三公经费”支出减少86.39%，其中公务接待费增加171.43%": find both years by label.
-    label = regex.sub(r"[\d.,%万元亿人件个]+", "", label_text)
+    label = rx(r"[\d.,%万元亿人件个]+").sub("", label_text)
     if not core_label(label) or report_year is None:
         return None, explicit_prior
     candidates = [
@@ -450,12 +450,12 @@ def _from_to(para: Paragraph, text: str) -> list[Change]:
             continue
         prior, current = a[0], b[0]
         verb = text[m.start() : m.end()]
-        sign = -1 if regex.search(rf"(?:{_DOWN})", verb) else 1
+        sign = -1 if rx(rf"(?:{_DOWN})").search(verb) else 1
         nxt = [q for q in para.quantities if q.start >= current.end]
         percent = None
         if nxt and nxt[0].kind is Kind.PERCENT:
             gap = text[current.end : nxt[0].start]
-            if regex.fullmatch(rf"[，,]?\s*(?:{_UP}|{_DOWN})了?(?:幅度)?(?:为)?", gap):
+            if rx(rf"[，,]?\s*(?:{_UP}|{_DOWN})了?(?:幅度)?(?:为)?").fullmatch(gap):
                 percent = nxt[0]
         out.append(
             Change(
@@ -528,7 +528,7 @@ def _table_changes(table: Table, from_to: list[Change]) -> list[Change]:
 def _shares_words(prose_label: str, row_label: str) -> bool:
     """A prose passage and a table row speak of the same figure: a common run of 4+ characters."""
     a = core_label(prose_label)
-    b = core_label(regex.sub(r"[/（(].*$", "", row_label))
+    b = core_label(rx(r"[/（(].*$").sub("", row_label))
     if len(b) < 4:
         return False
     return any(b[i : i + 4] in a for i in range(len(b) - 3))

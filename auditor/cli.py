@@ -65,6 +65,13 @@ FORMATS = ["text", "json", "sarif", "junit", "github", "html"]
 @click.option(
     "--write-baseline", type=click.Path(dir_okay=False), help="Write today's findings as a baseline."
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=300.0,
+    show_default=True,
+    help="Seconds one file may take before it is reported as timed out (0: no limit).",
+)
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -78,6 +85,7 @@ def check(
     quiet: bool,
     baseline: str | None,
     write_baseline: str | None,
+    timeout: float,
 ) -> None:
     """Check report files (.txt .md .docx .pdf .doc .wps) and directories."""
     import os
@@ -112,10 +120,16 @@ def check(
                     keep_text=fmt == "html",
                     progress=bar.update,
                     baseline=known,
+                    timeout=timeout or None,
                 )
         else:
             report = check_paths(
-                paths, overrides=overrides, jobs=jobs, keep_text=fmt == "html", baseline=known
+                paths,
+                overrides=overrides,
+                jobs=jobs,
+                keep_text=fmt == "html",
+                baseline=known,
+                timeout=timeout or None,
             )
     except (ConfigError, RuleError, BaselineError) as exc:
         _error(str(exc))

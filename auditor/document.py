@@ -7,6 +7,7 @@ A .txt file's flattened tables and a .docx file's real tables become the same Ta
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -14,6 +15,7 @@ from functools import cached_property
 import regex
 
 from auditor.quantity import Quantity, extract_quantities, normalise
+from auditor.rx import rx
 
 
 @dataclass
@@ -167,11 +169,17 @@ class Document:
         """The innermost section containing ``line`` (None before the first body heading)."""
         found = None
         candidates = self.sections
+        starts_of = self.__dict__.setdefault("_section_starts", {})
         while candidates:
-            inner = next((s for s in candidates if s.first_line <= line <= s.last_line), None)
-            if inner is None:
+            # siblings are in line order and do not overlap: bisect instead of scanning
+            starts = starts_of.get(id(candidates))
+            if starts is None:
+                starts = starts_of[id(candidates)] = [s.first_line for s in candidates]
+            i = bisect_right(starts, line) - 1
+            if i < 0 or line > candidates[i].last_line:
                 break
-            found, candidates = inner, inner.children
+            found = candidates[i]
+            candidates = found.children
         return found
 
     def line_text(self, number: int) -> str:
@@ -316,7 +324,7 @@ def build_document(path: str, fmt: str, lines: list[Line], blocks: list[Block]) 
         stripped = text.strip()
         if not stripped:
             continue
-        if regex.fullmatch(r"目\s*录", stripped):
+        if rx(r"目\s*录").fullmatch(stripped):
             toc_mode = True
             lines[block.line - 1].role = "toc"
             last_text = stripped
@@ -326,7 +334,7 @@ def build_document(path: str, fmt: str, lines: list[Line], blocks: list[Block]) 
             if (heading.level, heading.number) == (toc_first.level, toc_first.number):
                 toc_mode = False  # the numbering starts over: the body has begun
         if toc_mode:
-            if heading or regex.match(r"附件\s*\d", stripped):
+            if heading or rx(r"附件\s*\d").match(stripped):
                 lines[block.line - 1].role = "toc"
                 if heading:
                     heading.in_toc = True

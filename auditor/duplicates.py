@@ -9,7 +9,6 @@ hash table of sentence skeletons: the cost grows linearly with the document.
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -17,6 +16,7 @@ import regex
 
 from auditor.document import Document
 from auditor.quantity import normalise
+from auditor.rx import rx
 
 MIN_HAN = 4  # shorter clauses are not compared ("其中", "得2分")
 MIN_VERBATIM_HAN = 100  # a verbatim repeat shorter than this must be a whole paragraph to count
@@ -26,7 +26,10 @@ MAX_PARTNERS = 8  # a clause repeated more often than this is boilerplate
 SUMMARY_TITLES = regex.compile(r"摘要|提要|概要|总结|小结")
 
 _NUMBER = regex.compile(r"(?<![（(\d])\d[\d,]*(?:\.\d+)?(?![\d）)年]|\s*年)")
-_PUNCT = regex.compile(r"[\s\p{P}\p{S}&&[^#%]]+", regex.V1)
+# punctuation and spaces do not make two clauses different (a translate table: far cheaper than a regex)
+_DROP_PUNCT = {
+    ord(ch): None for ch in " \t\u3000，。、；：！？“”‘’（）《》【】〔〕—…·,.;:!?'\"()[]{}<>-_/\\|~`@^&*+=$"
+}
 
 
 @dataclass
@@ -35,7 +38,7 @@ class Sentence:
     line: int
     column: int  # 1-based column of the sentence start in its line
     text: str
-    skeleton: str  # hash of the text with numbers replaced
+    skeleton: int  # hash of the text with numbers replaced (compared within one process only)
     numbers: tuple[tuple[str, int], ...]  # (number as written, column) for each number
     han: int
     section: str  # title of the enclosing top-level section
@@ -84,7 +87,9 @@ class RepeatedBlock:
         return out
 
 
-_UNIT = regex.compile(r"[^。！？!?；;，,：:、（(]+[。！？!?；;，,：:、（(]?")
+# clauses end at 。！？；，：、 or an opening bracket; a comma between digits (30,342) is part of a number
+_UNIT = regex.compile(r"(?:[^。！？!?；;，,：:、（(]|(?<=\d),(?=\d))+(?:[。！？!?；;，：:、（(]|,(?!\d))?")
+_HAN = regex.compile(r"\p{Han}")
 
 
 def _sentences(doc: Document) -> list[Sentence]:
@@ -94,20 +99,19 @@ def _sentences(doc: Document) -> list[Sentence]:
         if para.heading is not None:
             continue
         text = normalise(para.text)
-        if not regex.search(r"[。！？!?；;，,]", text) and len(regex.findall(r"\p{Han}", text)) < 25:
+        if not rx(r"[。！？!?；;，,]").search(text) and len(_HAN.findall(text)) < 25:
             continue  # a title line (the cover page repeats the title on purpose)
         section = doc.section_at(para.line)
         top = section.path()[0].title if section is not None else ""
         first = len(out)
         for m in _UNIT.finditer(text):
             raw = m.group(0)
-            han = len(regex.findall(r"\p{Han}", raw))
+            han = len(_HAN.findall(raw))
             if han < MIN_HAN:
                 continue
             numbers = tuple((n.group(0), m.start() + n.start() + 1) for n in _NUMBER.finditer(raw))
             # "…补助资金等。" ends the same list as "…补助资金）。"
-            skeleton_text = _PUNCT.sub("", _NUMBER.sub("#", raw)).removesuffix("等")
-            skeleton = hashlib.blake2b(skeleton_text.encode("utf-8"), digest_size=8).hexdigest()
+            skeleton = hash(_NUMBER.sub("#", raw).translate(_DROP_PUNCT).removesuffix("等"))
             out.append(
                 Sentence(
                     index=len(out),
@@ -128,7 +132,7 @@ def _sentences(doc: Document) -> list[Sentence]:
 
 def _runs(sentences: list[Sentence]) -> list[tuple[int, int, int]]:
     """Maximal runs (start, length, offset): sentences start..start+length-1 repeat at +offset."""
-    where: dict[str, list[int]] = defaultdict(list)
+    where: dict[int, list[int]] = defaultdict(list)
     for s in sentences:
         where[s.skeleton].append(s.index)
     runs: list[tuple[int, int, int]] = []
@@ -152,7 +156,7 @@ def _runs(sentences: list[Sentence]) -> list[tuple[int, int, int]]:
 
 def find_repeated_blocks(doc: Document) -> list[RepeatedBlock]:
     sentences = _sentences(doc)
-    groups: dict[tuple[str, ...], dict[int, Copy]] = {}
+    groups: dict[tuple[int, ...], dict[int, Copy]] = {}
     for start, length, offset in _runs(sentences):
         if offset < length:
             # the run overlaps its own copy: a block repeated back to back (A A A), period ``offset``

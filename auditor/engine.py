@@ -91,6 +91,7 @@ def check_document(
                 FileError(
                     path=doc.path,
                     rule=rule_class.code,
+                    kind="internal-error",
                     message=InputError(doc.path, "internal", rule=rule_class.code, detail=detail).message(
                         lang
                     ),
@@ -135,26 +136,62 @@ class FileResult:
 _rule_cache: dict[tuple[tuple[str, ...], tuple[str, ...]], list[type[Rule]]] = {}
 
 
-def check_one(path: str, overrides: dict[str, object], keep_text: bool = False) -> FileResult:
-    """Load and check one file (in this process or a worker); never raises for bad input."""
+DEFAULT_TIMEOUT = 300.0  # seconds per file: generous; a report that takes longer is pathological
+
+
+class FileTimeout(BaseException):
+    """A file over its time limit. Not an Exception: rule isolation must not catch it."""
+
+
+def _on_alarm(signum, frame):  # pragma: no cover - runs on the signal
+    raise FileTimeout
+
+
+def check_one(
+    path: str, overrides: dict[str, object], keep_text: bool = False, timeout: float | None = DEFAULT_TIMEOUT
+) -> FileResult:
+    """Load and check one file (in this process or a worker); never raises for bad input.
+
+    ``timeout`` bounds the file's time (SIGALRM, where the platform and thread allow it): past it
+    the file is reported as timed out and the batch goes on.
+    """
+    import signal
+    import threading
+
     config = config_for(Path(path)).merged(**overrides)
     key = (config.select, config.ignore)
     if key not in _rule_cache:
         _rule_cache[key] = select_rules(config.select, config.ignore)
+    armed = (
+        bool(timeout)
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    previous = None
+    if armed:
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
         doc = load(path)
+        findings, errors = check_document(doc, _rule_cache[key], config)
+        lines = None
+        if keep_text:
+            lines = [DocumentLine(number=n.number, text=n.text, role=n.role, page=n.page) for n in doc.lines]
+        return FileResult(path, True, findings, errors, lines)
     except InputError as error:
         return FileResult(
             path, False, errors=[FileError(path=error.path, message=error.message(config.lang))]
         )
-    findings, errors = check_document(doc, _rule_cache[key], config)
-    lines = None
-    if keep_text:
-        lines = [DocumentLine(number=n.number, text=n.text, role=n.role, page=n.page) for n in doc.lines]
-    return FileResult(path, True, findings, errors, lines)
+    except FileTimeout:
+        message = InputError(path, "timeout", seconds=f"{timeout:g}").message(config.lang)
+        return FileResult(path, False, errors=[FileError(path=path, message=message, kind="timeout")])
+    finally:
+        if armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
-def _worker(args: tuple[str, dict[str, object], bool]) -> FileResult:
+def _worker(args: tuple[str, dict[str, object], bool, float | None]) -> FileResult:
     return check_one(*args)
 
 
@@ -166,6 +203,7 @@ def check_paths(
     keep_text: bool = False,
     progress: Callable[[int], None] | None = None,
     baseline: set[tuple[str, str]] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Report:
     """Check files and directories; ``overrides`` are command-line values over the config files.
 
@@ -182,7 +220,7 @@ def check_paths(
     report = Report()
     for error in collected.errors:
         report.errors.append(FileError(path=error.path, message=error.message(_lang(overrides))))
-    tasks = [(str(path), overrides, keep_text) for path in collected.files]
+    tasks = [(str(path), overrides, keep_text, timeout) for path in collected.files]
     if jobs > 1 and len(tasks) > 1:
         from concurrent.futures import ProcessPoolExecutor
 

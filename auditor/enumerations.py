@@ -13,6 +13,7 @@ import regex
 
 from auditor.document import Paragraph
 from auditor.quantity import normalise
+from auditor.rx import rx
 
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _NUMBER = r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})"
@@ -89,7 +90,7 @@ def _rejoin_org_names(items: list[str]) -> list[str]:
 def _readings(items: list[str], noun: str) -> set[int]:
     counts = {len(items)}
     if items:
-        last = regex.split(r"(?:以及|和|及|与)", items[-1])
+        last = rx(r"(?:以及|和|及|与)").split(items[-1])
         if len(last) == 2 and all(part.strip() for part in last):
             counts.add(len(items) + 1)
     if _ORG_NOUN.search(noun):

@@ -11,8 +11,6 @@ import os
 import zipfile
 from pathlib import Path
 
-import regex
-
 from auditor.document import (
     Block,
     Document,
@@ -24,6 +22,7 @@ from auditor.document import (
     split_flattened_tables,
 )
 from auditor.messages import InputError
+from auditor.rx import rx
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 DOCX_SUFFIXES = {".docx"}
@@ -37,6 +36,7 @@ MAX_DOCX_MEMBERS = 5_000
 MAX_DOCX_UNCOMPRESSED = 256 * 1024 * 1024
 MAX_DOCX_RATIO = 200
 MAX_TEXT_BYTES = 64 * 1024 * 1024
+MAX_LINE_CHARS = 1_000_000  # a report has paragraphs; a megabyte on one line is not a report's layout
 
 
 def is_supported(path: Path) -> bool:
@@ -133,6 +133,11 @@ def _load_text(data: bytes, name: str) -> Document:
     physical = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if physical and physical[-1] == "":
         physical.pop()
+    longest = max(range(len(physical)), key=lambda i: len(physical[i]), default=0)
+    if physical and len(physical[longest]) > MAX_LINE_CHARS:
+        raise InputError(
+            name, "line_too_long", line=longest + 1, chars=len(physical[longest]), limit=MAX_LINE_CHARS
+        )
     lines = [Line(number=i + 1, text=t.rstrip("\n")) for i, t in enumerate(physical)]
     for line in lines:
         if not line.text.strip():
@@ -324,7 +329,7 @@ def _read_pdf_page(
         if paragraph:
             prev = paragraph[-1]
             # a line wraps early when the next line starts with a number, which cannot be split
-            lead = regex.match(r"[0-9０-９.,，%％A-Za-z\-]*", t["text"]).group(0)
+            lead = rx(r"[0-9０-９.,，%％A-Za-z\-]*").match(t["text"]).group(0)
             wrapped = prev["x1"] >= prev.get("right", right) - (3 + 0.6 * len(lead)) * char
             unindented = t["x0"] <= left + 0.5 * char
             same_page = prev["page"] == page_number

@@ -62,6 +62,11 @@ ERROR_TEMPLATES: dict[str, tuple[str, str]] = {
         ".docx declares XML entities (possible entity-expansion attack): refused",
     ),
     "internal": ("规则 {rule} 内部错误：{detail}", "internal error in rule {rule}: {detail}"),
+    "line_too_long": (
+        "第 {line} 行有 {chars} 个字符，超过 {limit} 的上限，不像是报告文稿，拒绝检查",
+        "line {line} has {chars} characters, over the limit of {limit}: not a report's layout, refused",
+    ),
+    "timeout": ("检查超时（超过 {seconds} 秒），已跳过该文件", "timed out after {seconds} s: file skipped"),
     "corrupt_pdf": ("不是有效的 PDF 文件", "not a valid PDF file"),
     "corrupt_pdf_detail": ("不是有效的 PDF 文件（{detail}）", "not a valid PDF file ({detail})"),
     "encrypted_pdf": (

@@ -12,6 +12,7 @@ import regex
 
 from auditor.document import Document, Heading
 from auditor.quantity import normalise
+from auditor.rx import rx
 
 _PART = regex.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|附件\s*\d*|附表\s*\d*)")
 _NUMBERS_BY_LEVEL = {1: "一二三四五六七八九十", 2: "一二三四五六七八九十"}
@@ -120,8 +121,8 @@ def _slip(item: Heading, kind: str, expected: int, previous_line: int) -> Number
 
 
 def _title_key(title: str) -> str:
-    title = regex.sub(r"[.…·\s]+\d+\s*$", "", normalise(title))  # page numbers of a printed 目录
-    return regex.sub(r"[\p{P}\s]", "", title)
+    title = rx(r"[.…·\s]+\d+\s*$").sub("", normalise(title))  # page numbers of a printed 目录
+    return rx(r"[\p{P}\s]").sub("", title)
 
 
 def contents_slips(doc: Document) -> list[ContentsSlip]:

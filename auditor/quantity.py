@@ -11,8 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
+from functools import lru_cache
 
 import regex
+
+from auditor.rx import rx
 
 # Length-preserving normalisation, so that columns computed on the normalised text are the
 # columns of the original line. NFKC would also fold ① into 1 and change lengths.
@@ -24,8 +27,10 @@ _FULLWIDTH = str.maketrans(
 _FULLWIDTH = {k: v for k, v in _FULLWIDTH.items() if k != ord("，")}
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
-    """Fold full-width digits and signs to ASCII without changing the text's length."""
+    """Fold full-width digits and signs to ASCII without changing the text's length (cached: the
+    same paragraphs are read by many rules)."""
     return text.translate(_FULLWIDTH)
 
 
@@ -167,12 +172,15 @@ class Quantity:
         return self.base_value / other.scale
 
 
+_LABEL_LEAD = regex.compile(
+    r"^(?:其中|包括|主要包括|主要用于|分别为|分别是|分别|以及|及|和|并|共有|共)[：:，,]?"
+)
+
+
 def _strip_label(raw: str) -> str:
     label = raw.strip(" \t:：，,、；;。（）()“”\"'")
-    label = regex.sub(
-        r"^(?:其中|包括|主要包括|主要用于|分别为|分别是|分别|以及|及|和|并|共有|共)[：:，,]?", "", label
-    )
-    label = regex.sub(r"(?:为|是|达到|达|约为|约|近|有|了|至|到|共计|累计)+$", "", label)
+    label = _LABEL_LEAD.sub("", label)
+    label = rx(r"(?:为|是|达到|达|约为|约|近|有|了|至|到|共计|累计)+$").sub("", label)
     return label.strip(" \t:：，,、")
 
 
@@ -306,7 +314,7 @@ def _is_not_quantity(norm: str, m: regex.Match) -> bool:
     if before[-1:] in ("~", "～", "—") and before[-2:-1].isdigit():
         return True
     # Phone-like strings: 0871-1234567 and 11-digit mobile numbers.
-    if regex.match(r"\d{3,4}-\d{7,8}", norm[s:]):
+    if rx(r"\d{3,4}-\d{7,8}").match(norm[s:]):
         return True
     if not unit and len(digits) == 11 and digits.isdigit() and digits.startswith("1"):
         return True

@@ -11,7 +11,9 @@ Breakdown and Share objects found here, once per document.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -19,6 +21,7 @@ from auditor.changes import Change, YearComparison, analyse_changes, comparison_
 from auditor.document import Document, Paragraph, Table
 from auditor.enumerations import Enumeration, enumerations_in
 from auditor.quantity import Kind, Quantity, normalise
+from auditor.rx import rx
 from auditor.tables import cell_at, cell_figure, column_roles, is_amount_column, is_empty_value, row_kind
 from auditor.tolerance import interval_of, sum_interval
 
@@ -142,7 +145,23 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, (min(ends) if ends else len(text))
 
 
+@lru_cache(maxsize=512)
+def _depths(text: str) -> tuple[int, ...]:
+    """Bracket depth before each position of ``text`` (unmatched closing brackets ignored)."""
+    depths, depth = [0], 0
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+        depths.append(depth)
+    return tuple(depths)
+
+
 def _depth_at(text: str, start: int, pos: int) -> int:
+    """Bracket depth at ``pos`` counted from ``start`` (where the depth is taken as zero)."""
+    if start == 0:
+        return _depths(text)[pos]
     depth = 0
     for ch in text[start:pos]:
         if ch in "（(":
@@ -394,31 +413,52 @@ def _part_before(para: Paragraph, pos: int) -> Quantity | None:
 
 
 def _norm_label(label: str) -> str:
-    label = regex.sub(r"20\d\d\s*年度?|本年度|本年|当年|全年|的|\s", "", normalise(label))
+    label = rx(r"20\d\d\s*年度?|本年度|本年|当年|全年|的|\s").sub("", normalise(label))
     return label.strip('“”"')
 
 
+def _label_index(doc: Document) -> dict[str, list[tuple[str, Quantity]]]:
+    """Amounts by the last two characters of their normalised label, in document order.
+
+    Every match _resolve_base_label accepts (equal labels, or one ending with the other) shares
+    the last two characters, so a bucket holds all candidates: the lookup stays linear overall.
+    """
+    index = doc.__dict__.get("_label_index")
+    if index is None:
+        index = {}
+        for q in doc.quantities:
+            if q.is_amount:
+                have = _norm_label(q.label)
+                if len(have) >= 2:
+                    index.setdefault(have[-2:], []).append((have, q))
+        doc.__dict__["_label_index"] = index
+        doc.__dict__["_label_keys"] = {k: [(q.line, q.start) for _, q in v] for k, v in index.items()}
+    return index
+
+
 def _resolve_base_label(doc: Document, para: Paragraph, part: Quantity, label: str) -> Quantity | None:
+    """The figure named as a share's base: the nearest one before the part, else the first after it."""
     want = _norm_label(label)
     if len(want) < 2:
         return None
-    candidates = [
-        q
-        for q in doc.quantities
-        if q is not part and q.is_amount and q.base_unit == part.base_unit and q.kind is part.kind
-    ]
+    bucket = _label_index(doc).get(want[-2:], [])
+    split = bisect_left(doc.__dict__["_label_keys"].get(want[-2:], []), (part.line, part.start))
 
-    def matches(q: Quantity) -> bool:
-        have = _norm_label(q.label)
-        return len(have) >= 2 and (
-            have == want or have.endswith(want) or (want.endswith(have) and len(have) >= 4)
+    def fits(have: str, q: Quantity) -> bool:
+        return (
+            q is not part
+            and q.base_unit == part.base_unit
+            and q.kind is part.kind
+            and (have == want or have.endswith(want) or (want.endswith(have) and len(have) >= 4))
         )
 
-    before = [q for q in candidates if (q.line, q.start) < (part.line, part.start) and matches(q)]
-    if before:
-        return before[-1]
-    after = [q for q in candidates if (q.line, q.start) > (part.line, part.start) and matches(q)]
-    return after[0] if after else None
+    for have, q in reversed(bucket[:split]):
+        if fits(have, q):
+            return q
+    for have, q in bucket[split:]:
+        if fits(have, q):
+            return q
+    return None
 
 
 def _shares_in(para: Paragraph, breakdowns: list[Breakdown], doc: Document) -> list[Share]:

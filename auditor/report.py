@@ -29,6 +29,7 @@ class FileError(BaseModel):
     path: str
     message: str
     rule: str | None = None  # set when a rule failed internally on this file
+    kind: str = "input"  # input (cannot be read) | internal-error (a rule failed) | timeout
 
 
 class Summary(BaseModel):

@@ -16,6 +16,7 @@ import regex
 from auditor.changes import year_of
 from auditor.document import Document
 from auditor.quantity import Kind, Quantity, normalise
+from auditor.rx import rx
 from auditor.tables import cell_figure
 
 _SCOPES = [
@@ -36,6 +37,7 @@ _SCOPES = [
     ("计划", r"计划|目标|任务"),
     ("上年", r"上年|去年|上一年"),
 ]
+_SCOPE_PATTERNS = [(name, regex.compile(pattern)) for name, pattern in _SCOPES]
 _FILLER = regex.compile(
     r"(?:19|20)\d\d\s*年度?|本年度|本年|全年|当年|年度|其中|主要|累计|共计|合计为|总计为|合计|总计|总额|共|达到|达|为|是|的|"
     r"日常|数|资金|金额|规模|情况|[“”\"'（）()、，,：:\s]|\d"
@@ -63,21 +65,21 @@ class Conflict:
 
 def _parse(label: str, own_names: list[str]) -> tuple[str, frozenset[str]]:
     text = normalise(label)
-    text = regex.sub(r"((?:19|20)\d\d)\s*年初", r"\1年 年初", text)
+    text = rx(r"((?:19|20)\d\d)\s*年初").sub(r"\1年 年初", text)
     for name in own_names:
         text = text.replace(name, "")
-    text = regex.sub(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)", "", text)
-    text = regex.sub(r"^(?:我局|本局|本部门|本单位|我单位|部门|单位|\p{Han}{1,6}人社局|人社局)", "", text)
+    text = rx(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)").sub("", text)
+    text = rx(r"^(?:我局|本局|本部门|本单位|我单位|部门|单位|\p{Han}{1,6}人社局|人社局)").sub("", text)
     scope = set()
-    for name, pattern in _SCOPES:
-        if regex.search(pattern, text):
+    for name, pattern in _SCOPE_PATTERNS:
+        if pattern.search(text):
             scope.add(name)
-            text = regex.sub(pattern, "", text)
+            text = pattern.sub("", text)
     topic = _FILLER.sub("", text)
     if _TOTAL_SPENDING.match(topic) and not (scope - {"一般公共预算", "财政拨款"}):
         # the department's total only when the label says whose and when: "2020年本年支出合计",
         # "2020年总支出"; a bare "支出总额" may be a project's
-        if regex.match(r"\s*(?:(?:19|20)\d\d\s*年|本年|全年|部门|单位)", normalise(label)):
+        if rx(r"\s*(?:(?:19|20)\d\d\s*年|本年|全年|部门|单位)").match(normalise(label)):
             topic = "总" + ("支出" if "支出" in topic else "收入")
         else:
             topic = ""
@@ -112,7 +114,7 @@ def statements(doc: Document, own_names: list[str]) -> list[Statement]:
                 if q is None or not _eligible(q):
                     continue
                 header = table.column_header(col)
-                years = regex.findall(r"(?:19|20)\d\d", header + table.caption)
+                years = rx(r"(?:19|20)\d\d").findall(header + table.caption)
                 label = f"{row.label} {header}"
                 topic, scope = _parse(label, own_names)
                 if not _specific(topic, q):
@@ -155,7 +157,7 @@ def conflicts(doc: Document, own_names: list[str], excluded_lines: set[int] = fr
     found: list[Conflict] = []
     for s in sorted(statements(doc, own_names), key=lambda s: (s.quantity.line, s.quantity.start)):
         key = (s.topic, s.scope, s.year, s.quantity.kind, s.quantity.base_unit)
-        earlier = seen.setdefault(key, [])
+        earlier = seen.setdefault(key, [])  # one statement per distinct value: repeats cost nothing
         for e in earlier:
             if interval_of(e.quantity).overlaps(interval_of(s.quantity)):
                 continue
@@ -166,5 +168,6 @@ def conflicts(doc: Document, own_names: list[str], excluded_lines: set[int] = fr
                 reported.add(pair)
                 found.append(Conflict(e, s))
             break
-        earlier.append(s)
+        if all(e.quantity.base_value != s.quantity.base_value for e in earlier):
+            earlier.append(s)
     return found

@@ -12,6 +12,7 @@ Part of the extraction layer: the score rules read these objects, never the text
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -19,6 +20,7 @@ import regex
 
 from auditor.document import Document, Paragraph, Row, Table
 from auditor.quantity import Kind, Quantity, normalise
+from auditor.rx import rx
 
 # ----------------------------------------------------------------------------- model
 
@@ -142,7 +144,7 @@ def core_name(name: str) -> str:
     """An indicator's name without code, maximum, quotes and filler: A部门决策（35分） → 部门决策."""
     name = _NAME_MAX.sub("", normalise(name))
     name = _CODE.sub("", name)
-    name = regex.split(r"[，,。；;：:]|设立|设置|包括", name)[0]
+    name = rx(r"[，,。；;：:]|设立|设置|包括").split(name)[0]
     return _NAME_NOISE.sub("", _NAME_NOISE.sub("", name))
 
 
@@ -165,7 +167,7 @@ _TOTAL_ROW = regex.compile(r"^(?:合计|总分|总计|得分合计|总得分)$")
 
 
 def _number(cell_text: str) -> Decimal | None:
-    m = regex.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*分?\s*", normalise(cell_text))
+    m = rx(r"\s*(\d+(?:\.\d+)?)\s*分?\s*").fullmatch(normalise(cell_text))
     return Decimal(m.group(1)) if m else None
 
 
@@ -194,7 +196,7 @@ def _indicator_table(table: Table) -> IndicatorTable | None:
         has_figures = _cell_number(row, max_col) is not None or _cell_number(row, score_col) is not None
         for col, level in levels:
             text = texts[col] if col < len(texts) else ""
-            if not text or not regex.search(r"\p{Han}", text.replace("分", "")):
+            if not text or not rx(r"\p{Han}").search(text.replace("分", "")):
                 continue
             code, name, name_max, _ambiguous = _parse_name(text)
             if not code and by_key and not has_figures:
@@ -371,7 +373,7 @@ def _read_scores(node: ScoreNode, para: Paragraph, text: str) -> None:
             taken.append((m.start(), m.end()))
     # items: the 得N分 of each ；/。 segment outside the pair; a segment with only 扣N分 deducts
     deductions = Decimal(0)
-    for segment in regex.finditer(r"[^；;。]+", text):
+    for segment in rx(r"[^；;。]+").finditer(text):
         if any(a <= segment.start() < b or a < segment.end() <= b for a, b in taken):
             continue
         items = list(_ITEM.finditer(text, segment.start(), segment.end()))
@@ -408,14 +410,14 @@ def _totals_and_grades(doc: Document) -> tuple[list[StatedTotal], list[StatedGra
     totals, grades = [], []
     for para in doc.paragraphs:
         text = normalise(para.text)
-        sentences = [s for s in regex.finditer(r"[^。！？]+", text)]
+        sentences = [s for s in rx(r"[^。！？]+").finditer(text)]
         for s in sentences:
             found_grades = list(_GRADE.finditer(text, s.start(), s.end()))
             for g in found_grades:
                 grades.append(StatedGrade(g.group("g"), para.line, g.start("g") + 1))
             for m in _TOTAL.finditer(text, s.start(), s.end()):
                 value = Decimal(m.group("v"))
-                label_total = regex.match(r"总得分|综合得分|整体绩效得分|最终得分", m.group(0))
+                label_total = rx(r"总得分|综合得分|整体绩效得分|最终得分").match(m.group(0))
                 if not (found_grades or label_total) or not (Decimal(0) <= value <= Decimal(100)):
                     continue
                 if found_grades and m.start() > found_grades[-1].start():
@@ -469,22 +471,22 @@ def _survey(table: Table, caption_para: Paragraph | None) -> Survey | None:
         option_score = _cell_number(row, score_col) if score_col is not None else None
         # Summary rows lose their merged cells in the flattened layout: read their figures in order.
         figures = [(q, c.line) for c in row.cells[1:] for q in c.quantities]
-        if regex.match(r"问卷总分|总分", label):
+        if rx(r"问卷总分|总分").match(label):
             if len(figures) >= 2:
                 survey.total_max = (figures[-2][0].value, figures[-2][1])
             if figures:
                 survey.total_score = (figures[-1][0].value, figures[-1][1])
             question = None
             continue
-        if regex.match(r"有效问卷", label):
+        if rx(r"有效问卷").match(label):
             if figures:
                 survey.stated_valid = (figures[-1][0].value, figures[-1][1])
             continue
-        if regex.match(r"问卷综合得分|综合得分|平均分|平均得分", label):
+        if rx(r"问卷综合得分|综合得分|平均分|平均得分").match(label):
             if figures:
                 survey.average = figures[-1]
             continue
-        if cells and regex.fullmatch(r"\d{1,3}", cells[0]):
+        if cells and rx(r"\d{1,3}").fullmatch(cells[0]):
             question = SurveyQuestion(cells[0], row.cells[0].line, [])
             survey.questions.append(question)
         if question is not None and option_col < len(cells) and cells[option_col] and count is not None:
@@ -498,8 +500,10 @@ def _survey(table: Table, caption_para: Paragraph | None) -> Survey | None:
 def analyse(doc: Document) -> Scores:
     tables = [t for t in (_indicator_table(table) for table in doc.tables) if t is not None]
     surveys = []
+    starts = [p.line for p in doc.paragraphs]
     for table in doc.tables:
-        caption = next((p for p in reversed(doc.paragraphs) if p.line < table.first_line), None)
+        before = bisect_left(starts, table.first_line)
+        caption = doc.paragraphs[before - 1] if before else None
         survey = _survey(table, caption)
         if survey is not None:
             surveys.append(survey)

@@ -13,6 +13,7 @@ import regex
 
 from auditor.document import Document
 from auditor.quantity import normalise
+from auditor.rx import rx
 
 # ----------------------------------------------------------------------------- the report's own unit
 
@@ -46,7 +47,7 @@ def own_entity(doc: Document) -> Entity | None:
         if m is None:
             continue
         full = m.group("name")
-        full = regex.sub(r"^(?:关于|附件\d*)", "", full)
+        full = rx(r"^(?:关于|附件\d*)").sub("", full)
         place_m = _PLACE.match(full)
         place = place_m.group("place") if place_m else ""
         body = full[len(place) :]
@@ -66,7 +67,7 @@ def own_entity(doc: Document) -> Entity | None:
                 place,
             )
             names |= {place + body, place + body_short, plain_place + body, plain_place + body_short}
-            bare_place = regex.sub(r"(?:自治县|县|市|区|旗)$", "", plain_place)  # 寻甸人社局, 巴中人社局
+            bare_place = rx(r"(?:自治县|县|市|区|旗)$").sub("", plain_place)  # 寻甸人社局, 巴中人社局
             if len(bare_place) >= 2:
                 names |= {bare_place + body, bare_place + body_short}
         return Entity(
@@ -77,6 +78,10 @@ def own_entity(doc: Document) -> Entity | None:
             line=para.line,
         )
     return None
+
+
+_TRIM = '《》“”"（）()，,、。：: '
+_NAME_END = regex.compile(r"[局部厅处科委办院站所]$")
 
 
 @dataclass
@@ -93,42 +98,49 @@ class NameSlip:
 def name_slips(doc: Document, entity: Entity) -> list[NameSlip]:
     slips: list[NameSlip] = []
     checked = [n for n in entity.names if len(n) >= 6]
+    # one character missing, added or changed: 甸回族彝族自治县人社局 for 寻甸回族彝族自治县人社局;
+    # a short name only loses a character (云南县人社局 is another county, not a typo of 云溪县人社局)
+    fuzzy = [
+        (name, regex.compile(f"(?:{regex.escape(name)}){{{'e<=1' if len(name) >= 8 else 'd<=1'}}}"))
+        for name in checked
+    ]
+    exact_names = regex.compile("|".join(regex.escape(n) for n in entity.names))
+    hints = {piece for name in checked for piece in (name[:2], name[-2:])}
+    other_body = (
+        regex.compile(
+            regex.escape(entity.place)
+            + r"(?P<body>"
+            + _BODY.pattern
+            + r")(?=提供的?(?:基础)?(?:资料|数据|材料))"
+        )
+        if entity.place
+        else None
+    )
+    hint_pattern = regex.compile("|".join(regex.escape(h) for h in sorted(hints)))
     for para in doc.paragraphs:
         text = normalise(para.text)
-        for name in checked:
-            # one character missing, added or changed: 甸回族彝族自治县人社局 for 寻甸回族彝族自治县人社局;
-            # a short name only loses a character (云南县人社局 is another county, not a typo of 云溪县人社局)
-            errors = "e<=1" if len(name) >= 8 else "d<=1"
-            pattern = regex.compile(f"(?:{regex.escape(name)}){{{errors}}}")
-            exact = [
-                (e.start(), e.end()) for n in entity.names for e in regex.finditer(regex.escape(n), text)
-            ]
-            for m in pattern.finditer(text):
-                # the fuzzy match may have taken a bracket or comma for the missing character: trim it
-                lead = len(m.group(0)) - len(m.group(0).lstrip('《》“”"（）()，,、。：: '))
-                found = m.group(0).strip('《》“”"（）()，,、。：: ')
-                start = m.start() + lead
-                end = start + len(found)
-                if found in entity.names or any(a < end and start < b for a, b in exact):
-                    continue  # the name itself, or part of a correctly written name
-                if (
-                    len(found) < len(name) - 1
-                    or not found
-                    or not regex.search(r"[局部厅处科委办院站所]$", found)
-                ):
-                    continue  # 巴中市人社系统 is not a misspelled 巴中市人社局: a name ends like one
-                if any(s.line == para.line and abs(s.column - (start + 1)) < 3 for s in slips):
-                    continue
-                slips.append(NameSlip(para.line, start + 1, found, name, "misspelled"))
+        if hint_pattern.search(text):  # a misspelling keeps the name's start or its end…
+            exact = [(e.start(), e.end()) for e in exact_names.finditer(text, overlapped=True)]
+            loose = [h for h in hint_pattern.finditer(text) if not any(a <= h.start() < b for a, b in exact)]
+            if not loose:
+                continue  # …outside every correctly written name
+            for name, pattern in fuzzy:
+                for m in pattern.finditer(text):
+                    # the fuzzy match may have taken a bracket or comma for the missing character: trim it
+                    lead = len(m.group(0)) - len(m.group(0).lstrip(_TRIM))
+                    found = m.group(0).strip(_TRIM)
+                    start = m.start() + lead
+                    end = start + len(found)
+                    if found in entity.names or any(a < end and start < b for a, b in exact):
+                        continue  # the name itself, or part of a correctly written name
+                    if len(found) < len(name) - 1 or not found or not _NAME_END.search(found):
+                        continue  # 巴中市人社系统 is not a misspelled 巴中市人社局: a name ends like one
+                    if any(s.line == para.line and abs(s.column - (start + 1)) < 3 for s in slips):
+                        continue
+                    slips.append(NameSlip(para.line, start + 1, found, name, "misspelled"))
         # another body of the same place given as the source of the report's data
-        if entity.place:
-            for m in regex.finditer(
-                regex.escape(entity.place)
-                + r"(?P<body>"
-                + _BODY.pattern
-                + r")(?=提供的?(?:基础)?(?:资料|数据|材料))",
-                text,
-            ):
+        if other_body is not None:
+            for m in other_body.finditer(text):
                 body = m.group("body")
                 if (
                     body in (entity.body, entity.full[len(entity.place) :])
@@ -148,6 +160,7 @@ _DATE_LINE = regex.compile(
     r"^\s*(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?\s*$"
 )
 _PLAN_NOUNS = r"(?:年度)?(?:工作计划|工作要点|重点工作方案|重点工作任务|工作方案|重点项目|年度目标|绩效目标|预算安排|工作目标)"
+_PLAN_HINT = regex.compile(r"年度?" + _PLAN_NOUNS)
 _STALE = regex.compile(
     r"(?:综合考察|根据|依据|按照|制定了?|印发了?|对照|围绕|完成)?\s*[《“]?(?:\p{Han}{0,30}?)(?P<y>(?:19|20)\d\d)\s*年度?"
     + _PLAN_NOUNS
@@ -191,7 +204,7 @@ def stale_years(doc: Document, report_year: int) -> list[StaleYear]:
     """Last year's plans cited as this year's basis: "综合考察2022年重点项目", "《…2022年度工作计划》"."""
     out = []
     for para in doc.paragraphs:
-        if para.heading is not None:
+        if para.heading is not None or not _PLAN_HINT.search(para.text):
             continue
         text = normalise(para.text)
         for m in _STALE.finditer(text):
@@ -199,7 +212,7 @@ def stale_years(doc: Document, report_year: int) -> list[StaleYear]:
             if year >= report_year:
                 continue
             before = text[max(0, m.start("y") - 4) : m.start("y")]
-            if regex.search(r"(?:比|较|与|同|自|从|截至|截止|至|上年|去年|历年|前)\s*$", before):
+            if rx(r"(?:比|较|与|同|自|从|截至|截止|至|上年|去年|历年|前)\s*$").search(before):
                 continue  # a comparison or a history, not this year's basis
             out.append(StaleYear(para.line, m.start("y") + 1, year, m.group(0).strip()))
     return out
@@ -223,6 +236,7 @@ _RESIDUE = [
     ),
     ("ellipsis", regex.compile(r"…{1,2}(?=\s*(?:%|万元|元|人|个|分|年))")),
 ]
+_ANY_RESIDUE = regex.compile("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in _RESIDUE))
 _ATTACHED_TABLE = regex.compile(r"[（(]\s*(?:附|详见|见)\s*[^）)]{0,12}(?:评分表|明细表|附表|表)\s*[）)]")
 
 
@@ -239,9 +253,8 @@ def template_residue(doc: Document) -> list[Residue]:
     table_lines = [t.first_line for t in doc.tables]
     for para in doc.paragraphs:
         text = normalise(para.text)
-        for kind, pattern in _RESIDUE:
-            for m in pattern.finditer(text):
-                out.append(Residue(para.line, m.start() + 1, m.group(0), kind))
+        for m in _ANY_RESIDUE.finditer(text):
+            out.append(Residue(para.line, m.start() + 1, m.group(0), m.lastgroup))
         for m in _ATTACHED_TABLE.finditer(text):
             # "（附相关评分表）" with no table anywhere after it (an attachment heading alone is not a table)
             if not any(line > para.line for line in table_lines):

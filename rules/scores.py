@@ -11,6 +11,7 @@ from auditor.document import Document
 from auditor.messages import Message
 from auditor.quantity import Kind, normalise
 from auditor.rule import Context, Rule, Severity, Violation
+from auditor.rx import rx
 from auditor.scores import ScoreNode, core_name
 from auditor.tolerance import HUNDRED, Interval, Verdict, fmt, judge
 
@@ -576,11 +577,12 @@ class ScoringRule(Rule):
     category = "score_rule"
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        facts = _Facts(doc, ctx)
         for table in doc.scores.tables:
             for leaf in table.leaves():
                 if not leaf.rule_text or leaf.score is None or leaf.max is None:
                     continue
-                metric = _metric(doc, leaf, ctx)
+                metric = facts.metric(leaf)
                 if metric is None:
                     continue
                 value, how = metric
@@ -619,25 +621,38 @@ def _holds(value: Decimal, op: str, threshold: Decimal) -> bool:
     }[op]
 
 
-def _metric(doc: Document, leaf: ScoreNode, ctx: Context) -> tuple[Decimal, str] | None:
-    """The rate the rule speaks of, from the report's own figures, and how it was obtained."""
-    name = core_name(leaf.name)
-    if "三公" in name and "控制率" in name:
-        return _three_public_rate(doc, ctx)
-    if "在职人员控制率" in name or "人员控制率" in name:
-        return _staffing_rate(doc)
-    rate_name = regex.sub(r"^\p{Han}{0,4}?(?=\p{Han}{2,}率)", "", name)
-    for para in doc.paragraphs:
-        text = normalise(para.text)
-        for q in para.quantities:
-            if (
-                q.kind is Kind.PERCENT
-                and not q.approx
-                and rate_name
-                and rate_name in text[max(0, q.start - 16) : q.start]
-            ):
-                return q.value, f"为 {normalise(q.text)}"
-    return None
+class _Facts:
+    """The rates a scoring rule may speak of, read from the report once (not once per indicator)."""
+
+    def __init__(self, doc: Document, ctx: Context) -> None:
+        self.doc, self.ctx = doc, ctx
+        self._three_public: tuple[Decimal, str] | bool | None = False
+        self._staffing: tuple[Decimal, str] | bool | None = False
+        self.stated: list[tuple[str, Decimal, str]] = []  # (text before, value, as written)
+        for para in doc.paragraphs:
+            text = normalise(para.text)
+            for q in para.quantities:
+                if q.kind is Kind.PERCENT and not q.approx:
+                    self.stated.append((text[max(0, q.start - 16) : q.start], q.value, normalise(q.text)))
+
+    def metric(self, leaf: ScoreNode) -> tuple[Decimal, str] | None:
+        """The rate the rule speaks of, from the report's own figures, and how it was obtained."""
+        name = core_name(leaf.name)
+        if "三公" in name and "控制率" in name:
+            if self._three_public is False:
+                self._three_public = _three_public_rate(self.doc, self.ctx)
+            return self._three_public
+        if "在职人员控制率" in name or "人员控制率" in name:
+            if self._staffing is False:
+                self._staffing = _staffing_rate(self.doc)
+            return self._staffing
+        rate_name = rx(r"^\p{Han}{0,4}?(?=\p{Han}{2,}率)").sub("", name)
+        if not rate_name:
+            return None
+        for before, value, written in self.stated:
+            if rate_name in before:
+                return value, f"为 {written}"
+        return None
 
 
 def _three_public_rate(doc: Document, ctx: Context) -> tuple[Decimal, str] | None:
