@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -138,11 +138,11 @@ class Quantity:
     inherited_unit: bool = False
     tags: frozenset[str] = field(default_factory=frozenset)
 
-    @property
+    @cached_property
     def base_value(self) -> Decimal:
         return self.value * self.scale
 
-    @property
+    @cached_property
     def exact(self) -> bool:
         """Counts written as whole numbers, scores, zero amounts and 元 to the 分 are exact; the rest was rounded."""
         if self.approx:
@@ -155,7 +155,7 @@ class Quantity:
             return True  # 7359892.85元 is exact: 分 is the smallest unit of the currency
         return self.kind is Kind.COUNT and self.scale == 1 and self.decimals == 0
 
-    @property
+    @cached_property
     def half_unit(self) -> Decimal:
         """Half of the last written digit, in the base unit (0 for exact figures)."""
         if self.exact:

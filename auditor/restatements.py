@@ -38,6 +38,7 @@ _SCOPES = [
     ("上年", r"上年|去年|上一年"),
 ]
 _SCOPE_PATTERNS = [(name, regex.compile(pattern)) for name, pattern in _SCOPES]
+_ANY_SCOPE = regex.compile("|".join(f"(?:{pattern})" for _, pattern in _SCOPES))
 _FILLER = regex.compile(
     r"(?:19|20)\d\d\s*年度?|本年度|本年|全年|当年|年度|其中|主要|累计|共计|合计为|总计为|合计|总计|总额|共|达到|达|为|是|的|"
     r"日常|数|资金|金额|规模|情况|[“”\"'（）()、，,：:\s]|\d"
@@ -71,10 +72,11 @@ def _parse(label: str, own_names: list[str]) -> tuple[str, frozenset[str]]:
     text = rx(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)").sub("", text)
     text = rx(r"^(?:我局|本局|本部门|本单位|我单位|部门|单位|\p{Han}{1,6}人社局|人社局)").sub("", text)
     scope = set()
-    for name, pattern in _SCOPE_PATTERNS:
-        if pattern.search(text):
-            scope.add(name)
-            text = pattern.sub("", text)
+    if _ANY_SCOPE.search(text):  # most labels carry no scope word: one search decides
+        for name, pattern in _SCOPE_PATTERNS:
+            if pattern.search(text):
+                scope.add(name)
+                text = pattern.sub("", text)
     topic = _FILLER.sub("", text)
     if _TOTAL_SPENDING.match(topic) and not (scope - {"一般公共预算", "财政拨款"}):
         # the department's total only when the label says whose and when: "2020年本年支出合计",
