@@ -20,6 +20,7 @@ from auditor.document import Document, Paragraph, Table
 from auditor.quantity import Kind, Quantity, normalise
 from auditor.rx import rx
 from auditor.tables import cell_at, cell_figure, column_roles
+from auditor.textspan import clause_start, sentence_end, sentence_start
 
 _YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
 _CMP = regex.compile(
@@ -55,6 +56,11 @@ class Change:
     label: str = ""  # what is compared, as written before 从A至B
     year_at: tuple[int, int] | None = None  # line and column of the named prior year (比2018年)
 
+    @classmethod
+    def signed_rate(cls, current: Quantity, prior: Quantity, percent: Quantity, year: int | None) -> Change:
+        """A change stated only as a signed rate (变动率-46.36%, a table's 同比 -9.19%)."""
+        return cls(current, prior, None, percent, 0, None, year, anchor=percent, signed=True)
+
     @property
     def lines(self) -> list[int]:
         out: list[int] = []
@@ -80,18 +86,9 @@ def _sign(word: str) -> int:
     return 1 if rx(rf"(?:{_UP})").match(word) else -1
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    return max((text.rfind(ch, 0, pos) for ch in "。！？!?"), default=-1) + 1
-
-
-def _sentence_end(text: str, pos: int) -> int:
-    ends = [i for i in (text.find(ch, pos) for ch in "。！？!?") if i >= 0]
-    return min(ends) if ends else len(text)
-
-
 def year_of(text: str, q: Quantity) -> int | None:
     """The year a figure belongs to: the last 20XX年 before it in its sentence."""
-    start = _sentence_start(text, q.start)
+    start = sentence_start(text, q.start)
     years = _YEAR.findall(text, start, q.start)
     return int(years[-1]) if years else None
 
@@ -129,7 +126,7 @@ def comparison_years(doc: Document) -> list[YearComparison]:
         for m in _CMP.finditer(text):
             if not m.group("year"):
                 continue
-            years = _YEAR.findall(text, _sentence_start(text, m.start()), m.start())
+            years = _YEAR.findall(text, sentence_start(text, m.start()), m.start())
             subject = int(years[-1]) if years else None
             out.append(YearComparison(para.line, m.start("year") + 1, int(m.group("year")), subject))
     return out
@@ -181,7 +178,7 @@ def _comparisons(para: Paragraph, text: str, report_year: int | None) -> list[Ch
     out = []
     amounts = _amounts(para)
     for m in _CMP.finditer(text):
-        s_end = _sentence_end(text, m.end())
+        s_end = sentence_end(text, m.end())
         d = _DIR.search(text, m.end(), min(s_end, m.end() + 40))
         if d is None:
             continue
@@ -203,7 +200,7 @@ def _comparisons(para: Paragraph, text: str, report_year: int | None) -> list[Ch
         if delta is None and percent is None and sign != 0:
             continue
         explicit_prior = next((q for q in reversed(between) if q.is_amount), None)
-        subject = label_text if core_label(label_text) else text[_clause_start(text, m.start()) : m.start()]
+        subject = label_text if core_label(label_text) else text[clause_start(text, m.start()) : m.start()]
         current, prior = _subject(
             para,
             text,
@@ -256,7 +253,7 @@ def _follow_ons(
     for pct in para.quantities:
         if not (start <= pct.start < s_end) or pct.kind is not Kind.PERCENT or pct.approx:
             continue
-        clause = text[_clause_start(text, pct.start) : pct.start]
+        clause = text[clause_start(text, pct.start) : pct.start]
         f = _FOLLOW_ON.match(clause)
         if f is None or _CMP.search(clause):
             continue
@@ -345,15 +342,11 @@ def _same_measure(a: Quantity, b: Quantity) -> bool:
     return a.kind is b.kind and a.base_unit == b.base_unit
 
 
-def _clause_start(text: str, pos: int) -> int:
-    return max((text.rfind(ch, 0, pos) for ch in "，,；;。"), default=-1) + 1
-
-
 def _parallel(
     para: Paragraph, text: str, m: regex.Match, d: regex.Match, sign: int, prior_year: int | None
 ) -> list[Change]:
     """ "收、支总计2952.11万元、2845.57万元。与2019年相比，…各减少181.24万元、242.82万元，分别下降5.78%、7.86%"."""
-    s_end = _sentence_end(text, d.end())
+    s_end = sentence_end(text, d.end())
     after = [q for q in para.quantities if d.end() <= q.start < s_end]
     deltas = [q for q in after if q.is_amount]
     percents = [q for q in after if q.kind is Kind.PERCENT and not q.approx]
@@ -404,10 +397,10 @@ def _rates_of_change(para: Paragraph, text: str) -> list[Change]:
     for pct in para.quantities:
         if pct.kind is not Kind.PERCENT or pct.approx:
             continue
-        clause = text[_clause_start(text, pct.start) : pct.start]
+        clause = text[clause_start(text, pct.start) : pct.start]
         if not _RATE_OF_CHANGE.search(clause):
             continue
-        s_start = _sentence_start(text, pct.start)
+        s_start = sentence_start(text, pct.start)
         pool = [q for q in para.quantities if s_start <= q.start < pct.start and q.is_amount]
         dated = [(year_of(text, q), q) for q in pool]
         for year, q in dated:
@@ -423,19 +416,7 @@ def _rates_of_change(para: Paragraph, text: str) -> list[Change]:
                 None,
             )
             if prior is not None:
-                out.append(
-                    Change(
-                        current=q,
-                        prior=prior,
-                        delta=None,
-                        percent=pct,
-                        sign=0,
-                        prior_year=None,
-                        subject_year=year,
-                        anchor=pct,
-                        signed=True,
-                    )
-                )
+                out.append(Change.signed_rate(q, prior, pct, year))
                 break
     return out
 
@@ -467,7 +448,7 @@ def _from_to(para: Paragraph, text: str) -> list[Change]:
                 prior_year=None,
                 subject_year=year_of(text, current),
                 anchor=percent or current,
-                label=text[_clause_start(text, m.start()) : m.start()],
+                label=text[clause_start(text, m.start()) : m.start()],
             )
         )
     return out
@@ -509,19 +490,7 @@ def _table_changes(table: Table, from_to: list[Change]) -> list[Change]:
                     break
         if prior is None:
             continue
-        out.append(
-            Change(
-                current=current,
-                prior=prior,
-                delta=None,
-                percent=pct,
-                sign=0,
-                prior_year=None,
-                subject_year=None,
-                anchor=pct,
-                signed=True,
-            )
-        )
+        out.append(Change.signed_rate(current, prior, pct, None))
     return out
 
 

@@ -14,6 +14,7 @@ import regex
 from auditor.document import Paragraph
 from auditor.quantity import normalise
 from auditor.rx import rx
+from auditor.textspan import clause_start
 
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _NUMBER = r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})"
@@ -125,15 +126,15 @@ def enumerations_in(para: Paragraph) -> list[Enumeration]:
         items = split_items(body)
         if len(items) < 2 or _PARTIAL.match(body) or body.rstrip().endswith("等"):
             continue
-        clause_start = max((text.rfind(ch, 0, m.start()) for ch in "，,；;。"), default=-1) + 1
+        clause_begin = clause_start(text, m.start())
         found.append(
-            _make(m, para, items, partial=False, noun=text[clause_start : m.start()] + m.group("noun"))
+            _make(m, para, items, partial=False, noun=text[clause_begin : m.start()] + m.group("noun"))
         )
     for m in _LIST_THEN_COUNT.finditer(text):
         if _depth(text, m.start()) > 0:
             continue  # inside quotes or a title: “三个代表” is a name, not a count
-        clause_start = max((text.rfind(ch, 0, m.start()) for ch in "，,；;。：:"), default=-1) + 1
-        before = text[clause_start : m.start()]
+        clause_begin = clause_start(text, m.start(), "，,；;。：:")
+        before = text[clause_begin : m.start()]
         verb = next((v for v in _INTRO_VERB.finditer(before) if _depth(before, v.start()) == 0), None)
         if verb is None or "、" not in before[verb.end() :]:
             continue

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex
 
@@ -23,6 +22,7 @@ from auditor.enumerations import Enumeration, enumerations_in
 from auditor.quantity import Kind, Quantity, normalise
 from auditor.rx import rx
 from auditor.tables import cell_at, cell_figure, column_roles, is_amount_column, is_empty_value, row_kind
+from auditor.textspan import clause_start, sentence_bounds
 from auditor.tolerance import interval_of, sum_interval
 
 TABLE_MARKERS = ("合计行", "表内分项")
@@ -139,13 +139,6 @@ def _same_kind(a: Quantity, b: Quantity) -> bool:
     return a.kind is b.kind and a.base_unit == b.base_unit and a.kind in (Kind.MONEY, Kind.COUNT)
 
 
-def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = max((text.rfind(ch, 0, pos) for ch in _SENTENCE_END), default=-1) + 1
-    ends = [i for i in (text.find(ch, pos) for ch in _SENTENCE_END) if i >= 0]
-    return start, (min(ends) if ends else len(text))
-
-
-@lru_cache(maxsize=512)
 def _depths(text: str) -> tuple[int, ...]:
     """Bracket depth before each position of ``text`` (unmatched closing brackets ignored)."""
     depths, depth = [0], 0
@@ -247,7 +240,7 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             or not _WHOLE_TO_QIZHONG.fullmatch(text[whole.end : m.start()])
         ):
             continue
-        s_start, s_end = _sentence_bounds(text, m.end())
+        s_start, s_end = sentence_bounds(text, m.end())
         parts = _parts_after(para, whole, m.end(), s_end)
         if not parts and not text[m.end() :].strip():
             parts = _parts_in_following(whole, paragraphs, index)
@@ -259,7 +252,7 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
     for whole in para.quantities:
         if not whole.is_amount or text[whole.end : whole.end + 1] not in ("：", ":"):
             continue
-        _, s_end = _sentence_bounds(text, whole.end)
+        _, s_end = sentence_bounds(text, whole.end)
         parts = _parts_after(para, whole, whole.end + 1, s_end)
         if len(parts) >= 2:
             found.append(Breakdown(whole, parts, "：", complete=True))
@@ -288,7 +281,7 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
         whole = _preceding(para, m.start())
         if whole is None or not whole.is_amount or len(text[whole.end : m.start()].strip("，,：: ")) > 0:
             continue
-        _, s_end = _sentence_bounds(text, m.end())
+        _, s_end = sentence_bounds(text, m.end())
         if any(_TOTAL_LABEL.match(q.label) for q in para.quantities if m.end() <= q.start < s_end):
             continue  # a closing 合计 states the list's own total: step 4
         parts = _parts_after(para, whole, m.end(), s_end)
@@ -301,7 +294,7 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             continue
         if any(b.whole is q for b in found):
             continue
-        s_start, _ = _sentence_bounds(text, q.start)
+        s_start, _ = sentence_bounds(text, q.start)
         intro = list(_LIST_INTRO.finditer(text, s_start, q.start)) + list(
             _QIZHONG.finditer(text, s_start, q.start)
         )
@@ -375,8 +368,8 @@ def _matching_close(text: str, open_pos: int) -> int:
 
 def _share_match(para: Paragraph, pct: Quantity) -> tuple[regex.Match | None, int]:
     text = normalise(para.text)
-    clause_start = max((text.rfind(ch, 0, pct.start) for ch in "，,；;。"), default=-1) + 1
-    return _SHARE_BEFORE.search(text[clause_start : pct.start]), clause_start
+    clause_begin = clause_start(text, pct.start)
+    return _SHARE_BEFORE.search(text[clause_begin : pct.start]), clause_begin
 
 
 def _attach_shares(para: Paragraph, breakdowns: list[Breakdown]) -> None:
@@ -535,16 +528,16 @@ def _rates_in(para: Paragraph) -> list[Rate]:
     for rate in para.quantities:
         if rate.kind is not Kind.PERCENT or rate.approx:
             continue
-        clause_start = max((text.rfind(ch, 0, rate.start) for ch in "，,；;。"), default=-1) + 1
-        in_clause = [q for q in top if clause_start <= q.start < rate.start]
-        masked, cursor = [], clause_start
+        clause_begin = clause_start(text, rate.start)
+        in_clause = [q for q in top if clause_begin <= q.start < rate.start]
+        masked, cursor = [], clause_begin
         for q in in_clause:
             masked += [text[cursor : q.start], "#"]
             cursor = q.end
         masked.append(text[cursor : rate.start])
         if not _RATE_PHRASE.search("".join(masked)):
             continue
-        earlier = [q for q in top if q.end <= clause_start]
+        earlier = [q for q in top if q.end <= clause_begin]
         if in_clause:  # 占目标任务数12万张的125%: the target is written in the phrase itself
             target = in_clause[-1]
             actual = next((q for q in reversed(earlier) if _comparable(q, target)), None)
@@ -720,10 +713,10 @@ def _ratios_in(para: Paragraph) -> list[Ratio]:
     for rate in para.quantities:
         if rate.kind is not Kind.PERCENT or rate.approx:
             continue
-        clause = text[max((text.rfind(ch, 0, rate.start) for ch in "，,；;。"), default=-1) + 1 : rate.start]
+        clause = text[clause_start(text, rate.start) : rate.start]
         if not _RATE_WORDS.search(clause):
             continue
-        s_start, _ = _sentence_bounds(text, rate.start)
+        s_start, _ = sentence_bounds(text, rate.start)
         counts = [
             q for q in para.quantities if s_start <= q.start < rate.start and q.kind is Kind.COUNT and q.exact
         ]
@@ -749,7 +742,7 @@ def _control_rates_in(para: Paragraph, report_year: int | None) -> list[Ratio]:
     for rate in para.quantities:
         if rate.kind is not Kind.PERCENT or rate.approx:
             continue
-        clause = text[max((text.rfind(ch, 0, rate.start) for ch in "，,；;。"), default=-1) + 1 : rate.start]
+        clause = text[clause_start(text, rate.start) : rate.start]
         if not _CONTROL_RATE.search(clause):
             continue
         totals = [

@@ -97,3 +97,34 @@ def fmt(value: Decimal, decimals: int) -> str:
 
     quantum = Decimal(1).scaleb(-decimals)
     return str(value.quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+@dataclass(frozen=True)
+class PercentCheck:
+    """A stated percentage against the ratio of two figures: the verdict and the ratio as written."""
+
+    verdict: Verdict
+    shown: str  # the recomputed percentage, written with at least two decimals: "33.70%"
+
+
+def recompute_percent(
+    numerator: Quantity,
+    denominator: Quantity,
+    stated: Quantity,
+    extra: Decimal = Decimal(0),
+    *,
+    exact_denominator: bool = False,
+) -> PercentCheck | None:
+    """Check ``stated`` against numerator / denominator × 100 over the intervals the figures stand for.
+
+    None when the ratio cannot be formed (a denominator that may be zero or negative).
+    """
+    if denominator.base_value <= 0:
+        return None
+    base = Interval.point(denominator.base_value) if exact_denominator else interval_of(denominator)
+    computed = percent_of(interval_of(numerator), base)
+    if computed is None:
+        return None
+    verdict = judge(stated, computed, extra=extra)
+    shown = fmt(numerator.base_value / denominator.base_value * HUNDRED, max(stated.decimals, 2)) + "%"
+    return PercentCheck(verdict, shown)

@@ -8,7 +8,7 @@ from auditor.display import figure, plain
 from auditor.document import Document
 from auditor.messages import Message
 from auditor.rule import Context, Rule, Severity, Violation
-from auditor.tolerance import HUNDRED, Interval, Verdict, fmt, interval_of, judge, percent_of
+from auditor.tolerance import Verdict, recompute_percent
 
 
 class RateMismatch(Message):
@@ -53,16 +53,12 @@ class CompletionRate(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         for r in doc.relations.rates:
-            if r.target.base_value <= 0:
+            checked = recompute_percent(
+                r.actual, r.target, r.rate, ctx.tolerance_percent, exact_denominator=r.target_exact
+            )
+            if checked is None or checked.verdict is Verdict.OK:
                 continue
-            target = Interval.point(r.target.base_value) if r.target_exact else interval_of(r.target)
-            computed = percent_of(interval_of(r.actual), target)
-            if computed is None:
-                continue
-            verdict = judge(r.rate, computed, extra=ctx.tolerance_percent)
-            if verdict is Verdict.OK:
-                continue
-            shown = fmt(r.actual.base_value / r.target.base_value * HUNDRED, max(r.rate.decimals, 2)) + "%"
+            shown = checked.shown
             same_unit = r.actual.unit == r.target.unit
             args = dict(
                 actual=plain(r.actual) if same_unit else figure(r.actual),
@@ -70,7 +66,7 @@ class CompletionRate(Rule):
                 computed=shown,
                 stated=figure(r.rate),
             )
-            rounding = verdict is Verdict.ROUNDING
+            rounding = checked.verdict is Verdict.ROUNDING
             yield self.violation(
                 RateRounding(**args) if rounding else RateMismatch(**args),
                 line=r.rate.line,

@@ -8,7 +8,7 @@ from auditor.display import figure, plain
 from auditor.document import Document
 from auditor.messages import Message
 from auditor.rule import Context, Rule, Severity, Violation
-from auditor.tolerance import HUNDRED, Verdict, fmt, interval_of, judge, percent_of
+from auditor.tolerance import Verdict, recompute_percent
 
 
 class RatioMismatch(Message):
@@ -51,23 +51,17 @@ class CountRatio(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         for r in doc.relations.ratios:
-            computed = percent_of(interval_of(r.numerator), interval_of(r.denominator))
-            if computed is None:
+            checked = recompute_percent(r.numerator, r.denominator, r.rate, ctx.tolerance_percent)
+            if checked is None or checked.verdict is Verdict.OK:
                 continue
-            verdict = judge(r.rate, computed, extra=ctx.tolerance_percent)
-            if verdict is Verdict.OK:
-                continue
-            shown = (
-                fmt(r.numerator.base_value / r.denominator.base_value * HUNDRED, max(r.rate.decimals, 2))
-                + "%"
-            )
+            shown = checked.shown
             args = dict(
                 numerator=plain(r.numerator),
                 denominator=plain(r.denominator),
                 computed=shown,
                 stated=figure(r.rate),
             )
-            rounding = verdict is Verdict.ROUNDING
+            rounding = checked.verdict is Verdict.ROUNDING
             yield self.violation(
                 RatioRounding(**args) if rounding else RatioMismatch(**args),
                 line=r.rate.line,

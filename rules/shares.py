@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from auditor.display import figure, plain
 from auditor.document import Document
@@ -11,7 +10,7 @@ from auditor.messages import Message
 from auditor.quantity import Quantity
 from auditor.relations import Share
 from auditor.rule import Context, Rule, Severity, Violation
-from auditor.tolerance import HUNDRED, Verdict, fmt, interval_of, judge, percent_of, sum_interval
+from auditor.tolerance import HUNDRED, Verdict, fmt, judge, recompute_percent, sum_interval
 
 
 class ShareMismatch(Message):
@@ -66,13 +65,10 @@ class ShareOfTotal(Rule):
             part, pct, base = share.part, share.percent, share.base
             if base is None or part.approx or base.approx:
                 continue
-            computed = percent_of(interval_of(part), interval_of(base))
-            if computed is None:
+            checked = recompute_percent(part, base, pct, ctx.tolerance_percent)
+            if checked is None or checked.verdict is Verdict.OK:
                 continue
-            verdict = judge(pct, computed, extra=ctx.tolerance_percent)
-            if verdict is Verdict.OK:
-                continue
-            shown = fmt(part.base_value / base.base_value * HUNDRED, max(pct.decimals, 2)) + "%"
+            verdict, shown = checked.verdict, checked.shown
             same_unit = part.unit == base.unit
             args = dict(
                 part=plain(part) if same_unit else figure(part),
@@ -107,10 +103,10 @@ class ShareOfTotal(Rule):
     def _base_that_fits(share: Share) -> Quantity | None:
         """Another figure of the passage that the stated share is really a share of."""
         for other in share.neighbours:
-            if other is share.base or other.base_value <= 0:
+            if other is share.base:
                 continue
-            computed = percent_of(interval_of(share.part), interval_of(other))
-            if computed is not None and judge(share.percent, computed, extra=Decimal(0)) is Verdict.OK:
+            checked = recompute_percent(share.part, other, share.percent)
+            if checked is not None and checked.verdict is Verdict.OK:
                 return other
         return None
 
