@@ -202,8 +202,8 @@ def list_rules(fmt: str) -> None:
         return
     from tabulate import tabulate
 
-    rows = [[r.code, r.name, r.category, r.severity.value, r.summary()] for r in rules.values()]
-    click.echo(tabulate(rows, headers=["code", "name", "category", "severity", "summary"]))
+    rows = [[r.code, r.name, r.title, r.category, r.severity.value, r.summary()] for r in rules.values()]
+    click.echo(tabulate(rows, headers=["code", "name", "title", "category", "severity", "summary"]))
 
 
 @main.command(name="rule")
@@ -216,7 +216,9 @@ def show_rule(code: str) -> None:
     if rule is None:
         _error(f"unknown rule {code}; see `auditor rules`")
         sys.exit(EXIT_ERROR)
-    click.echo(f"{rule.code} ({rule.name}) — category {rule.category}, severity {rule.severity.value}\n")
+    click.echo(
+        f"{rule.code} {rule.title} ({rule.name}) — category {rule.category}, severity {rule.severity.value}\n"
+    )
     click.echo(rule.documentation())
 
 

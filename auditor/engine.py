@@ -108,6 +108,7 @@ def check_document(
                     path=doc.path,
                     rule=v.rule.code,
                     name=v.rule.name,
+                    title=v.rule.title,
                     category=v.rule.category,
                     severity=v.severity.value,
                     line=v.line,

@@ -188,7 +188,7 @@ def format_html(report: Report, lang: str = "zh") -> str:
         by_path[f.path].append((i, f))
 
     counts = Counter((f.rule, f.severity) for f in report.findings)
-    names = {f.rule: f.name for f in report.findings}
+    names = {f.rule: (f.title if lang != "en" and f.title else f.name) for f in report.findings}
     rows = []
     for rule in sorted(names):
         cells = [counts.get((rule, s), 0) for s in ("error", "warning", "info")]

@@ -39,7 +39,9 @@ def format_text(report: Report, lang: str = "zh") -> str:
     if report.findings:
         from tabulate import tabulate
 
-        counts = Counter((f.rule, f.name, f.severity) for f in report.findings)
+        counts = Counter(
+            (f.rule, f.title if lang != "en" and f.title else f.name, f.severity) for f in report.findings
+        )
         rows = [[rule, name, labels[severity], n] for (rule, name, severity), n in sorted(counts.items())]
         out.append("")
         out.append(

@@ -13,6 +13,7 @@ class Finding(BaseModel):
     path: str
     rule: str
     name: str
+    title: str = ""  # the rule's Chinese title
     category: str
     severity: str  # error | warning | info
     line: int

@@ -85,6 +85,7 @@ class Violation:
 class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
+    title: ClassVar[str] = ""  # a short Chinese title for people: 合计与分项不符
     category: ClassVar[str]
     severity: ClassVar[Severity] = Severity.ERROR
 

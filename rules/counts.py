@@ -38,6 +38,7 @@ class ListedItemCount(Rule):
     """
 
     code = "N101"
+    title = "列举项数不符"
     name = "listed-item-count"
     category = "count_items"
     severity = Severity.WARNING

@@ -68,6 +68,7 @@ class DuplicatePassage(Rule):
     """
 
     code = "D101"
+    title = "段落重复"
     name = "duplicate-passage"
     category = "duplicate_paragraph"
     severity = Severity.WARNING
@@ -109,6 +110,7 @@ class NearDuplicateConflict(Rule):
     """
 
     code = "D102"
+    title = "复制段落数字不一致"
     name = "near-duplicate-conflict"
     category = "near_duplicate_conflict"
 

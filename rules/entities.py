@@ -48,6 +48,7 @@ class EntityName(Rule):
     """
 
     code = "E101"
+    title = "单位名称有误"
     name = "entity-name"
     category = "entity_name"
     severity = Severity.WARNING

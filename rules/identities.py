@@ -43,6 +43,7 @@ class AccountingIdentity(Rule):
     """
 
     code = "I101"
+    title = "会计恒等关系不成立"
     name = "accounting-identity"
     category = "identity"
 

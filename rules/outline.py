@@ -54,6 +54,7 @@ class HeadingNumbering(Rule):
     """
 
     code = "H101"
+    title = "标题编号有误"
     name = "heading-numbering"
     category = "numbering"
     severity = Severity.WARNING
@@ -120,6 +121,7 @@ class TableOfContents(Rule):
     """
 
     code = "H102"
+    title = "目录与正文不符"
     name = "table-of-contents"
     category = "numbering"
     severity = Severity.WARNING

@@ -48,6 +48,7 @@ class CompletionRate(Rule):
     """
 
     code = "C101"
+    title = "完成率计算有误"
     name = "completion-rate"
     category = "completion_rate"
 

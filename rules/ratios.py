@@ -46,6 +46,7 @@ class CountRatio(Rule):
     """
 
     code = "R101"
+    title = "比率计算有误"
     name = "count-ratio"
     category = "ratio_other"
 

@@ -48,6 +48,7 @@ class TemplateResidue(Rule):
     """
 
     code = "T101"
+    title = "模板残留"
     name = "template-residue"
     category = "template_residue"
     severity = Severity.WARNING

@@ -43,6 +43,7 @@ class RestatementConflict(Rule):
     """
 
     code = "V101"
+    title = "前后数据不一致"
     name = "restatement-conflict"
     category = "restatement_conflict"
 

@@ -112,6 +112,7 @@ class IndicatorTableSum(Rule):
     """
 
     code = "G101"
+    title = "评分表分值不符"
     name = "indicator-table-sum"
     category = "score_sum"
 
@@ -259,6 +260,7 @@ class ProseScoreSum(Rule):
     """
 
     code = "G102"
+    title = "得分小计或总分不符"
     name = "prose-score-sum"
     category = "score_sum"
 
@@ -427,6 +429,7 @@ class ScoreRange(Rule):
     """
 
     code = "G103"
+    title = "得分超出分值"
     name = "score-range"
     category = "score_rule"
 
@@ -490,6 +493,7 @@ class ScoreRate(Rule):
     """
 
     code = "G104"
+    title = "得分率计算有误"
     name = "score-rate"
     category = "score_rate"
 
@@ -573,6 +577,7 @@ class ScoringRule(Rule):
     """
 
     code = "G105"
+    title = "得分与评分规则不符"
     name = "scoring-rule"
     category = "score_rule"
 
@@ -741,6 +746,7 @@ class GradeBand(Rule):
     """
 
     code = "G106"
+    title = "等级与得分不符"
     name = "grade-band"
     category = "grade_band"
 

@@ -57,6 +57,7 @@ class ShareOfTotal(Rule):
     """
 
     code = "P101"
+    title = "占比计算有误"
     name = "share-of-total"
     category = "percent_share"
 
@@ -140,6 +141,7 @@ class SharesAddUp(Rule):
     """
 
     code = "P102"
+    title = "各项占比合计不为100%"
     name = "shares-add-up"
     category = "percent_share"
 

@@ -89,6 +89,7 @@ class SurveyTally(Rule):
     """
 
     code = "Q101"
+    title = "问卷统计不符"
     name = "survey-tally"
     category = "survey_tally"
 

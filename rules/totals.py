@@ -69,6 +69,7 @@ class SumOfParts(Rule):
     """
 
     code = "S101"
+    title = "合计与分项不符"
     name = "sum-of-parts"
     category = "sum_total"
 
@@ -124,6 +125,7 @@ class TableTotal(Rule):
     """
 
     code = "S102"
+    title = "表格合计不符"
     name = "table-total"
     category = "sum_total"
 

@@ -46,6 +46,7 @@ class StaleYear(Rule):
     """
 
     code = "Y103"
+    title = "年份沿用上年"
     name = "stale-year"
     category = "year_mismatch"
 
@@ -86,6 +87,7 @@ class ReportDate(Rule):
     """
 
     code = "Y104"
+    title = "报告日期早于年度结束"
     name = "report-date"
     category = "year_mismatch"
 

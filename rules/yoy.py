@@ -65,6 +65,7 @@ class YearOverYear(Rule):
     """
 
     code = "Y101"
+    title = "同比增减有误"
     name = "year-over-year"
     category = "yoy_change"
 
@@ -202,6 +203,7 @@ class PriorYear(Rule):
     """
 
     code = "Y102"
+    title = "对比年份有误"
     name = "prior-year"
     category = "year_mismatch"
 

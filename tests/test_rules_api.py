@@ -30,6 +30,7 @@ def test_every_rule_is_documented(code):
     assert re.fullmatch(r"[A-Z]\d{3}", rule.code)
     assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
     assert rule.category in CATEGORIES
+    assert re.search(r"[\u4e00-\u9fff]", rule.title)  # a Chinese title for people
     assert isinstance(rule.severity, Severity)
     doc = rule.documentation()
     for section in ("## What it does", "## Why is this bad?", "## Example", "Anti-pattern", "Best practice"):
