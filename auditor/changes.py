@@ -20,7 +20,7 @@ from auditor.document import Document, Paragraph, Table
 from auditor.quantity import Kind, Quantity, normalise
 from auditor.rx import rx
 from auditor.tables import cell_at, cell_figure, column_roles
-from auditor.textspan import clause_start, sentence_end, sentence_start
+from auditor.textspan import clause_before, clause_start, sentence_end, sentence_start
 
 _YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
 _CMP = regex.compile(
@@ -253,7 +253,7 @@ def _follow_ons(
     for pct in para.quantities:
         if not (start <= pct.start < s_end) or pct.kind is not Kind.PERCENT or pct.approx:
             continue
-        clause = text[clause_start(text, pct.start) : pct.start]
+        clause = clause_before(text, pct.start)
         f = _FOLLOW_ON.match(clause)
         if f is None or _CMP.search(clause):
             continue
@@ -397,7 +397,7 @@ def _rates_of_change(para: Paragraph, text: str) -> list[Change]:
     for pct in para.quantities:
         if pct.kind is not Kind.PERCENT or pct.approx:
             continue
-        clause = text[clause_start(text, pct.start) : pct.start]
+        clause = clause_before(text, pct.start)
         if not _RATE_OF_CHANGE.search(clause):
             continue
         s_start = sentence_start(text, pct.start)

@@ -107,7 +107,8 @@ def check(
     try:
         base = config_for(Path(paths[0])).merged(**overrides)
         known = load_baseline(baseline) if baseline else None
-        total = len(collect_files(paths).files)
+        collected = collect_files(paths)
+        total = len(collected.files)
         show_bar = not quiet and total > 1 and sys.stderr.isatty()
         if show_bar:
             with click.progressbar(
@@ -121,6 +122,7 @@ def check(
                     progress=bar.update,
                     baseline=known,
                     timeout=timeout or None,
+                    collected=collected,
                 )
         else:
             report = check_paths(
@@ -130,6 +132,7 @@ def check(
                 keep_text=fmt == "html",
                 baseline=known,
                 timeout=timeout or None,
+                collected=collected,
             )
     except (ConfigError, RuleError, BaselineError) as exc:
         _error(str(exc))

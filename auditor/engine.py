@@ -205,6 +205,7 @@ def check_paths(
     progress: Callable[[int], None] | None = None,
     baseline: set[tuple[str, str]] | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
+    collected: Collected | None = None,
 ) -> Report:
     """Check files and directories; ``overrides`` are command-line values over the config files.
 
@@ -217,7 +218,7 @@ def check_paths(
     select_rules(
         overrides.get("select") or (), overrides.get("ignore") or ()
     )  # unknown codes fail here, once
-    collected = collect_files(paths)
+    collected = collected or collect_files(paths)  # the caller may have collected them (for a progress bar)
     report = Report()
     for error in collected.errors:
         report.errors.append(FileError(path=error.path, message=error.message(_lang(overrides))))

@@ -15,7 +15,6 @@ from auditor.quantity import normalise
 from auditor.rx import rx
 
 _PART = regex.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|附件\s*\d*|附表\s*\d*)")
-_NUMBERS_BY_LEVEL = {1: "一二三四五六七八九十", 2: "一二三四五六七八九十"}
 
 
 @dataclass

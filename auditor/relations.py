@@ -22,7 +22,7 @@ from auditor.enumerations import Enumeration, enumerations_in
 from auditor.quantity import Kind, Quantity, normalise
 from auditor.rx import rx
 from auditor.tables import cell_at, cell_figure, column_roles, is_amount_column, is_empty_value, row_kind
-from auditor.textspan import clause_start, sentence_bounds
+from auditor.textspan import clause_before, clause_start, sentence_bounds
 from auditor.tolerance import interval_of, sum_interval
 
 TABLE_MARKERS = ("合计行", "表内分项")
@@ -713,7 +713,7 @@ def _ratios_in(para: Paragraph) -> list[Ratio]:
     for rate in para.quantities:
         if rate.kind is not Kind.PERCENT or rate.approx:
             continue
-        clause = text[clause_start(text, rate.start) : rate.start]
+        clause = clause_before(text, rate.start)
         if not _RATE_WORDS.search(clause):
             continue
         s_start, _ = sentence_bounds(text, rate.start)
@@ -742,7 +742,7 @@ def _control_rates_in(para: Paragraph, report_year: int | None) -> list[Ratio]:
     for rate in para.quantities:
         if rate.kind is not Kind.PERCENT or rate.approx:
             continue
-        clause = text[clause_start(text, rate.start) : rate.start]
+        clause = clause_before(text, rate.start)
         if not _CONTROL_RATE.search(clause):
             continue
         totals = [

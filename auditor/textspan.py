@@ -22,3 +22,8 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 def clause_start(text: str, pos: int, stops: str = CLAUSE_END) -> int:
     """Start of the clause containing ``pos``: just after the last of ``stops`` before it."""
     return max((text.rfind(ch, 0, pos) for ch in stops), default=-1) + 1
+
+
+def clause_before(text: str, pos: int, stops: str = CLAUSE_END) -> str:
+    """The text of the clause containing ``pos``, up to ``pos``: what introduces a figure (…覆盖率为)."""
+    return text[clause_start(text, pos, stops) : pos]
