@@ -15,8 +15,6 @@ from functools import cached_property, lru_cache
 
 import regex
 
-from auditor.rx import rx
-
 # Length-preserving normalisation, so that columns computed on the normalised text are the
 # columns of the original line. NFKC would also fold ① into 1 and change lengths.
 _FULLWIDTH = str.maketrans(
@@ -104,6 +102,7 @@ NUMBER_RE = regex.compile(
 # Contexts that make a number something other than a quantity.
 _YEAR_AFTER = regex.compile(r"\s?(?:年|-\d{4}年|—\d{4}年|至\d{4}年)")
 _DATE_AFTER = regex.compile(r"(?:月|日|号|时|点|周年|届|季度)")
+_DATE_FIRST = frozenset("月日号时点周届季")
 _CODE_BEFORE = regex.compile(r"[A-Za-z]$")
 _LABEL_BEFORE = regex.compile(r"(?:表|图|附件|附表|第|编号|代码|序号|No\.?|NO\.?)\s?$")
 _ORDINAL_AFTER = regex.compile(r"[、．]|\.(?!\d)")
@@ -112,7 +111,7 @@ _BRACKET_CLOSE = "〕】]）)］"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Quantity:
     """One figure as written: ``2952.11万元`` → value 2952.11, decimals 2, unit 万元.
 
@@ -177,10 +176,15 @@ _LABEL_LEAD = regex.compile(
 )
 
 
+_LABEL_TAIL = regex.compile(r"(?:为|是|达到|达|约为|约|近|有|了|至|到|共计|累计)+$")
+_NO_TAGS: frozenset[str] = frozenset()
+_PER_UNIT = frozenset({"per-unit"})
+
+
 def _strip_label(raw: str) -> str:
     label = raw.strip(" \t:：，,、；;。（）()“”\"'")
     label = _LABEL_LEAD.sub("", label)
-    label = rx(r"(?:为|是|达到|达|约为|约|近|有|了|至|到|共计|累计)+$").sub("", label)
+    label = _LABEL_TAIL.sub("", label)
     return label.strip(" \t:：，,、")
 
 
@@ -194,52 +198,51 @@ def extract_quantities(text: str, line: int, *, default_unit: str | None = None)
     out: list[Quantity] = []
     last_end = 0
     for m in NUMBER_RE.finditer(norm):
-        start, end = m.start("num"), m.end()
-        if m.group("sign"):
-            start = m.start("sign")
-        if _is_not_quantity(norm, m):
+        prefix, sign, num, mid, unit, post = m.groups()
+        if _is_not_quantity(norm, m, sign, num, unit):
             continue
-        num = m.group("num").replace(",", "")
+        first, end = m.start(), m.end()
+        start = m.start(2) if sign else m.start(3)
+        if "," in num:
+            num = num.replace(",", "")
         value = Decimal(num)
-        if m.group("sign") in ("-", "−"):
+        if sign == "-" or sign == "−":
             value = -value
-        decimals = len(num.split(".")[1]) if "." in num else 0
-        unit = m.group("unit") or ""
+        dot = num.find(".")
+        decimals = len(num) - dot - 1 if dot >= 0 else 0
+        unit = unit or ""
         inherited = False
         if default_unit and unit in ("", "万", "亿"):
             # "40万" in a 预算执行情况(万元) column is 40万元; a bare "170" takes the column's unit.
             unit = default_unit
             inherited = True
-        elif unit == "万" and _money_context(norm, m.start()):
+        elif unit == "万" and _money_context(norm, first):
             unit = "万元"
-        base_unit, scale, kind = _UNITS.get(unit, (unit, 1, Kind.PLAIN))
-        after = norm[end : end + 3]
-        tags: set[str] = set()
-        if after.startswith("/") or after.startswith("每"):
+        base_unit, scale, kind = _UNITS.get(unit) or (unit, 1, Kind.PLAIN)
+        tags = _NO_TAGS
+        if end < len(norm) and norm[end] in "/每":
             kind = Kind.RATE
-            tags.add("per-unit")
-        prefix = m.group("prefix") or ""
-        qualifier = "".join(x for x in (prefix, m.group("mid") or "", m.group("post") or "") if x)
-        label_start = _label_start(norm, m.start(), last_end)
-        label = _strip_label(text[label_start : m.start("prefix") if prefix else start])
+            tags = _PER_UNIT
+        qualifier = (prefix or "") + (mid or "") + (post or "")
+        label = _strip_label(text[_label_start(norm, first, last_end) : first if prefix else start])
         out.append(
             Quantity(
-                value=value,
-                decimals=decimals,
-                unit=unit,
-                kind=kind,
-                scale=scale,
-                base_unit=base_unit,
-                approx=bool(qualifier),
-                qualifier=qualifier,
-                label=label,
-                text=text[m.start() : end],
-                line=line,
-                column=start + 1,
-                start=start,
-                end=end,
-                inherited_unit=inherited,
-                tags=frozenset(tags),
+                value,
+                decimals,
+                unit,
+                kind,
+                scale,
+                base_unit,
+                bool(qualifier),
+                qualifier,
+                label,
+                text[first:end],
+                line,
+                start + 1,
+                start,
+                end,
+                inherited,
+                tags,
             )
         )
         last_end = end
@@ -274,48 +277,57 @@ def _money_context(norm: str, pos: int) -> bool:
     )
 
 
-def _is_not_quantity(norm: str, m: regex.Match) -> bool:
-    """Years, dates, document numbers, ordinals, codes, phone numbers and ranges."""
-    s, e = m.start("num"), m.end("num")
-    num = m.group("num")
-    # A NUL sentinel keeps `before[-1:] in "…"` from matching the empty string at line edges.
-    before = "\0" + norm[max(0, s - 6) : s]
-    after = norm[e : e + 6] + "\0"
-    unit = m.group("unit") or ""
-    digits = num.replace(",", "")
-    if m.group("sign") and m.start("sign") > 0 and norm[m.start("sign") - 1].isdigit():
+_LABEL_LAST = frozenset("表图件第号码序oO.")
+_RANGE_MARKS = frozenset("-~～—")
+
+
+def _is_not_quantity(norm: str, m: regex.Match, sign: str | None, num: str, unit: str | None) -> bool:
+    """Years, dates, document numbers, ordinals, codes, phone numbers and ranges.
+
+    Called for every number in every document: cheap character tests come first and decide
+    most cases; a pattern runs only when its last character is already in place.
+    """
+    s, e = m.span(3)
+    # A NUL sentinel keeps `b1 in "…"` from matching the empty string at line edges.
+    b1 = norm[s - 1] if s > 0 else "\0"
+    a1 = norm[e] if e < len(norm) else "\0"
+    if sign and m.start(2) > 0 and norm[m.start(2) - 1].isdigit():
         return True  # the second half of a range such as 45-55岁 (the first half is caught below)
+    digits = num.replace(",", "") if "," in num else num
+    plain = "." not in digits
     # Years: 2020年, 2020年度, 2014-2017年, and a bare 4-digit year before a date separator.
-    if "." not in digits and len(digits) == 4 and 1900 <= int(digits) <= 2100:
-        if not unit and (_YEAR_AFTER.match(after) or after[:1] in ("-", "—", "/", "～", "~", "至")):
+    if plain and len(digits) == 4 and 1900 <= int(digits) <= 2100:
+        if a1 == "年":
             return True
-        if after.startswith("年"):
+        if not unit and (a1 in "-—/～~至" or _YEAR_AFTER.match(norm, e)):
             return True
-    if not unit and _DATE_AFTER.match(after):
+    if not unit and a1 in _DATE_FIRST and _DATE_AFTER.match(norm, e):
         return True
     # Document numbers: 〔2019〕30号, 【2018】11号, [2018]; numbers inside such brackets.
-    if before[-1:] in _BRACKET_OPEN and after[:1] in _BRACKET_CLOSE and len(digits) == 4:
+    if b1 in _BRACKET_OPEN and a1 in _BRACKET_CLOSE and len(digits) == 4:
         return True
-    if before[-1:] in "〕】]" or after[:1] == "号":
+    if b1 in "〕】]" or a1 == "号":
         return True
     # Indicator and table codes: A11, C213, 表2, 附件3, 第3.
-    if _CODE_BEFORE.search(before) or _LABEL_BEFORE.search(before):
+    if b1.isascii() and b1.isalpha():
         return True
-    if after[:1].isascii() and after[:1].isalpha() and not unit:
+    if (
+        b1 in _LABEL_LAST or (b1.isspace() and s > 1 and norm[s - 2] in _LABEL_LAST)
+    ) and _LABEL_BEFORE.search(norm, max(0, s - 6), s):
+        return True
+    if not unit and a1.isascii() and a1.isalpha():
         return True  # 5G, 3A, 12345热线 is handled by the label, not here
     # Heading and list ordinals: 1. 1、 1． （1） (1) at a line or clause start.
-    if not unit and "." not in digits and _ORDINAL_AFTER.match(after):
+    if not unit and plain and _ORDINAL_AFTER.match(norm, e):
         return True
-    if not unit and before[-1:] in "（(" and after[:1] in "）)" and len(digits) <= 2:
+    if not unit and b1 in "（(" and a1 in "）)" and len(digits) <= 2:
         return True
     # Ranges: 45-55岁, 45～55岁, 60%-80%: neither end is an amount.
-    if after[:1] in ("-", "~", "～", "—") and after[1:2].isdigit():
+    if a1 in _RANGE_MARKS and e + 1 < len(norm) and norm[e + 1].isdigit():
         return True
-    if before[-1:] in ("~", "～", "—") and before[-2:-1].isdigit():
+    if b1 in "~～—" and s > 1 and norm[s - 2].isdigit():
         return True
-    # Phone-like strings: 0871-1234567 and 11-digit mobile numbers.
-    if rx(r"\d{3,4}-\d{7,8}").match(norm[s:]):
-        return True
+    # Phone-like strings: 0871-1234567 are caught as ranges above; 11-digit mobile numbers here.
     if not unit and len(digits) == 11 and digits.isdigit() and digits.startswith("1"):
         return True
     return False

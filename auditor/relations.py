@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -139,8 +140,12 @@ def _same_kind(a: Quantity, b: Quantity) -> bool:
     return a.kind is b.kind and a.base_unit == b.base_unit and a.kind in (Kind.MONEY, Kind.COUNT)
 
 
+@lru_cache(maxsize=256)
 def _depths(text: str) -> tuple[int, ...]:
-    """Bracket depth before each position of ``text`` (unmatched closing brackets ignored)."""
+    """Bracket depth before each position of ``text`` (unmatched closing brackets ignored).
+
+    Cached: a paragraph's figures all ask for their depth, which must not rescan it each time.
+    """
     depths, depth = [0], 0
     for ch in text:
         if ch in "（(":
