@@ -14,7 +14,7 @@ import regex
 from auditor.document import Paragraph
 from auditor.quantity import normalise
 from auditor.rx import rx
-from auditor.textspan import clause_start
+from auditor.textspan import clause_start, depth_at
 
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _NUMBER = r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})"
@@ -117,6 +117,8 @@ def _list_end(text: str, start: int, closing: str | None) -> int:
 def enumerations_in(para: Paragraph) -> list[Enumeration]:
     text = normalise(para.text)
     found: list[Enumeration] = []
+    if "、" not in text:
+        return found  # a list is split at 、: no 、, no list of two items
     for m in _COUNT_THEN_LIST.finditer(text):
         if _depth(text, m.start()) > 0:
             continue
@@ -147,13 +149,7 @@ def enumerations_in(para: Paragraph) -> list[Enumeration]:
 
 
 def _depth(text: str, pos: int) -> int:
-    depth = 0
-    for ch in text[:pos]:
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE and depth:
-            depth -= 1
-    return depth
+    return depth_at(text, pos, _OPEN, _CLOSE)
 
 
 def _make(m: regex.Match, para: Paragraph, items: list[str], partial: bool, noun: str) -> Enumeration:

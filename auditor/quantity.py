@@ -161,7 +161,7 @@ class Quantity:
             return Decimal(0)
         return Decimal(5).scaleb(-self.decimals - 1) * self.scale
 
-    @property
+    @cached_property
     def is_amount(self) -> bool:
         """Money or a count: something that can be a part of a total."""
         return self.kind in (Kind.MONEY, Kind.COUNT) and not self.approx

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex
 
@@ -23,7 +22,7 @@ from auditor.enumerations import Enumeration, enumerations_in
 from auditor.quantity import Kind, Quantity, normalise
 from auditor.rx import rx
 from auditor.tables import cell_at, cell_figure, column_roles, is_amount_column, is_empty_value, row_kind
-from auditor.textspan import clause_before, clause_start, sentence_bounds
+from auditor.textspan import clause_before, clause_start, depth_at, sentence_bounds
 from auditor.tolerance import interval_of, sum_interval
 
 TABLE_MARKERS = ("合计行", "表内分项")
@@ -140,26 +139,10 @@ def _same_kind(a: Quantity, b: Quantity) -> bool:
     return a.kind is b.kind and a.base_unit == b.base_unit and a.kind in (Kind.MONEY, Kind.COUNT)
 
 
-@lru_cache(maxsize=256)
-def _depths(text: str) -> tuple[int, ...]:
-    """Bracket depth before each position of ``text`` (unmatched closing brackets ignored).
-
-    Cached: a paragraph's figures all ask for their depth, which must not rescan it each time.
-    """
-    depths, depth = [0], 0
-    for ch in text:
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)" and depth:
-            depth -= 1
-        depths.append(depth)
-    return tuple(depths)
-
-
 def _depth_at(text: str, start: int, pos: int) -> int:
     """Bracket depth at ``pos`` counted from ``start`` (where the depth is taken as zero)."""
     if start == 0:
-        return _depths(text)[pos]
+        return depth_at(text, pos)
     depth = 0
     for ch in text[start:pos]:
         if ch in "（(":

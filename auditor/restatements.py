@@ -16,7 +16,6 @@ import regex
 from auditor.changes import year_of
 from auditor.document import Document
 from auditor.quantity import Kind, Quantity, normalise
-from auditor.rx import rx
 from auditor.tables import cell_figure
 
 _SCOPES = [
@@ -47,6 +46,11 @@ _PART_WORDS = regex.compile(
     r"占|比|较|增加|减少|增长|下降|降低|提高|人均|平均|每|单价|以上|以下|超过|不足|约|近"
 )
 _TOTAL_SPENDING = regex.compile(r"^(?:总)?(?:支出|收入)(?:合计|总计|总额)?$")
+_YEAR_START = regex.compile(r"((?:19|20)\d\d)\s*年初")
+_ORDINAL = regex.compile(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)")
+_WHOSE = regex.compile(r"^(?:我局|本局|本部门|本单位|我单位|部门|单位|\p{Han}{1,6}人社局|人社局)")
+_WHOSE_WHEN = regex.compile(r"\s*(?:(?:19|20)\d\d\s*年|本年|全年|部门|单位)")
+_YEAR = regex.compile(r"(?:19|20)\d\d")
 
 
 @dataclass
@@ -66,11 +70,17 @@ class Conflict:
 
 def _parse(label: str, own_names: list[str]) -> tuple[str, frozenset[str]]:
     text = normalise(label)
-    text = rx(r"((?:19|20)\d\d)\s*年初").sub(r"\1年 年初", text)
+    if "年初" in text:
+        text = _YEAR_START.sub(r"\1年 年初", text)
     for name in own_names:
-        text = text.replace(name, "")
-    text = rx(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)").sub("", text)
-    text = rx(r"^(?:我局|本局|本部门|本单位|我单位|部门|单位|\p{Han}{1,6}人社局|人社局)").sub("", text)
+        if name in text:
+            text = text.replace(name, "")
+    m = _ORDINAL.match(text)
+    if m:
+        text = text[m.end() :]
+    m = _WHOSE.match(text)
+    if m:
+        text = text[m.end() :]
     scope = set()
     if _ANY_SCOPE.search(text):  # most labels carry no scope word: one search decides
         for name, pattern in _SCOPE_PATTERNS:
@@ -81,7 +91,7 @@ def _parse(label: str, own_names: list[str]) -> tuple[str, frozenset[str]]:
     if _TOTAL_SPENDING.match(topic) and not (scope - {"一般公共预算", "财政拨款"}):
         # the department's total only when the label says whose and when: "2020年本年支出合计",
         # "2020年总支出"; a bare "支出总额" may be a project's
-        if rx(r"\s*(?:(?:19|20)\d\d\s*年|本年|全年|部门|单位)").match(normalise(label)):
+        if _WHOSE_WHEN.match(normalise(label)):
             topic = "总" + ("支出" if "支出" in topic else "收入")
         else:
             topic = ""
@@ -97,12 +107,12 @@ def statements(doc: Document, own_names: list[str]) -> list[Statement]:
         for q in para.quantities:
             if not _eligible(q):
                 continue
+            if _PART_WORDS.search(normalise(q.label)):
+                continue
             label = q.label
             whole = wholes.get(id(q))
             if whole is not None:
                 label = f"{label} {whole.label}"
-            if _PART_WORDS.search(normalise(q.label)):
-                continue
             topic, scope = _parse(label, own_names)
             if not _specific(topic, q):
                 continue
@@ -116,7 +126,7 @@ def statements(doc: Document, own_names: list[str]) -> list[Statement]:
                 if q is None or not _eligible(q):
                     continue
                 header = table.column_header(col)
-                years = rx(r"(?:19|20)\d\d").findall(header + table.caption)
+                years = _YEAR.findall(header + table.caption)
                 label = f"{row.label} {header}"
                 topic, scope = _parse(label, own_names)
                 if not _specific(topic, q):

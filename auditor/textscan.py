@@ -105,7 +105,12 @@ def name_slips(doc: Document, entity: Entity) -> list[NameSlip]:
         for name in checked
     ]
     exact_names = regex.compile("|".join(regex.escape(n) for n in entity.names))
-    hints = {piece for name in checked for piece in (name[:2], name[-2:])}
+    # One edit leaves a name of six or more characters with its first three or its last three
+    # intact: a misspelling must contain one of those pieces, and lies within a name's length of it.
+    pieces: dict[str, list[int]] = {}
+    for i, name in enumerate(checked):
+        for piece in (name[:3], name[-3:]):
+            pieces.setdefault(piece, []).append(i)
     other_body = (
         regex.compile(
             regex.escape(entity.place)
@@ -116,28 +121,40 @@ def name_slips(doc: Document, entity: Entity) -> list[NameSlip]:
         if entity.place
         else None
     )
-    hint_pattern = regex.compile("|".join(regex.escape(h) for h in sorted(hints)))
+    piece_pattern = regex.compile("|".join(regex.escape(h) for h in sorted(pieces)))
     for para in doc.paragraphs:
         text = normalise(para.text)
-        if hint_pattern.search(text):  # a misspelling keeps the name's start or its end…
+        if checked and piece_pattern.search(text):
             exact = [(e.start(), e.end()) for e in exact_names.finditer(text, overlapped=True)]
-            loose = [h for h in hint_pattern.finditer(text) if not any(a <= h.start() < b for a, b in exact)]
-            if not loose:
-                continue  # …outside every correctly written name
-            for name, pattern in fuzzy:
-                for m in pattern.finditer(text):
-                    # the fuzzy match may have taken a bracket or comma for the missing character: trim it
-                    lead = len(m.group(0)) - len(m.group(0).lstrip(_TRIM))
-                    found = m.group(0).strip(_TRIM)
-                    start = m.start() + lead
-                    end = start + len(found)
-                    if found in entity.names or any(a < end and start < b for a, b in exact):
-                        continue  # the name itself, or part of a correctly written name
-                    if len(found) < len(name) - 1 or not found or not _NAME_END.search(found):
-                        continue  # 巴中市人社系统 is not a misspelled 巴中市人社局: a name ends like one
-                    if any(s.line == para.line and abs(s.column - (start + 1)) < 3 for s in slips):
-                        continue
-                    slips.append(NameSlip(para.line, start + 1, found, name, "misspelled"))
+            # where each name may be misspelled: around its pieces outside every correctly written name
+            windows: dict[int, list[tuple[int, int]]] = {}
+            for h in piece_pattern.finditer(text, overlapped=True):
+                if any(a <= h.start() < b for a, b in exact):
+                    continue
+                for i in pieces[h.group()]:
+                    reach = len(checked[i]) + 1
+                    lo, hi = max(0, h.start() - reach), min(len(text), h.end() + reach)
+                    spans = windows.setdefault(i, [])
+                    if spans and lo <= spans[-1][1]:
+                        spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+                    else:
+                        spans.append((lo, hi))
+            for i in sorted(windows):
+                name, pattern = fuzzy[i]
+                for lo, hi in windows[i]:
+                    for m in pattern.finditer(text, lo, hi):
+                        # the fuzzy match may have taken a bracket or comma for the missing character: trim it
+                        lead = len(m.group(0)) - len(m.group(0).lstrip(_TRIM))
+                        found = m.group(0).strip(_TRIM)
+                        start = m.start() + lead
+                        end = start + len(found)
+                        if found in entity.names or any(a < end and start < b for a, b in exact):
+                            continue  # the name itself, or part of a correctly written name
+                        if len(found) < len(name) - 1 or not found or not _NAME_END.search(found):
+                            continue  # 巴中市人社系统 is not a misspelled 巴中市人社局: a name ends like one
+                        if any(s.line == para.line and abs(s.column - (start + 1)) < 3 for s in slips):
+                            continue
+                        slips.append(NameSlip(para.line, start + 1, found, name, "misspelled"))
         # another body of the same place given as the source of the report's data
         if other_body is not None:
             for m in other_body.finditer(text):

@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from functools import lru_cache
+
+import regex
+
 SENTENCE_END = "。！？!?"
 CLAUSE_END = "，,；;。"
 
 
+@lru_cache(maxsize=64)
+def _any_of(chars: str, backwards: bool) -> regex.Pattern[str]:
+    return regex.compile(("(?r)" if backwards else "") + "[" + regex.escape(chars) + "]")
+
+
+def _after_last(text: str, pos: int, stops: str) -> int:
+    """Just after the last of ``stops`` before ``pos`` (0 when there is none)."""
+    m = _any_of(stops, True).search(text, 0, pos)
+    return m.end() if m else 0
+
+
 def sentence_start(text: str, pos: int) -> int:
-    return max((text.rfind(ch, 0, pos) for ch in SENTENCE_END), default=-1) + 1
+    return _after_last(text, pos, SENTENCE_END)
 
 
 def sentence_end(text: str, pos: int) -> int:
-    ends = [i for i in (text.find(ch, pos) for ch in SENTENCE_END) if i >= 0]
-    return min(ends) if ends else len(text)
+    m = _any_of(SENTENCE_END, False).search(text, pos)
+    return m.start() if m else len(text)
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -21,9 +37,33 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 def clause_start(text: str, pos: int, stops: str = CLAUSE_END) -> int:
     """Start of the clause containing ``pos``: just after the last of ``stops`` before it."""
-    return max((text.rfind(ch, 0, pos) for ch in stops), default=-1) + 1
+    return _after_last(text, pos, stops)
 
 
 def clause_before(text: str, pos: int, stops: str = CLAUSE_END) -> str:
     """The text of the clause containing ``pos``, up to ``pos``: what introduces a figure (…覆盖率为)."""
     return text[clause_start(text, pos, stops) : pos]
+
+
+@lru_cache(maxsize=256)
+def _bracket_events(text: str, opens: str, closes: str) -> tuple[list[int], list[int]]:
+    """Positions of the brackets in ``text`` and the depth just after each (unmatched closing
+    brackets ignored). Cached: every figure of a paragraph asks for its depth."""
+    positions: list[int] = []
+    depths: list[int] = []
+    depth = 0
+    for m in _any_of(opens + closes, False).finditer(text):
+        if m.group() in opens:
+            depth += 1
+        elif depth:
+            depth -= 1
+        positions.append(m.start())
+        depths.append(depth)
+    return positions, depths
+
+
+def depth_at(text: str, pos: int, opens: str = "（(", closes: str = "）)") -> int:
+    """Bracket depth just before ``pos``: linear in the brackets, not the characters, of ``text``."""
+    positions, depths = _bracket_events(text, opens, closes)
+    i = bisect_left(positions, pos)
+    return depths[i - 1] if i else 0
