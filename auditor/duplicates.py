@@ -10,8 +10,11 @@ hash table of sentence skeletons: the cost grows linearly with the document.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import accumulate
+from operator import methodcaller
 
 import regex
 
@@ -42,11 +45,15 @@ class Sentence:
     han: int
     section: str  # title of the enclosing top-level section
     paragraph: tuple[int, int] = (0, 0)  # the range of unit indices of its paragraph
+    _numbers: tuple[tuple[str, int], ...] | None = None
 
     @property
     def numbers(self) -> tuple[tuple[str, int], ...]:
-        """(number as written, column) for each number; read only for the few repeated sentences."""
-        return tuple((n.group(0), self.column + n.start()) for n in _NUMBER.finditer(self.text))
+        """(number as written, column) for each number: found on first use (only repeated
+        sentences are asked)."""
+        if self._numbers is None:
+            self._numbers = tuple((n.group(0), self.column + n.start()) for n in _NUMBER.finditer(self.text))
+        return self._numbers
 
 
 @dataclass
@@ -96,9 +103,14 @@ class RepeatedBlock:
 _UNIT = re.compile(
     r"[^。！？!?；;，,：:、（(]+(?:(?<=\d),(?=\d)[^。！？!?；;，,：:、（(]*)*(?:[。！？!?；;，：:、（(]|,(?!\d))?"
 )
+# the whole paragraph in pieces: a clause, or a single character no clause starts with
+_PIECE = re.compile(_UNIT.pattern + r"|[\s\S]")
 _NOT_HAN = regex.compile(r"\P{Han}+")
 _TITLE_END = regex.compile(r"[。！？!?；;，,]")
-_DIGIT = regex.compile(r"\d")
+_drop_non_han = partial(_NOT_HAN.sub, "")
+_blank_numbers = partial(_NUMBER.sub, "#")
+_drop_punct = partial(_PUNCT.sub, "")
+_drop_etc = methodcaller("removesuffix", "等")  # "…补助资金等。" ends the same list as "…补助资金）。"
 
 
 def _han(text: str) -> int:
@@ -106,9 +118,65 @@ def _han(text: str) -> int:
     return len(_NOT_HAN.sub("", text))
 
 
-def _sentences(doc: Document) -> list[Sentence]:
+class Clauses:
+    """The document's clauses as parallel columns; a Sentence is made only for a clause asked for.
+
+    Every clause needs its skeleton and length, but only the few that repeat are ever looked at:
+    the per-clause work runs inside ``map`` over whole paragraphs rather than in a Python loop.
+    """
+
+    def __init__(self) -> None:
+        self.text: list[str] = []
+        self.line: list[int] = []
+        self.column: list[int] = []
+        self.skeleton: list[int] = []
+        self.han: list[int] = []
+        self.section: list[str] = []
+        self.paragraph: list[tuple[int, int]] = []
+        self._made: dict[int, Sentence] = {}
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __getitem__(self, key: slice) -> list[Sentence]:
+        return [self.sentence(i) for i in range(*key.indices(len(self.text)))]
+
+    def sentence(self, i: int) -> Sentence:
+        made = self._made.get(i)
+        if made is None:
+            made = self._made[i] = Sentence(
+                i,
+                self.line[i],
+                self.column[i],
+                self.text[i],
+                self.skeleton[i],
+                self.han[i],
+                self.section[i],
+                self.paragraph[i],
+            )
+        return made
+
+    def add_paragraph(self, text: str, line: int, section: str) -> None:
+        pieces = _PIECE.findall(text)
+        starts = list(accumulate(map(len, pieces), initial=0))
+        hans = list(map(len, map(_drop_non_han, pieces)))
+        keep = [i for i, h in enumerate(hans) if h >= MIN_HAN]
+        if not keep:
+            return
+        kept = [pieces[i] for i in keep]
+        first, n = len(self.text), len(keep)
+        self.text += kept
+        self.line += [line] * n
+        self.column += [starts[i] + 1 for i in keep]
+        self.skeleton += map(hash, map(_drop_etc, map(_drop_punct, map(_blank_numbers, kept))))
+        self.han += [hans[i] for i in keep]
+        self.section += [section] * n
+        self.paragraph += [(first, first + n)] * n
+
+
+def _sentences(doc: Document) -> Clauses:
     """The document's clauses (split at 。；，：、 and an opening bracket), the units blocks are made of."""
-    out: list[Sentence] = []
+    out = Clauses()
     for para in doc.paragraphs:
         if para.heading is not None:
             continue
@@ -116,42 +184,34 @@ def _sentences(doc: Document) -> list[Sentence]:
         if not _TITLE_END.search(text) and _han(text) < 25:
             continue  # a title line (the cover page repeats the title on purpose)
         section = doc.section_at(para.line)
-        top = section.path()[0].title if section is not None else ""
-        first = len(out)
-        for m in _UNIT.finditer(text):
-            raw = m.group(0)
-            han = _han(raw)
-            if han < MIN_HAN:
-                continue
-            # "…补助资金等。" ends the same list as "…补助资金）。"
-            blanked = _NUMBER.sub("#", raw) if _DIGIT.search(raw) else raw
-            skeleton = hash(_PUNCT.sub("", blanked).removesuffix("等"))
-            out.append(Sentence(len(out), para.line, m.start() + 1, raw, skeleton, han, top, (first, 0)))
-        for unit in out[first:]:
-            unit.paragraph = (first, len(out))
+        out.add_paragraph(text, para.line, section.path()[0].title if section is not None else "")
     return out
 
 
-def _runs(sentences: list[Sentence]) -> list[tuple[int, int, int]]:
-    """Maximal runs (start, length, offset): sentences start..start+length-1 repeat at +offset."""
-    where: dict[int, list[int]] = defaultdict(list)
-    for s in sentences:
-        where[s.skeleton].append(s.index)
+def _runs(skeletons: list[int]) -> list[tuple[int, int, int]]:
+    """Maximal runs (start, length, offset): clauses start..start+length-1 repeat at +offset."""
+    counts = Counter(skeletons)
+    where: dict[int, list[int]] = {}
+    for i, skeleton in enumerate(skeletons):
+        if 1 < counts[skeleton] <= MAX_PARTNERS + 1:  # more often than that is boilerplate
+            where.setdefault(skeleton, []).append(i)
     runs: list[tuple[int, int, int]] = []
     active: dict[int, int] = {}  # offset -> run start
-    for s in sentences:
-        partners = where[s.skeleton]
+    for i, skeleton in enumerate(skeletons):
+        partners = where.get(skeleton)
         current: dict[int, int] = {}
-        if 1 < len(partners) <= MAX_PARTNERS + 1:
+        if partners is not None:
             for p in partners:
-                if p > s.index:
-                    offset = p - s.index
-                    current[offset] = active.get(offset, s.index)
+                if p > i:
+                    offset = p - i
+                    current[offset] = active.get(offset, i)
+        elif not active:
+            continue
         for offset, start in active.items():
             if offset not in current:
-                runs.append((start, s.index - start, offset))
+                runs.append((start, i - start, offset))
         active = current
-    end = len(sentences)
+    end = len(skeletons)
     runs.extend((start, end - start, offset) for offset, start in active.items())
     return runs
 
@@ -159,15 +219,16 @@ def _runs(sentences: list[Sentence]) -> list[tuple[int, int, int]]:
 def find_repeated_blocks(doc: Document) -> list[RepeatedBlock]:
     sentences = _sentences(doc)
     groups: dict[tuple[int, ...], dict[int, Copy]] = {}
-    for start, length, offset in _runs(sentences):
+    for start, length, offset in _runs(sentences.skeleton):
         if offset < length:
             # the run overlaps its own copy: a block repeated back to back (A A A), period ``offset``
             starts = list(range(start, start + length + 1, offset))
             length = offset
         else:
             starts = [start, start + offset]
-        block = sentences[start : start + length]
-        key = tuple(s.skeleton for s in block)
+        if sum(sentences.han[start : start + length]) < min(MIN_CONFLICT_HAN, MIN_PARAGRAPH_HAN):
+            continue  # too short to report whatever its copies hold (equal skeletons, equal length)
+        key = tuple(sentences.skeleton[start : start + length])
         copies = groups.setdefault(key, {})
         for first in starts:
             if first + length <= len(sentences):

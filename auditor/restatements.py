@@ -37,7 +37,8 @@ _SCOPES = [
     ("上年", r"上年|去年|上一年"),
 ]
 _SCOPE_PATTERNS = [(name, regex.compile(pattern)) for name, pattern in _SCOPES]
-_ANY_SCOPE = regex.compile("|".join(f"(?:{pattern})" for _, pattern in _SCOPES))
+# one pass names the scopes a label may carry (each at the first place one of them starts)
+_ANY_SCOPE = regex.compile("|".join(f"(?P<s{i}>{pattern})" for i, (_, pattern) in enumerate(_SCOPES)))
 _FILLER = regex.compile(
     r"(?:19|20)\d\d\s*年度?|本年度|本年|全年|当年|年度|其中|主要|累计|共计|合计为|总计为|合计|总计|总额|共|达到|达|为|是|的|"
     r"日常|数|资金|金额|规模|情况|[“”\"'（）()、，,：:\s]|\d"
@@ -82,11 +83,13 @@ def _parse(label: str, own_names: list[str]) -> tuple[str, frozenset[str]]:
     if m:
         text = text[m.end() :]
     scope = set()
-    if _ANY_SCOPE.search(text):  # most labels carry no scope word: one search decides
-        for name, pattern in _SCOPE_PATTERNS:
-            if pattern.search(text):
-                scope.add(name)
-                text = pattern.sub("", text)
+    candidates = {m.lastgroup for m in _ANY_SCOPE.finditer(text, overlapped=True)}
+    if candidates:  # most labels carry no scope word
+        for i, (name, pattern) in enumerate(_SCOPE_PATTERNS):
+            if f"s{i}" in candidates:
+                text, found = pattern.subn("", text)
+                if found:
+                    scope.add(name)
     topic = _FILLER.sub("", text)
     if _TOTAL_SPENDING.match(topic) and not (scope - {"一般公共预算", "财政拨款"}):
         # the department's total only when the label says whose and when: "2020年本年支出合计",
@@ -100,6 +103,13 @@ def _parse(label: str, own_names: list[str]) -> tuple[str, frozenset[str]]:
 
 def statements(doc: Document, own_names: list[str]) -> list[Statement]:
     out: list[Statement] = []
+    parsed: dict[str, tuple[str, frozenset[str]]] = {}  # a label recurs within a report
+
+    def parse(label: str) -> tuple[str, frozenset[str]]:
+        if label not in parsed:
+            parsed[label] = _parse(label, own_names)
+        return parsed[label]
+
     wholes = {id(p): b.whole for b in doc.relations.breakdowns for p in b.parts}
     report_year = doc.report_year
     for para in doc.paragraphs:
@@ -113,7 +123,7 @@ def statements(doc: Document, own_names: list[str]) -> list[Statement]:
             whole = wholes.get(id(q))
             if whole is not None:
                 label = f"{label} {whole.label}"
-            topic, scope = _parse(label, own_names)
+            topic, scope = parse(label)
             if not _specific(topic, q):
                 continue
             out.append(Statement(q, topic, scope, year_of(text, q) or report_year, q.label))
@@ -128,7 +138,7 @@ def statements(doc: Document, own_names: list[str]) -> list[Statement]:
                 header = table.column_header(col)
                 years = _YEAR.findall(header + table.caption)
                 label = f"{row.label} {header}"
-                topic, scope = _parse(label, own_names)
+                topic, scope = parse(label)
                 if not _specific(topic, q):
                     continue
                 out.append(

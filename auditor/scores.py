@@ -406,12 +406,16 @@ _BAND_DEFINITION = regex.compile(
 )
 
 
+_SENTENCE = regex.compile(r"[^。！？]+")
+
+
 def _totals_and_grades(doc: Document) -> tuple[list[StatedTotal], list[StatedGrade]]:
     totals, grades = [], []
     for para in doc.paragraphs:
         text = normalise(para.text)
-        sentences = [s for s in rx(r"[^。！？]+").finditer(text)]
-        for s in sentences:
+        if not (_GRADE.search(text) or _TOTAL.search(text)):
+            continue  # most paragraphs state neither: one look at the whole paragraph decides
+        for s in _SENTENCE.finditer(text):
             found_grades = list(_GRADE.finditer(text, s.start(), s.end()))
             for g in found_grades:
                 grades.append(StatedGrade(g.group("g"), para.line, g.start("g") + 1))
@@ -431,6 +435,8 @@ def _totals_and_grades(doc: Document) -> tuple[list[StatedTotal], list[StatedGra
 def _bands_defined(doc: Document) -> list[tuple[str, Decimal]] | None:
     found: dict[str, Decimal] = {}
     for para in doc.paragraphs:
+        if "以上" not in para.text:
+            continue
         for m in _BAND_DEFINITION.finditer(normalise(para.text)):
             found.setdefault(m.group("g"), Decimal(m.group("lo")))
     return sorted(found.items(), key=lambda kv: -kv[1]) if len(found) >= 2 else None
