@@ -215,6 +215,7 @@ _HEADING_PATTERNS = [
     (5, regex.compile(rf"^\s*(?P<ord>(?P<n>[{_CIRCLED}]))")),
 ]
 _MAX_HEADING_LEN = 40
+_ORDINAL_FIRST = frozenset("一二三四五六七八九十（(0123456789" + _CIRCLED)  # every ordinal starts so
 
 
 def chinese_numeral(text: str) -> int:
@@ -237,6 +238,8 @@ def parse_heading(line: int, text: str) -> Heading | None:
 def parse_ordinal(line: int, text: str) -> Heading | None:
     """The outline ordinal leading a line of any length: list items such as "（1）预算编制合理性，…"."""
     norm = normalise(text)
+    if norm.lstrip()[:1] not in _ORDINAL_FIRST:
+        return None
     for level, pattern in _HEADING_PATTERNS:
         m = pattern.match(norm)
         if not m:

@@ -181,10 +181,16 @@ _NO_TAGS: frozenset[str] = frozenset()
 _PER_UNIT = frozenset({"per-unit"})
 
 
+_LEAD_FIRST = frozenset("其包主分以及和并共")  # the first characters of _LABEL_LEAD's words
+_TAIL_LAST = frozenset("为是到达约近有了至计")  # the last characters of _LABEL_TAIL's words
+
+
 def _strip_label(raw: str) -> str:
     label = raw.strip(" \t:：，,、；;。（）()“”\"'")
-    label = _LABEL_LEAD.sub("", label)
-    label = _LABEL_TAIL.sub("", label)
+    if label[:1] in _LEAD_FIRST:
+        label = _LABEL_LEAD.sub("", label)
+    if label[-1:] in _TAIL_LAST:
+        label = _LABEL_TAIL.sub("", label)
     return label.strip(" \t:：，,、")
 
 
@@ -249,25 +255,30 @@ def extract_quantities(text: str, line: int, *, default_unit: str | None = None)
     return out
 
 
+_LABEL_STOP = regex.compile(r"(?r)[，,。；;：:、！？!?\t（()）]")
+
+
 def _label_start(norm: str, pos: int, floor: int) -> int:
     """Start of the label phrase: back from the figure to the previous clause boundary.
 
     Balanced brackets belong to the label (一般公共服务（类）支出); an unbalanced opening
     bracket ends it (…1,753.87万元（其中，基本支出…).
     """
-    i, depth = pos, 0
-    while i > floor:
-        ch = norm[i - 1]
+    depth = 0
+    while True:
+        m = _LABEL_STOP.search(norm, floor, pos)
+        if m is None:
+            return floor
+        ch = m.group()
         if ch in "）)":
             depth += 1
         elif ch in "（(":
             if depth == 0:
-                break
+                return m.end()
             depth -= 1
-        elif ch in "，,。；;：:、！？!?\t" and depth == 0:
-            break
-        i -= 1
-    return i
+        elif depth == 0:
+            return m.end()
+        pos = m.start()
 
 
 def _money_context(norm: str, pos: int) -> bool:

@@ -510,9 +510,11 @@ def _top_level_amounts(para: Paragraph) -> list[Quantity]:
 
 def _rates_in(para: Paragraph) -> list[Rate]:
     """ "预算数40万元，执行数为40万元，完成预算的100%", "激活14.99万张，占目标任务数12万张的125%"."""
+    found: list[Rate] = []
+    if not any(q.kind is Kind.PERCENT and not q.approx for q in para.quantities):
+        return found
     text = normalise(para.text)
     top = _top_level_amounts(para)
-    found = []
     for rate in para.quantities:
         if rate.kind is not Kind.PERCENT or rate.approx:
             continue
@@ -668,7 +670,10 @@ _RATE_WORDS = regex.compile(
 
 
 def _identities_in(para: Paragraph) -> list[Identity]:
-    found = []
+    found: list[Identity] = []
+    text = para.text
+    if not ("资产" in text and "负债" in text) and not _AFTER_DEDUCTION.search(text):
+        return found  # neither identity can be stated here
     top = _top_level_amounts(para)
     labels = [(q, _norm_label(q.label)) for q in top]
     assets = next((q for q, label in labels if _ASSETS.search(label) and not _NET_ASSETS.search(label)), None)
