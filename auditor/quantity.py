@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 import regex
 
@@ -111,6 +111,25 @@ _BRACKET_CLOSE = "〕】]）)］"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
+class cached:
+    """``functools.cached_property`` without its lock (Python 3.11 takes a lock on every first
+    access, which costs more than these one-line properties themselves)."""
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.compute(obj)
+        return value
+
+
 @dataclass(unsafe_hash=True)
 class Quantity:
     """One figure as written: ``2952.11万元`` → value 2952.11, decimals 2, unit 万元.
@@ -137,11 +156,11 @@ class Quantity:
     inherited_unit: bool = False
     tags: frozenset[str] = field(default_factory=frozenset)
 
-    @cached_property
+    @cached
     def base_value(self) -> Decimal:
         return self.value * self.scale
 
-    @cached_property
+    @cached
     def exact(self) -> bool:
         """Counts written as whole numbers, scores, zero amounts and 元 to the 分 are exact; the rest was rounded."""
         if self.approx:
@@ -154,14 +173,14 @@ class Quantity:
             return True  # 7359892.85元 is exact: 分 is the smallest unit of the currency
         return self.kind is Kind.COUNT and self.scale == 1 and self.decimals == 0
 
-    @cached_property
+    @cached
     def half_unit(self) -> Decimal:
         """Half of the last written digit, in the base unit (0 for exact figures)."""
         if self.exact:
             return Decimal(0)
         return Decimal(5).scaleb(-self.decimals - 1) * self.scale
 
-    @cached_property
+    @cached
     def is_amount(self) -> bool:
         """Money or a count: something that can be a part of a total."""
         return self.kind in (Kind.MONEY, Kind.COUNT) and not self.approx

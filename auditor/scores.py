@@ -360,8 +360,13 @@ def _set_pair(node: ScoreNode, m: regex.Match, para: Paragraph) -> None:
         node.rate = rate
 
 
+_SEGMENT = regex.compile(r"[^；;。]+")
+
+
 def _read_scores(node: ScoreNode, para: Paragraph, text: str) -> None:
     """Maximum, score, items and deductions stated in an ordinal-led paragraph."""
+    if "分" not in text:
+        return  # every form below ends in 分
     pairs = list(_PAIR.finditer(text))
     taken = [(m.start(), m.end()) for m in pairs]
     if pairs:
@@ -373,7 +378,7 @@ def _read_scores(node: ScoreNode, para: Paragraph, text: str) -> None:
             taken.append((m.start(), m.end()))
     # items: the 得N分 of each ；/。 segment outside the pair; a segment with only 扣N分 deducts
     deductions = Decimal(0)
-    for segment in rx(r"[^；;。]+").finditer(text):
+    for segment in _SEGMENT.finditer(text):
         if any(a <= segment.start() < b or a < segment.end() <= b for a, b in taken):
             continue
         items = list(_ITEM.finditer(text, segment.start(), segment.end()))

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -95,33 +96,39 @@ class NameSlip:
     kind: str  # misspelled | other_body
 
 
+# The patterns for a unit's names are made once per process: a batch holds many reports of one unit.
+@lru_cache(maxsize=256)
+def _fuzzy(name: str) -> regex.Pattern[str]:
+    return regex.compile(f"(?:{regex.escape(name)}){{{'e<=1' if len(name) >= 8 else 'd<=1'}}}")
+
+
+@lru_cache(maxsize=256)
+def _any_of(words: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile("|".join(regex.escape(w) for w in words))
+
+
+@lru_cache(maxsize=64)
+def _other_body(place: str) -> regex.Pattern[str]:
+    return regex.compile(
+        regex.escape(place) + r"(?P<body>" + _BODY.pattern + r")(?=提供的?(?:基础)?(?:资料|数据|材料))"
+    )
+
+
 def name_slips(doc: Document, entity: Entity) -> list[NameSlip]:
     slips: list[NameSlip] = []
     checked = [n for n in entity.names if len(n) >= 6]
     # one character missing, added or changed: 甸回族彝族自治县人社局 for 寻甸回族彝族自治县人社局;
     # a short name only loses a character (云南县人社局 is another county, not a typo of 云溪县人社局)
-    fuzzy = [
-        (name, regex.compile(f"(?:{regex.escape(name)}){{{'e<=1' if len(name) >= 8 else 'd<=1'}}}"))
-        for name in checked
-    ]
-    exact_names = regex.compile("|".join(regex.escape(n) for n in entity.names))
+    fuzzy = [(name, _fuzzy(name)) for name in checked]
+    exact_names = _any_of(tuple(entity.names))
     # One edit leaves a name of six or more characters with its first three or its last three
     # intact: a misspelling must contain one of those pieces, and lies within a name's length of it.
     pieces: dict[str, list[int]] = {}
     for i, name in enumerate(checked):
         for piece in (name[:3], name[-3:]):
             pieces.setdefault(piece, []).append(i)
-    other_body = (
-        regex.compile(
-            regex.escape(entity.place)
-            + r"(?P<body>"
-            + _BODY.pattern
-            + r")(?=提供的?(?:基础)?(?:资料|数据|材料))"
-        )
-        if entity.place
-        else None
-    )
-    piece_pattern = regex.compile("|".join(regex.escape(h) for h in sorted(pieces)))
+    other_body = _other_body(entity.place) if entity.place else None
+    piece_pattern = _any_of(tuple(sorted(pieces)))
     for para in doc.paragraphs:
         text = normalise(para.text)
         if checked and piece_pattern.search(text):

@@ -48,15 +48,14 @@ class Interval:
 
 def interval_of(q: Quantity, extra: Decimal = Decimal(0)) -> Interval:
     """The values a written figure may stand for, in its base unit, widened by ``extra``."""
-    half = q.half_unit + extra * q.scale
+    half = q.half_unit + extra * q.scale if extra else q.half_unit
     return Interval(q.base_value - half, q.base_value + half)
 
 
 def sum_interval(parts: list[Quantity]) -> Interval:
-    total = Interval.point(Decimal(0))
-    for q in parts:
-        total = total + interval_of(q)
-    return total
+    value = sum((q.base_value for q in parts), Decimal(0))
+    half = sum((q.half_unit for q in parts), Decimal(0))
+    return Interval(value - half, value + half)
 
 
 def percent_of(part: Interval, base: Interval) -> Interval | None:

@@ -66,15 +66,19 @@ def build(folder: Path, size: int) -> int:
     return total
 
 
-def timed(command: list[str], repeat: int = 1) -> tuple[float, float]:
-    """Median wall time over ``repeat`` runs, and the peak RSS (MB) of the largest process seen."""
+def timed(command: list[str], repeat: int = 1, best: bool = False) -> tuple[float, float]:
+    """Median (or best) wall time over ``repeat`` runs, and the peak RSS (MB) of the largest process seen.
+
+    Throughput runs take the best of several: on a shared virtual machine another tenant's load
+    only ever adds time, so the fastest run is the closest to what the code costs.
+    """
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
         subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
         times.append(time.perf_counter() - start)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return statistics.median(times), peak
+    return (min(times) if best else statistics.median(times)), peak
 
 
 def machine() -> str:
@@ -99,6 +103,9 @@ def main() -> int:
     )
     parser.add_argument("--size-mb", type=float, default=20.0)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of each throughput measurement (best kept)"
+    )
     parser.add_argument("--no-write", action="store_true", help="do not rewrite docs/performance.md")
     args = parser.parse_args()
 
@@ -123,10 +130,11 @@ def main() -> int:
         )
 
         check = [*AUDITOR, "check", "--quiet", "--format", "json", "-o", os.devnull]
-        one, peak = timed([*check, "--jobs", "1", str(big)])
-        many, peak_many = timed([*check, "--jobs", str(args.jobs), str(big)])
-        bare, _ = timed([sys.executable, "-c", BARE_SCAN, str(big)], repeat=3)
-        small_one, _ = timed([*check, "--jobs", "1", str(small)])
+        n = args.repeat
+        one, peak = timed([*check, "--jobs", "1", str(big)], repeat=n, best=True)
+        many, peak_many = timed([*check, "--jobs", str(args.jobs), str(big)], repeat=n, best=True)
+        bare, _ = timed([sys.executable, "-c", BARE_SCAN, str(big)], repeat=max(n, 5), best=True)
+        small_one, _ = timed([*check, "--jobs", "1", str(small)], repeat=n, best=True)
         mb = big_bytes / 2**20
         results.update(
             ratio=one / bare,
@@ -135,9 +143,9 @@ def main() -> int:
             memory=max(peak, peak_many),
         )
         lines += [
-            f"check --jobs 1: {one:.2f} s, {mb / one:.2f} MB/s",
-            f"check --jobs {args.jobs}: {many:.2f} s, {mb / many:.2f} MB/s, {results['speedup']:.2f}× --jobs 1",
-            f"bare scan (read + one number regex): {bare:.2f} s, {mb / bare:.1f} MB/s",
+            f"check --jobs 1: {one:.2f} s, {mb / one:.2f} MB/s (best of {n})",
+            f"check --jobs {args.jobs}: {many:.2f} s, {mb / many:.2f} MB/s, {results['speedup']:.2f}× --jobs 1 (best of {n})",
+            f"bare scan (read + one number regex): {bare:.2f} s, {mb / bare:.1f} MB/s (best of {max(n, 5)})",
             f"ratio auditor (--jobs 1) ÷ bare scan: {results['ratio']:.1f}",
             f"growth: {small_bytes / 2**20:.1f} MB in {small_one:.2f} s → {mb:.1f} MB in {one:.2f} s: "
             f"{results['growth']:.2f}× the time for {big_bytes / small_bytes:.1f}× the size",

@@ -156,3 +156,17 @@ def test_long_amount_is_not_a_phone_number():
 def test_zero_amount_is_exact_but_zero_percent_is_rounded():
     assert one("因公出国（境）费0万元").half_unit == 0
     assert one("占0%").half_unit == Decimal("0.5")
+
+
+def test_label_stops_at_an_unbalanced_opening_bracket():
+    q = extract_quantities("支出合计1,753.87万元（其中，基本支出1,200.00万元）", 1)[1]
+    assert q.label == "基本支出"
+    q = extract_quantities("一般公共服务（类）（款）支出10万元", 1)[0]
+    assert q.label == "一般公共服务（类）（款）支出"
+    q = extract_quantities("说明（见附表（二））：收入合计5万元", 1)[0]
+    assert q.label == "收入合计"
+
+
+def test_label_drops_leading_and_trailing_link_words():
+    found = extract_quantities("其中：基本支出为30万元，主要用于培训达到20万元", 1)
+    assert [q.label for q in found] == ["基本支出", "培训"]

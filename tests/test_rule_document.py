@@ -254,3 +254,25 @@ def test_right_names_pass(check, text):
 @pytest.mark.parametrize(("text", "written"), ENTITY_FAILING)
 def test_wrong_names_fail(check, text, written):
     assert [f.stated for f in check(text, select="E101")] == [written]
+
+
+def _one_edit_variants(name: str) -> list[str]:
+    """Every deletion, substitution and insertion of one character inside ``name`` (its first and
+    last characters kept: a name must still end like one to be reported)."""
+    inner = range(1, len(name) - 1)
+    return sorted(
+        {name[:i] + name[i + 1 :] for i in inner}
+        | {name[:i] + "某" + name[i + 1 :] for i in inner}
+        | {name[:i] + "某" + name[i:] for i in inner}
+    )
+
+
+# 云溪人力资源和社会保障局 (县 left out) is an accepted short form of the name, not a misspelling
+@pytest.mark.parametrize(
+    "written",
+    [v for v in _one_edit_variants("云溪县人力资源和社会保障局") if v != "云溪人力资源和社会保障局"],
+)
+def test_every_one_edit_misspelling_is_found(check, written):
+    # the search looks only around the name's first or last three characters: each edit keeps one
+    text = TITLE + f"本年度由{written}牵头，会同相关股室组织实施。"
+    assert [f.stated for f in check(text, select="E101")] == [written]
