@@ -98,13 +98,13 @@ class RepeatedBlock:
         return out
 
 
-# clauses end at 。！？；，：、 or an opening bracket; a comma between digits (30,342) is part of a number
-# the stdlib engine is faster than ``regex`` for these plain character classes
-_UNIT = re.compile(
+# A paragraph in pieces: a clause — ending at 。！？；，：、 or an opening bracket, a comma between
+# digits (30,342) being part of a number — or a single character no clause starts with. The
+# stdlib engine is faster than ``regex`` for these plain character classes.
+_PIECE = re.compile(
     r"[^。！？!?；;，,：:、（(]+(?:(?<=\d),(?=\d)[^。！？!?；;，,：:、（(]*)*(?:[。！？!?；;，：:、（(]|,(?!\d))?"
+    r"|[\s\S]"
 )
-# the whole paragraph in pieces: a clause, or a single character no clause starts with
-_PIECE = re.compile(_UNIT.pattern + r"|[\s\S]")
 _NOT_HAN = regex.compile(r"\P{Han}+")
 _TITLE_END = regex.compile(r"[。！？!?；;，,]")
 _drop_non_han = partial(_NOT_HAN.sub, "")
@@ -115,7 +115,7 @@ _drop_etc = methodcaller("removesuffix", "等")  # "…补助资金等。" ends 
 
 def _han(text: str) -> int:
     """Number of Chinese characters (removing the rest is cheaper than finding each one)."""
-    return len(_NOT_HAN.sub("", text))
+    return len(_drop_non_han(text))
 
 
 class Clauses:

@@ -25,7 +25,7 @@ from auditor.quantity import Kind, Quantity, normalise
 from auditor.rx import rx
 from auditor.tables import cell_at, cell_figure, column_roles, is_amount_column, is_empty_value, row_kind
 from auditor.textspan import clause_before, clause_start, depth_at, sentence_bounds
-from auditor.tolerance import interval_of, sum_interval
+from auditor.tolerance import Interval, interval_of, sum_interval
 
 TABLE_MARKERS = ("合计行", "表内分项")
 
@@ -321,7 +321,7 @@ def _settle_on_matching_run(b: Breakdown) -> None:
     runs = [(0, k) for k in range(n - 1, 1, -1)] + [(n - k, n) for k in range(n - 1, 1, -1)]
     for i, j in runs:  # prefixes first, then suffixes: a run in the middle is no evidence
         value, half = values[j] - values[i], halves[j] - halves[i]
-        if value - half <= whole.hi and whole.lo <= value + half:
+        if Interval(value - half, value + half).overlaps(whole):
             b.parts = b.parts[i:j]
             return
 

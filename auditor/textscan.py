@@ -103,7 +103,7 @@ def _fuzzy(name: str) -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=256)
-def _any_of(words: tuple[str, ...]) -> regex.Pattern[str]:
+def _one_of(words: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile("|".join(regex.escape(w) for w in words))
 
 
@@ -120,7 +120,7 @@ def name_slips(doc: Document, entity: Entity) -> list[NameSlip]:
     # one character missing, added or changed: 甸回族彝族自治县人社局 for 寻甸回族彝族自治县人社局;
     # a short name only loses a character (云南县人社局 is another county, not a typo of 云溪县人社局)
     fuzzy = [(name, _fuzzy(name)) for name in checked]
-    exact_names = _any_of(tuple(entity.names))
+    exact_names = _one_of(tuple(entity.names))
     # One edit leaves a name of six or more characters with its first three or its last three
     # intact: a misspelling must contain one of those pieces, and lies within a name's length of it.
     pieces: dict[str, list[int]] = {}
@@ -128,7 +128,7 @@ def name_slips(doc: Document, entity: Entity) -> list[NameSlip]:
         for piece in (name[:3], name[-3:]):
             pieces.setdefault(piece, []).append(i)
     other_body = _other_body(entity.place) if entity.place else None
-    piece_pattern = _any_of(tuple(sorted(pieces)))
+    piece_pattern = _one_of(tuple(sorted(pieces)))
     for para in doc.paragraphs:
         text = normalise(para.text)
         if checked and piece_pattern.search(text):
