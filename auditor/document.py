@@ -271,6 +271,8 @@ _COUNT_HEADER = regex.compile(r"(?P<u>人次|人|户|件|个|家|次|项)数$")
 
 def unit_of_header(text: str) -> str | None:
     """The unit a header or row label gives to its figures: 预算执行情况(万元), 参保人数/万人, 人数."""
+    if not ("单位" in text or "数" in text or any(ch in text for ch in "（(/／")):
+        return None  # most cells are figures or names: neither pattern can match
     norm = normalise(text.strip())
     m = _UNIT_IN_TEXT.search(norm) or _COUNT_HEADER.search(norm)
     return m.group("u") if m else None
@@ -306,6 +308,9 @@ def _build_table(index: int, block: TableBlock, caption: str) -> Table:
 # ----------------------------------------------------------------------------- building
 
 
+_TOC_TITLE = regex.compile(r"目\s*录")
+
+
 def build_document(path: str, fmt: str, lines: list[Line], blocks: list[Block]) -> Document:
     paragraphs: list[Paragraph] = []
     tables: list[Table] = []
@@ -327,7 +332,7 @@ def build_document(path: str, fmt: str, lines: list[Line], blocks: list[Block]) 
         stripped = text.strip()
         if not stripped:
             continue
-        if rx(r"目\s*录").fullmatch(stripped):
+        if "目" in stripped and _TOC_TITLE.fullmatch(stripped):
             toc_mode = True
             lines[block.line - 1].role = "toc"
             last_text = stripped
