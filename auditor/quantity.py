@@ -130,7 +130,7 @@ class cached:
         return value
 
 
-@dataclass(unsafe_hash=True)
+@dataclass(eq=False)  # a figure is itself: identity, not a field-by-field comparison of 16 fields
 class Quantity:
     """One figure as written: ``2952.11万元`` → value 2952.11, decimals 2, unit 万元.
 

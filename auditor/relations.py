@@ -22,7 +22,6 @@ from auditor.changes import Change, YearComparison, analyse_changes, comparison_
 from auditor.document import Document, Paragraph, Table
 from auditor.enumerations import Enumeration, enumerations_in
 from auditor.quantity import Kind, Quantity, normalise
-from auditor.rx import rx
 from auditor.tables import cell_at, cell_figure, column_roles, is_amount_column, is_empty_value, row_kind
 from auditor.textspan import clause_before, clause_start, depth_at, sentence_bounds
 from auditor.tolerance import Interval, interval_of, sum_interval
@@ -400,8 +399,11 @@ def _part_before(para: Paragraph, pos: int) -> Quantity | None:
     return q
 
 
+_LABEL_NOISE = regex.compile(r"20\d\d\s*年度?|本年度|本年|当年|全年|的|\s")
+
+
 def _norm_label(label: str) -> str:
-    label = rx(r"20\d\d\s*年度?|本年度|本年|当年|全年|的|\s").sub("", normalise(label))
+    label = _LABEL_NOISE.sub("", normalise(label))
     return label.strip('“”"')
 
 
