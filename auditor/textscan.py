@@ -154,6 +154,10 @@ def name_slips(doc: Document, entity: Entity) -> list[NameSlip]:
                         lead = len(m.group(0)) - len(m.group(0).lstrip(_TRIM))
                         found = m.group(0).strip(_TRIM)
                         start = m.start() + lead
+                        if len(found) == len(name) and found[0] != name[0] and found[1:] == name[1:]:
+                            # "由溪县…局" for 云溪县…局: the first character is missing and the match
+                            # took the word before it for a changed one — report what is written
+                            found, start = found[1:], start + 1
                         end = start + len(found)
                         if found in entity.names or any(a < end and start < b for a, b in exact):
                             continue  # the name itself, or part of a correctly written name

@@ -241,6 +241,8 @@ ENTITY_PASSING = [
 
 ENTITY_FAILING = [
     (TITLE + "《溪县人社局“三重一大”事项集体决策制度》。", "溪县人社局"),
+    # the first character missing after a word: the word is not part of the misspelling
+    (TITLE + "本年度由溪县人力资源和社会保障局牵头组织实施。", "溪县人力资源和社会保障局"),
     (TITLE + "评价依据：8.云溪县民政局提供的基础资料。", "云溪县民政局"),
     (TITLE + "云溪县人力资源和社会保障部对年度工作作出部署。", "云溪县人力资源和社会保障部"),
 ]
