@@ -20,7 +20,7 @@ from auditor.document import Document, Paragraph, Table
 from auditor.quantity import Kind, Quantity, normalise
 from auditor.rx import rx
 from auditor.tables import cell_at, cell_figure, column_roles
-from auditor.textspan import clause_before, clause_start, sentence_end, sentence_start
+from auditor.textspan import clause_before, clause_start, percents_introduced, sentence_end, sentence_start
 
 _YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
 _CMP = regex.compile(
@@ -394,12 +394,7 @@ def _last_list(text: str, before: list[Quantity], n: int) -> list[Quantity] | No
 def _rates_of_change(para: Paragraph, text: str) -> list[Change]:
     """ "2019年年末存量资金2670.6万元，2018年度年末存量资金4978.72万元，…变动率为-46.36%"."""
     out = []
-    for pct in para.quantities:
-        if pct.kind is not Kind.PERCENT or pct.approx:
-            continue
-        clause = clause_before(text, pct.start)
-        if not _RATE_OF_CHANGE.search(clause):
-            continue
+    for pct in percents_introduced(para.quantities, text, _RATE_OF_CHANGE):
         s_start = sentence_start(text, pct.start)
         pool = [q for q in para.quantities if s_start <= q.start < pct.start and q.is_amount]
         dated = [(year_of(text, q), q) for q in pool]

@@ -23,7 +23,7 @@ from auditor.document import Document, Paragraph, Table
 from auditor.enumerations import Enumeration, enumerations_in
 from auditor.quantity import Kind, Quantity, normalise
 from auditor.tables import cell_at, cell_figure, column_roles, is_amount_column, is_empty_value, row_kind
-from auditor.textspan import clause_before, clause_start, depth_at, sentence_bounds
+from auditor.textspan import clause_start, depth_at, percents_introduced, sentence_bounds
 from auditor.tolerance import Interval, interval_of, sum_interval
 
 TABLE_MARKERS = ("合计行", "表内分项")
@@ -712,12 +712,7 @@ def _ratios_in(para: Paragraph) -> list[Ratio]:
     """ "共37个项目，已设置绩效目标的有23个，绩效目标覆盖率为62.16%"."""
     text = normalise(para.text)
     found = []
-    for rate in para.quantities:
-        if rate.kind is not Kind.PERCENT or rate.approx:
-            continue
-        clause = clause_before(text, rate.start)
-        if not _RATE_WORDS.search(clause):
-            continue
+    for rate in percents_introduced(para.quantities, text, _RATE_WORDS):
         s_start, _ = sentence_bounds(text, rate.start)
         counts = [
             q for q in para.quantities if s_start <= q.start < rate.start and q.kind is Kind.COUNT and q.exact
@@ -741,12 +736,7 @@ def _control_rates_in(para: Paragraph, report_year: int | None) -> list[Ratio]:
         return []
     text = normalise(para.text)
     found = []
-    for rate in para.quantities:
-        if rate.kind is not Kind.PERCENT or rate.approx:
-            continue
-        clause = clause_before(text, rate.start)
-        if not _CONTROL_RATE.search(clause):
-            continue
+    for rate in percents_introduced(para.quantities, text, _CONTROL_RATE):
         totals = [
             q for q in _top_level_amounts(para) if q.end <= rate.start and _THREE_PUBLIC.search(q.label)
         ]

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 
 import regex
+
+from auditor.quantity import Kind, Quantity
 
 SENTENCE_END = "。！？!?"
 CLAUSE_END = "，,；;。"
@@ -43,6 +46,15 @@ def clause_start(text: str, pos: int, stops: str = CLAUSE_END) -> int:
 def clause_before(text: str, pos: int, stops: str = CLAUSE_END) -> str:
     """The text of the clause containing ``pos``, up to ``pos``: what introduces a figure (…覆盖率为)."""
     return text[clause_start(text, pos, stops) : pos]
+
+
+def percents_introduced(
+    quantities: list[Quantity], text: str, pattern: regex.Pattern[str]
+) -> Iterator[Quantity]:
+    """The exact percentages whose clause, up to the figure, matches ``pattern`` (…覆盖率为62.16%)."""
+    for q in quantities:
+        if q.kind is Kind.PERCENT and not q.approx and pattern.search(clause_before(text, q.start)):
+            yield q
 
 
 @lru_cache(maxsize=256)
