@@ -11,16 +11,12 @@ The heavy modules load on first use, so ``import auditor`` stays instant.
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "check_file", "check_paths", "load"]
+__all__ = ["__version__", "analyse", "check_file", "check_paths", "load"]
 
 
 def __getattr__(name: str):
-    if name in ("check_file", "check_paths"):
+    if name in ("analyse", "check_file", "check_paths", "load"):
         from auditor import engine
 
         return getattr(engine, name)
-    if name == "load":
-        from auditor.loaders import load
-
-        return load
     raise AttributeError(f"module 'auditor' has no attribute {name!r}")

@@ -92,9 +92,9 @@ def check(
     import os
     from pathlib import Path
 
-    from auditor.baseline import BaselineError, load_baseline
     from auditor.config import ConfigError, config_for
     from auditor.engine import check_paths, collect_files, fails
+    from auditor.report.baseline import BaselineError, load_baseline
     from auditor.rule import RuleError
 
     # A batch makes millions of short-lived objects and few reference cycles: keep what is loaded
@@ -146,7 +146,7 @@ def check(
     for error in report.errors:
         _error(f"{error.path}: {error.message}")
     if write_baseline:
-        from auditor.baseline import write_baseline as write
+        from auditor.report.baseline import write_baseline as write
 
         count = write(report, write_baseline)
         _error(f"wrote {count} findings to {write_baseline}")
@@ -163,7 +163,7 @@ def check(
 
 
 def render(report, fmt: str, lang: str) -> str:
-    from auditor import output
+    from auditor.report import output
 
     if fmt == "json":
         return output.format_json(report)
@@ -174,7 +174,7 @@ def render(report, fmt: str, lang: str) -> str:
     if fmt == "github":
         return output.format_github(report)
     if fmt == "html":
-        from auditor.html import format_html
+        from auditor.report.html import format_html
 
         return format_html(report, lang)
     return output.format_text(report, lang)
@@ -185,9 +185,9 @@ def render(report, fmt: str, lang: str) -> str:
 @click.option("--figures", is_flag=True, help="Also list every figure extracted from each line.")
 def text(path: str, figures: bool) -> None:
     """Print a document as the auditor sees it, with line numbers and tables."""
-    from auditor.loaders import load
+    from auditor.engine import load
     from auditor.messages import InputError
-    from auditor.textview import render
+    from auditor.report.textview import render
 
     try:
         doc = load(path)
@@ -205,7 +205,7 @@ def list_rules(fmt: str) -> None:
 
     rules = all_rules()
     if fmt == "markdown":
-        from auditor.ruledocs import markdown
+        from auditor.report.ruledocs import markdown
 
         click.echo(markdown(), nl=False)
         return

@@ -18,10 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from auditor.config import Config, config_for, find_config
-from auditor.document import Document
-from auditor.loaders import is_supported, load
+from auditor.extract.analysis import Analysis
+from auditor.extract.build import build_document
+from auditor.loaders import is_supported, read
 from auditor.messages import InputError
-from auditor.report import DocumentLine, FileError, Finding, Report, Summary
+from auditor.model.document import Document
+from auditor.report.baseline import baseline_key
+from auditor.report.findings import DocumentLine, FileError, Finding, Report, Summary
 from auditor.rule import Context, Rule, Severity, select_rules
 
 
@@ -63,7 +66,17 @@ def fingerprint(rule: str, line_text: str, stated: str | None, expected: str | N
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
-def context_for(doc: Document, config: Config) -> Context:
+def load(path: str | os.PathLike[str]) -> Document:
+    """Read one report file into its Document (paragraphs, figures, headings, tables); InputError if unreadable."""
+    return build_document(read(path))
+
+
+def analyse(path: str | os.PathLike[str]) -> Analysis:
+    """One report file with its analyses (relations, scores, repeated passages …), computed on first use."""
+    return Analysis(load(path))
+
+
+def context_for(doc: Analysis, config: Config) -> Context:
     return Context(
         report_year=config.report_year or doc.report_year,
         tolerance_percent=config.tolerance_percent,
@@ -73,9 +86,11 @@ def context_for(doc: Document, config: Config) -> Context:
 
 
 def check_document(
-    doc: Document, rules: list[type[Rule]], config: Config, lang: str | None = None
+    doc: Document | Analysis, rules: list[type[Rule]], config: Config, lang: str | None = None
 ) -> tuple[list[Finding], list[FileError]]:
     """Run each rule on one document; a rule that fails becomes an error entry, not a crash."""
+    if isinstance(doc, Document):
+        doc = Analysis(doc)
     ctx = context_for(doc, config)
     lang = lang or config.lang
     findings: list[Finding] = []
@@ -260,16 +275,6 @@ def check_paths(
         baseline=suppressed,
     )
     return report
-
-
-def baseline_key(path: str) -> str:
-    """A path as baselines store it: relative to the working directory when it can be, with / separators."""
-    p = Path(path)
-    try:
-        p = p.resolve().relative_to(Path.cwd().resolve())
-    except ValueError:
-        pass
-    return p.as_posix()
 
 
 def check_file(path: str | os.PathLike[str], **overrides: object) -> Report:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, ClassVar
 from auditor.messages import Message
 
 if TYPE_CHECKING:
-    from auditor.document import Document
+    from auditor.model.document import Document
 
 ENTRY_POINT_GROUP = "auditor.rules"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.document import Document
+from auditor.extract.analysis import Analysis
 from auditor.messages import Message
 from auditor.rule import Context, Rule, Severity, Violation
 
@@ -43,7 +43,7 @@ class ListedItemCount(Rule):
     category = "count_items"
     severity = Severity.WARNING
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         for e in doc.relations.enumerations:
             if e.count in e.alternatives:
                 continue

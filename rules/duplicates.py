@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.document import Document
-from auditor.duplicates import Copy, RepeatedBlock
+from auditor.extract.analysis import Analysis
+from auditor.extract.duplicates import Copy, RepeatedBlock
 from auditor.messages import Message
 from auditor.rule import Context, Rule, Severity, Violation
 
@@ -18,7 +18,7 @@ def _lines(copies: list[Copy]) -> str:
     return "、".join(str(n) for n in seen)
 
 
-def _excerpt(doc: Document, block: RepeatedBlock, size: int = 24) -> str:
+def _excerpt(doc: Analysis, block: RepeatedBlock, size: int = 24) -> str:
     first = block.copies[0].sentences[0]
     line = doc.line_text(first.line)
     start = first.column - 1
@@ -73,7 +73,7 @@ class DuplicatePassage(Rule):
     category = "duplicate_paragraph"
     severity = Severity.WARNING
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         for block in doc.repeated_blocks:
             if block.conflicting:
                 continue
@@ -114,7 +114,7 @@ class NearDuplicateConflict(Rule):
     name = "near-duplicate-conflict"
     category = "near_duplicate_conflict"
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         for block in doc.repeated_blocks:
             if not block.conflicting:
                 continue

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.document import Document
+from auditor.extract.analysis import Analysis
+from auditor.extract.textscan import name_slips
 from auditor.messages import Message
 from auditor.rule import Context, Rule, Severity, Violation
-from auditor.textscan import name_slips
 
 
 class Misspelled(Message):
@@ -53,10 +53,10 @@ class EntityName(Rule):
     category = "entity_name"
     severity = Severity.WARNING
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         if doc.entity is None:
             return
-        for s in name_slips(doc, doc.entity):
+        for s in name_slips(doc.document, doc.entity):
             message = (
                 Misspelled(written=s.written, expected=s.expected)
                 if s.kind == "misspelled"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.display import figure, in_unit_of, plain
-from auditor.document import Document
+from auditor.extract.analysis import Analysis
+from auditor.extract.display import figure, in_unit_of, plain
+from auditor.extract.tolerance import Interval, Verdict, interval_of, judge
 from auditor.messages import Message
 from auditor.rule import Context, Rule, Violation
-from auditor.tolerance import Interval, Verdict, interval_of, judge
 
 
 class IdentityMismatch(Message):
@@ -47,7 +47,7 @@ class AccountingIdentity(Rule):
     name = "accounting-identity"
     category = "identity"
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         for identity in doc.relations.identities:
             result = identity.result
             computed = Interval.point(result.base_value * 0)

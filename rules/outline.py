@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.document import Document
+from auditor.extract.analysis import Analysis
+from auditor.extract.outline import contents_slips, numbering_slips
 from auditor.messages import Message
-from auditor.outline import contents_slips, numbering_slips
 from auditor.rule import Context, Rule, Severity, Violation
 
 
@@ -59,8 +59,8 @@ class HeadingNumbering(Rule):
     category = "numbering"
     severity = Severity.WARNING
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        for s in numbering_slips(doc):
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
+        for s in numbering_slips(doc.document):
             message: Message
             if s.kind == "skip":
                 message = Skipped(written=s.written, expected=s.expected)
@@ -126,8 +126,8 @@ class TableOfContents(Rule):
     category = "numbering"
     severity = Severity.WARNING
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        for s in contents_slips(doc):
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
+        for s in contents_slips(doc.document):
             if s.kind == "missing":
                 message: Message = Missing(entry=s.entry)
             else:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.display import figure, plain
-from auditor.document import Document
+from auditor.extract.analysis import Analysis
+from auditor.extract.display import figure, plain
+from auditor.extract.tolerance import Verdict, recompute_percent
 from auditor.messages import Message
 from auditor.rule import Context, Rule, Severity, Violation
-from auditor.tolerance import Verdict, recompute_percent
 
 
 class RateMismatch(Message):
@@ -52,7 +52,7 @@ class CompletionRate(Rule):
     name = "completion-rate"
     category = "completion_rate"
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         for r in doc.relations.rates:
             checked = recompute_percent(
                 r.actual, r.target, r.rate, ctx.tolerance_percent, exact_denominator=r.target_exact

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.display import figure, plain
-from auditor.document import Document
+from auditor.extract.analysis import Analysis
+from auditor.extract.display import figure, plain
+from auditor.extract.tolerance import Verdict, recompute_percent
 from auditor.messages import Message
 from auditor.rule import Context, Rule, Severity, Violation
-from auditor.tolerance import Verdict, recompute_percent
 
 
 class RatioMismatch(Message):
@@ -50,7 +50,7 @@ class CountRatio(Rule):
     name = "count-ratio"
     category = "ratio_other"
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         for r in doc.relations.ratios:
             checked = recompute_percent(r.numerator, r.denominator, r.rate, ctx.tolerance_percent)
             if checked is None or checked.verdict is Verdict.OK:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.document import Document
+from auditor.extract.analysis import Analysis
+from auditor.extract.textscan import template_residue
 from auditor.messages import Message
 from auditor.rule import Context, Rule, Severity, Violation
-from auditor.textscan import template_residue
 
 _KINDS = {
     "placeholder": ("占位符", "a placeholder"),
@@ -53,8 +53,8 @@ class TemplateResidue(Rule):
     category = "template_residue"
     severity = Severity.WARNING
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        for r in template_residue(doc):
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
+        for r in template_residue(doc.document):
             kind, kind_en = _KINDS[r.kind]
             yield self.violation(
                 Residue(kind=kind, kind_en=kind_en, text=r.text), line=r.line, column=r.column, stated=r.text

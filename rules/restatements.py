@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.display import figure
-from auditor.document import Document
+from auditor.extract.analysis import Analysis
+from auditor.extract.display import figure
+from auditor.extract.restatements import conflicts
 from auditor.messages import Message
-from auditor.restatements import conflicts
 from auditor.rule import Context, Rule, Violation
 
 
@@ -47,7 +47,7 @@ class RestatementConflict(Rule):
     name = "restatement-conflict"
     category = "restatement_conflict"
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         names = doc.entity.names if doc.entity else []
         pasted = {c.line for b in doc.repeated_blocks if b.conflicting for c in b.copies}
         for c in conflicts(doc, names, excluded_lines=pasted):

@@ -7,13 +7,14 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import regex
 
-from auditor.document import Document
+from auditor.extract.analysis import Analysis
+from auditor.extract.scores import ScoreNode, core_name
+from auditor.extract.tolerance import HUNDRED, Interval, Verdict, fmt, judge
 from auditor.messages import Message
-from auditor.quantity import Kind, normalise
+from auditor.model.quantity import Kind
 from auditor.rule import Context, Rule, Severity, Violation
-from auditor.rx import rx
-from auditor.scores import ScoreNode, core_name
-from auditor.tolerance import HUNDRED, Interval, Verdict, fmt, judge
+from auditor.text.chars import normalise
+from auditor.text.rx import rx
 
 
 def pts(value: Decimal) -> str:
@@ -116,7 +117,7 @@ class IndicatorTableSum(Rule):
     name = "indicator-table-sum"
     category = "score_sum"
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         for t in doc.scores.tables:
             conflicted = {id(c.node) for c in t.conflicts}
             for c in t.conflicts:
@@ -264,7 +265,7 @@ class ProseScoreSum(Rule):
     name = "prose-score-sum"
     category = "score_sum"
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         scores = doc.scores
         nodes = scores.prose_nodes()
         for node in nodes:
@@ -305,7 +306,7 @@ class ProseScoreSum(Rule):
             expected=pts(total),
         )
 
-    def _totals(self, doc: Document, nodes: list[ScoreNode]) -> Iterator[Violation]:
+    def _totals(self, doc: Analysis, nodes: list[ScoreNode]) -> Iterator[Violation]:
         top = [n for n in nodes if n.score is not None and not _has_scored_ancestor(n)]
         if len(top) < 2:
             return
@@ -326,7 +327,7 @@ class ProseScoreSum(Rule):
                 expected=pts(total),
             )
 
-    def _against_tables(self, doc: Document, nodes: list[ScoreNode]) -> Iterator[Violation]:
+    def _against_tables(self, doc: Analysis, nodes: list[ScoreNode]) -> Iterator[Violation]:
         for table in doc.scores.tables:
             by_name: dict[str, list[ScoreNode]] = {}
             for node in _nodes(table.roots):
@@ -433,7 +434,7 @@ class ScoreRange(Rule):
     name = "score-range"
     category = "score_rule"
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         nodes = list(doc.scores.prose_nodes())
         for t in doc.scores.tables:
             nodes += t.leaves()
@@ -497,7 +498,7 @@ class ScoreRate(Rule):
     name = "score-rate"
     category = "score_rate"
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         for node in doc.scores.prose_nodes():
             if node.rate is None or node.max is None or node.score is None or node.max == 0:
                 continue
@@ -581,7 +582,7 @@ class ScoringRule(Rule):
     name = "scoring-rule"
     category = "score_rule"
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         facts = _Facts(doc, ctx)
         for table in doc.scores.tables:
             for leaf in table.leaves():
@@ -629,7 +630,7 @@ def _holds(value: Decimal, op: str, threshold: Decimal) -> bool:
 class _Facts:
     """The rates a scoring rule may speak of, read from the report once (not once per indicator)."""
 
-    def __init__(self, doc: Document, ctx: Context) -> None:
+    def __init__(self, doc: Analysis, ctx: Context) -> None:
         self.doc, self.ctx = doc, ctx
         self._three_public: tuple[Decimal, str] | bool | None = False
         self._staffing: tuple[Decimal, str] | bool | None = False
@@ -660,8 +661,8 @@ class _Facts:
         return None
 
 
-def _three_public_rate(doc: Document, ctx: Context) -> tuple[Decimal, str] | None:
-    from auditor.changes import year_of
+def _three_public_rate(doc: Analysis, ctx: Context) -> tuple[Decimal, str] | None:
+    from auditor.extract.changes import year_of
 
     year = ctx.report_year
     if year is None:
@@ -686,7 +687,7 @@ _STAFF = regex.compile(
 )
 
 
-def _staffing_rate(doc: Document) -> tuple[Decimal, str] | None:
+def _staffing_rate(doc: Analysis) -> tuple[Decimal, str] | None:
     for para in doc.paragraphs:
         m = _STAFF.search(normalise(para.text))
         if m and int(m.group("b")) > 0:
@@ -750,7 +751,7 @@ class GradeBand(Rule):
     name = "grade-band"
     category = "grade_band"
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         scores = doc.scores
         bands = _bands(ctx, scores.bands)
         for total in scores.totals:

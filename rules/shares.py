@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.display import figure, plain
-from auditor.document import Document
+from auditor.extract.analysis import Analysis
+from auditor.extract.display import figure, plain
+from auditor.extract.relations import Share
+from auditor.extract.tolerance import HUNDRED, Verdict, fmt, judge, recompute_percent, sum_interval
 from auditor.messages import Message
-from auditor.quantity import Quantity
-from auditor.relations import Share
+from auditor.model.quantity import Quantity
 from auditor.rule import Context, Rule, Severity, Violation
-from auditor.tolerance import HUNDRED, Verdict, fmt, judge, recompute_percent, sum_interval
 
 
 class ShareMismatch(Message):
@@ -61,7 +61,7 @@ class ShareOfTotal(Rule):
     name = "share-of-total"
     category = "percent_share"
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         for share in doc.relations.shares:
             part, pct, base = share.part, share.percent, share.base
             if base is None or part.approx or base.approx:
@@ -145,7 +145,7 @@ class SharesAddUp(Rule):
     name = "shares-add-up"
     category = "percent_share"
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         for b in doc.relations.breakdowns:
             if not b.complete or len(b.shares) != len(b.parts) or len(b.parts) < 2:
                 continue

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from auditor.display import figure
-from auditor.document import Document
+from auditor.extract.analysis import Analysis
+from auditor.extract.display import figure
+from auditor.extract.tolerance import Interval, Verdict, fmt, judge
 from auditor.messages import Message
 from auditor.rule import Context, Rule, Violation
-from auditor.tolerance import Interval, Verdict, fmt, judge
 
 
 def _n(value: Decimal) -> str:
@@ -93,7 +93,7 @@ class SurveyTally(Rule):
     name = "survey-tally"
     category = "survey_tally"
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         for s in doc.scores.surveys:
             issued, returned, valid = s.issued, s.returned, s.valid
             if issued is not None and returned is not None and returned.value > issued.value:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.display import figure, in_unit_of, join_terms
-from auditor.document import Document
+from auditor.extract.analysis import Analysis
+from auditor.extract.display import figure, in_unit_of, join_terms
+from auditor.extract.relations import TABLE_MARKERS, Breakdown
+from auditor.extract.tolerance import Verdict, judge, sum_interval
 from auditor.messages import Message
-from auditor.quantity import Quantity
-from auditor.relations import TABLE_MARKERS, Breakdown
+from auditor.model.quantity import Quantity
 from auditor.rule import Context, Rule, Violation
-from auditor.tolerance import Verdict, judge, sum_interval
 
 
 class SumMismatch(Message):
@@ -73,7 +73,7 @@ class SumOfParts(Rule):
     name = "sum-of-parts"
     category = "sum_total"
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         prose = [b for b in doc.relations.breakdowns if b.marker not in TABLE_MARKERS]
         yield from _mismatches(self, prose, ctx, SumMismatch)
 
@@ -129,7 +129,7 @@ class TableTotal(Rule):
     name = "table-total"
     category = "sum_total"
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         tables = [b for b in doc.relations.breakdowns if b.marker in TABLE_MARKERS]
         yield from _mismatches(self, tables, ctx, TableSumMismatch)
 

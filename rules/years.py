@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.document import Document
+from auditor.extract.analysis import Analysis
+from auditor.extract.textscan import report_dates, stale_years
 from auditor.messages import Message
 from auditor.rule import Context, Rule, Violation
-from auditor.textscan import report_dates, stale_years
 
 
 class StalePlan(Message):
@@ -50,10 +50,10 @@ class StaleYear(Rule):
     name = "stale-year"
     category = "year_mismatch"
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         if ctx.report_year is None:
             return
-        for s in stale_years(doc, ctx.report_year):
+        for s in stale_years(doc.document, ctx.report_year):
             yield self.violation(
                 StalePlan(text=s.text, year=ctx.report_year),
                 line=s.line,
@@ -91,10 +91,10 @@ class ReportDate(Rule):
     name = "report-date"
     category = "year_mismatch"
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         if ctx.report_year is None:
             return
-        for d in report_dates(doc):
+        for d in report_dates(doc.document):
             if d.year > ctx.report_year:
                 continue
             date = f"{d.year}年{d.month}月" + (f"{d.day}日" if d.day else "")

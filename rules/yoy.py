@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from auditor.changes import Change
-from auditor.display import figure, in_unit_of, plain
-from auditor.document import Document
+from auditor.extract.analysis import Analysis
+from auditor.extract.changes import Change
+from auditor.extract.display import figure, in_unit_of, plain
+from auditor.extract.tolerance import HUNDRED, Interval, Verdict, fmt, interval_of, judge
 from auditor.messages import Message
 from auditor.rule import Context, Rule, Severity, Violation
-from auditor.tolerance import HUNDRED, Interval, Verdict, fmt, interval_of, judge
 
 
 class ChangeRateMismatch(Message):
@@ -69,7 +69,7 @@ class YearOverYear(Rule):
     name = "year-over-year"
     category = "yoy_change"
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         for c in doc.relations.changes:
             yield from self._check(c, ctx)
 
@@ -207,7 +207,7 @@ class PriorYear(Rule):
     name = "prior-year"
     category = "year_mismatch"
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         for comparison in doc.relations.comparison_years:
             subject = comparison.subject_year or ctx.report_year
             if subject is None or comparison.year == subject - 1 or comparison.year >= subject:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from helpers import findings_for
 
-from auditor.report import Finding
+from auditor.report.findings import Finding
 
 
 @pytest.fixture

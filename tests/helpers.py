@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from auditor.engine import check_paths
-from auditor.report import Finding
+from auditor.report.findings import Finding
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -39,7 +39,8 @@ def txt_to_docx(source: Path, target: Path) -> Path:
     """Rebuild a plain-text report as a .docx: prose as paragraphs, flattened tables as real tables."""
     import docx
 
-    from auditor.document import Line, TableBlock, split_flattened_tables
+    from auditor.loaders.text import split_flattened_tables
+    from auditor.model.document import Line, TableBlock
 
     text = source.read_text(encoding="utf-8-sig")
     lines = [Line(i + 1, t) for i, t in enumerate(text.split("\n"))]

@@ -97,19 +97,19 @@ def test_reports_without_arithmetic_errors_stay_silent(prefix):
 
 
 def test_000_project_list_of_18_is_counted_as_18():
-    from auditor.loaders import load
+    from auditor import analyse
 
-    doc = load(corpus_file("000"))
+    doc = analyse(corpus_file("000"))
     (e,) = [e for e in doc.relations.enumerations if e.line == 50]
     assert e.count == 18 and 18 in e.alternatives
 
 
 def test_identities_on_the_corpus_hold():
     # 002:127 净资产 = 资产 − 负债; 003:88 36158.49 − 4994.40 − 17703.56 = 13460.53; 003:293 245 − 30.5 = 214.5
-    from auditor.loaders import load
+    from auditor import analyse
 
-    assert [i.result.line for i in load(corpus_file("002")).relations.identities] == [127]
-    assert [i.result.line for i in load(corpus_file("003")).relations.identities] == [88, 293]
+    assert [i.result.line for i in analyse(corpus_file("002")).relations.identities] == [127]
+    assert [i.result.line for i in analyse(corpus_file("003")).relations.identities] == [88, 293]
     assert findings("002", "I101") == [] and findings("003", "I101") == []
 
 

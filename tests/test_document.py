@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from helpers import corpus_file
 
-from auditor.loaders import decode_text, load
+from auditor import load
+from auditor.loaders import decode_text
 from auditor.messages import InputError
 
 TABLE_TEXT = (

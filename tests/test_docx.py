@@ -10,8 +10,8 @@ import pytest
 import regex
 from helpers import SAMPLES, corpus_file, txt_to_docx
 
+from auditor import load
 from auditor.engine import check_paths
-from auditor.loaders import load
 from auditor.messages import InputError
 
 

@@ -172,9 +172,9 @@ def test_per_file_timeout_reports_the_file_and_goes_on(tmp_path, jobs):
 
 
 def test_rule_failure_is_an_internal_error_entry():
+    from auditor import load
     from auditor.config import Config
     from auditor.engine import check_document
-    from auditor.loaders import load
     from auditor.rule import Rule, all_rules
 
     class Broken(Rule):

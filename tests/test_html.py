@@ -11,7 +11,7 @@ import regex
 from helpers import ROOT, SAMPLES
 
 from auditor.engine import check_paths
-from auditor.html import format_html
+from auditor.report.html import format_html
 
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")

@@ -81,7 +81,7 @@ def test_github_annotations_follow_the_workflow_command_syntax(reports):
     assert len(lines) == 4  # three findings and one unreadable file
     assert all(_COMMAND.match(line) for line in lines[:3]), lines
     assert lines[-1].startswith(f"::error file={reports / 'broken.docx'},title=auditor::")
-    from auditor.output import _gh_data, _gh_property
+    from auditor.report.output import _gh_data, _gh_property
 
     assert _gh_data("50%\nx") == "50%25%0Ax" and _gh_property("a:b,c") == "a%3Ab%2Cc"
 

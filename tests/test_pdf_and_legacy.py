@@ -11,8 +11,8 @@ import pytest
 import regex
 from helpers import ROOT, SAMPLES, corpus_file, txt_to_docx
 
+from auditor import load
 from auditor.engine import check_paths
-from auditor.loaders import load
 from auditor.messages import InputError
 
 FIXTURE_PDF = ROOT / "tests" / "fixtures" / "final-accounts-2023.pdf"

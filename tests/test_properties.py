@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from auditor.config import Config
 from auditor.engine import check_document
+from auditor.extract.build import build_document
 from auditor.loaders import _load_text
 from auditor.rule import all_rules
 
@@ -39,7 +40,7 @@ def pct(value: Decimal) -> Decimal:
 
 
 def rules_fired(text: str) -> list[str]:
-    doc = _load_text(text.encode("utf-8"), "generated.txt")
+    doc = build_document(_load_text(text.encode("utf-8"), "generated.txt"))
     findings, errors = check_document(doc, list(all_rules().values()), Config())
     assert errors == []
     return sorted({f.rule for f in findings if f.severity != "info"})

@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from auditor.quantity import Kind, extract_quantities
+from auditor.extract.figures import extract_quantities
+from auditor.model.quantity import Kind
 
 
 def one(text: str):

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
+from auditor import load
 from auditor.config import Config
 from auditor.engine import check_document
-from auditor.loaders import load
 from auditor.rule import CATEGORIES, Rule, RuleError, Severity, all_rules, select_rules
 
 
@@ -93,7 +93,7 @@ def test_a_failing_rule_becomes_an_error_entry_and_others_still_run():
 
 
 def test_rule_reference_in_docs_is_up_to_date():
-    from auditor.ruledocs import markdown
+    from auditor.report.ruledocs import markdown
 
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == markdown()
 

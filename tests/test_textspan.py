@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from auditor.textspan import clause_start, depth_at, sentence_end, sentence_start
+from auditor.text.spans import clause_start, depth_at, sentence_end, sentence_start
 
 
 def _depth_by_walking(text: str, pos: int, opens: str = "（(", closes: str = "）)") -> int:

@@ -2,8 +2,8 @@
 
 from decimal import Decimal
 
-from auditor.quantity import extract_quantities
-from auditor.tolerance import Interval, Verdict, interval_of, judge, percent_of, sum_interval
+from auditor.extract.figures import extract_quantities
+from auditor.extract.tolerance import Interval, Verdict, interval_of, judge, percent_of, sum_interval
 
 
 def qs(text: str):

@@ -11,18 +11,11 @@ import os
 import zipfile
 from pathlib import Path
 
-from auditor.document import (
-    Block,
-    Document,
-    Line,
-    TableBlock,
-    TextBlock,
-    build_document,
-    parse_heading,
-    split_flattened_tables,
-)
+from auditor.loaders.text import split_flattened_tables
 from auditor.messages import InputError
-from auditor.rx import rx
+from auditor.model.document import Block, Line, Source, TableBlock, TextBlock
+from auditor.text.ordinals import parse_heading
+from auditor.text.rx import rx
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 DOCX_SUFFIXES = {".docx"}
@@ -43,8 +36,8 @@ def is_supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
-def load(path: str | os.PathLike[str]) -> Document:
-    """Read one report file into a Document; raise InputError on anything unreadable."""
+def read(path: str | os.PathLike[str]) -> Source:
+    """Read one report file into its lines and blocks; raise InputError on anything unreadable."""
     p = Path(path)
     name = str(path)
     if not p.exists():
@@ -126,7 +119,7 @@ def _looks_like_text(text: str) -> bool:
     return control / len(sample) < 0.01
 
 
-def _load_text(data: bytes, name: str) -> Document:
+def _load_text(data: bytes, name: str) -> Source:
     text = decode_text(data, name).lstrip("\ufeff")
     if not text.strip():
         raise InputError(name, "empty")
@@ -142,7 +135,7 @@ def _load_text(data: bytes, name: str) -> Document:
     for line in lines:
         if not line.text.strip():
             line.role = "blank"
-    return build_document(name, "txt", lines, split_flattened_tables(lines))
+    return Source(name, "txt", lines, split_flattened_tables(lines))
 
 
 # ----------------------------------------------------------------------------- docx
@@ -174,7 +167,7 @@ def _check_docx_archive(path: Path, name: str) -> None:
         raise InputError(name, "corrupt_docx") from None
 
 
-def _load_docx(path: Path, name: str) -> Document:
+def _load_docx(path: Path, name: str) -> Source:
     _check_docx_archive(path, name)
     try:
         import docx  # python-docx: imported only when a .docx is read
@@ -224,13 +217,13 @@ def _load_docx(path: Path, name: str) -> Document:
                 blocks.append(TableBlock(rows))
     if not any(line.text.strip() for line in lines):
         raise InputError(name, "empty")
-    return build_document(name, "docx", lines, blocks)
+    return Source(name, "docx", lines, blocks)
 
 
 # ----------------------------------------------------------------------------- pdf
 
 
-def _load_pdf(path: Path, name: str) -> Document:
+def _load_pdf(path: Path, name: str) -> Source:
     """Text in reading order, tables as tables (where pdfplumber finds ruled tables), page per line.
 
     A PDF wraps every paragraph into lines; lines that run to the right margin and continue
@@ -265,7 +258,7 @@ def _load_pdf(path: Path, name: str) -> Document:
         raise InputError(name, "pdf_no_text")
     if not any(line.text.strip() for line in lines):
         raise InputError(name, "empty")
-    return build_document(name, "pdf", lines, blocks)
+    return Source(name, "pdf", lines, blocks)
 
 
 def _flush_pdf_paragraph(paragraph: list[dict], lines: list[Line], blocks: list[Block]) -> None:
@@ -344,7 +337,7 @@ def _read_pdf_page(
 # ----------------------------------------------------------------------------- doc / wps
 
 
-def _load_legacy(path: Path, name: str) -> Document:
+def _load_legacy(path: Path, name: str) -> Source:
     """Binary Word/WPS files: converted to .docx with LibreOffice (soffice) into a temporary folder."""
     import shutil
     import subprocess

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import regex
 
-from auditor.document import Paragraph
-from auditor.quantity import normalise
-from auditor.rx import rx
-from auditor.textspan import clause_start, depth_at
+from auditor.model.document import Paragraph
+from auditor.text.chars import normalise
+from auditor.text.rx import rx
+from auditor.text.spans import clause_start, depth_at
 
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _NUMBER = r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})"

@@ -18,8 +18,8 @@ from operator import methodcaller
 
 import regex
 
-from auditor.document import Document
-from auditor.quantity import normalise
+from auditor.model.document import Document
+from auditor.text.chars import normalise
 
 MIN_HAN = 4  # shorter clauses are not compared ("其中", "得2分")
 MIN_VERBATIM_HAN = 100  # a verbatim repeat shorter than this must be a whole paragraph to count

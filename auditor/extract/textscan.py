@@ -12,9 +12,9 @@ from functools import lru_cache
 
 import regex
 
-from auditor.document import Document
-from auditor.quantity import normalise
-from auditor.rx import rx
+from auditor.model.document import Document
+from auditor.text.chars import normalise
+from auditor.text.rx import rx
 
 # ----------------------------------------------------------------------------- the report's own unit
 

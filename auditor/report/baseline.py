@@ -10,10 +10,19 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from auditor.engine import baseline_key
-from auditor.report import Report
+from auditor.report.findings import Report
 
 BASELINE_VERSION = 1
+
+
+def baseline_key(path: str) -> str:
+    """A path as baselines store it: relative to the working directory when it can be, with / separators."""
+    p = Path(path)
+    try:
+        p = p.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        pass
+    return p.as_posix()
 
 
 class BaselineError(Exception):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from auditor.document import Document
+from auditor.model.document import Document
 
 _ROLE_MARK = {"heading": "#", "toc": "目", "cell": "|", "blank": " ", "text": " "}
 

@@ -16,11 +16,12 @@ from itertools import pairwise
 
 import regex
 
-from auditor.document import Document, Paragraph, Table
-from auditor.quantity import Kind, Quantity, normalise
-from auditor.rx import rx
-from auditor.tables import cell_at, cell_figure, column_roles
-from auditor.textspan import clause_before, clause_start, percents_introduced, sentence_end, sentence_start
+from auditor.extract.tables import cell_at, cell_figure, column_roles
+from auditor.model.document import Document, Paragraph, Table
+from auditor.model.quantity import Kind, Quantity
+from auditor.text.chars import normalise
+from auditor.text.rx import rx
+from auditor.text.spans import clause_before, clause_start, percents_introduced, sentence_end, sentence_start
 
 _YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
 _CMP = regex.compile(

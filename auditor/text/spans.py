@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex
 
-from auditor.quantity import Kind, Quantity
+from auditor.model.quantity import Kind, Quantity
 
 SENTENCE_END = "。！？!?"
 CLAUSE_END = "，,；;。"

@@ -18,9 +18,10 @@ from decimal import Decimal
 
 import regex
 
-from auditor.document import Document, Paragraph, Row, Table
-from auditor.quantity import Kind, Quantity, normalise
-from auditor.rx import rx
+from auditor.model.document import Document, Paragraph, Row, Table
+from auditor.model.quantity import Kind, Quantity
+from auditor.text.chars import normalise
+from auditor.text.rx import rx
 
 # ----------------------------------------------------------------------------- model
 

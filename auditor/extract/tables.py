@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 import regex
 
-from auditor.document import Cell, Row, Table
-from auditor.quantity import Kind, Quantity, normalise
+from auditor.model.document import Cell, Row, Table
+from auditor.model.quantity import Kind, Quantity
+from auditor.text.chars import normalise
 
 _ROLE_PATTERNS = [
     # order matters: 计划完成率 is a rate, not a target

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
-from auditor.quantity import Quantity
+from auditor.model.quantity import Quantity
 
 HUNDRED = Decimal(100)
 

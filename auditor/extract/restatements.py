@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 import regex
 
-from auditor.changes import year_of
-from auditor.document import Document
-from auditor.quantity import Kind, Quantity, normalise
-from auditor.tables import cell_figure
+from auditor.extract.analysis import Analysis
+from auditor.extract.changes import year_of
+from auditor.extract.tables import cell_figure
+from auditor.model.quantity import Kind, Quantity
+from auditor.text.chars import normalise
 
 _SCOPES = [
     ("年初", r"年初|初"),
@@ -101,7 +102,7 @@ def _parse(label: str, own_names: list[str]) -> tuple[str, frozenset[str]]:
     return topic, frozenset(scope)
 
 
-def statements(doc: Document, own_names: list[str]) -> list[Statement]:
+def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
     out: list[Statement] = []
     parsed: dict[str, tuple[str, frozenset[str]]] = {}  # a label recurs within a report
 
@@ -167,12 +168,12 @@ def _specific(topic: str, q: Quantity | None = None) -> bool:
     return len(topic) >= 4
 
 
-def conflicts(doc: Document, own_names: list[str], excluded_lines: set[int] = frozenset()) -> list[Conflict]:
+def conflicts(doc: Analysis, own_names: list[str], excluded_lines: set[int] = frozenset()) -> list[Conflict]:
     """Statements of one quantity whose values disagree beyond rounding, each pair of values once.
 
     ``excluded_lines``: lines of passages already reported as half-updated pastes (D102).
     """
-    from auditor.tolerance import interval_of
+    from auditor.extract.tolerance import interval_of
 
     seen: dict[tuple, list[Statement]] = {}
     reported: set[tuple] = set()

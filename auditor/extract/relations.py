@@ -18,13 +18,21 @@ from itertools import accumulate
 
 import regex
 
-from auditor.changes import Change, YearComparison, analyse_changes, comparison_years, year_of
-from auditor.document import Document, Paragraph, Table
-from auditor.enumerations import Enumeration, enumerations_in
-from auditor.quantity import Kind, Quantity, normalise
-from auditor.tables import cell_at, cell_figure, column_roles, is_amount_column, is_empty_value, row_kind
-from auditor.textspan import clause_start, depth_at, percents_introduced, sentence_bounds
-from auditor.tolerance import Interval, interval_of, sum_interval
+from auditor.extract.changes import Change, YearComparison, analyse_changes, comparison_years, year_of
+from auditor.extract.enumerations import Enumeration, enumerations_in
+from auditor.extract.tables import (
+    cell_at,
+    cell_figure,
+    column_roles,
+    is_amount_column,
+    is_empty_value,
+    row_kind,
+)
+from auditor.extract.tolerance import Interval, interval_of, sum_interval
+from auditor.model.document import Document, Paragraph, Table
+from auditor.model.quantity import Kind, Quantity
+from auditor.text.chars import normalise
+from auditor.text.spans import clause_start, depth_at, percents_introduced, sentence_bounds
 
 TABLE_MARKERS = ("合计行", "表内分项")
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 import regex
 
-from auditor.document import Document, Heading
-from auditor.quantity import normalise
-from auditor.rx import rx
+from auditor.model.document import Document, Heading
+from auditor.text.chars import normalise
+from auditor.text.rx import rx
 
 _PART = regex.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|附件\s*\d*|附表\s*\d*)")
 
@@ -39,7 +39,7 @@ class ContentsSlip:
 def ordinal_text(level: int, number: int, like: str) -> str:
     """The ordinal for ``number`` written in the style of ``like`` (一、 （三） 3. （2） ②)."""
     if level in (1, 2):
-        from auditor.document import _CN_DIGITS
+        from auditor.text.ordinals import _CN_DIGITS
 
         digits = {v: k for k, v in _CN_DIGITS.items()}
         if number <= 10:

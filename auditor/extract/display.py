@@ -6,8 +6,9 @@ from decimal import Decimal
 
 import regex
 
-from auditor.quantity import Quantity, normalise
-from auditor.tolerance import fmt
+from auditor.extract.tolerance import fmt
+from auditor.model.quantity import Quantity
+from auditor.text.chars import normalise
 
 _MAX_TERMS = 12
 _NUMBER = regex.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?")

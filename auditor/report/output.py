@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from auditor.report import Report
+from auditor.report.findings import Report
 
 _LABELS = {
     "zh": {

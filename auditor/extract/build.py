@@ -1,0 +1,172 @@
+"""From loaded blocks to the Document: headings, the 目录, tables with their units, figures, sections.
+
+Loaders (``auditor.loaders``) turn a file into a Source (numbered lines and blocks of text and
+table cells); ``build_document`` turns it into the Document that analyses and rules read.
+A .txt file's flattened tables and a .docx file's real tables become the same Table object.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from auditor.extract.figures import extract_quantities
+from auditor.model.document import (
+    Cell,
+    Document,
+    Heading,
+    Paragraph,
+    Row,
+    Section,
+    Source,
+    Table,
+    TableBlock,
+)
+from auditor.text.chars import normalise
+from auditor.text.ordinals import parse_heading, parse_ordinal
+from auditor.text.rx import rx
+
+_UNIT_IN_TEXT = regex.compile(
+    r"(?:单位[：:]\s*|[（(/]|（单位[：:])(?P<u>亿元|万元|千元|元|%|万人次|万人|人次|人|户|个|件|分)[）)]?\s*$"
+)
+_CAPTION_UNIT = regex.compile(r"单位[：:]\s*(?P<u>亿元|万元|千元|元|万人|人|户|个|件|分)")
+
+
+_COUNT_HEADER = regex.compile(r"(?P<u>人次|人|户|件|个|家|次|项)数$")
+
+
+def unit_of_header(text: str) -> str | None:
+    """The unit a header or row label gives to its figures: 预算执行情况(万元), 参保人数/万人, 人数."""
+    if not ("单位" in text or "数" in text or any(ch in text for ch in "（(/／")):
+        return None  # most cells are figures or names: neither pattern can match
+    norm = normalise(text.strip())
+    m = _UNIT_IN_TEXT.search(norm) or _COUNT_HEADER.search(norm)
+    return m.group("u") if m else None
+
+
+def _build_table(index: int, block: TableBlock, caption: str) -> Table:
+    cm = _CAPTION_UNIT.search(caption)
+    caption_unit = cm.group("u") if cm else None
+    raw_rows = block.rows
+    header_texts = [t for _, t in raw_rows[0]]
+    column_units = [unit_of_header(t) for t in header_texts]
+    rows: list[Row] = []
+    row_unit: str | None = None
+    for r, raw in enumerate(raw_rows):
+        first = raw[0][1] if raw else ""
+        if first:  # an empty first cell continues the row group above (a merged cell)
+            row_unit = unit_of_header(first)
+        cells = []
+        for c, (line, text) in enumerate(raw):
+            cell = Cell(text=text, line=line, column=c)
+            if r > 0:  # header cells name columns; their numbers are not figures
+                if c == 0:
+                    default = None  # a row label
+                else:
+                    column_unit = column_units[c] if c < len(column_units) else None
+                    default = unit_of_header(text) or row_unit or column_unit or caption_unit
+                cell.quantities = extract_quantities(text, line, default_unit=default)
+            cells.append(cell)
+        rows.append(Row(cells))
+    return Table(index=index, caption=caption, unit=caption_unit, header=rows[0], rows=rows[1:])
+
+
+# ----------------------------------------------------------------------------- building
+
+
+_TOC_TITLE = regex.compile(r"目\s*录")
+
+
+def build_document(source: Source) -> Document:
+    """The Document of a loaded file: paragraphs with their figures, headings, the 目录, tables, sections."""
+    path, fmt, lines, blocks = source.path, source.format, source.lines, source.blocks
+    paragraphs: list[Paragraph] = []
+    tables: list[Table] = []
+    headings: list[Heading] = []
+    last_text = ""
+    toc_mode = False
+    toc_first: Heading | None = None
+    for block in blocks:
+        if isinstance(block, TableBlock):
+            table = _build_table(len(tables) + 1, block, last_text)
+            tables.append(table)
+            for row in block.rows:
+                for line, _ in row:
+                    lines[line - 1].role = "cell"
+            last_text = ""
+            toc_mode = False
+            continue
+        text = block.text
+        stripped = text.strip()
+        if not stripped:
+            continue
+        if "目" in stripped and _TOC_TITLE.fullmatch(stripped):
+            toc_mode = True
+            lines[block.line - 1].role = "toc"
+            last_text = stripped
+            continue
+        heading = parse_heading(block.line, text)
+        if toc_mode and heading is not None and toc_first is not None:
+            if (heading.level, heading.number) == (toc_first.level, toc_first.number):
+                toc_mode = False  # the numbering starts over: the body has begun
+        if toc_mode:
+            if heading or rx(r"附件\s*\d").match(stripped):
+                lines[block.line - 1].role = "toc"
+                if heading:
+                    heading.in_toc = True
+                    headings.append(heading)
+                    toc_first = toc_first or heading
+                continue
+            toc_mode = False
+        if heading:
+            headings.append(heading)
+            lines[block.line - 1].role = "heading"
+        quantities = extract_quantities(text, block.line)
+        paragraphs.append(
+            Paragraph(
+                line=block.line,
+                text=text,
+                quantities=quantities,
+                heading=heading,
+                ordinal=heading or parse_ordinal(block.line, text),
+            )
+        )
+        last_text = stripped
+    doc = Document(
+        path=path, format=fmt, lines=lines, paragraphs=paragraphs, tables=tables, headings=headings
+    )
+    doc.report_year = infer_report_year(doc)
+    doc.sections = build_sections([h for h in headings if not h.in_toc], len(lines))
+    return doc
+
+
+def build_sections(headings: list[Heading], last_line: int) -> list[Section]:
+    """The section tree from the body's headings (一、 contains （一）, which contains 1. …)."""
+    roots: list[Section] = []
+    stack: list[Section] = []
+    for heading in headings:
+        while stack and stack[-1].level >= heading.level:
+            stack.pop().last_line = heading.line - 1
+        section = Section(heading=heading, first_line=heading.line, last_line=last_line)
+        if stack:
+            section.parent = stack[-1]
+            stack[-1].children.append(section)
+        else:
+            roots.append(section)
+        stack.append(section)
+    return roots
+
+
+_TITLE_YEAR = regex.compile(r"(20\d\d)\s*年度?(?:部门|单位|整体|决算|绩效|项目|预算)")
+_ANY_YEAR_OF = regex.compile(r"(20\d\d)\s*年度")
+
+
+def infer_report_year(doc: Document) -> int | None:
+    """The year the report is about: from the title block, else the most cited 20XX年度."""
+    for para in doc.paragraphs[:25]:
+        m = _TITLE_YEAR.search(normalise(para.text))
+        if m and len(para.text) <= 60:
+            return int(m.group(1))
+    counts = Counter(int(y) for p in doc.paragraphs for y in _ANY_YEAR_OF.findall(normalise(p.text)))
+    return counts.most_common(1)[0][0] if counts else None
