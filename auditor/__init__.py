@@ -10,7 +10,8 @@ The heavy modules load on first use, so ``import auditor`` stays instant.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from auditor.version import __version__
+
 __all__ = ["__version__", "analyse", "check_file", "check_paths", "load"]
 
 

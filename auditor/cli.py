@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from auditor import __version__
+from auditor.version import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 

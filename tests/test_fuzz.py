@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from auditor.config import Config
 from auditor.engine import check_document
 from auditor.extract.build import build_document
-from auditor.loaders import _load_text, decode_text
+from auditor.loaders import decode_text, load_text
 from auditor.messages import InputError
 from auditor.rule import all_rules
 
@@ -86,7 +86,7 @@ RULES = list(all_rules().values())
 @given(report)
 def test_report_like_text_never_breaks_the_pipeline(text):
     try:
-        doc = build_document(_load_text(text.encode("utf-8"), "fuzz.txt"))
+        doc = build_document(load_text(text.encode("utf-8"), "fuzz.txt"))
     except InputError as error:  # e.g. a NUL in the text: refused cleanly, with a message
         assert error.message()
         return
@@ -106,6 +106,6 @@ def test_random_bytes_are_read_or_refused(data):
         return
     if not text.strip():
         return
-    doc = build_document(_load_text(data, "random.txt"))
+    doc = build_document(load_text(data, "random.txt"))
     _findings, errors = check_document(doc, RULES, Config())
     assert errors == []

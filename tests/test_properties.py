@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from auditor.config import Config
 from auditor.engine import check_document
 from auditor.extract.build import build_document
-from auditor.loaders import _load_text
+from auditor.loaders import load_text
 from auditor.rule import all_rules
 
 TITLE = "某县人力资源和社会保障局2023年度部门决算情况说明\n"
@@ -40,7 +40,7 @@ def pct(value: Decimal) -> Decimal:
 
 
 def rules_fired(text: str) -> list[str]:
-    doc = build_document(_load_text(text.encode("utf-8"), "generated.txt"))
+    doc = build_document(load_text(text.encode("utf-8"), "generated.txt"))
     findings, errors = check_document(doc, list(all_rules().values()), Config())
     assert errors == []
     return sorted({f.rule for f in findings if f.severity != "info"})

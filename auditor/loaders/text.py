@@ -1,8 +1,81 @@
-"""Plain-text reports: flattened tables (a TAB-led line per cell) grouped into table blocks."""
+"""Plain-text reports (.txt/.md): encodings, physical lines, flattened tables (a TAB-led line per cell)."""
 
 from __future__ import annotations
 
-from auditor.model.document import Block, Line, TableBlock, TextBlock
+import codecs
+
+from auditor.loaders.limits import MAX_LINE_CHARS
+from auditor.messages import InputError
+from auditor.model.document import Block, Line, Source, TableBlock, TextBlock
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM), UTF-16 (BOM or NUL pattern) or GB18030/GBK.
+
+    GB18030 is a superset of GB2312 and GBK and decodes strictly, so trying UTF-8 and then
+    GB18030 identifies Chinese text without the guesswork of a statistical detector, which
+    misreads short Chinese texts as Western code pages.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8", name)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", name)
+    head = data[:4096]
+    if head.count(b"\x00") > len(head) // 4:
+        # UTF-16 without BOM: ASCII characters leave a NUL in every other byte.
+        even_nuls, odd_nuls = head[0::2].count(0), head[1::2].count(0)
+        if odd_nuls > even_nuls * 4:
+            return _strict(data, "utf-16-le", name)
+        if even_nuls > odd_nuls * 4:
+            return _strict(data, "utf-16-be", name)
+        raise InputError(name, "binary")
+    if b"\x00" in data:
+        raise InputError(name, "binary")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise InputError(name, "undecodable") from None
+    if not _looks_like_text(text):
+        raise InputError(name, "binary")
+    return text
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise InputError(name, "undecodable") from None
+
+
+def _looks_like_text(text: str) -> bool:
+    sample = text[:20000]
+    if not sample:
+        return True
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\f")
+    return control / len(sample) < 0.01
+
+
+def load_text(data: bytes, name: str) -> Source:
+    text = decode_text(data, name).lstrip("\ufeff")
+    if not text.strip():
+        raise InputError(name, "empty")
+    physical = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if physical and physical[-1] == "":
+        physical.pop()
+    longest = max(range(len(physical)), key=lambda i: len(physical[i]), default=0)
+    if physical and len(physical[longest]) > MAX_LINE_CHARS:
+        raise InputError(
+            name, "line_too_long", line=longest + 1, chars=len(physical[longest]), limit=MAX_LINE_CHARS
+        )
+    lines = [Line(number=i + 1, text=t.rstrip("\n")) for i, t in enumerate(physical)]
+    for line in lines:
+        if not line.text.strip():
+            line.role = "blank"
+    return Source(name, "txt", lines, split_flattened_tables(lines))
 
 
 def split_flattened_tables(lines: list[Line]) -> list[Block]:

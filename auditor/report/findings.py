@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from auditor import __version__
+from auditor.version import __version__
 
 JSON_VERSION = 1
 

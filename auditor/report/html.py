@@ -13,8 +13,8 @@ from collections import Counter, defaultdict
 
 import regex
 
-from auditor import __version__
 from auditor.report.findings import Finding, Report
+from auditor.version import __version__
 
 _FIGURE = regex.compile(
     r"[-−+＋－]?[0-9０-９][0-9０-９,，.．]*\s?(?:个百分点|万人次|万元|亿元|千元|万人|人次|万张|元|%|％|分|人|件|个|户|家|名|项|份|场|次|张|辆|台)?"

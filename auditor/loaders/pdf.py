@@ -1,0 +1,121 @@
+"""PDF files through pdfplumber: text lines rejoined into paragraphs, ruled tables, a page per line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from auditor.messages import InputError
+from auditor.model.document import Block, Line, Source, TableBlock, TextBlock
+from auditor.text.ordinals import parse_heading
+from auditor.text.rx import rx
+
+
+def load_pdf(path: Path, name: str) -> Source:
+    """Text in reading order, tables as tables (where pdfplumber finds ruled tables), page per line.
+
+    A PDF wraps every paragraph into lines; lines that run to the right margin and continue
+    unindented on the next line are joined back into one paragraph, so that a sentence broken
+    by the layout is read whole.
+    """
+    try:
+        import pdfplumber  # imported only when a PDF is read
+    except ImportError:  # pragma: no cover - a dependency of the package
+        raise InputError(name, "pdf_unavailable") from None
+    if path.read_bytes()[:5] != b"%PDF-":
+        raise InputError(name, "corrupt_pdf")
+    lines: list[Line] = []
+    blocks: list[Block] = []
+    chars_seen = 0
+    carry: list[dict] = []  # a paragraph running over the page break
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            for page_number, page in enumerate(pdf.pages, start=1):
+                chars_seen += len(page.chars)
+                carry = _read_pdf_page(page, page_number, lines, blocks, carry)
+            _flush_pdf_paragraph(carry, lines, blocks)
+    except InputError:
+        raise
+    except Exception as exc:  # pdfminer raises many types for damaged or encrypted files
+        detail = type(exc).__name__
+        key = (
+            "encrypted_pdf" if "password" in str(exc).lower() or "Encrypt" in detail else "corrupt_pdf_detail"
+        )
+        raise InputError(name, key, detail=detail) from None
+    if chars_seen == 0:
+        raise InputError(name, "pdf_no_text")
+    if not any(line.text.strip() for line in lines):
+        raise InputError(name, "empty")
+    return Source(name, "pdf", lines, blocks)
+
+
+def _flush_pdf_paragraph(paragraph: list[dict], lines: list[Line], blocks: list[Block]) -> None:
+    if paragraph:
+        text = "".join(t["text"].strip() for t in paragraph)
+        lines.append(Line(number=len(lines) + 1, text=text, page=paragraph[0]["page"]))
+        blocks.append(TextBlock(len(lines), text))
+        paragraph.clear()
+
+
+def _read_pdf_page(
+    page, page_number: int, lines: list[Line], blocks: list[Block], carry: list[dict]
+) -> list[dict]:
+    """Read one page into lines and blocks; return the paragraph still open at the page's end."""
+    import statistics
+
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+
+    def inside(obj) -> bool:
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+    text_lines = [
+        dict(t, page=page_number) for t in page.extract_text_lines(return_chars=False) if not inside(t)
+    ]
+    items: list[tuple[float, str, object]] = [(t["top"], "text", t) for t in text_lines]
+    items += [(t.bbox[1], "table", t) for t in tables]
+    items.sort(key=lambda item: item[0])
+    if text_lines:
+        left = min(t["x0"] for t in text_lines)
+        right = max(t["x1"] for t in text_lines)
+        char = max(4.0, statistics.median((t["x1"] - t["x0"]) / max(1, len(t["text"])) for t in text_lines))
+    paragraph = carry
+    for position, (_, kind, obj) in enumerate(items):
+        if kind == "table":
+            _flush_pdf_paragraph(paragraph, lines, blocks)
+            raw_rows = [["".join((cell or "").split("\n")).strip() for cell in row] for row in obj.extract()]
+            previous = blocks[-1] if blocks else None
+            continues = (
+                position == 0
+                and isinstance(previous, TableBlock)
+                and previous.rows
+                and len(raw_rows[0]) == len(previous.rows[0])
+            )
+            if continues and raw_rows and raw_rows[0] == [text for _, text in previous.rows[0]]:
+                raw_rows = raw_rows[1:]  # the header row repeated on the new page
+            rows = []
+            for raw_row in raw_rows:
+                row = []
+                for text in raw_row:
+                    lines.append(Line(number=len(lines) + 1, text=text, role="cell", page=page_number))
+                    row.append((len(lines), text))
+                rows.append(row)
+            if continues:
+                previous.rows.extend(rows)  # a table running on from the previous page
+            elif rows:
+                blocks.append(TableBlock(rows))
+            continue
+        t = obj
+        if paragraph:
+            prev = paragraph[-1]
+            # a line wraps early when the next line starts with a number, which cannot be split
+            lead = rx(r"[0-9０-９.,，%％A-Za-z\-]*").match(t["text"]).group(0)
+            wrapped = prev["x1"] >= prev.get("right", right) - (3 + 0.6 * len(lead)) * char
+            unindented = t["x0"] <= left + 0.5 * char
+            same_page = prev["page"] == page_number
+            close = not same_page or t["top"] - prev["bottom"] <= (prev["bottom"] - prev["top"]) * 1.2
+            if not (wrapped and unindented and close) or parse_heading(0, t["text"]) is not None:
+                _flush_pdf_paragraph(paragraph, lines, blocks)
+        t["right"] = right
+        paragraph.append(t)
+    return paragraph

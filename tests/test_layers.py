@@ -1,0 +1,23 @@
+"""The pipeline's stages import only from the stages below them (the layers contract in pyproject.toml)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+from helpers import ROOT
+
+
+def test_layers_contract_is_kept():
+    lint = shutil.which("lint-imports")
+    assert lint, "import-linter is a test dependency: pip install -e '.[test]'"
+    result = subprocess.run([lint], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert "1 kept, 0 broken" in result.stdout
+
+
+def test_model_imports_no_other_stage():
+    for path in (ROOT / "auditor" / "model").glob("*.py"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.lstrip().startswith(("from auditor", "import auditor")):
+                assert line.split()[1].startswith("auditor.model"), f"{path.name}: {line.strip()}"
