@@ -16,6 +16,11 @@ class Restated(Message):
     en = "the same figure stated twice: {first_label} is {first} at line {first_line}, {second_label} is {second} at line {second_line}"
 
 
+class TableRestated(Message):
+    zh = "同一科目在两张表中金额不同：{first_where} 为 {first}，{second_where} 为 {second}"
+    en = "one 科目 with two amounts: {first_where} is {first}, {second_where} is {second}"
+
+
 class RestatementConflict(Rule):
     """Reports the same quantity stated with different values in different places.
 
@@ -60,6 +65,18 @@ class RestatementConflict(Rule):
                     second_label=c.second.label,
                     second_line=b.line,
                     second=figure(b),
+                ),
+                line=b.line,
+                column=b.column,
+                lines=[a.line],
+                stated=figure(b),
+                expected=figure(a),
+            )
+        for t in doc.disclosure.conflicts:
+            a, b = t.first, t.second
+            yield self.violation(
+                TableRestated(
+                    first_where=t.first_where, first=figure(a), second_where=t.second_where, second=figure(b)
                 ),
                 line=b.line,
                 column=b.column,

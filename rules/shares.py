@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from auditor.extract.analysis import Analysis
 from auditor.extract.display import figure, plain
@@ -157,7 +158,7 @@ class SharesAddUp(Rule):
             total = sum_interval(shares).widen(ctx.tolerance_percent * len(shares))
             if total.lo <= HUNDRED <= total.hi:
                 continue
-            value = sum(s.value for s in shares)
+            value = sum((s.value for s in shares), Decimal(0))
             decimals = max(s.decimals for s in shares)
             shown = fmt(value, decimals) + "%"
             yield self.violation(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from auditor.extract.analysis import Analysis
 from auditor.extract.display import figure, in_unit_of, join_terms
@@ -23,24 +24,45 @@ class TableSumMismatch(Message):
     en = "table total does not add up: {terms} = {computed}, the table says {stated}"
 
 
+class DisclosureSumMismatch(Message):
+    zh = "表内合计不符（{where}）：{terms} = {computed}，表中写 {stated}"
+    en = "table total does not add up ({where}): {terms} = {computed}, the table says {stated}"
+
+
+class UnbalancedSummary(Message):
+    zh = "收支总表不平衡（{where}）：收入总计 {income}，支出总计 {stated}"
+    en = "the summary table does not balance ({where}): total income {income}, total expenditure {stated}"
+
+
 def _mismatches(
     rule: Rule, breakdowns: list[Breakdown], ctx: Context, message: type[Message]
 ) -> Iterator[Violation]:
     for b in breakdowns:
-        if not b.complete:
-            continue
-        whole = b.whole
-        if judge(whole, sum_interval(b.parts), extra=ctx.tolerance_amount) is Verdict.OK:
-            continue
-        total = in_unit_of(sum(p.base_value for p in b.parts), whole, _decimals(b.parts, whole))
-        yield rule.violation(
-            message(terms=join_terms(b.parts, whole), computed=total, stated=figure(whole)),
-            line=whole.line,
-            column=whole.column,
-            lines=b.lines,
-            stated=figure(whole),
-            expected=total,
-        )
+        if b.complete:
+            yield from _mismatch(rule, b.whole, b.parts, b.lines, ctx, message)
+
+
+def _mismatch(
+    rule: Rule,
+    whole: Quantity,
+    parts: list[Quantity],
+    lines: list[int],
+    ctx: Context,
+    message: type[Message],
+    **args: str,
+) -> Iterator[Violation]:
+    if judge(whole, sum_interval(parts), extra=ctx.tolerance_amount) is Verdict.OK:
+        return
+    total = in_unit_of(sum((p.base_value for p in parts), Decimal(0)), whole, _decimals(parts, whole))
+    terms = join_terms(parts, whole) if parts else "0"
+    yield rule.violation(
+        message(terms=terms, computed=total, stated=figure(whole), **args),
+        line=whole.line,
+        column=whole.column,
+        lines=lines,
+        stated=figure(whole),
+        expected=total,
+    )
 
 
 class SumOfParts(Rule):
@@ -132,6 +154,21 @@ class TableTotal(Rule):
     def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         tables = [b for b in doc.relations.breakdowns if b.marker in TABLE_MARKERS]
         yield from _mismatches(self, tables, ctx, TableSumMismatch)
+        for s in doc.disclosure.sums:
+            lines = list(dict.fromkeys(q.line for q in [s.whole, *s.parts]))
+            if s.kind == "balance":
+                (income,) = s.parts
+                if judge(s.whole, sum_interval(s.parts), extra=ctx.tolerance_amount) is not Verdict.OK:
+                    yield self.violation(
+                        UnbalancedSummary(where=s.where, income=figure(income), stated=figure(s.whole)),
+                        line=s.whole.line,
+                        column=s.whole.column,
+                        lines=lines,
+                        stated=figure(s.whole),
+                        expected=figure(income),
+                    )
+                continue
+            yield from _mismatch(self, s.whole, s.parts, lines, ctx, DisclosureSumMismatch, where=s.where)
 
 
 def _decimals(parts: list[Quantity], whole: Quantity) -> int:

@@ -15,6 +15,7 @@ from auditor.model.quantity import Quantity
 
 if TYPE_CHECKING:
     from auditor.extract.duplicates import RepeatedBlock
+    from auditor.extract.fiscal import Disclosure
     from auditor.extract.relations import Relations
     from auditor.extract.scores import Scores
     from auditor.extract.textscan import Entity
@@ -81,7 +82,14 @@ class Analysis:
         """Breakdowns, shares, changes, rates, identities, ratios and listed items."""
         from auditor.extract.relations import analyse
 
-        return analyse(self.document)
+        return analyse(self.document, skip_tables=self.disclosure.table_indexes)
+
+    @cached_property
+    def disclosure(self) -> Disclosure:
+        """The standard tables of a 预算/决算公开 (科目 codes, panels, columns), their sums and cross-table facts."""
+        from auditor.extract.fiscal import read_disclosure
+
+        return read_disclosure(self.document)
 
     @cached_property
     def repeated_blocks(self) -> list[RepeatedBlock]:

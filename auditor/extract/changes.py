@@ -133,7 +133,8 @@ def comparison_years(doc: Document) -> list[YearComparison]:
     return out
 
 
-def analyse_changes(doc: Document) -> list[Change]:
+def analyse_changes(doc: Document, skip_tables: frozenset[int] = frozenset()) -> list[Change]:
+    """Year-over-year changes in prose and in table 同比 columns (``skip_tables``: read by another model)."""
     report_year = doc.report_year
     found: list[Change] = []
     from_to: list[Change] = []
@@ -146,7 +147,8 @@ def analyse_changes(doc: Document) -> list[Change]:
         from_to.extend(_from_to(para, text))
     found.extend(c for c in from_to if c.percent is not None)
     for table in doc.tables:
-        found.extend(_table_changes(table, from_to))
+        if table.index not in skip_tables:
+            found.extend(_table_changes(table, from_to))
     unique: dict[tuple[int, int], Change] = {}
     for change in found:  # several comparisons in one sentence reach the same follow-on clause
         unique.setdefault((change.anchor.line, change.anchor.start), change)

@@ -8,6 +8,7 @@ year in it raises exactly the kind of false alarm that makes users stop reading 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import regex
@@ -106,6 +107,12 @@ def _strip_label(raw: str) -> str:
     return label.strip(" \t:：，,、")
 
 
+def with_unit(q: Quantity, unit: str) -> Quantity:
+    """A bare figure read in the unit its table states (单位：万元), as if the unit were written."""
+    base_unit, scale, kind = _UNITS.get(unit) or (unit, 1, Kind.PLAIN)
+    return replace(q, unit=unit, kind=kind, scale=scale, base_unit=base_unit, inherited_unit=True)
+
+
 def extract_quantities(text: str, line: int, *, default_unit: str | None = None) -> list[Quantity]:
     """All quantities in one line of text, in order.
 
@@ -134,7 +141,7 @@ def extract_quantities(text: str, line: int, *, default_unit: str | None = None)
             # "40万" in a 预算执行情况(万元) column is 40万元; a bare "170" takes the column's unit.
             unit = default_unit
             inherited = True
-        elif unit == "万" and _money_context(norm, first):
+        elif unit == "万" and (_money_context(norm, first) or (decimals == 2 and _money_line(norm))):
             unit = "万元"
         base_unit, scale, kind = _UNITS.get(unit) or (unit, 1, Kind.PLAIN)
         tags = _NO_TAGS
@@ -191,6 +198,11 @@ def _label_start(norm: str, pos: int, floor: int) -> int:
         elif depth == 0:
             return m.end()
         pos = m.start()
+
+
+def _money_line(norm: str) -> bool:
+    """A line about money: "1410.00万" there is 万元 (a budget written with 分 but without 元)."""
+    return "万元" in norm or "预算" in norm or "资金" in norm
 
 
 def _money_context(norm: str, pos: int) -> bool:

@@ -107,7 +107,8 @@ _SUBSET_PAREN = regex.compile(r"^[（(]\s*(?:含|包含|包括|均含|不含|其
 _TARGET_WORDS = ("目标", "任务", "计划", "预算数")
 
 
-def analyse(doc: Document) -> Relations:
+def analyse(doc: Document, skip_tables: frozenset[int] = frozenset()) -> Relations:
+    """Every relation the document states (``skip_tables``: disclosure tables, read by auditor.extract.fiscal)."""
     breakdowns: list[Breakdown] = []
     shares: list[Share] = []
     rates: list[Rate] = []
@@ -127,13 +128,15 @@ def analyse(doc: Document) -> Relations:
         ratios.extend(_ratios_in(para))
         ratios.extend(_control_rates_in(para, doc.report_year))
     for table in doc.tables:
+        if table.index in skip_tables:
+            continue
         breakdowns.extend(_table_breakdowns(table))
         rates.extend(_table_rates(table))
     return Relations(
         breakdowns=breakdowns,
         shares=shares,
         rates=rates,
-        changes=analyse_changes(doc),
+        changes=analyse_changes(doc, skip_tables),
         identities=identities,
         ratios=ratios,
         enumerations=enumerations,
@@ -176,6 +179,8 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
             continue
         if q.approx or not _same_kind(q, whole) or "per-unit" in q.tags:
             continue
+        if is_change_amount(text, q):
+            continue  # "财政拨款收入950.12万元，比上年增加0.46万元；事业收入…": a change, not a part
         if _depth_at(text, begin, q.start) != 0:
             continue
         if not parts and _strength(_top_level(text[begin : q.start])) >= _SEPARATORS["；"]:
@@ -194,6 +199,22 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
     if whole.base_value != 0 and any(p.base_value == whole.base_value for p in parts):
         return []
     return parts
+
+
+_CHANGE_BEFORE = regex.compile(r"(?:增加|减少|增长|下降|降低|提高|节约|节省|超支|增|减)了?$")
+
+
+_COMPARED = regex.compile(r"比|较|相比|同比|环比")
+
+
+def is_change_amount(text: str, q: Quantity) -> bool:
+    """An amount that states a change (比上年增加25万元), not a level: never a whole or a part of one.
+
+    The clause must compare ("支持商销稳增长30.00万" names a programme: its amount is a level).
+    """
+    if not _CHANGE_BEFORE.search(text, max(0, q.start - 4), q.start):
+        return False
+    return bool(_COMPARED.search(text, clause_start(text, q.start), q.start))
 
 
 # 、 and ， are used interchangeably inside one list; ； and ： start another group.
@@ -235,6 +256,7 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             whole is None
             or not whole.is_amount
             or not _WHOLE_TO_QIZHONG.fullmatch(text[whole.end : m.start()])
+            or is_change_amount(text, whole)  # "…47.91万元，比上年增加25万元。其中：" breaks down 47.91
         ):
             continue
         s_start, s_end = sentence_bounds(text, m.end())
@@ -276,7 +298,12 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
     # 3. "W，主要用于A a、B b …" — complete only when every part has its share, or a 合计 closes it.
     for m in _LIST_INTRO.finditer(text):
         whole = _preceding(para, m.start())
-        if whole is None or not whole.is_amount or len(text[whole.end : m.start()].strip("，,：: ")) > 0:
+        if (
+            whole is None
+            or not whole.is_amount
+            or len(text[whole.end : m.start()].strip("，,：: ")) > 0
+            or is_change_amount(text, whole)
+        ):
             continue
         _, s_end = sentence_bounds(text, m.end())
         if any(_TOTAL_LABEL.match(q.label) for q in para.quantities if m.end() <= q.start < s_end):

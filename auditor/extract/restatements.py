@@ -128,7 +128,10 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
             if not _specific(topic, q):
                 continue
             out.append(Statement(q, topic, scope, year_of(text, q) or report_year, q.label))
+    disclosure_tables = doc.disclosure.table_indexes  # compared by 科目 in auditor.extract.fiscal
     for table in doc.tables:
+        if table.index in disclosure_tables:
+            continue
         for row in table.rows:
             if not row.cells or not row.label:
                 continue

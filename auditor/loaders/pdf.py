@@ -83,27 +83,13 @@ def _read_pdf_page(
     for position, (_, kind, obj) in enumerate(items):
         if kind == "table":
             _flush_pdf_paragraph(paragraph, lines, blocks)
-            raw_rows = [["".join((cell or "").split("\n")).strip() for cell in row] for row in obj.extract()]
-            previous = blocks[-1] if blocks else None
-            continues = (
-                position == 0
-                and isinstance(previous, TableBlock)
-                and previous.rows
-                and len(raw_rows[0]) == len(previous.rows[0])
-            )
-            if continues and raw_rows and raw_rows[0] == [text for _, text in previous.rows[0]]:
-                raw_rows = raw_rows[1:]  # the header row repeated on the new page
-            rows = []
-            for raw_row in raw_rows:
-                row = []
-                for text in raw_row:
-                    lines.append(Line(number=len(lines) + 1, text=text, role="cell", page=page_number))
-                    row.append((len(lines), text))
-                rows.append(row)
-            if continues:
-                previous.rows.extend(rows)  # a table running on from the previous page
-            elif rows:
-                blocks.append(TableBlock(rows))
+            raw_rows = [[_cell_text(cell) for cell in row] for row in obj.extract()]
+            for k, piece in enumerate(_split_at_titles(raw_rows)):
+                if isinstance(piece, str):  # a table's title printed inside the ruled area
+                    lines.append(Line(number=len(lines) + 1, text=piece, page=page_number))
+                    blocks.append(TextBlock(len(lines), piece))
+                    continue
+                _add_table_rows(piece, position == 0 and k == 0, page_number, lines, blocks)
             continue
         t = obj
         if paragraph:
@@ -119,3 +105,61 @@ def _read_pdf_page(
         t["right"] = right
         paragraph.append(t)
     return paragraph
+
+
+_SPLIT_NUMBER = rx(r"(?<=\d)\s+(?=[,.]\d)|(?<=\d[,.])\s+(?=\d)")
+
+
+def _cell_text(cell: str | None) -> str:
+    """A cell's lines joined; a figure the layout split ("982 ,692.00") made whole again."""
+    text = "".join((cell or "").split("\n")).strip()
+    return _SPLIT_NUMBER.sub("", text) if " " in text else text
+
+
+def _is_title_row(row: list[str]) -> bool:
+    """A row holding only a table's title (…预算总表, …决算表): the next table begins there."""
+    filled = [c for c in row if c]
+    return len(filled) == 1 and len(row) > 1 and filled[0].endswith("表") and len(filled[0]) >= 6
+
+
+def _split_at_titles(rows: list[list[str]]) -> list[list[list[str]] | str]:
+    pieces: list[list[list[str]] | str] = []
+    current: list[list[str]] = []
+    for row in rows:
+        if _is_title_row(row):
+            if current:
+                pieces.append(current)
+            pieces.append(next(c for c in row if c))
+            current = []
+        else:
+            current.append(row)
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _add_table_rows(
+    raw_rows: list[list[str]], at_page_top: bool, page_number: int, lines: list[Line], blocks: list[Block]
+) -> None:
+    """A table's rows as a TableBlock, or as the continuation of the table ending the previous page."""
+    previous = blocks[-1] if blocks else None
+    continues = (
+        at_page_top
+        and isinstance(previous, TableBlock)
+        and previous.rows
+        and bool(raw_rows)
+        and len(raw_rows[0]) == len(previous.rows[0])
+    )
+    if continues and raw_rows[0] == [text for _, text in previous.rows[0]]:
+        raw_rows = raw_rows[1:]  # the header row repeated on the new page
+    rows = []
+    for raw_row in raw_rows:
+        row = []
+        for text in raw_row:
+            lines.append(Line(number=len(lines) + 1, text=text, role="cell", page=page_number))
+            row.append((len(lines), text))
+        rows.append(row)
+    if continues:
+        previous.rows.extend(rows)  # a table running on from the previous page
+    elif rows:
+        blocks.append(TableBlock(rows))

@@ -1,0 +1,612 @@
+"""The standard tables of a 部门预算/决算公开: their kind, panels, columns and rows' 科目.
+
+收入支出决算总表 · 收入决算表 · 支出决算表 · 财政拨款收入支出决算总表 · 一般公共预算财政拨款支出决算表 ·
+基本支出决算表 · 三公经费表 · 政府性基金 / 国有资本经营 tables, and their budget-side equivalents. Each table
+is read the way a finance officer reads it:
+
+- its **kind**, from the title above it (wording variants and the budget side included);
+- its **panels**: 收入 on the left and 支出 on the right of the same rows, or two code/name/amount groups
+  side by side (基本支出 by 经济分类);
+- each value column's **header path**, from merged header rows: ``["“三公”经费", "公务用车购置及运行费",
+  "小计", "预算数"]``;
+- each row's **科目**: the code (201 / 20101 / 2010101 in one column, or 类 | 款 | 项 in three, or at the
+  start of the name), the name, the level (类/款/项 by code length, else by the name's ordinal), and
+  whether it is a 合计/总计 row.
+
+From that model come the relations a table states by its layout: a 类 row is the sum of its 款 rows, a
+合计 row the sum of the top-level rows, a 合计 column the sum of its component columns, 本年收入合计 +
+年初结转和结余 = 收入总计, and 收入总计 = 支出总计; and the facts that the same 科目 must have the same amount
+in every table of the same scope.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from auditor.extract.figures import with_unit
+from auditor.extract.tables import cell_figure, is_empty_value
+from auditor.model.document import Document, Row, Table
+from auditor.model.quantity import Kind, Quantity
+from auditor.text.chars import normalise
+from auditor.text.ordinals import parse_ordinal
+
+# (kind, pattern on the title with spaces and quotes removed); the first match wins, so the more
+# specific titles come first (财政拨款收入支出决算总表 before 收入支出决算总表).
+_KINDS: list[tuple[str, regex.Pattern[str]]] = [
+    ("three_public", regex.compile(r"三公")),
+    ("gov_fund", regex.compile(r"政府性基金")),
+    ("soe_capital", regex.compile(r"国有资本经营")),
+    ("fiscal_summary", regex.compile(r"财政拨款收(?:入)?支(?:出)?(?:决算|预算)?总表")),
+    ("basic", regex.compile(r"基本支出.{0,12}表|经济分类.{0,8}表")),
+    ("gpb_expense", regex.compile(r"一般公共预算.{0,12}支出.{0,12}表")),
+    ("summary", regex.compile(r"(?:收入支出|财务收支|收支)(?:决算|预算)?总表")),
+    ("income", regex.compile(r"收入(?:决算|预算)(?:总)?表")),
+    ("expense", regex.compile(r"支出(?:决算|预算)(?:总)?表")),
+    ("project", regex.compile(r"项目支出.{0,12}表")),
+]
+_TITLE_SCAN = 6  # lines above a table that may hold its title (title, 编制单位, 单位：万元)
+_TITLE_NOISE = regex.compile(r"[\s“”\"'‘’]+")
+_TITLE_LEAD = regex.compile(r"^(?:(?:附)?表\s*\d+[-—.．、:：]?|\d+[.．、]|(?:19|20)\d\d年度?)+")
+
+_CODE_HEADER = regex.compile(r"编码|代码|^类$|^款$|^项$|科目编号")
+_CODE_CELL = regex.compile(r"^\d{2,7}$")
+_CODE_PART = regex.compile(r"^\d{1,7}$")  # a part printed short ("301 | 2") still makes a (wrong) code
+_CODE_PARTS = frozenset({"类", "款", "项"})
+_LEAD_CODE = regex.compile(r"^\s*(?P<code>\d{3}(?:\d{2}){0,2})(?!\d)\s*(?P<name>\D.*)$")
+_TOTAL_NAME = regex.compile(r"(?:合\s*计|总\s*计)$")
+_GRAND_NAME = regex.compile(r"总\s*计$")
+_YEAR_SUM_NAME = regex.compile(r"^本年.{0,4}合计$")
+_SUBSET_NAME = regex.compile(r"^(?:其中|含)[：:、,，]?")
+_TOTAL_HEADER = regex.compile(r"^(?:合计|小计|总计|本年(?:收入|支出)?合计|(?:收入|支出)合计)$")
+_SUBTOTAL_HEADER = regex.compile(r"^(?:小计|合计)$")
+# Parts a 合计 column adds up. A group with any other column (年初预算, 上年数 …) is not checked.
+_COMPONENT = regex.compile(
+    r"基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出|人员经费|公用经费|财政拨款|一般公共预算|"
+    r"政府性基金|国有资本经营|上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入|财政专户|单位资金|"
+    r"用事业基金弥补|非财政拨款结余|因公出国|公务用车|公务接待|购置|运行费"
+)
+_STAGE = regex.compile(
+    r"^(?:预算数|决算数|执行数|年初预算数?|调整预算数?|全年预算数?|上年预算数?|本年预算数?)$"
+)
+_HEADER_NOISE = regex.compile(r"\s+")
+
+
+@dataclass
+class FiscalColumn:
+    index: int
+    path: list[str]  # header texts from the top header row down: ["收入预算", "财政拨款收入"]
+    panel: int
+    unit: str | None = None  # the table's unit (单位：万元), for figures written bare
+
+    @property
+    def name(self) -> str:
+        """How a finding names the column: 决算数, 本年支出合计, 公务用车购置费·预算数."""
+        if len(self.path) >= 2 and _STAGE.match(self.path[-1]):
+            return "·".join(self.path[-2:])
+        return self.path[-1] if self.path else f"第{self.index + 1}列"
+
+
+@dataclass
+class FiscalRow:
+    row: Row
+    index: int  # in table.rows
+    code: str  # 2010601, or "" when the row has none
+    name: str  # the 科目 or item name, without code and ordinal
+    level: int  # 1 类 · 2 款 · 3 项 (by code length); by ordinal when there is no code; 0 none
+    total: bool  # 合计 / 总计 / 本年收入合计 …
+    subset: bool  # 其中：…
+
+    @property
+    def label(self) -> str:
+        return f"{self.code} {self.name}".strip()
+
+
+@dataclass
+class Panel:
+    index: int
+    label_column: int | None
+    code_columns: list[int]
+    columns: list[FiscalColumn]  # the value columns
+    rows: list[FiscalRow] = field(default_factory=list)
+
+
+@dataclass
+class FiscalTable:
+    table: Table
+    title: str
+    kind: str  # one of _KINDS' names, "" when only the layout (code columns) marks it
+    header_rows: int  # rows of table.rows that continue the header
+    panels: list[Panel]
+
+    def where(self, row: FiscalRow | None, column: FiscalColumn | None) -> str:
+        """一般公共预算财政拨款支出决算表 2080505 机关事业单位基本养老保险缴费支出 · 决算数"""
+        parts = [self.title or f"表{self.table.index}"]
+        if row is not None and row.label:
+            parts.append(row.label)
+        text = " ".join(parts)
+        return f"{text} · {column.name}" if column is not None else text
+
+
+@dataclass
+class TableSum:
+    """A figure of a disclosure table and the figures the layout says it adds up."""
+
+    whole: Quantity
+    parts: list[Quantity]
+    where: str  # the whole's table, row and column
+    kind: str  # rows (科目 hierarchy) | total (合计 row) | columns (合计 column) | carry (总计) | balance
+
+
+@dataclass
+class CrossTableConflict:
+    """The same 科目 and column in two tables of the same scope, with different amounts."""
+
+    first: Quantity
+    second: Quantity
+    first_where: str
+    second_where: str
+
+
+@dataclass
+class Disclosure:
+    tables: list[FiscalTable]
+    sums: list[TableSum]
+    conflicts: list[CrossTableConflict]
+
+    @property
+    def table_indexes(self) -> frozenset[int]:
+        return frozenset(t.table.index for t in self.tables)
+
+
+# ----------------------------------------------------------------------------- reading tables
+
+
+def table_kind(title: str) -> str:
+    compact = _TITLE_NOISE.sub("", normalise(title))
+    for kind, pattern in _KINDS:
+        if pattern.search(compact):
+            return kind
+    return ""
+
+
+def _title_of(doc: Document, table: Table) -> str:
+    """The nearest line above the table that names a kind of table (表1 收入支出决算总表)."""
+    line = table.first_line - 1
+    for _ in range(_TITLE_SCAN):
+        if line < 1:
+            break
+        entry = doc.lines[line - 1]
+        if entry.role == "cell":
+            break
+        text = entry.text.strip()
+        if text and "表" in text and table_kind(text):
+            return _TITLE_LEAD.sub("", _TITLE_NOISE.sub("", normalise(text)))
+        line -= 1
+    return ""
+
+
+def _all_rows(table: Table) -> list[Row]:
+    return [table.header, *table.rows]
+
+
+def _has_figure(row: Row, skip: set[int]) -> bool:
+    return any(c.column not in skip and cell_figure(c) is not None for c in row.cells)
+
+
+def _cell_text(row: Row, column: int) -> str:
+    return _HEADER_NOISE.sub("", normalise(row.cells[column].text)) if column < len(row.cells) else ""
+
+
+def _header_paths(rows: list[Row], width: int) -> list[list[str]]:
+    """Each column's header texts from the top down, reading merged cells as a finance officer does.
+
+    A cell left empty under a text is that text's vertical merge (nothing new below it); a cell left
+    empty beside a text in the same row is its horizontal merge, as long as the row above does not
+    start a new group between the two.
+    """
+    paths: list[list[str]] = [[] for _ in range(width)]
+    own_seen = [False] * width
+    for r, row in enumerate(rows):
+        texts = [_cell_text(row, c) for c in range(width)]
+        above = [_cell_text(rows[r - 1], c) for c in range(width)] if r else [""] * width
+        for c in range(width):
+            text = texts[c]
+            if text:
+                paths[c].append(text)
+                own_seen[c] = True
+                continue
+            if own_seen[c]:
+                continue  # under its own header: a vertical merge
+            j = c - 1
+            while j >= 0 and not texts[j] and not above[j + 1]:
+                j -= 1
+            if j >= 0 and texts[j] and not any(above[k] for k in range(j + 1, c + 1)):
+                paths[c].append(texts[j])
+    return paths
+
+
+def _is_code_column(header: list[str], cells: list[str]) -> bool:
+    filled = [t for t in cells if t]
+    codes = [t for t in filled if _CODE_CELL.match(t)]
+    if not codes:
+        return False
+    if any(_CODE_HEADER.search(h) for h in header):
+        return len(codes) >= len([t for t in filled if not _TOTAL_NAME.search(t)]) * 0.8
+    return False
+
+
+def _is_label_column(cells: list[str]) -> bool:
+    filled = [t for t in cells if t]
+    named = [t for t in filled if regex.search(r"\p{Han}{2}", t) and not regex.match(r"^[\d,.\s-]+$", t)]
+    return len(named) >= 2 and len(named) >= 0.6 * len(filled)
+
+
+def read_table(doc: Document, table: Table, title: str, kind: str) -> FiscalTable | None:
+    rows = _all_rows(table)
+    width = table.width
+    body_start = 0
+    while body_start < len(rows) and body_start < 6 and not _has_figure(rows[body_start], set()):
+        body_start += 1
+    if body_start >= len(rows):
+        body_start = min(len(rows), 1)
+    header = rows[:body_start]
+    body = rows[body_start:]
+    paths = _header_paths(header, width)
+    body_texts = [[_cell_text(r, c) for r in body] for c in range(width)]
+    code_cols = {c for c in range(width) if _is_code_column(paths[c], body_texts[c])}
+    label_cols = [c for c in range(width) if c not in code_cols and _is_label_column(body_texts[c])]
+    if not label_cols and not code_cols and kind != "three_public":
+        return None
+    if not kind and not code_cols:
+        return None  # neither a title nor 科目 codes: some other table
+    panels = _panels(width, paths, code_cols, label_cols)
+    for panel in panels:
+        for column in panel.columns:
+            column.unit = table.unit
+    repeated = {tuple(_cell_text(r, c) for c in range(width)) for r in header}
+    for panel in panels:
+        previous: list[str] = []
+        for k, row in enumerate(body):
+            key = tuple(_cell_text(row, c) for c in range(width))
+            if key in repeated or _is_header_repeat(row, panel):
+                continue  # the header again after a page break
+            frow, previous = _read_row(row, body_start + k - 1, panel, previous)
+            if frow is not None:
+                panel.rows.append(frow)
+    return FiscalTable(table=table, title=title, kind=kind, header_rows=max(0, body_start - 1), panels=panels)
+
+
+def _panels(width: int, paths: list[list[str]], code_cols: set[int], label_cols: list[int]) -> list[Panel]:
+    starts: list[tuple[int, int | None, list[int]]] = []  # (first column, label column, code columns)
+    for label in label_cols:
+        first = label
+        while first - 1 in code_cols:
+            first -= 1
+        starts.append((first, label, [c for c in range(first, label)]))
+    leading_codes = sorted(c for c in code_cols if not any(first <= c < lab for first, lab, _ in starts))
+    if leading_codes and not starts:
+        starts.append((leading_codes[0], None, leading_codes))
+    if not starts:
+        starts.append((0, None, []))
+    starts.sort()
+    panels = []
+    for i, (first, label, codes) in enumerate(starts):
+        end = starts[i + 1][0] if i + 1 < len(starts) else width
+        begin = (label + 1) if label is not None else (max(codes) + 1 if codes else first)
+        columns = [FiscalColumn(c, paths[c], i) for c in range(begin, end) if c not in code_cols]
+        panels.append(Panel(i, label, codes, columns))
+    return panels
+
+
+def _is_header_repeat(row: Row, panel: Panel) -> bool:
+    texts = [_cell_text(row, c) for c in panel.code_columns]
+    if texts and all(t in _CODE_PARTS or not t for t in texts) and any(texts):
+        return not any(cell_figure(row.cells[c.index]) for c in panel.columns if c.index < len(row.cells))
+    return any(_CODE_HEADER.search(t) for t in texts if t)
+
+
+def _read_row(row: Row, index: int, panel: Panel, previous: list[str]) -> tuple[FiscalRow | None, list[str]]:
+    parts = [_cell_text(row, c) for c in panel.code_columns]
+    label = _cell_text(row, panel.label_column) if panel.label_column is not None else ""
+    code = ""
+    if parts and all(_CODE_PART.match(p) or not p for p in parts) and any(parts):
+        if len(parts) == 1:
+            code = parts[0]
+        else:
+            # 类 | 款 | 项 in separate columns; a blank leading part repeats the row above's
+            filled = [p or (previous[i] if i < len(previous) else "") for i, p in enumerate(parts)]
+            last = max(i for i, p in enumerate(parts) if p)
+            code = "".join(filled[: last + 1])
+            previous = filled[: last + 1]
+    elif not label:
+        label = next((p for p in parts if p and p not in _CODE_PARTS), "")
+    if not code and label:
+        m = _LEAD_CODE.match(label)
+        if m:
+            code, label = m.group("code"), m.group("name").strip()
+    if not code and not label:
+        if panel.label_column is None and not panel.code_columns:
+            return FiscalRow(row, index, "", "", 0, False, False), previous  # a values-only row (三公)
+        return None, previous
+    ordinal = parse_ordinal(0, label) if label else None
+    name = ordinal.title if ordinal is not None else label
+    if code:
+        level = {3: 1, 5: 2, 7: 3}.get(len(code), 0)
+    else:
+        level = ordinal.level if ordinal is not None and ordinal.level <= 2 else 0
+    total = bool(_TOTAL_NAME.search(name)) and not code
+    subset = bool(_SUBSET_NAME.match(name))
+    return FiscalRow(row, index, code, name, level, total, subset), previous
+
+
+_EMPTY = object()  # an empty, 0, - or — cell: zero in a sum, never a whole
+
+
+def value(row: FiscalRow, column: FiscalColumn) -> Quantity | object | None:
+    """The amount of a row in a column: its figure, _EMPTY for an empty cell, None for text."""
+    cells = row.row.cells
+    cell = cells[column.index] if column.index < len(cells) else None
+    q = cell_figure(cell) if cell is not None else None
+    if q is not None:
+        unit = column.unit
+        if q.kind is Kind.PLAIN and not q.unit and unit:
+            q = with_unit(q, unit)  # a first-column figure (三公 tables) takes the table's unit too
+        return q if q.kind in (Kind.MONEY, Kind.COUNT) or (q.kind is Kind.PLAIN and not unit) else None
+    return _EMPTY if is_empty_value(cell) else None
+
+
+# ----------------------------------------------------------------------------- relations
+
+
+def _figures(rows: list[FiscalRow], column: FiscalColumn) -> list[Quantity] | None:
+    out = []
+    for r in rows:
+        q = value(r, column)
+        if q is None:
+            return None
+        if q is not _EMPTY:
+            out.append(q)
+    return out
+
+
+def _whole(row: FiscalRow, column: FiscalColumn) -> Quantity | None:
+    q = value(row, column)
+    return None if q is None or q is _EMPTY else q
+
+
+def _hierarchy_sums(ft: FiscalTable, panel: Panel) -> list[TableSum]:
+    """A 类 row = Σ its 款 rows, a 款 row = Σ its 项 rows; a 合计 row = Σ the top-level rows."""
+    found: list[TableSum] = []
+    coded = [r for r in panel.rows if r.code]
+    for i, parent in enumerate(coded):
+        if not parent.level:
+            continue
+        children: list[FiscalRow] = []
+        for other in coded[i + 1 :]:
+            if not other.code.startswith(parent.code) or len(other.code) <= len(parent.code):
+                break
+            children.append(other)
+        if not children or any(not c.level for c in children):
+            continue  # a code of the wrong length ("301 2") among them: the rows cannot be trusted
+        depth = min(c.level for c in children)
+        children = [c for c in children if c.level == depth]
+        for column in panel.columns:
+            whole, parts = _whole(parent, column), _figures(children, column)
+            if whole is not None and parts is not None:
+                found.append(TableSum(whole, parts, ft.where(parent, column), "rows"))
+    if any(not r.level for r in coded):
+        return found
+    top = min((r.level for r in coded), default=0)
+    tops = [r for r in coded if r.level == top]
+    codes = [r.code for r in tops]
+    totals = [r for r in panel.rows if r.total]
+    if tops and len(set(codes)) == len(codes) and len(totals) == 1:
+        for column in panel.columns:
+            whole, parts = _whole(totals[0], column), _figures(tops, column)
+            if whole is not None and parts is not None:
+                found.append(TableSum(whole, parts, ft.where(totals[0], column), "total"))
+    return found
+
+
+def _summary_sums(ft: FiscalTable, panel: Panel) -> list[TableSum]:
+    """Panels without codes (收支总表): 一、… items = 本年合计; 本年合计 + 结转 rows = 总计."""
+    found: list[TableSum] = []
+    rows = [r for r in panel.rows if r.name]
+    grand = next((k for k, r in enumerate(rows) if r.total and _GRAND_NAME.search(r.name)), None)
+    if grand is None or any(r.code for r in rows):
+        return found
+    year_sum = next((k for k, r in enumerate(rows[:grand]) if _YEAR_SUM_NAME.match(r.name)), None)
+    end = year_sum if year_sum is not None else grand
+    items = [r for r in rows[:end] if r.level == 1]
+    if len(items) < 2 or any(r.total for r in rows[:end]):
+        return found
+    for column in panel.columns[:1] if ft.kind in ("summary",) else panel.columns:
+        whole, parts = _whole(rows[end], column), _figures(items, column)
+        if whole is not None and parts is not None and parts:
+            found.append(TableSum(whole, parts, ft.where(rows[end], column), "total"))
+        if year_sum is not None:
+            between = [r for r in rows[year_sum + 1 : grand] if not r.subset]
+            # 年初结转和结余 and its numbered funds below it: the unnumbered rows are the terms
+            carried = [r for r in between if r.level == 0] or [r for r in between if r.level == 1]
+            whole, parts = _whole(rows[grand], column), _figures([rows[year_sum], *carried], column)
+            if whole is not None and parts is not None:
+                found.append(TableSum(whole, parts, ft.where(rows[grand], column), "carry"))
+    # ordinal children: 一、财政拨款收入 = 1. 一般公共预算 + 2. 政府性基金 …
+    for k, r in enumerate(rows[:grand]):
+        if r.level != 1:
+            continue
+        children = []
+        for other in rows[k + 1 : grand]:
+            if other.level != 2:
+                break
+            children.append(other)
+        if len(children) < 2:
+            continue
+        for column in panel.columns:
+            whole, parts = _whole(r, column), _figures(children, column)
+            if whole is not None and parts is not None:
+                found.append(TableSum(whole, parts, ft.where(r, column), "rows"))
+    return found
+
+
+def _column_sums(ft: FiscalTable, panel: Panel) -> list[TableSum]:
+    """A 合计/小计 column = Σ its component columns (基本支出 + 项目支出 …), in every row."""
+    found: list[TableSum] = []
+    by_path = {tuple(c.path): c for c in panel.columns}
+    for total in panel.columns:
+        k = next((i for i, h in enumerate(total.path) if _TOTAL_HEADER.match(h)), None)
+        if k is None:
+            continue
+        group, stage = total.path[:k], total.path[k + 1 :]
+        middles: list[tuple[list[str], FiscalColumn]] = []
+        for c in panel.columns:
+            if c is total or c.path[:k] != group:
+                continue
+            if stage and c.path[len(c.path) - len(stage) :] != stage:
+                continue
+            middle = c.path[k : len(c.path) - len(stage)] if stage else c.path[k:]
+            if middle:
+                middles.append((middle, c))
+        if not middles:
+            continue
+        subtotal_groups = {m[0] for m, _ in middles if len(m) == 2 and _SUBTOTAL_HEADER.match(m[1])}
+        parts: list[FiscalColumn] = []
+        for middle, c in middles:
+            if len(middle) > 2 or _TOTAL_HEADER.match(middle[0]) or not _COMPONENT.search(middle[0]):
+                parts = []
+                break
+            if len(middle) == 1 or _SUBTOTAL_HEADER.match(middle[1]):
+                if len(middle) == 1 and middle[0] in subtotal_groups:
+                    continue
+                parts.append(c)
+            elif middle[0] not in subtotal_groups and (*group, middle[0], *stage) not in by_path:
+                parts.append(c)
+        if len(parts) < 2:
+            continue
+        for row in panel.rows:
+            if row.subset:
+                continue
+            whole = _whole(row, total)
+            figures = [value(row, c) for c in parts]
+            if whole is None or any(q is None for q in figures):
+                continue
+            found.append(
+                TableSum(whole, [q for q in figures if q is not _EMPTY], ft.where(row, total), "columns")
+            )
+    return found
+
+
+def _balance(ft: FiscalTable) -> list[TableSum]:
+    """收入总计 = 支出总计 in a two-panel 收支总表."""
+    if ft.kind not in ("summary", "fiscal_summary") or len(ft.panels) != 2:
+        return []
+    grands = []
+    for panel in ft.panels:
+        row = next((r for r in panel.rows if r.total and _GRAND_NAME.search(r.name)), None)
+        if row is None or not panel.columns:
+            return []
+        grands.append((row, panel.columns[0]))
+    (left, lcol), (right, rcol) = grands
+    a, b = _whole(left, lcol), _whole(right, rcol)
+    if a is None or b is None:
+        return []
+    return [TableSum(b, [a], ft.where(right, rcol), "balance")]
+
+
+# ----------------------------------------------------------------------------- the same 科目 in two tables
+
+_SCOPE_OF_KIND = {"summary": "all", "expense": "all", "fiscal_summary": "fiscal", "gpb_expense": "gpb"}
+_NAME_KEY = regex.compile(r"[\s（()）]|支出$")
+
+
+def _facts(ft: FiscalTable, names: dict[str, str]) -> list[tuple[tuple[str, str, str], Quantity, str]]:
+    """(scope, 科目 code, measure) → amount, for the expense side of the tables that restate 科目."""
+    scope = _SCOPE_OF_KIND.get(ft.kind)
+    if scope is None:
+        return []
+    panels = ft.panels[-1:] if ft.kind in ("summary", "fiscal_summary") else ft.panels
+    out = []
+    for panel in panels:
+        for column in panel.columns:
+            last = column.path[-1] if column.path else ""
+            if ft.kind == "summary":
+                measure = "total" if column is panel.columns[0] else ""
+            elif ft.kind == "fiscal_summary":
+                measure = "total" if _TOTAL_HEADER.match(last) else ""
+                if regex.search(r"一般公共预算", last):
+                    scope, measure = "gpb", "total"
+            elif _TOTAL_HEADER.match(last) and not any(
+                _STAGE.match(h) and h != "决算数" for h in column.path
+            ):
+                measure = "total"
+            elif regex.match(r"^基本支出$", last):
+                measure = "basic"
+            elif regex.match(r"^项目支出$", last):
+                measure = "project"
+            else:
+                measure = ""
+            if not measure:
+                continue
+            for row in panel.rows:
+                code = row.code or names.get(_NAME_KEY.sub("", row.name), "")
+                q = _whole(row, column)
+                if code and q is not None and not row.total:
+                    out.append(((scope, code, measure), q, ft.where(row, column)))
+            scope = _SCOPE_OF_KIND[ft.kind]
+    return out
+
+
+def _differ(a: Quantity, b: Quantity) -> bool:
+    """Two statements of one amount disagree: at the same precision any difference, else beyond rounding."""
+    if a.unit == b.unit and a.decimals == b.decimals:
+        return a.value != b.value
+    lo_a, hi_a = a.base_value - a.half_unit, a.base_value + a.half_unit
+    lo_b, hi_b = b.base_value - b.half_unit, b.base_value + b.half_unit
+    return hi_a < lo_b or hi_b < lo_a
+
+
+def _cross_table(tables: list[FiscalTable]) -> list[CrossTableConflict]:
+    names: dict[str, str] = {}
+    for ft in tables:
+        for panel in ft.panels:
+            for row in panel.rows:
+                if row.code and row.name:
+                    names.setdefault(_NAME_KEY.sub("", row.name), row.code)
+    seen: dict[tuple[str, str, str], list[tuple[Quantity, str, int]]] = {}
+    found: list[CrossTableConflict] = []
+    reported: set[tuple] = set()
+    for ft in tables:
+        for key, q, where in _facts(ft, names):
+            for other, other_where, other_table in seen.get(key, []):
+                if other_table == ft.table.index or not _differ(other, q):
+                    continue
+                pair = (key, other.base_value, q.base_value)
+                if pair not in reported:
+                    reported.add(pair)
+                    found.append(CrossTableConflict(other, q, other_where, where))
+            seen.setdefault(key, []).append((q, where, ft.table.index))
+    return found
+
+
+# ----------------------------------------------------------------------------- the document
+
+
+def read_disclosure(doc: Document) -> Disclosure:
+    """The disclosure tables of a document, their stated sums and cross-table conflicts."""
+    tables: list[FiscalTable] = []
+    for table in doc.tables:
+        title = _title_of(doc, table)
+        kind = table_kind(title) if title else ""
+        ft = read_table(doc, table, title, kind)
+        if ft is not None:
+            tables.append(ft)
+    sums: list[TableSum] = []
+    for ft in tables:
+        for panel in ft.panels:
+            sums.extend(_hierarchy_sums(ft, panel))
+            sums.extend(_summary_sums(ft, panel))
+            sums.extend(_column_sums(ft, panel))
+        sums.extend(_balance(ft))
+    return Disclosure(tables=tables, sums=sums, conflicts=_cross_table(tables))
