@@ -21,6 +21,11 @@ class TableRestated(Message):
     en = "one 科目 with two amounts: {first_where} is {first}, {second_where} is {second}"
 
 
+class TextTableRestated(Message):
+    zh = "文中数字与表中不一致：文中“{label}”为 {stated}，{where} 为 {expected}"
+    en = "the text and the table disagree: the text gives {label} as {stated}, {where} is {expected}"
+
+
 class RestatementConflict(Rule):
     """Reports the same quantity stated with different values in different places.
 
@@ -71,6 +76,17 @@ class RestatementConflict(Rule):
                 lines=[a.line],
                 stated=figure(b),
                 expected=figure(a),
+            )
+        for c in doc.disclosure.text_conflicts:
+            yield self.violation(
+                TextTableRestated(
+                    label=c.label, stated=figure(c.text), where=c.where, expected=figure(c.cell)
+                ),
+                line=c.text.line,
+                column=c.text.column,
+                lines=[c.cell.line],
+                stated=figure(c.text),
+                expected=figure(c.cell),
             )
         for t in doc.disclosure.conflicts:
             a, b = t.first, t.second

@@ -76,6 +76,7 @@ def _build_table(index: int, block: TableBlock, caption: str) -> Table:
 
 
 _TOC_TITLE = regex.compile(r"目\s*录")
+_TOC_PART = regex.compile(r"第[一二三四五六七八九十]+部分")
 
 
 def build_document(source: Source) -> Document:
@@ -87,6 +88,7 @@ def build_document(source: Source) -> Document:
     last_text = ""
     toc_mode = False
     toc_first: Heading | None = None
+    toc_parts: set[str] = set()
     for block in blocks:
         if isinstance(block, TableBlock):
             table = _build_table(len(tables) + 1, block, last_text)
@@ -110,8 +112,14 @@ def build_document(source: Source) -> Document:
         if toc_mode and heading is not None and toc_first is not None:
             if (heading.level, heading.number) == (toc_first.level, toc_first.number):
                 toc_mode = False  # the numbering starts over: the body has begun
+        if toc_mode and not heading and (part := _TOC_PART.match(stripped)):
+            if part.group(0) in toc_parts:
+                toc_mode = False  # the first part again: the body has begun
+            else:
+                toc_parts.add(part.group(0))
+                toc_first = None  # each part of the 目录 numbers its entries from 一、
         if toc_mode:
-            if heading or rx(r"附件\s*\d").match(stripped):
+            if heading or rx(r"附件\s*\d|第[一二三四五六七八九十]+部分").match(stripped):
                 lines[block.line - 1].role = "toc"
                 if heading:
                     heading.in_toc = True

@@ -216,6 +216,42 @@ def _runs(skeletons: list[int]) -> list[tuple[int, int, int]]:
     return runs
 
 
+_SENTENCE_END = ("。", "！", "？", "!", "?")
+
+
+def _whole_sentences(block: RepeatedBlock, clauses: Clauses) -> RepeatedBlock | None:
+    """A half-updated paste cut to the sentences its copies hold whole; None when no number differs there.
+
+    A form sentence repeated for different subjects ("共有车辆3辆，其中：部级领导干部用车0辆…" beside
+    "安排购置车辆0辆，其中：部级领导干部用车0辆…") shares a run that starts or ends inside a sentence whose
+    subject differs: only whole sentences that differ in their numbers are a paste left half-updated.
+    """
+
+    def starts(i: int) -> bool:
+        first = clauses.paragraph[i][0]
+        return i == first or clauses.text[i - 1].rstrip().endswith(_SENTENCE_END)
+
+    def ends(i: int) -> bool:
+        return i == clauses.paragraph[i][1] - 1 or clauses.text[i].rstrip().endswith(_SENTENCE_END)
+
+    length = len(block.copies[0].sentences)
+    firsts = [c.sentences[0].index for c in block.copies]
+    lo, hi = 0, length
+    while lo < hi and not all(starts(f + lo) for f in firsts):
+        lo += 1
+    while hi > lo and not all(ends(f + hi - 1) for f in firsts):
+        hi -= 1
+    if hi <= lo:
+        return None
+    copies = [Copy(c.sentences[lo:hi]) for c in block.copies]
+    variants: list[tuple[str, ...]] = []
+    for c in copies:
+        if c.numbers not in variants:
+            variants.append(c.numbers)
+    trimmed = RepeatedBlock(copies=copies, variants=variants)
+    return trimmed if trimmed.conflicting else None
+
+
 def find_repeated_blocks(doc: Document) -> list[RepeatedBlock]:
     sentences = _sentences(doc)
     groups: dict[tuple[int, ...], dict[int, Copy]] = {}
@@ -241,7 +277,12 @@ def find_repeated_blocks(doc: Document) -> list[RepeatedBlock]:
             if c.numbers not in variants:
                 variants.append(c.numbers)
         block = RepeatedBlock(copies=ordered, variants=variants)
-        han = sum(s.han for s in ordered[0].sentences)
+        if block.conflicting:
+            block = _whole_sentences(block, sentences)
+            if block is None:
+                continue
+        han = sum(s.han for s in block.copies[0].sentences)
+        ordered = block.copies
         if block.conflicting:
             if han < MIN_CONFLICT_HAN or len(ordered[0].sentences) < 2:
                 continue

@@ -154,6 +154,7 @@ class Disclosure:
     tables: list[FiscalTable]
     sums: list[TableSum]
     conflicts: list[CrossTableConflict]
+    text_conflicts: list[TextTableConflict] = field(default_factory=list)
 
     @property
     def table_indexes(self) -> frozenset[int]:
@@ -609,4 +610,146 @@ def read_disclosure(doc: Document) -> Disclosure:
             sums.extend(_summary_sums(ft, panel))
             sums.extend(_column_sums(ft, panel))
         sums.extend(_balance(ft))
-    return Disclosure(tables=tables, sums=sums, conflicts=_cross_table(tables))
+    disclosure = Disclosure(tables=tables, sums=sums, conflicts=_cross_table(tables))
+    disclosure.text_conflicts = text_against_tables(doc, disclosure)
+    return disclosure
+
+
+# ----------------------------------------------------------------------------- the 情况说明 against the tables
+
+# (pattern on a figure's label, measure); the scope (all funds, 财政拨款, 一般公共预算) comes from the
+# label itself or, for the bare names, from the section the sentence stands in.
+_TEXT_MEASURES: list[tuple[regex.Pattern[str], str]] = [
+    (regex.compile(r"收入支出(?:决算)?总计$"), "grand"),
+    (regex.compile(r"收入(?:决算)?总计$"), "income_grand"),
+    (regex.compile(r"支出(?:决算)?总计$"), "expense_grand"),
+    (regex.compile(r"^收入预算$"), "income_grand"),  # a budget's 收入预算 is its 收入总计
+    (regex.compile(r"^支出预算$"), "expense_grand"),
+    (regex.compile(r"^本年收入合计$"), "income_year"),
+    (regex.compile(r"^本年支出合计$"), "expense_year"),
+    (regex.compile(r"^一般公共预算财政拨款支出$"), "gpb_expense_year"),
+    (regex.compile(r"^基本支出$"), "basic"),
+    (regex.compile(r"^项目支出$"), "project"),
+    (regex.compile(r"^人员经费$"), "personnel"),
+    (regex.compile(r"^公用经费$"), "public"),
+]
+_NOT_THIS_YEAR = regex.compile(r"年初|调整|全年预算|执行数|上年|去年|同期|比|较|增|减|下降|预算数|预算为")
+_LABEL_OWNER = regex.compile(r"^.{0,40}?(?:19|20)\d\d年度?")
+
+
+@dataclass
+class TextTableConflict:
+    """A figure of the text and the table cell it restates, with different amounts."""
+
+    text: Quantity
+    cell: Quantity
+    label: str  # the text's own words for it
+    where: str  # the cell's table, row and column
+
+
+def _table_fact_index(tables: list[FiscalTable]) -> dict[str, tuple[Quantity, str]]:
+    """Named quantities of the tables: "fiscal:grand" → (the 总计 cell, where)."""
+    out: dict[str, tuple[Quantity, str]] = {}
+
+    def put(key: str, row: FiscalRow, column: FiscalColumn, ft: FiscalTable) -> None:
+        q = _whole(row, column)
+        if q is not None:
+            out.setdefault(key, (q, ft.where(row, column)))
+
+    for ft in tables:
+        scope = {"summary": "all", "fiscal_summary": "fiscal"}.get(ft.kind)
+        if scope and len(ft.panels) == 2:
+            grands = []
+            for side, panel in zip(("income", "expense"), ft.panels, strict=True):
+                if not panel.columns:
+                    continue
+                column = panel.columns[0]
+                for row in panel.rows:
+                    if row.total and _GRAND_NAME.search(row.name):
+                        put(f"{scope}:{side}_grand", row, column, ft)
+                        grands.append((row, column))
+                    elif _YEAR_SUM_NAME.match(row.name):
+                        put(f"{scope}:{side}_year", row, column, ft)
+            if grands:
+                put(f"{scope}:grand", *grands[0], ft)
+        if ft.kind in ("expense", "gpb_expense"):
+            scope = "all" if ft.kind == "expense" else "gpb"
+            for panel in ft.panels:
+                total = next((r for r in panel.rows if r.total), None)
+                if total is None:
+                    continue
+                for column in panel.columns:
+                    last = column.path[-1] if column.path else ""
+                    if _TOTAL_HEADER.match(last):
+                        put(
+                            f"{scope}:expense_year" if scope == "all" else "gpb:gpb_expense_year",
+                            total,
+                            column,
+                            ft,
+                        )
+                    elif last == "基本支出":
+                        put(f"{scope}:basic", total, column, ft)
+                    elif last == "项目支出":
+                        put(f"{scope}:project", total, column, ft)
+        if ft.kind == "basic":
+            for panel in ft.panels:
+                for row in panel.rows:
+                    if row.total and panel.columns:
+                        if row.name.startswith("人员经费"):
+                            put("gpb:personnel", row, panel.columns[0], ft)
+                        elif row.name.startswith("公用经费"):
+                            put("gpb:public", row, panel.columns[0], ft)
+    return out
+
+
+def _text_scope(label: str, section: str) -> str:
+    if "一般公共预算" in label or "一般公共预算" in section:
+        return "gpb"
+    if "财政拨款" in label or "财政拨款" in section:
+        return "fiscal"
+    return "all"
+
+
+def text_against_tables(doc: Document, disclosure: Disclosure) -> list[TextTableConflict]:
+    """Totals the 情况说明 restates (收入支出总计, 本年支出合计, 基本支出 …) against their table cells."""
+    facts = _table_fact_index(disclosure.tables)
+    if not facts:
+        return []
+    year = doc.report_year
+    found: list[TextTableConflict] = []
+    for para in doc.paragraphs:
+        if not para.quantities or para.heading is not None:
+            continue
+        section = doc.section_at(para.line)
+        title = section.path()[0].title if section is not None else ""
+        text = normalise(para.text)
+        for q in para.quantities:
+            if q.kind is not Kind.MONEY or q.approx:
+                continue
+            label = _LABEL_OWNER.sub("", _TITLE_NOISE.sub("", q.label))
+            if not label or _NOT_THIS_YEAR.search(label):
+                continue
+            years = [int(y) for y in regex.findall(r"((?:19|20)\d\d)年", q.label)]
+            if year is not None and any(y != year for y in years):
+                continue
+            if text[q.end : q.end + 1] in ("（", "("):
+                continue  # "2940.05万元（其中…）": its own breakdown follows
+            measure = next((m for pattern, m in _TEXT_MEASURES if pattern.search(label)), None)
+            if measure is None:
+                continue
+            if measure == "gpb_expense_year":
+                key = "gpb:gpb_expense_year"
+            elif measure in ("personnel", "public"):
+                key = f"gpb:{measure}" if "基本支出" in title else ""
+            else:
+                scope = _text_scope(label, title)
+                if measure in ("basic", "project") and scope == "fiscal":
+                    scope = "gpb"
+                key = f"{scope}:{measure}"
+            fact = facts.get(key)
+            if fact is None:
+                continue
+            cell, where = fact
+            if _differ(q, cell):
+                found.append(TextTableConflict(q, cell, q.label.strip(), where))
+    return found

@@ -12,6 +12,7 @@ import regex
 
 from auditor.model.document import Document, Heading
 from auditor.text.chars import normalise
+from auditor.text.ordinals import parse_ordinal
 from auditor.text.rx import rx
 
 _PART = regex.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|附件\s*\d*|附表\s*\d*)")
@@ -63,12 +64,18 @@ def numbering_slips(doc: Document) -> list[NumberingSlip]:
     runs: dict[tuple[int, int, int], list[list[int]]] = {}
     part = 0
     open_items: dict[int, Heading] = {}  # level -> last item at that level
+    previous = ""  # the paragraph before this one
     for para in doc.paragraphs:
-        if _PART.match(normalise(para.text)):
+        text, before, previous = normalise(para.text), previous, para.text
+        if _PART.match(text):
             part += 1
             open_items.clear()
             continue
         item = para.ordinal
+        if item is not None and item.number == 1 and item.level <= 2 and _is_part_title(before):
+            # "其他相关情况说明" then 一、…: an unnumbered title opens a part of its own
+            part += 1
+            open_items.clear()
         if item is None or (para.heading is not None and para.heading.in_toc):
             continue
         for deeper in [lv for lv in open_items if lv >= item.level]:
@@ -101,11 +108,49 @@ def numbering_slips(doc: Document) -> list[NumberingSlip]:
                 stack.pop()  # back to the outer list: （三） was nested, （六） continues （五）
             stack[-1] = [item.number, item.line]
         elif item.number > last + 1 and item.level <= 3:
-            slips.append(_slip(item, "skip", last + 1, last_line))
+            if not _run_in(doc.line_text(last_line), item, range(last + 1, item.number)):
+                slips.append(_slip(item, "skip", last + 1, last_line))
             stack[-1] = [item.number, item.line]
         else:
             stack[-1] = [item.number, item.line]
     return slips
+
+
+def _reworded(entry: str, body: str) -> bool:
+    """One title is the other with a few characters or a bracketed note added."""
+    a, b = _title_key(entry), _title_key(regex.sub(r"[（(][^）)]*[）)]", "", body))
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(long_) - len(short) > 3:
+        return False
+    chars = iter(long_)
+    return all(ch in chars for ch in short)
+
+
+def _run_in(previous: str, item: Heading, missing: range) -> bool:
+    """The missing items stand inside the previous paragraph ("…财务规则。（八）负责…"): run in, not skipped."""
+    text = normalise(previous)
+    for number in missing:
+        ordinal = normalise(ordinal_text(item.level, number, item.ordinal))
+        at = text.find(ordinal)
+        if at <= 0 or text[at - 1] not in "。；;！？!?":
+            return False
+    return True
+
+
+_SENTENCE_MARK = regex.compile(r"[，,。；;：:！？!?]")
+
+
+def _is_part_title(text: str) -> bool:
+    """A short unnumbered line that names what follows: 部门预算编制说明, 其他相关情况说明."""
+    stripped = text.strip()
+    return (
+        2 <= len(stripped) <= 30
+        and not _SENTENCE_MARK.search(stripped)
+        and parse_ordinal(0, stripped) is None
+        and not regex.search(r"\d", stripped.replace("年", "").lstrip("0123456789"))
+    )
 
 
 def _slip(item: Heading, kind: str, expected: int, previous_line: int) -> NumberingSlip:
@@ -124,19 +169,76 @@ def _title_key(title: str) -> str:
     return rx(r"[\p{P}\s]").sub("", title)
 
 
+_LEADING_YEAR = regex.compile(r"^(?:19|20)\d\d年度?")
+_GENERIC_OWNER = regex.compile(r"^(?:本?部门|本?单位)")
+
+
+def _body_key(text: str) -> str:
+    item = parse_ordinal(0, text)
+    return _LEADING_YEAR.sub("", _title_key(item.title if item is not None else text))
+
+
+def _written_plainly(entry: Heading, plain: list[str]) -> bool:
+    """The entry's title stands in the body without an ordinal, perhaps with the year or the unit's
+    own name for 部门/单位 (目录 单位主要职能, body 上海市××局主要职能)."""
+    key = _LEADING_YEAR.sub("", _title_key(entry.title))
+    if key in plain:
+        return True
+    owned = _GENERIC_OWNER.sub("", key)
+    return (
+        owned != key
+        and len(owned) >= 4
+        and any(p.endswith(owned) and len(p) <= len(owned) + 20 for p in plain)
+    )
+
+
+def _inside_other_entry(match: Heading, entry: Heading, toc: list[Heading], doc: Document) -> bool:
+    """The body heading sits in the section of another 目录 entry written there without an ordinal
+    ("项目经费情况说明" then its own 一、…七、绩效目标): it is that section's heading, not the entry's."""
+    others = {
+        _LEADING_YEAR.sub("", _title_key(e.title)) for e in toc if e is not entry and e.level == entry.level
+    }
+    for line in doc.lines[match.line - 2 :: -1]:
+        if line.role == "toc":
+            return False
+        key = _body_key(line.text) if len(line.text) <= 60 else ""
+        if key in others and parse_ordinal(0, line.text) is None:
+            return True
+    return False
+
+
+def _is_group(toc: list[Heading], k: int, plain: list[str]) -> bool:
+    """A 目录 entry whose sub-entries follow it, all of them found in the body."""
+    entry = toc[k]
+    subs = []
+    for other in toc[k + 1 :]:
+        if other.level <= entry.level:
+            break
+        subs.append(other)
+    return bool(subs) and all(_written_plainly(s, plain) for s in subs)
+
+
 def contents_slips(doc: Document) -> list[ContentsSlip]:
     """Each 目录 entry against the body heading of the same title (and level)."""
     toc = [h for h in doc.headings if h.in_toc]
     if not toc:
         return []
     body = [h for h in doc.headings if not h.in_toc and h.line > toc[-1].line]
+    # titles the body writes without an ordinal (主要职能, table titles): found there, the entry holds
+    plain = [_body_key(line.text) for line in doc.lines[toc[-1].line :] if len(line.text) <= 60]
     slips = []
-    for entry in toc:
+    for k, entry in enumerate(toc):
         same_level = [h for h in body if h.level == entry.level]
         match = next((h for h in same_level if _title_key(h.title) == _title_key(entry.title)), None)
         entry_text = entry.ordinal + entry.title
+        if match is None and _written_plainly(entry, plain):
+            continue
+        if match is None and _is_group(toc, k, plain):
+            continue  # "五、部门预算表" over entries 1.–9. that the body has
         if match is None:
             numbered = next((h for h in same_level if h.number == entry.number), None)
+            if numbered is not None and _reworded(entry.title, numbered.title):
+                continue  # 其他重要事项说明 / 其他重要事项的情况说明: the same heading, worded loosely
             if numbered is not None and entry.level == 1:
                 slips.append(
                     ContentsSlip(
@@ -145,7 +247,7 @@ def contents_slips(doc: Document) -> list[ContentsSlip]:
                 )
             else:
                 slips.append(ContentsSlip(entry.line, "missing", entry_text, "", None))
-        elif match.number != entry.number:
+        elif match.number != entry.number and not _inside_other_entry(match, entry, toc, doc):
             slips.append(
                 ContentsSlip(entry.line, "renumbered", entry_text, match.ordinal + match.title, match.line)
             )

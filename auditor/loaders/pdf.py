@@ -6,7 +6,7 @@ from pathlib import Path
 
 from auditor.messages import InputError
 from auditor.model.document import Block, Line, Source, TableBlock, TextBlock
-from auditor.text.ordinals import parse_heading
+from auditor.text.ordinals import parse_heading, parse_ordinal
 from auditor.text.rx import rx
 
 
@@ -27,11 +27,12 @@ def load_pdf(path: Path, name: str) -> Source:
     blocks: list[Block] = []
     chars_seen = 0
     carry: list[dict] = []  # a paragraph running over the page break
+    previous = ""  # the previous page's text, without spaces
     try:
         with pdfplumber.open(str(path)) as pdf:
             for page_number, page in enumerate(pdf.pages, start=1):
                 chars_seen += len(page.chars)
-                carry = _read_pdf_page(page, page_number, lines, blocks, carry)
+                carry, previous = _read_pdf_page(page, page_number, lines, blocks, carry, previous)
             _flush_pdf_paragraph(carry, lines, blocks)
     except InputError:
         raise
@@ -57,11 +58,21 @@ def _flush_pdf_paragraph(paragraph: list[dict], lines: list[Line], blocks: list[
 
 
 def _read_pdf_page(
-    page, page_number: int, lines: list[Line], blocks: list[Block], carry: list[dict]
-) -> list[dict]:
-    """Read one page into lines and blocks; return the paragraph still open at the page's end."""
+    page, page_number: int, lines: list[Line], blocks: list[Block], carry: list[dict], previous: str
+) -> tuple[list[dict], str]:
+    """Read one page into lines and blocks; return the paragraph still open at its end and its text."""
     import statistics
 
+    # WPS prints a cell that runs over a page break on both pages and pushes the overflow off the
+    # page: what lies outside the page box is not on it (it would read as a pasted paragraph)
+    width, height = page.width, page.height
+    _boxes_from_baselines(page)
+    page = page.filter(
+        lambda o: (
+            o.get("object_type") != "char"
+            or (o["x0"] >= -1 and o["x1"] <= width + 1 and o["top"] >= -1 and o["bottom"] <= height + 1)
+        )
+    )
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
 
@@ -72,6 +83,8 @@ def _read_pdf_page(
     text_lines = [
         dict(t, page=page_number) for t in page.extract_text_lines(return_chars=False) if not inside(t)
     ]
+    page_text = "".join("".join(t["text"].split()) for t in text_lines)
+    text_lines = _drop_overflow(text_lines, previous)
     items: list[tuple[float, str, object]] = [(t["top"], "text", t) for t in text_lines]
     items += [(t.bbox[1], "table", t) for t in tables]
     items.sort(key=lambda item: item[0])
@@ -100,11 +113,55 @@ def _read_pdf_page(
             unindented = t["x0"] <= left + 0.5 * char
             same_page = prev["page"] == page_number
             close = not same_page or t["top"] - prev["bottom"] <= (prev["bottom"] - prev["top"]) * 1.2
-            if not (wrapped and unindented and close) or parse_heading(0, t["text"]) is not None:
+            if not (wrapped and unindented and close) or _starts_item(t["text"]):
                 _flush_pdf_paragraph(paragraph, lines, blocks)
         t["right"] = right
         paragraph.append(t)
-    return paragraph
+    return paragraph, page_text
+
+
+def _boxes_from_baselines(page) -> None:
+    """Every upright character's box from its baseline and size.
+
+    Fonts whose descriptors carry wrong ascent/descent (a Times New Roman beside FangSong in some
+    exports) put digits several points "lower" than the Chinese on the same baseline; lines grouped by
+    those boxes split every figure off its sentence. The baseline is where the text really stands.
+    """
+    top_of_page = page.bbox[3]
+    for c in page.chars:
+        a, b, cc, d, _, f = c["matrix"]
+        if b or cc or a <= 0 or d <= 0 or not c["upright"]:
+            continue
+        baseline = top_of_page - f
+        size = c["size"]
+        page_offset = c["doctop"] - c["top"]
+        c["top"], c["bottom"] = baseline - 0.8 * size, baseline + 0.2 * size
+        c["y1"], c["y0"] = top_of_page - c["top"], top_of_page - c["bottom"]
+        c["doctop"] = c["top"] + page_offset
+
+
+def _drop_overflow(text_lines: list[dict], previous: str) -> list[dict]:
+    """WPS repeats the end of a page above the next page's visible area, clipped from view: leading
+    lines that the previous page already holds are that hidden overflow, not a pasted passage."""
+    if not previous:
+        return text_lines
+    ordered = sorted(text_lines, key=lambda t: t["top"])
+    k = 0
+    while k < len(ordered) and (compact := "".join(ordered[k]["text"].split())) and compact in previous:
+        k += 1
+    dropped = sum(len(t["text"]) for t in ordered[:k])
+    return ordered[k:] if k and dropped >= 20 else text_lines
+
+
+_PART_TITLE = rx(r"\s*第[一二三四五六七八九十]+部分")
+
+
+def _starts_item(text: str) -> bool:
+    """A line that opens a heading or a list item of its own (一、 （八）…), however long it runs."""
+    if parse_heading(0, text) is not None or _PART_TITLE.match(text):
+        return True
+    item = parse_ordinal(0, text)
+    return item is not None and item.level <= 2
 
 
 _SPLIT_NUMBER = rx(r"(?<=\d)\s+(?=[,.]\d)|(?<=\d[,.])\s+(?=\d)")

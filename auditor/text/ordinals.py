@@ -13,7 +13,8 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _HEADING_PATTERNS = [
     (1, regex.compile(rf"^\s*(?P<ord>(?P<n>{_CN_NUM})[、.．])")),
     (2, regex.compile(rf"^\s*(?P<ord>[（(](?P<n>{_CN_NUM})[）)])")),
-    (3, regex.compile(r"^\s*(?P<ord>(?P<n>\d{1,2})(?:[、．]|\.(?!\d)))")),
+    # "4．2026年…" (a 目录 entry naming a year): the dot after a number is an ordinal there too
+    (3, regex.compile(r"^\s*(?P<ord>(?P<n>\d{1,2})(?:[、．]|\.(?!\d)|\.(?=(?:19|20)\d\d年)))")),
     (4, regex.compile(r"^\s*(?P<ord>[（(](?P<n>\d{1,2})[）)])")),
     (5, regex.compile(rf"^\s*(?P<ord>(?P<n>[{_CIRCLED}]))")),
 ]
