@@ -36,6 +36,12 @@ class RestatementConflict(Rule):
     are the department's total; a bare 支出总额 may be a project's and is not. Two statements of the
     same quantity must agree within their rounding.
 
+    In a 预算/决算公开 the same 科目 must have the same amount in every table of the same scope
+    (收入支出决算总表 and 支出决算表 for all funds; 财政拨款收入支出决算总表 and 一般公共预算财政拨款支出
+    决算表 for 一般公共预算), and the totals the 情况说明 restates (收入支出总计, 财政拨款收入支出总计,
+    本年支出合计, 基本支出 …) must be those of the tables. Two amounts written to the same precision
+    that differ at all (326.71 and 326.72) are two different statements.
+
     ## Why is this bad?
     A figure restated differently — last year's total left in this year's text, a table not updated
     with the prose — gives the reader two answers to one question.

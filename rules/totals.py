@@ -110,6 +110,12 @@ class TableTotal(Rule):
     1、人员经费 / 2、日常公用经费) must equal their sum. Empty cells and "-" count as zero. The unit comes
     from the caption (单位：万元) or the column header; the tolerance from the written decimals.
 
+    The standard tables of a 预算/决算公开 are read by their layout (auditor.extract.fiscal): a 类 row
+    (201) is the sum of its 款 rows (20106), a 款 row of its 项 rows (2010601), the 合计 row of the top
+    rows; a 合计 column is the sum of its component columns (基本支出 + 项目支出, 人员经费 + 公用经费,
+    三公 = 出国 + 用车 + 接待); in a 收支总表 本年收入合计 + 年初结转和结余 = 收入总计 and 收入总计 =
+    支出总计. The message names the table, the row (code and name) and the column.
+
     ## Why is this bad?
     A 合计 row that does not add up is visible to every reader of the published table, and usually
     means one row was updated after the total was typed.
