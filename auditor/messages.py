@@ -78,8 +78,8 @@ ERROR_TEMPLATES: dict[str, tuple[str, str]] = {
         "the PDF has no text layer (a scan?): provide the Word original, or run OCR first",
     ),
     "pdf_unavailable": (
-        "读取 PDF 需要 pdfplumber：pip install pdfplumber",
-        "reading PDF needs pdfplumber: pip install pdfplumber",
+        "读取 PDF 需要 pypdfium2：pip install pypdfium2",
+        "reading PDF needs pypdfium2: pip install pypdfium2",
     ),
     "legacy_needs_soffice": (
         "无法直接读取 {suffix} 文件：请在 Word/WPS 中“另存为” .docx，或安装 LibreOffice（soffice）后重试",

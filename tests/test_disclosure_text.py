@@ -71,6 +71,11 @@ OUTLINE_PASS = [
     # parts inside the 目录, each numbering from 一、
     "目 录\n第一部分 单位概况\n一、主要职能\n二、单位构成\n第二部分 决算表\n一、收入支出决算总表\n二、收入决算表\n"
     "第一部分 单位概况\n一、主要职能\n正文。\n二、单位构成\n正文。\n第二部分 决算表\n一、收入支出决算总表\n二、收入决算表\n",
+    # 目录 lines with dot leaders are entries; a project's own 一、…七、 does not answer the 目录's 七、
+    "目 录\n一、部门主要职能 ………………………… 3\n二、其他相关情况说明 ………………………… 9\n"
+    "三、项目经费情况说明 …………………………… 12\n"
+    "部门主要职能\n正文。\n其他相关情况说明\n一、“三公”经费\n正文。\n"
+    "档案数字化项目经费情况说明\n一、项目概况\n正文。\n二、立项依据\n正文。\n三、绩效目标\n正文。\n",
     # a loosely reworded title
     "目录\n一、概况\n二、其他重要事项说明\n一、概况\n正文。\n二、其他重要事项的情况说明\n正文。\n",
 ]

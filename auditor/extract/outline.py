@@ -170,7 +170,7 @@ def _title_key(title: str) -> str:
 
 
 _LEADING_YEAR = regex.compile(r"^(?:19|20)\d\d年度?")
-_GENERIC_OWNER = regex.compile(r"^(?:本?部门|本?单位)")
+_GENERIC_OWNER = regex.compile(r"^(?:本?部门|本?单位|项目)")  # stand for the unit's or a project's own name
 
 
 def _body_key(text: str) -> str:
@@ -207,6 +207,20 @@ def _inside_other_entry(match: Heading, entry: Heading, toc: list[Heading], doc:
     return False
 
 
+def _foreign_run(heading: Heading, body: list[Heading], toc: list[Heading]) -> bool:
+    """The heading belongs to a numbering run whose titles the 目录 does not list (a project's own
+    一、项目概况 … 七、绩效目标), so its number says nothing about the 目录's entry of that number."""
+    listed = {_title_key(e.title) for e in toc}
+    same = [h for h in body if h.level == heading.level and h.line <= heading.line]
+    run: list[Heading] = []
+    for h in reversed(same):
+        run.append(h)
+        if h.number == 1:
+            break
+    known = sum(1 for h in run if _title_key(h.title) in listed)
+    return known * 2 < len(run)
+
+
 def _is_group(toc: list[Heading], k: int, plain: list[str]) -> bool:
     """A 目录 entry whose sub-entries follow it, all of them found in the body."""
     entry = toc[k]
@@ -237,6 +251,8 @@ def contents_slips(doc: Document) -> list[ContentsSlip]:
             continue  # "五、部门预算表" over entries 1.–9. that the body has
         if match is None:
             numbered = next((h for h in same_level if h.number == entry.number), None)
+            if numbered is not None and _foreign_run(numbered, body, toc):
+                numbered = None  # "科技创新专项经费情况说明" then its own 一、…七、: not the 目录's 七、
             if numbered is not None and _reworded(entry.title, numbered.title):
                 continue  # 其他重要事项说明 / 其他重要事项的情况说明: the same heading, worded loosely
             if numbered is not None and entry.level == 1:

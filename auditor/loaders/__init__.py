@@ -45,7 +45,7 @@ def read(path: str | os.PathLike[str]) -> Source:
 
             return load_docx(p, name)
         if suffix in PDF_SUFFIXES:
-            from auditor.loaders.pdf import load_pdf  # pdfplumber only for .pdf
+            from auditor.loaders.pdf import load_pdf  # PDFium only for .pdf
 
             return load_pdf(p, name)
         if suffix in LEGACY_SUFFIXES:

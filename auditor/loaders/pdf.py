@@ -1,7 +1,13 @@
-"""PDF files through pdfplumber: text lines rejoined into paragraphs, ruled tables, a page per line."""
+"""PDF files: text lines rejoined into paragraphs, ruled tables (continued across pages), a page per line.
+
+Pages come from PDFium (``auditor.loaders.pdfium``); this module turns them into the lines and blocks
+every other format gives: a paragraph wrapped by the layout is read whole again, a table that runs
+on over a page break is one table, and what WPS hides above a page's visible area is left out.
+"""
 
 from __future__ import annotations
 
+import statistics
 from pathlib import Path
 
 from auditor.messages import InputError
@@ -11,38 +17,33 @@ from auditor.text.rx import rx
 
 
 def load_pdf(path: Path, name: str) -> Source:
-    """Text in reading order, tables as tables (where pdfplumber finds ruled tables), page per line.
+    """Text in reading order, tables as tables (ruled tables), each line with its page.
 
     A PDF wraps every paragraph into lines; lines that run to the right margin and continue
     unindented on the next line are joined back into one paragraph, so that a sentence broken
     by the layout is read whole.
     """
     try:
-        import pdfplumber  # imported only when a PDF is read
+        from auditor.loaders.pdfium import extract  # PDFium only when a PDF is read
     except ImportError:  # pragma: no cover - a dependency of the package
         raise InputError(name, "pdf_unavailable") from None
-    if path.read_bytes()[:5] != b"%PDF-":
-        raise InputError(name, "corrupt_pdf")
+    with path.open("rb") as fh:
+        if fh.read(5) != b"%PDF-":
+            raise InputError(name, "corrupt_pdf")
+    try:
+        pages = extract(str(path))
+    except Exception as exc:  # PDFium reports damaged and encrypted files alike as PdfiumError
+        detail = str(exc)
+        key = "encrypted_pdf" if "password" in detail.lower() else "corrupt_pdf_detail"
+        raise InputError(name, key, detail=type(exc).__name__) from None
     lines: list[Line] = []
     blocks: list[Block] = []
-    chars_seen = 0
     carry: list[dict] = []  # a paragraph running over the page break
     previous = ""  # the previous page's text, without spaces
-    try:
-        with pdfplumber.open(str(path)) as pdf:
-            for page_number, page in enumerate(pdf.pages, start=1):
-                chars_seen += len(page.chars)
-                carry, previous = _read_pdf_page(page, page_number, lines, blocks, carry, previous)
-            _flush_pdf_paragraph(carry, lines, blocks)
-    except InputError:
-        raise
-    except Exception as exc:  # pdfminer raises many types for damaged or encrypted files
-        detail = type(exc).__name__
-        key = (
-            "encrypted_pdf" if "password" in str(exc).lower() or "Encrypt" in detail else "corrupt_pdf_detail"
-        )
-        raise InputError(name, key, detail=detail) from None
-    if chars_seen == 0:
+    for page in pages:
+        carry, previous = _read_pdf_page(page, lines, blocks, carry, previous)
+    _flush_pdf_paragraph(carry, lines, blocks)
+    if not any(p.lines or p.tables for p in pages):
         raise InputError(name, "pdf_no_text")
     if not any(line.text.strip() for line in lines):
         raise InputError(name, "empty")
@@ -58,35 +59,18 @@ def _flush_pdf_paragraph(paragraph: list[dict], lines: list[Line], blocks: list[
 
 
 def _read_pdf_page(
-    page, page_number: int, lines: list[Line], blocks: list[Block], carry: list[dict], previous: str
+    page, lines: list[Line], blocks: list[Block], carry: list[dict], previous: str
 ) -> tuple[list[dict], str]:
     """Read one page into lines and blocks; return the paragraph still open at its end and its text."""
-    import statistics
-
-    # WPS prints a cell that runs over a page break on both pages and pushes the overflow off the
-    # page: what lies outside the page box is not on it (it would read as a pasted paragraph)
-    width, height = page.width, page.height
-    _boxes_from_baselines(page)
-    page = page.filter(
-        lambda o: (
-            o.get("object_type") != "char"
-            or (o["x0"] >= -1 and o["x1"] <= width + 1 and o["top"] >= -1 and o["bottom"] <= height + 1)
-        )
-    )
-    tables = page.find_tables()
-    boxes = [t.bbox for t in tables]
-
-    def inside(obj) -> bool:
-        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-        return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
-
+    page_number = page.number
     text_lines = [
-        dict(t, page=page_number) for t in page.extract_text_lines(return_chars=False) if not inside(t)
+        {"text": t.text, "x0": t.x0, "x1": t.x1, "top": t.top, "bottom": t.bottom, "page": page_number}
+        for t in page.lines
     ]
     page_text = "".join("".join(t["text"].split()) for t in text_lines)
     text_lines = _drop_overflow(text_lines, previous)
     items: list[tuple[float, str, object]] = [(t["top"], "text", t) for t in text_lines]
-    items += [(t.bbox[1], "table", t) for t in tables]
+    items += [(t.bbox[1], "table", t) for t in page.tables]
     items.sort(key=lambda item: item[0])
     if text_lines:
         left = min(t["x0"] for t in text_lines)
@@ -96,7 +80,7 @@ def _read_pdf_page(
     for position, (_, kind, obj) in enumerate(items):
         if kind == "table":
             _flush_pdf_paragraph(paragraph, lines, blocks)
-            raw_rows = [[_cell_text(cell) for cell in row] for row in obj.extract()]
+            raw_rows = [[_cell_text(cell) for cell in row] for row in obj.rows]
             for k, piece in enumerate(_split_at_titles(raw_rows)):
                 if isinstance(piece, str):  # a table's title printed inside the ruled area
                     lines.append(Line(number=len(lines) + 1, text=piece, page=page_number))
@@ -118,26 +102,6 @@ def _read_pdf_page(
         t["right"] = right
         paragraph.append(t)
     return paragraph, page_text
-
-
-def _boxes_from_baselines(page) -> None:
-    """Every upright character's box from its baseline and size.
-
-    Fonts whose descriptors carry wrong ascent/descent (a Times New Roman beside FangSong in some
-    exports) put digits several points "lower" than the Chinese on the same baseline; lines grouped by
-    those boxes split every figure off its sentence. The baseline is where the text really stands.
-    """
-    top_of_page = page.bbox[3]
-    for c in page.chars:
-        a, b, cc, d, _, f = c["matrix"]
-        if b or cc or a <= 0 or d <= 0 or not c["upright"]:
-            continue
-        baseline = top_of_page - f
-        size = c["size"]
-        page_offset = c["doctop"] - c["top"]
-        c["top"], c["bottom"] = baseline - 0.8 * size, baseline + 0.2 * size
-        c["y1"], c["y0"] = top_of_page - c["top"], top_of_page - c["bottom"]
-        c["doctop"] = c["top"] + page_offset
 
 
 def _drop_overflow(text_lines: list[dict], previous: str) -> list[dict]:

@@ -32,8 +32,13 @@ def chinese_numeral(text: str) -> int:
     return 0
 
 
+_LEADERS = regex.compile(r"\s*[.…·．。_\-]{4,}\s*\d*\s*$")  # a 目录 line's dot leaders and page number
+
+
 def parse_heading(line: int, text: str) -> Heading | None:
-    """A short line led by a heading ordinal (一、 （一） 1. （1） ①)."""
+    """A short line led by a heading ordinal (一、 （一） 1. （1） ①); a 目录 line's leaders do not count."""
+    if "…" in text or "..." in text or "．．" in text:
+        text = _LEADERS.sub("", text)
     if len(text.strip()) > _MAX_HEADING_LEN:
         return None
     return parse_ordinal(line, text)
