@@ -336,6 +336,19 @@ def _table(cells: list[tuple], chars_in: list[list[tuple]]) -> Table:
     return Table(bbox, texts, boxes)
 
 
+_BAND = 12.0  # points: cells are looked up in horizontal bands, not scanned for every character
+
+
+def _bands(grids: list[list[tuple[float, float, float, float]]]) -> dict[int, list[tuple[int, int]]]:
+    """(table, cell) indexes by the bands of height _BAND that each cell overlaps, in table order."""
+    bands: dict[int, list[tuple[int, int]]] = {}
+    for k, grid in enumerate(grids):
+        for i, (_, top, _, bottom) in enumerate(grid):
+            for band in range(int(top // _BAND), int(bottom // _BAND) + 1):
+                bands.setdefault(band, []).append((k, i))
+    return bands
+
+
 def _read_page(doc, index: int) -> Page:
     page = R.FPDF_LoadPage(doc, index)
     try:
@@ -350,15 +363,14 @@ def _read_page(doc, index: int) -> Page:
             # exports) come after the line they belong to
             chars = _page_chars(textpage, text, view, width, height)
             tabled = [[[] for _ in g] for g in grids]
+            bands = _bands(grids)
             loose = []
             for ch in chars:
                 cx, cy = (ch[1] + ch[2]) / 2, ch[3] - 0.35 * ch[4]  # the glyph's centre
-                for g, store in zip(grids, tabled, strict=True):
-                    hit = next(
-                        (i for i, (x0, t, x1, b) in enumerate(g) if x0 <= cx < x1 and t <= cy < b), None
-                    )
-                    if hit is not None:
-                        store[hit].append(ch)
+                for k, i in bands.get(int(cy // _BAND), ()):
+                    x0, t, x1, b = grids[k][i]
+                    if x0 <= cx < x1 and t <= cy < b:
+                        tabled[k][i].append(ch)
                         break
                 else:
                     loose.append(ch)
