@@ -210,8 +210,12 @@ class PriorYear(Rule):
     def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         for comparison in doc.relations.comparison_years:
             subject = comparison.subject_year or ctx.report_year
-            if subject is None or comparison.year == subject - 1 or comparison.year >= subject:
+            if subject is None or comparison.year == subject - 1:
                 continue
+            if comparison.year >= subject and not (
+                comparison.budget_with_itself and comparison.year == subject
+            ):
+                continue  # 决算数比2024年预算数: actuals against the same year's budget are compared rightly
             yield self.violation(
                 PriorYearMismatch(subject=subject, expected=subject - 1, named=comparison.year),
                 line=comparison.line,

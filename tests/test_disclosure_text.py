@@ -141,3 +141,45 @@ def test_form_sentences_about_different_subjects_are_not_half_updated_pastes(che
 def test_a_half_updated_paste_of_whole_sentences_is_still_reported(check):
     text = PASTE.format(a=32, b=27, c=5) + PASTE.format(a=23, b=19, c=4) + "\n"
     assert [r for r, _, _ in rules(check, text, "D102")] == ["D102"]
+
+
+# ----------------------------------------------------------------------------- Y101 / Y102: budget 项 paragraphs
+
+ITEM = (
+    "2025年单位预算编制说明\n"
+    "9、社会保障和就业支出（208类）行政事业单位养老支出（05款）机关事业单位职业年金缴费支出（06项）{b}万元。"
+    "主要用于：支付职业年金。2024年当年预算执行数为{a}万元，2025年预算安排{b}万元，比2024年预算执行数增加{p}%。"
+    "主要原因是：缴费基数调整。\n"
+)
+
+
+def test_prior_figure_stated_earlier_in_the_sentence_is_the_base(check):
+    assert rules(check, ITEM.format(a="77.99", b="91.97", p="17.93"), "Y101") == []
+    assert rules(check, ITEM.format(a="77.99", b="91.97", p="17.66"), "Y101") == [
+        ("Y101", "17.66%", "17.93%")
+    ]
+
+
+def test_a_change_amount_is_not_the_prior_figure(check):
+    text = (
+        "2025年部门预算编制说明\n"
+        "2025年，本部门支出预算1200.00万元，比2024年预算增加100.00万元；政府性基金拨款支出预算0万元，"
+        "与2024年预算持平。\n"
+    )
+    assert rules(check, text, "Y101") == []
+
+
+BUDGET_ITSELF = (
+    "2025年部门预算编制说明\n"
+    "2025年，本部门收入预算1200.00万元，其中：财政拨款收入1200.00万元，比{year}年预算增加100.00万元。\n"
+)
+
+
+def test_a_budget_compared_with_itself_names_the_wrong_year(check):
+    assert rules(check, BUDGET_ITSELF.format(year=2025), "Y102") == [("Y102", "2025年", "2024年")]
+    assert rules(check, BUDGET_ITSELF.format(year=2024), "Y102") == []
+
+
+def test_actuals_against_the_same_years_budget_are_fine(check):
+    text = "2024年度部门决算情况说明\n2024年一般公共预算财政拨款支出决算为980.00万元，比2024年预算减少20.00万元。\n"
+    assert rules(check, text, "Y102") == []

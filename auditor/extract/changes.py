@@ -21,7 +21,14 @@ from auditor.model.document import Document, Paragraph, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
 from auditor.text.rx import rx
-from auditor.text.spans import clause_before, clause_start, percents_introduced, sentence_end, sentence_start
+from auditor.text.spans import (
+    clause_before,
+    clause_start,
+    is_change_amount,
+    percents_introduced,
+    sentence_end,
+    sentence_start,
+)
 
 _YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
 _CMP = regex.compile(
@@ -79,6 +86,7 @@ class YearComparison:
     column: int
     year: int
     subject_year: int | None  # the year of what is compared, when its sentence says it
+    budget_with_itself: bool = False  # "2026年…预算…比2026年预算增加": a budget compared with itself
 
 
 def _sign(word: str) -> int:
@@ -120,6 +128,9 @@ def _amounts(para: Paragraph) -> list[Quantity]:
     return [q for q in para.quantities if q.is_amount or (q.kind is Kind.PERCENT and not q.approx)]
 
 
+_ACTUALS = regex.compile(r"决算|执行|实际|完成")
+
+
 def comparison_years(doc: Document) -> list[YearComparison]:
     out = []
     for para in doc.paragraphs:
@@ -127,9 +138,24 @@ def comparison_years(doc: Document) -> list[YearComparison]:
         for m in _CMP.finditer(text):
             if not m.group("year"):
                 continue
-            years = _YEAR.findall(text, sentence_start(text, m.start()), m.start())
+            s_start = sentence_start(text, m.start())
+            years = _YEAR.findall(text, s_start, m.start())
             subject = int(years[-1]) if years else None
-            out.append(YearComparison(para.line, m.start("year") + 1, int(m.group("year")), subject))
+            sentence = text[s_start : sentence_end(text, m.end())]
+            # the sentence's own year ("2026年，…收入预算…"), not an earlier comparison's base (比2025年)
+            own = [
+                y
+                for y in _YEAR.finditer(text, s_start, m.start())
+                if y.start() == 0 or text[y.start() - 1] not in "比较与"
+            ]
+            itself = (
+                bool(own)
+                and int(own[0].group(1)) == int(m.group("year"))
+                and text.startswith("预算", m.end("year") + 1)
+                and "预算" in text[s_start : m.start()]
+                and not _ACTUALS.search(sentence)
+            )
+            out.append(YearComparison(para.line, m.start("year") + 1, int(m.group("year")), subject, itself))
     return out
 
 
@@ -317,7 +343,7 @@ def _subject(
             if later:
                 return later[-1], current
             return None, None
-        return current, None
+        return current, _prior_in_sentence(text, m, before[:-1], current, label_text, report_year, prior_year)
     if current is not None:
         return current, explicit_prior
     # "…。较上年度“三公经费”支出减少86.39%，其中公务接待费增加171.43%": find both years by label.
@@ -339,6 +365,37 @@ def _subject(
     if current is not None and prior is not None and current is prior:
         return None, None
     return current, prior
+
+
+def _prior_in_sentence(
+    text: str,
+    m: regex.Match,
+    before: list[Quantity],
+    current: Quantity,
+    label_text: str,
+    report_year: int | None,
+    prior_year: int | None,
+) -> Quantity | None:
+    """The prior figure stated earlier in the same sentence under the compared name:
+    "2025年当年预算执行数为77.99万元，2026年预算安排91.97万元，比2025年预算执行数增加17.93%"."""
+    year = prior_year or (report_year - 1 if report_year else None)
+    words = core_label(label_text)
+    own = year_of(text, current) or report_year
+    if year is None or len(words) < 2 or (own is not None and year >= own):
+        return None  # "2026年…比2026年预算增加": the year is wrong (Y102), not the figures
+    start = sentence_start(text, m.start())
+    found = [
+        q
+        for q in before
+        if q.start >= start
+        and year_of(text, q) == year
+        and _same_measure(q, current)
+        and q is not current
+        and not is_change_amount(text, q)
+    ]
+    if len(found) == 1 and words in core_label(found[0].label):
+        return found[0]
+    return None
 
 
 def _same_measure(a: Quantity, b: Quantity) -> bool:

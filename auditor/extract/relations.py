@@ -32,7 +32,7 @@ from auditor.extract.tolerance import Interval, interval_of, sum_interval
 from auditor.model.document import Document, Paragraph, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
-from auditor.text.spans import clause_start, depth_at, percents_introduced, sentence_bounds
+from auditor.text.spans import clause_start, depth_at, is_change_amount, percents_introduced, sentence_bounds
 
 TABLE_MARKERS = ("合计行", "表内分项")
 
@@ -199,22 +199,6 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
     if whole.base_value != 0 and any(p.base_value == whole.base_value for p in parts):
         return []
     return parts
-
-
-_CHANGE_BEFORE = regex.compile(r"(?:增加|减少|增长|下降|降低|提高|节约|节省|超支|增|减)了?$")
-
-
-_COMPARED = regex.compile(r"比|较|相比|同比|环比")
-
-
-def is_change_amount(text: str, q: Quantity) -> bool:
-    """An amount that states a change (比上年增加25万元), not a level: never a whole or a part of one.
-
-    The clause must compare ("支持商销稳增长30.00万" names a programme: its amount is a level).
-    """
-    if not _CHANGE_BEFORE.search(text, max(0, q.start - 4), q.start):
-        return False
-    return bool(_COMPARED.search(text, clause_start(text, q.start), q.start))
 
 
 # 、 and ， are used interchangeably inside one list; ； and ： start another group.

@@ -79,3 +79,19 @@ def depth_at(text: str, pos: int, opens: str = "（(", closes: str = "）)") -> 
     positions, depths = _bracket_events(text, opens, closes)
     i = bisect_left(positions, pos)
     return depths[i - 1] if i else 0
+
+
+_CHANGE_BEFORE = regex.compile(r"(?:增加|减少|增长|下降|降低|提高|节约|节省|超支|增|减)了?$")
+
+
+_COMPARED = regex.compile(r"比|较|相比|同比|环比")
+
+
+def is_change_amount(text: str, q: Quantity) -> bool:
+    """An amount that states a change (比上年增加25万元), not a level: never a whole or a part of one.
+
+    The clause must compare ("支持商销稳增长30.00万" names a programme: its amount is a level).
+    """
+    if not _CHANGE_BEFORE.search(text, max(0, q.start - 4), q.start):
+        return False
+    return bool(_COMPARED.search(text, clause_start(text, q.start), q.start))
