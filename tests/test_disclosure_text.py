@@ -183,3 +183,37 @@ def test_a_budget_compared_with_itself_names_the_wrong_year(check):
 def test_actuals_against_the_same_years_budget_are_fine(check):
     text = "2024年度部门决算情况说明\n2024年一般公共预算财政拨款支出决算为980.00万元，比2024年预算减少20.00万元。\n"
     assert rules(check, text, "Y102") == []
+
+
+# ----------------------------------------------------------------------------- areas, 约为, empty-table notes
+
+AREA = (
+    "本工程规划建筑面积约为13459平方米，其中地上建筑面积为{up}平方米（其中计容面积7998平方米，不计容面积105平方米），"
+    "地下建筑面积为5356平方米。\n"
+)
+
+
+def test_floor_areas_add_up_like_amounts(check):
+    assert rules(check, AREA.format(up=8103), "S101") == []
+    assert rules(check, AREA.format(up=8013), "S101") == [("S101", "8013平方米", "8103平方米")]
+
+
+def test_a_figure_after_yue_wei_is_approximate():
+    from auditor.extract.figures import extract_quantities
+
+    (q,) = extract_quantities("用地面积约为4000.6平方米", 1)
+    assert q.approx and q.qualifier == "约为"
+
+
+EMPTY_NOTE = (
+    "2025年部门“三公”经费和机关运行经费预算表\n单位：万元\n"
+    "\t“三公”经费合计\n\t公务接待费\n\t机关运行经费\n\n"
+    "\t{total}\n\t{total}\n\t{admin}\n\n"
+    "注：本部门2025年无“三公”经费预算，故本表为空表。\n"
+)
+
+
+def test_an_empty_table_note_under_a_table_with_figures_is_residue(check):
+    found = rules(check, EMPTY_NOTE.format(total="1.35", admin="443.18"), "T101")
+    assert found == [("T101", "故本表为空表", None)]
+    assert rules(check, EMPTY_NOTE.format(total="0", admin="0"), "T101") == []

@@ -50,7 +50,7 @@ for _u in ("人次", "人", "户", "张", "个", "件", "家", "名"):
 _UNIT_ALT = "|".join(regex.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 
 _PREFIX_APPROX = (
-    "超过 超出 将近 接近 大约 约 近 逾 超 不足 不到 不少于 不低于 不超过 不高于 大于 小于 高于 低于 "
+    "超过 超出 将近 接近 大约为 大约 约为 约合 约 近 逾 超 不足 不到 不少于 不低于 不超过 不高于 大于 小于 高于 低于 "
     "≥ ≤ > < ＞ ＜ >= <="
 ).split()
 _PREFIX_ALT = "|".join(regex.escape(p) for p in sorted(_PREFIX_APPROX, key=len, reverse=True))

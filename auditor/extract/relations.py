@@ -147,8 +147,18 @@ def analyse(doc: Document, skip_tables: frozenset[int] = frozenset()) -> Relatio
 # ----------------------------------------------------------------------------- breakdowns
 
 
+_AREAS = frozenset({"平方米", "亩", "公顷", "平方公里"})
+
+
+def _is_area(q: Quantity) -> bool:
+    """A floor or land area: "建筑面积8103平方米，其中计容面积7998平方米…" adds up like money."""
+    return q.kind is Kind.MEASURE and q.unit in _AREAS and not q.approx
+
+
 def _same_kind(a: Quantity, b: Quantity) -> bool:
-    return a.kind is b.kind and a.base_unit == b.base_unit and a.kind in (Kind.MONEY, Kind.COUNT)
+    if a.kind is not b.kind or a.base_unit != b.base_unit:
+        return False
+    return a.kind in (Kind.MONEY, Kind.COUNT) or (_is_area(a) and _is_area(b))
 
 
 def _depth_at(text: str, start: int, pos: int) -> int:
@@ -238,7 +248,7 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
         whole = _preceding(para, m.start())
         if (
             whole is None
-            or not whole.is_amount
+            or not (whole.is_amount or _is_area(whole))
             or not _WHOLE_TO_QIZHONG.fullmatch(text[whole.end : m.start()])
             or is_change_amount(text, whole)  # "…47.91万元，比上年增加25万元。其中：" breaks down 47.91
         ):
@@ -262,7 +272,7 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
 
     # 2. "W（其中：A a，B b）" and "W(A a、B b)" — a parenthesised breakdown right after the whole.
     for q in para.quantities:
-        if not q.is_amount:
+        if not (q.is_amount or _is_area(q)):
             continue
         after = text[q.end : q.end + 1]
         if after not in ("（", "("):

@@ -287,4 +287,30 @@ def template_residue(doc: Document) -> list[Residue]:
             # "（附相关评分表）" with no table anywhere after it (an attachment heading alone is not a table)
             if not any(line > para.line for line in table_lines):
                 out.append(Residue(para.line, m.start() + 1, m.group(0), "missing_table"))
+        m = _EMPTY_TABLE_NOTE.search(text)
+        if m is not None:
+            table = _table_above(doc, para.line)
+            if table is not None and _has_amounts(table):
+                out.append(Residue(para.line, m.start() + 1, m.group(0), "empty_table_note"))
     return out
+
+
+# "注：本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。" under a table that has figures
+_EMPTY_TABLE_NOTE = regex.compile(r"(?:故|因此|所以)?本表为空表|本表无数据")
+
+
+def _table_above(doc: Document, line: int):
+    """The table that ends right above ``line`` (only its title-less notes may stand between)."""
+    for table in doc.tables:
+        if 0 < line - table.last_line <= 3:
+            return table
+    return None
+
+
+def _has_amounts(table) -> bool:
+    return any(
+        q.value != 0 and q.kind.value in ("money", "plain")
+        for row in table.rows
+        for cell in row.cells
+        for q in cell.quantities
+    )
