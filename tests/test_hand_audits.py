@@ -1,0 +1,76 @@
+"""Hand audits of two real budget disclosures (tests/audits/, made before the disclosure checks were
+written) as thresholds: what the auditor must keep finding on them, and how few findings the audit does
+not confirm. The PDFs are in ../shared/disclosures; the test skips without them.
+
+An auditor finding confirms an audited one when it stands on one of its pages and names one of its
+figures (the rule ../shared/eval/score.py applies to PDFs). Raise the thresholds as the checks improve.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal, InvalidOperation
+
+import pytest
+from helpers import ROOT
+
+from auditor.engine import check_paths
+
+AUDITS = ROOT / "tests" / "audits"
+DISCLOSURES = ROOT.parent / "shared" / "disclosures"
+_NUMBER = re.compile(r"\d[\d,，]*(?:\.\d+)?")
+
+# audit file: (certain findings confirmed at least, auditor findings the audit does not confirm at most)
+THRESHOLDS = {
+    "shpt_sfj_2026_dept_budget.json": (3, 1),
+    "shpt_wanli_2024_budget.json": (2, 1),
+}
+
+
+def _numbers(*texts: object) -> set[Decimal]:
+    out = set()
+    for text in texts:
+        for m in _NUMBER.findall(str(text or "")):
+            try:
+                out.add(Decimal(m.replace(",", "").replace("，", "")).normalize())
+            except InvalidOperation:
+                pass
+    return out
+
+
+def _confirms(finding, audited: dict) -> bool:
+    pages = set(audited.get("pages") or [audited.get("page")])
+    if finding.page not in pages:
+        return False
+    want = _numbers(*audited.get("numbers", []))
+    return not want or bool(want & _numbers(finding.message, finding.stated, finding.expected))
+
+
+@pytest.mark.parametrize("name", sorted(THRESHOLDS))
+def test_hand_audit_thresholds(name):
+    audit = json.loads((AUDITS / name).read_text(encoding="utf-8"))
+    pdf = DISCLOSURES / audit["file"]
+    if not pdf.exists():
+        pytest.skip(f"{pdf} is not present")
+    report = check_paths([pdf])
+    assert not report.errors, report.errors
+    certain = [a for a in audit["findings"] if a["confidence"] == "certain"]
+    found = [a["id"] for a in certain if any(_confirms(f, a) for f in report.findings)]
+    unconfirmed = [f.message for f in report.findings if not any(_confirms(f, a) for a in audit["findings"])]
+    least_found, most_unconfirmed = THRESHOLDS[name]
+    assert len(found) >= least_found, f"certain findings confirmed: {found} of {[a['id'] for a in certain]}"
+    assert len(unconfirmed) <= most_unconfirmed, unconfirmed
+
+
+def test_audits_are_well_formed():
+    for path in sorted(AUDITS.glob("*.json")):
+        audit = json.loads(path.read_text(encoding="utf-8"))
+        assert audit["file"].endswith(".pdf") and audit["pages"] > 0
+        for a in audit["findings"]:
+            assert (
+                a["confidence"] in ("certain", "likely")
+                and a["summary"]
+                and (a.get("pages") or a.get("page"))
+            )
+        assert len(audit["consistent_relations"]) >= 30
