@@ -80,6 +80,18 @@ def _view(page) -> tuple[float, float, Callable[[float, float], tuple[float, flo
 # ----------------------------------------------------------------------------- rulings
 
 
+Matrix = tuple[float, float, float, float, float, float]
+
+
+def _compose(inner: Matrix, outer: Matrix | None) -> Matrix:
+    """An object's matrix within the form XObject that holds it (PDF matrices compose inner × outer)."""
+    if outer is None:
+        return inner
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
 def _edges(page, view) -> tuple[list[list[float]], list[list[float]]]:
     """Horizontal [y, x0, x1] and vertical [x, top, bottom] segments of the page's painted paths."""
     hs: list[list[float]] = []
@@ -106,17 +118,7 @@ def _edges(page, view) -> tuple[list[list[float]], list[list[float]]]:
                 if not fill.value and not stroke.value:
                     continue
                 R.FPDFPageObj_GetMatrix(obj, m)
-                a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
-                if outer is not None:  # compose with the enclosing form's matrix
-                    A, B, C, D, E, F = outer
-                    a, b, c, d, e, f = (
-                        a * A + b * C,
-                        a * B + b * D,
-                        c * A + d * C,
-                        c * B + d * D,
-                        e * A + f * C + E,
-                        e * B + f * D + F,
-                    )
+                a, b, c, d, e, f = _compose((m.a, m.b, m.c, m.d, m.e, m.f), outer)
                 start = cur = None
                 for s in range(R.FPDFPath_CountSegments(obj)):
                     seg = R.FPDFPath_GetPathSegment(obj, s)
@@ -133,18 +135,7 @@ def _edges(page, view) -> tuple[list[list[float]], list[list[float]]]:
                         cur = start
             elif kind == FORM:
                 R.FPDFPageObj_GetMatrix(obj, m)
-                mine = (m.a, m.b, m.c, m.d, m.e, m.f)
-                if outer is not None:
-                    A, B, C, D, E, F = outer
-                    a, b, c, d, e, f = mine
-                    mine = (
-                        a * A + b * C,
-                        a * B + b * D,
-                        c * A + d * C,
-                        c * B + d * D,
-                        e * A + f * C + E,
-                        e * B + f * D + F,
-                    )
+                mine = _compose((m.a, m.b, m.c, m.d, m.e, m.f), outer)
                 walk(R.FPDFFormObj_CountObjects, R.FPDFFormObj_GetObject, obj, mine)
 
     walk(R.FPDFPage_CountObjects, R.FPDFPage_GetObject, page, None)
