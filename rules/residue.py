@@ -17,7 +17,10 @@ _KINDS = {
     "empty_value": ("缺少数字", "a missing figure"),
     "ellipsis": ("省略号代替数字", "an ellipsis instead of a figure"),
     "missing_table": ("所附表格不存在", "a table it refers to is not attached"),
-    "empty_table_note": ("表下写“本表为空表”，表中却有数字", "an empty-table note under a table with figures"),
+    "empty_table_note": (
+        "表下写“本表为空表”，表中却有数字",
+        "an empty-table note under a table with figures",
+    ),
 }
 
 

@@ -80,6 +80,9 @@ def load_docx(path: Path, name: str) -> Source:
                     text = "" if continued else "\n".join(paragraph_text(p) for p in tc.iter(qn("w:p")))
                     text = " ".join(t.strip() for t in text.split("\n") if t.strip())
                     row.append((add_line(text, "cell"), text))
+                    span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+                    for _ in range(int(span.get(qn("w:val"), "1")) - 1 if span is not None else 0):
+                        row.append((add_line("", "cell"), ""))  # a cell merged across: its columns stay
                 if row:
                     rows.append(row)
             if rows:

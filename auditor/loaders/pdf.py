@@ -40,8 +40,25 @@ def load_pdf(path: Path, name: str) -> Source:
     blocks: list[Block] = []
     carry: list[dict] = []  # a paragraph running over the page break
     previous = ""  # the previous page's text, without spaces
+    # A page's right margin is its widest line. A page with only a few short lines (a table's title
+    # above it) must not take its widest line for the margin: it takes that of the document's pages of
+    # its size, or else its tables' width.
+    typical: dict[tuple[int, int], list[float]] = {}
     for page in pages:
-        carry, previous = _read_pdf_page(page, lines, blocks, carry, previous)
+        if len(page.lines) >= 5:
+            typical.setdefault((round(page.width), round(page.height)), []).append(
+                max(t.x1 for t in page.lines)
+            )
+    margins: dict[int, float] = {}
+    for page in pages:
+        widest = max((t.x1 for t in page.lines), default=0.0)
+        if len(page.lines) < 5:
+            seen = sorted(typical.get((round(page.width), round(page.height)), []))
+            other = seen[len(seen) // 2] if seen else max((t.bbox[2] for t in page.tables), default=0.0)
+            widest = max(widest, other)
+        margins[page.number] = widest
+    for page in pages:
+        carry, previous = _read_pdf_page(page, lines, blocks, carry, previous, margins[page.number])
     _flush_pdf_paragraph(carry, lines, blocks)
     if not any(p.lines or p.tables for p in pages):
         raise InputError(name, "pdf_no_text")
@@ -59,7 +76,7 @@ def _flush_pdf_paragraph(paragraph: list[dict], lines: list[Line], blocks: list[
 
 
 def _read_pdf_page(
-    page, lines: list[Line], blocks: list[Block], carry: list[dict], previous: str
+    page, lines: list[Line], blocks: list[Block], carry: list[dict], previous: str, margin: float
 ) -> tuple[list[dict], str]:
     """Read one page into lines and blocks; return the paragraph still open at its end and its text."""
     page_number = page.number
@@ -74,7 +91,7 @@ def _read_pdf_page(
     items.sort(key=lambda item: item[0])
     if text_lines:
         left = min(t["x0"] for t in text_lines)
-        right = max(t["x1"] for t in text_lines)
+        right = margin
         char = max(4.0, statistics.median((t["x1"] - t["x0"]) / max(1, len(t["text"])) for t in text_lines))
     paragraph = carry
     for position, (_, kind, obj) in enumerate(items):
@@ -159,6 +176,14 @@ def _split_at_titles(rows: list[list[str]]) -> list[list[list[str]] | str]:
     return pieces
 
 
+def _rest_of_a_split_row(row: list[str], previous: list[tuple[int, str]]) -> bool:
+    """A first row on a new page that only finishes the text of the row before the break: no code or
+    figure of its own, an empty first cell under a filled one."""
+    if not row or row[0] or not previous or not previous[0][1]:
+        return False
+    return any(row) and not any(ch.isdigit() for cell in row for ch in cell)
+
+
 def _add_table_rows(
     raw_rows: list[list[str]], at_page_top: bool, page_number: int, lines: list[Line], blocks: list[Block]
 ) -> None:
@@ -173,6 +198,14 @@ def _add_table_rows(
     )
     if continues and raw_rows[0] == [text for _, text in previous.rows[0]]:
         raw_rows = raw_rows[1:]  # the header row repeated on the new page
+    if continues and raw_rows and _rest_of_a_split_row(raw_rows[0], previous.rows[-1]):
+        last = previous.rows[-1]  # a row the page break cut in two: its name ends here
+        for c, text in enumerate(raw_rows[0]):
+            if text and c < len(last):
+                line, before = last[c]
+                lines[line - 1].text = before + text
+                last[c] = (line, before + text)
+        raw_rows = raw_rows[1:]
     rows = []
     for raw_row in raw_rows:
         row = []
