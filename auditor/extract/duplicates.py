@@ -237,9 +237,10 @@ def _whole_sentences(block: RepeatedBlock, clauses: Clauses) -> RepeatedBlock | 
     length = len(block.copies[0].sentences)
     firsts = [c.sentences[0].index for c in block.copies]
     lo, hi = 0, length
-    while lo < hi and not all(starts(f + lo) for f in firsts):
+    # a copy that holds the sentence whole is enough: a paste may follow a heading in one copy only
+    while lo < hi and not any(starts(f + lo) for f in firsts):
         lo += 1
-    while hi > lo and not all(ends(f + hi - 1) for f in firsts):
+    while hi > lo and not any(ends(f + hi - 1) for f in firsts):
         hi -= 1
     if hi <= lo:
         return None
