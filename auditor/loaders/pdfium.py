@@ -286,20 +286,26 @@ def _page_chars(textpage, text: str, view, width: float, height: float) -> list[
     rect = R.FS_RECTF()
     m = R.FS_MATRIX()
     loose, matrix, size_of = R.FPDFText_GetLooseCharBox, R.FPDFText_GetMatrix, R.FPDFText_GetFontSize
+    # the view map is affine: its coefficients once, instead of two calls for every character
+    ox, oy = view(0.0, 0.0)
+    (ax, ay), (cx_, cy_) = view(1.0, 0.0), view(0.0, 1.0)
+    a, b, c, d = ax - ox, ay - oy, cx_ - ox, cy_ - oy
     out = []
+    append = out.append
     for i, ch in enumerate(text):
         if ch.isspace() or ch == "\ufffe":
             continue
         loose(textpage, i, rect)
         matrix(textpage, i, m)  # e, f: the origin; the scale turns the Tf size into points
         size = size_of(textpage, i) * abs(m.a * m.d - m.b * m.c) ** 0.5
-        (ax, ay), (bx, by) = view(rect.left, m.f), view(rect.right, m.f)
-        x0, x1 = min(ax, bx), max(ax, bx)
-        base = (ay + by) / 2
-        cx = (x0 + x1) / 2
-        if not (0 <= cx <= width and 0 <= base - 0.3 * size <= height):
+        left, right, y = rect.left, rect.right, m.f
+        x0, x1 = ox + a * left + c * y, ox + a * right + c * y
+        if x1 < x0:
+            x0, x1 = x1, x0
+        base = oy + b * (left + right) / 2 + d * y
+        if not (0 <= (x0 + x1) / 2 <= width and 0 <= base - 0.3 * size <= height):
             continue
-        out.append((ch, x0, x1, base, size))
+        append((ch, x0, x1, base, size))
     return out
 
 
@@ -355,8 +361,8 @@ def _read_page(doc, index: int) -> Page:
             chars = _page_chars(textpage, text, view, width, height)
             tabled = [[[] for _ in g] for g in grids]
             bands = _bands(grids)
-            loose = []
-            for ch in chars:
+            loose = [] if grids else chars
+            for ch in chars if grids else ():
                 cx, cy = (ch[1] + ch[2]) / 2, ch[3] - 0.35 * ch[4]  # the glyph's centre
                 for k, i in bands.get(int(cy // _BAND), ()):
                     x0, t, x1, b = grids[k][i]
