@@ -21,3 +21,17 @@ def test_model_imports_no_other_stage():
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.lstrip().startswith(("from auditor", "import auditor")):
                 assert line.split()[1].startswith("auditor.model"), f"{path.name}: {line.strip()}"
+
+
+def test_every_stage_folder_is_packaged():
+    """A plain `pip install .` (not editable) installs only the packages pyproject.toml lists."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"]
+    )
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "auditor").rglob("__init__.py")}
+    assert found <= listed, sorted(found - listed)
