@@ -27,6 +27,7 @@ import regex
 
 from auditor.extract.figures import with_unit
 from auditor.extract.tables import cell_figure, is_empty_value
+from auditor.extract.tolerance import interval_of
 from auditor.model.document import Document, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
@@ -563,9 +564,8 @@ def _differ(a: Quantity, b: Quantity) -> bool:
     """Two statements of one amount disagree: at the same precision any difference, else beyond rounding."""
     if a.unit == b.unit and a.decimals == b.decimals:
         return a.value != b.value
-    lo_a, hi_a = a.base_value - a.half_unit, a.base_value + a.half_unit
-    lo_b, hi_b = b.base_value - b.half_unit, b.base_value + b.half_unit
-    return hi_a < lo_b or hi_b < lo_a
+    ia, ib = interval_of(a), interval_of(b)
+    return ia.hi < ib.lo or ib.hi < ia.lo
 
 
 def _cross_table(tables: list[FiscalTable]) -> list[CrossTableConflict]:
