@@ -94,11 +94,14 @@ class RestatementConflict(Rule):
                 stated=figure(c.text),
                 expected=figure(c.cell),
             )
-        for t in doc.disclosure.conflicts:
-            a, b = t.first, t.second
+        for pair in doc.disclosure.conflicts:
+            a, b = pair.first, pair.second
             yield self.violation(
                 TableRestated(
-                    first_where=t.first_where, first=figure(a), second_where=t.second_where, second=figure(b)
+                    first_where=pair.first_where,
+                    first=figure(a),
+                    second_where=pair.second_where,
+                    second=figure(b),
                 ),
                 line=b.line,
                 column=b.column,

@@ -20,6 +20,7 @@ import regex
 
 from auditor.model.document import Document
 from auditor.text.chars import normalise
+from auditor.text.spans import SENTENCE_END
 
 MIN_HAN = 4  # shorter clauses are not compared ("其中", "得2分")
 MIN_VERBATIM_HAN = 100  # a verbatim repeat shorter than this must be a whole paragraph to count
@@ -216,7 +217,7 @@ def _runs(skeletons: list[int]) -> list[tuple[int, int, int]]:
     return runs
 
 
-_SENTENCE_END = ("。", "！", "？", "!", "?")
+_SENTENCE_END = tuple(SENTENCE_END)  # str.endswith takes a tuple of endings
 
 
 def _whole_sentences(block: RepeatedBlock, clauses: Clauses) -> RepeatedBlock | None:

@@ -245,7 +245,7 @@ def _is_label_column(cells: list[str]) -> bool:
     return len(named) >= 2 and len(named) >= 0.6 * len(filled)
 
 
-def read_table(doc: Document, table: Table, title: str, kind: str) -> FiscalTable | None:
+def read_table(table: Table, title: str, kind: str) -> FiscalTable | None:
     rows = _all_rows(table)
     width = table.width
     body_start = 0
@@ -523,6 +523,20 @@ _SCOPE_OF_KIND = {"summary": "all", "expense": "all", "fiscal_summary": "fiscal"
 _NAME_KEY = regex.compile(r"[\s（()）]|支出$")
 
 
+def _column_measure(ft: FiscalTable, panel: Panel, column: FiscalColumn, scope: str) -> tuple[str, str]:
+    """(scope, measure) of a column whose cells restate 科目 amounts; measure "" for any other column."""
+    last = column.path[-1] if column.path else ""
+    if ft.kind == "summary":
+        return scope, "total" if column is panel.columns[0] else ""
+    if ft.kind == "fiscal_summary":
+        if "一般公共预算" in last:
+            return "gpb", "total"  # the 一般公共预算 column of the 财政拨款 summary
+        return scope, "total" if _TOTAL_HEADER.match(last) else ""
+    if _TOTAL_HEADER.match(last) and not any(_STAGE.match(h) and h != "决算数" for h in column.path):
+        return scope, "total"
+    return scope, {"基本支出": "basic", "项目支出": "project"}.get(last, "")
+
+
 def _facts(ft: FiscalTable, names: dict[str, str]) -> list[tuple[tuple[str, str, str], Quantity, str]]:
     """(scope, 科目 code, measure) → amount, for the expense side of the tables that restate 科目."""
     scope = _SCOPE_OF_KIND.get(ft.kind)
@@ -532,31 +546,14 @@ def _facts(ft: FiscalTable, names: dict[str, str]) -> list[tuple[tuple[str, str,
     out = []
     for panel in panels:
         for column in panel.columns:
-            last = column.path[-1] if column.path else ""
-            if ft.kind == "summary":
-                measure = "total" if column is panel.columns[0] else ""
-            elif ft.kind == "fiscal_summary":
-                measure = "total" if _TOTAL_HEADER.match(last) else ""
-                if regex.search(r"一般公共预算", last):
-                    scope, measure = "gpb", "total"
-            elif _TOTAL_HEADER.match(last) and not any(
-                _STAGE.match(h) and h != "决算数" for h in column.path
-            ):
-                measure = "total"
-            elif regex.match(r"^基本支出$", last):
-                measure = "basic"
-            elif regex.match(r"^项目支出$", last):
-                measure = "project"
-            else:
-                measure = ""
+            column_scope, measure = _column_measure(ft, panel, column, scope)
             if not measure:
                 continue
             for row in panel.rows:
                 code = row.code or names.get(_NAME_KEY.sub("", row.name), "")
                 q = _whole(row, column)
                 if code and q is not None and not row.total:
-                    out.append(((scope, code, measure), q, ft.where(row, column)))
-            scope = _SCOPE_OF_KIND[ft.kind]
+                    out.append(((column_scope, code, measure), q, ft.where(row, column)))
     return out
 
 
@@ -600,7 +597,7 @@ def read_disclosure(doc: Document) -> Disclosure:
     for table in doc.tables:
         title = _title_of(doc, table)
         kind = table_kind(title) if title else ""
-        ft = read_table(doc, table, title, kind)
+        ft = read_table(table, title, kind)
         if ft is not None:
             tables.append(ft)
     sums: list[TableSum] = []

@@ -192,21 +192,6 @@ def _written_plainly(entry: Heading, plain: list[str]) -> bool:
     )
 
 
-def _inside_other_entry(match: Heading, entry: Heading, toc: list[Heading], doc: Document) -> bool:
-    """The body heading sits in the section of another 目录 entry written there without an ordinal
-    ("项目经费情况说明" then its own 一、…七、绩效目标): it is that section's heading, not the entry's."""
-    others = {
-        _LEADING_YEAR.sub("", _title_key(e.title)) for e in toc if e is not entry and e.level == entry.level
-    }
-    for line in doc.lines[match.line - 2 :: -1]:
-        if line.role == "toc":
-            return False
-        key = _body_key(line.text) if len(line.text) <= 60 else ""
-        if key in others and parse_ordinal(0, line.text) is None:
-            return True
-    return False
-
-
 def _foreign_run(heading: Heading, body: list[Heading], toc: list[Heading]) -> bool:
     """The heading belongs to a numbering run whose titles the 目录 does not list (a project's own
     一、项目概况 … 七、绩效目标), so its number says nothing about the 目录's entry of that number."""
@@ -263,7 +248,7 @@ def contents_slips(doc: Document) -> list[ContentsSlip]:
                 )
             else:
                 slips.append(ContentsSlip(entry.line, "missing", entry_text, "", None))
-        elif match.number != entry.number and not _inside_other_entry(match, entry, toc, doc):
+        elif match.number != entry.number and not _foreign_run(match, body, toc):
             slips.append(
                 ContentsSlip(entry.line, "renumbered", entry_text, match.ordinal + match.title, match.line)
             )
