@@ -33,9 +33,11 @@ class TemplateResidue(Rule):
     """Reports placeholders and unfilled template text.
 
     ## What it does
-    Flags `***` and `XX`/`××` placeholders, unchosen alternatives (`增加/减少`, `是/否`), a template's example
-    notes (`如…（二级预算单位事业收入情况）等`), empty brackets (`【】`, `（）`), fill-ins left empty
-    ("完成率为%"), and "（附相关评分表）" when no table follows.
+    Flags `***` and `XX`/`××` placeholders, unchosen alternatives (`增加/减少`, `是/否`, and the bracketed
+    form `增加（减少）`, `下降（增长）`, `增（减）`, `本部门（单位）`), a template's example notes
+    (`如…（二级预算单位事业收入情况）等`), empty brackets (`【】`, `（）`), fill-ins left empty ("完成率为%"), and
+    "（附相关评分表）" when no table follows. Brackets that explain a change (`减少（主要是人员调出）`) and
+    `各部门（单位）` are ordinary wording and pass.
 
     ## Why is this bad?
     Residue shows that the report was filled in from a template without being read through; it is
@@ -60,6 +62,8 @@ class TemplateResidue(Rule):
     def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         for r in template_residue(doc.document):
             kind, kind_en = _KINDS[r.kind]
+            if r.evidence:
+                kind, kind_en = f"{kind}：{r.evidence}", f"{kind_en}: {r.evidence}"
             yield self.violation(
                 Residue(kind=kind, kind_en=kind_en, text=r.text), line=r.line, column=r.column, stated=r.text
             )

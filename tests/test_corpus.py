@@ -173,7 +173,14 @@ def test_000_document_level():
 def test_001_document_level():
     found = _said("001", "V,T")
     assert (636, "V101", "3088.39万元", "2845.57万元") in found  # 2020 总支出 restated with 2019's figure
-    assert {line for line, rule, *_ in found if rule == "T101"} == {75, 77, 103, 575, 577}
+    assert {line for line, rule, *_ in found if rule == "T101"} == {
+        75,
+        77,
+        103,
+        134,
+        575,
+        577,
+    }  # 134: 本部门（单位）
 
 
 def test_002_document_level():

@@ -3,6 +3,7 @@
 寻甸回族彝族自治县人力资源和社会保障局 / 2023年部门整体支出绩效自评报告   → Entity(full=…, short=…人社局)
 …制定了《寻甸回族彝族自治县人社局2022年度工作计划》…                     → StaleYear(2022, "工作计划")
 因公出国（境）支出决算比2018年增加/减少3.94万元                            → Residue("增加/减少")
+与上年相比，财政拨款收入支出总计增加（减少）12.30万元                      → Residue("增加（减少）")
 """
 
 from __future__ import annotations
@@ -248,14 +249,22 @@ def stale_years(doc: Document, report_year: int) -> list[StaleYear]:
 
 # ----------------------------------------------------------------------------- template residue
 
+# Both directions a template offers, kept: 增加/减少, 增加（减少）, 增长(下降), 增（减）
+_UP, _DOWN = r"(?:增加|增长|上升|提高)", r"(?:减少|下降|降低)"
+_OPEN, _CLOSE = r"[（(]\s*", r"\s*[）)]"
+_EITHER_OR = (
+    rf"{_UP}[/／]{_DOWN}|{_DOWN}[/／]{_UP}|是[/／]否|有[/／]无"
+    # the brackets hold the opposite word and nothing else: 减少（主要是人员调出） and 增长（见表3） are prose;
+    # 净增加（减少）额, 增（减）幅 are an accounts' labels for a signed change, not an unmade choice
+    rf"|(?<!净)(?:{_UP}{_OPEN}{_DOWN}|{_DOWN}{_OPEN}{_UP}|增{_OPEN}减|减{_OPEN}增){_CLOSE}(?![额幅率])"
+    rf"|(?:大于{_OPEN}小于|小于{_OPEN}大于|高于{_OPEN}低于|低于{_OPEN}高于){_CLOSE}"
+    # the template speaking of itself; 各部门（单位） is ordinary policy wording and stays
+    rf"|本(?:部门{_OPEN}单位|单位{_OPEN}部门){_CLOSE}"
+)
+
 _RESIDUE = [
     ("placeholder", regex.compile(r"\*{2,}|[Xx×ＸＸ]{2,}(?=[\p{Han}（(]|$)|某某|XXX|〇〇|□{2,}")),
-    (
-        "either_or",
-        regex.compile(
-            r"(?:增加|增长|上升|提高)[/／](?:减少|下降|降低)|(?:减少|下降|降低)[/／](?:增加|增长|上升|提高)|是[/／]否|有[/／]无"
-        ),
-    ),
+    ("either_or", regex.compile(_EITHER_OR)),
     ("example", regex.compile(r"如…+[（(][^）)]{2,30}情况[）)]等")),
     ("empty_brackets", regex.compile(r"【\s*】|〔\s*〕|[（(]\s*[）)]")),
     (
@@ -274,6 +283,7 @@ class Residue:
     column: int
     text: str
     kind: str
+    evidence: str = ""  # what shows it is residue: the first figure of a table said to be empty
 
 
 def template_residue(doc: Document) -> list[Residue]:
@@ -290,8 +300,9 @@ def template_residue(doc: Document) -> list[Residue]:
         m = _EMPTY_TABLE_NOTE.search(text)
         if m is not None:
             table = _table_above(doc, para.line)
-            if table is not None and _has_amounts(table):
-                out.append(Residue(para.line, m.start() + 1, m.group(0), "empty_table_note"))
+            first = _first_amount(table) if table is not None else None
+            if first is not None:
+                out.append(Residue(para.line, m.start() + 1, m.group(0), "empty_table_note", first.text))
     return out
 
 
@@ -307,10 +318,10 @@ def _table_above(doc: Document, line: int):
     return None
 
 
-def _has_amounts(table) -> bool:
-    return any(
-        q.value != 0 and q.kind.value in ("money", "plain")
-        for row in table.rows
-        for cell in row.cells
-        for q in cell.quantities
-    )
+def _first_amount(table):
+    """The first non-zero amount of a table (a 科目 code such as 229 is a plain number, not an amount)."""
+    figures = [q for row in table.rows for cell in row.cells for q in cell.quantities if q.value != 0]
+    money = next((q for q in figures if q.kind.value == "money"), None)
+    if money is not None:
+        return money
+    return next((q for q in figures if q.kind.value == "plain" and (q.decimals or "," in q.text)), None)
