@@ -43,6 +43,9 @@ CATEGORIES = (
     "entity_name",
     "identity",
     "survey_tally",
+    "subject_name",
+    "wording",
+    "table_relation",
     "other",
 )
 

@@ -39,7 +39,10 @@ class RestatementConflict(Rule):
     In a 预算/决算公开 the same 科目 must have the same amount in every table of the same scope
     (收入支出决算总表 and 支出决算表 for all funds; 财政拨款收入支出决算总表 and 一般公共预算财政拨款支出
     决算表 for 一般公共预算), and the totals the 情况说明 restates (收入支出总计, 财政拨款收入支出总计,
-    本年支出合计, 基本支出 …) must be those of the tables. Two amounts written to the same precision
+    本年支出合计, 基本支出 …) must be those of the tables, and so must each 项 paragraph's amount for the
+    year ("住房保障支出（类）住房改革支出（款）住房公积金（项）208.80万元", "2026年预算安排…", "支出决算为…"),
+    found by the 科目 chain's codes or names, against that 科目's row of the 一般公共预算 支出 table. A
+    figure in 万元 that cuts a cell off instead of rounding it (87.70 for 877,080元) restates it. Two amounts written to the same precision
     that differ at all (326.71 and 326.72) are two different statements.
 
     ## Why is this bad?

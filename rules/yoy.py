@@ -174,8 +174,8 @@ class YearOverYear(Rule):
 
 
 class PriorYearMismatch(Message):
-    zh = "对比年份有误：{subject}年的数据应与{expected}年相比，文中写与{named}年相比"
-    en = "wrong comparison year: figures for {subject} should be compared with {expected}, the text compares with {named}"
+    zh = "对比年份有误：{subject}年的数据应与{expected}年相比，文中写与{named}年相比{phrase}"
+    en = "wrong comparison year: figures for {subject} should be compared with {expected}, the text compares with {named}{phrase}"
 
 
 class PriorYear(Rule):
@@ -217,7 +217,12 @@ class PriorYear(Rule):
             ):
                 continue  # 决算数比2024年预算数: actuals against the same year's budget are compared rightly
             yield self.violation(
-                PriorYearMismatch(subject=subject, expected=subject - 1, named=comparison.year),
+                PriorYearMismatch(
+                    subject=subject,
+                    expected=subject - 1,
+                    named=comparison.year,
+                    phrase=f"（“{comparison.phrase}”）" if comparison.phrase else "",
+                ),
                 line=comparison.line,
                 column=comparison.column,
                 stated=f"{comparison.year}年",

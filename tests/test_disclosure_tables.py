@@ -361,6 +361,14 @@ CASES: dict[str, Case] = {
                 "同一科目在两张表中金额不同：收入支出决算总表 社会保障和就业支出 · 支出·决算数 为 326.71万元，"
                 "支出决算表 208 社会保障和就业支出 · 本年支出合计 为 326.72万元",
             ),
+            # the 总表's 本年支出合计 moved with the slip: it is no longer the 支出决算表's 合计
+            Expected(
+                "F101",
+                "合计",
+                -3,  # 本年支出合计, from the right: the label spans the code columns in .docx, not in PDF
+                "两表同一合计数不一致：收入支出决算总表 本年支出合计 · 支出·决算数 为 1,324.48万元，"
+                "支出决算表 合计 · 本年支出合计 为 1,324.49万元",
+            ),
         ),
     ),
     # 8. regressions: a code printed short; tables with nothing in them
@@ -594,7 +602,7 @@ def test_a_total_over_empty_parts_is_reported_not_crashed(tmp_path):
     note = next(n.number for n in doc.lines if n.text.startswith("注：本单位2024年度没有使用政府性基金"))
     # the 合计 row = Σ top-level rows and the 合计 column's own check give the same message (set, not list)
     assert set(table_findings(path)) == {
-        ("T101", note, "模板残留（表下写“本表为空表”，表中却有数字）：“故本表为空表”"),
+        ("T101", note, "模板残留（表下写“本表为空表”，表中却有数字：3.00）：“故本表为空表”"),
         (
             "S102",
             line,

@@ -87,6 +87,7 @@ class YearComparison:
     year: int
     subject_year: int | None  # the year of what is compared, when its sentence says it
     budget_with_itself: bool = False  # "2026年…预算…比2026年预算增加": a budget compared with itself
+    phrase: str = ""  # the comparison up to its first figure: 比2026年预算增加793.14万元
 
 
 def _sign(word: str) -> int:
@@ -155,7 +156,14 @@ def comparison_years(doc: Document) -> list[YearComparison]:
                 and "预算" in text[s_start : m.start()]
                 and not _ACTUALS.search(sentence)
             )
-            out.append(YearComparison(para.line, m.start("year") + 1, int(m.group("year")), subject, itself))
+            s_end = sentence_end(text, m.end())
+            first = next(
+                (q for q in para.quantities if q.line == para.line and m.end() <= q.start < s_end), None
+            )
+            phrase = text[m.start() : first.end] if first is not None and first.end - m.start() <= 40 else ""
+            out.append(
+                YearComparison(para.line, m.start("year") + 1, int(m.group("year")), subject, itself, phrase)
+            )
     return out
 
 

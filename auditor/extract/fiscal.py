@@ -21,14 +21,15 @@ in every table of the same scope.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 import regex
 
-from auditor.extract.figures import with_unit
+from auditor.extract.figures import extract_quantities, with_unit
 from auditor.extract.tables import cell_figure, is_empty_value
 from auditor.extract.tolerance import interval_of
-from auditor.model.document import Document, Row, Table
+from auditor.model.document import Cell, Document, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
 from auditor.text.ordinals import parse_ordinal
@@ -156,10 +157,14 @@ class Disclosure:
     sums: list[TableSum]
     conflicts: list[CrossTableConflict]
     text_conflicts: list[TextTableConflict] = field(default_factory=list)
+    renamed: list[SubjectNameConflict] = field(default_factory=list)
+    relations: list[TableRelation] = field(default_factory=list)
+
+    absorbed: frozenset[int] = frozenset()  # tables that only continue the one before (its 合计 row)
 
     @property
     def table_indexes(self) -> frozenset[int]:
-        return frozenset(t.table.index for t in self.tables)
+        return frozenset(t.table.index for t in self.tables) | self.absorbed
 
 
 # ----------------------------------------------------------------------------- reading tables
@@ -278,6 +283,41 @@ def read_table(table: Table, title: str, kind: str) -> FiscalTable | None:
             if frow is not None:
                 panel.rows.append(frow)
     return FiscalTable(table=table, title=title, kind=kind, header_rows=max(0, body_start - 1), panels=panels)
+
+
+def _continue(ft: FiscalTable, table: Table) -> bool:
+    """A table of 合计/总计 rows alone, cut from the bottom of ``ft`` by a page break (its merged label cell
+    spans the code columns, so the row is narrower): its rows join ``ft``'s panel as total rows, the
+    figures right-aligned to the value columns. True when it was joined."""
+    if len(ft.panels) != 1:
+        return False
+    panel = ft.panels[0]
+    joined = []
+    for row in _all_rows(table):
+        cells = [c for c in row.cells if c.text]
+        if not cells or not _TOTAL_NAME.search(cells[0].text) or len(row.cells) - 1 != len(panel.columns):
+            return False
+        values = [
+            c
+            if c.quantities
+            else replace(c, quantities=extract_quantities(c.text, c.line, default_unit=ft.table.unit))
+            for c in row.cells[1:]
+        ]  # a header row's cells were read as names, not figures
+        if not all(cell_figure(c) is not None or is_empty_value(c) for c in values):
+            return False
+        label_at = panel.label_column if panel.label_column is not None else 0
+        moved = [replace(row.cells[0], column=label_at)]
+        moved += [replace(c, column=col.index) for c, col in zip(values, panel.columns, strict=True)]
+        width = max(ft.table.width, *(c.column + 1 for c in moved))
+        slots: list[Cell] = [Cell("", row.cells[0].line, i) for i in range(width)]
+        for c in moved:
+            slots[c.column] = c
+        name = _TITLE_NOISE.sub("", cells[0].text)
+        joined.append(FiscalRow(Row(slots), len(ft.table.rows) + len(joined), "", name, 0, True, False))
+    if not joined:
+        return False
+    panel.rows.extend(joined)
+    return True
 
 
 def _panels(width: int, paths: list[list[str]], code_cols: set[int], label_cols: list[int]) -> list[Panel]:
@@ -557,6 +597,13 @@ def _facts(ft: FiscalTable, names: dict[str, str]) -> list[tuple[tuple[str, str,
     return out
 
 
+def _restates(text: Quantity, cell: Quantity) -> bool:
+    """A figure of the text restates a cell: equal at the text's precision, rounded either way or cut off
+    ("87.70万元" for 877,080.00元 is cut, not wrong)."""
+    step = Decimal(1).scaleb(-text.decimals) * text.scale
+    return abs(text.base_value - cell.base_value) < step
+
+
 def _differ(a: Quantity, b: Quantity) -> bool:
     """Two statements of one amount disagree: at the same precision any difference, else beyond rounding."""
     if a.unit == b.unit and a.decimals == b.decimals:
@@ -594,8 +641,17 @@ def _cross_table(tables: list[FiscalTable]) -> list[CrossTableConflict]:
 def read_disclosure(doc: Document) -> Disclosure:
     """The disclosure tables of a document, their stated sums and cross-table conflicts."""
     tables: list[FiscalTable] = []
+    absorbed: set[int] = set()
     for table in doc.tables:
         title = _title_of(doc, table)
+        if (
+            not title
+            and tables
+            and tables[-1].table.index == table.index - 1
+            and _continue(tables[-1], table)
+        ):
+            absorbed.add(table.index)
+            continue
         kind = table_kind(title) if title else ""
         ft = read_table(table, title, kind)
         if ft is not None:
@@ -607,8 +663,13 @@ def read_disclosure(doc: Document) -> Disclosure:
             sums.extend(_summary_sums(ft, panel))
             sums.extend(_column_sums(ft, panel))
         sums.extend(_balance(ft))
-    disclosure = Disclosure(tables=tables, sums=sums, conflicts=_cross_table(tables))
+    disclosure = Disclosure(
+        tables=tables, sums=sums, conflicts=_cross_table(tables), absorbed=frozenset(absorbed)
+    )
     disclosure.text_conflicts = text_against_tables(doc, disclosure)
+    by_subject, disclosure.renamed = subject_paragraphs(doc, tables)
+    disclosure.text_conflicts += by_subject
+    disclosure.relations = table_relations(tables)
     return disclosure
 
 
@@ -644,14 +705,18 @@ class TextTableConflict:
     where: str  # the cell's table, row and column
 
 
-def _table_fact_index(tables: list[FiscalTable]) -> dict[str, tuple[Quantity, str]]:
-    """Named quantities of the tables: "fiscal:grand" → (the 总计 cell, where)."""
-    out: dict[str, tuple[Quantity, str]] = {}
+TableFact = tuple[str, Quantity, str, int]  # key ("gpb:basic"), the cell, where, the table's index
+
+
+def _table_facts(tables: list[FiscalTable]) -> list[TableFact]:
+    """Named totals of the tables, "fiscal:grand" (the 总计 cell) or "gpb:basic" (基本支出 合计), in every
+    table that states them."""
+    out: list[TableFact] = []
 
     def put(key: str, row: FiscalRow, column: FiscalColumn, ft: FiscalTable) -> None:
         q = _whole(row, column)
         if q is not None:
-            out.setdefault(key, (q, ft.where(row, column)))
+            out.append((key, q, ft.where(row, column), ft.table.index))
 
     for ft in tables:
         scope = {"summary": "all", "fiscal_summary": "fiscal"}.get(ft.kind)
@@ -661,23 +726,29 @@ def _table_fact_index(tables: list[FiscalTable]) -> dict[str, tuple[Quantity, st
                 if not panel.columns:
                     continue
                 column = panel.columns[0]
+                gpb = next((c for c in panel.columns[1:] if c.path and "一般公共预算" in c.path[-1]), None)
                 for row in panel.rows:
                     if row.total and _GRAND_NAME.search(row.name):
                         put(f"{scope}:{side}_grand", row, column, ft)
                         grands.append((row, column))
                     elif _YEAR_SUM_NAME.match(row.name):
                         put(f"{scope}:{side}_year", row, column, ft)
+                        if side == "expense" and scope == "fiscal" and gpb is not None:
+                            put("gpb:gpb_expense_year", row, gpb, ft)
             if grands:
                 put(f"{scope}:grand", *grands[0], ft)
-        if ft.kind in ("expense", "gpb_expense"):
-            scope = "all" if ft.kind == "expense" else "gpb"
+        if ft.kind in ("expense", "gpb_expense", "income"):
+            scope = "gpb" if ft.kind == "gpb_expense" else "all"
             for panel in ft.panels:
                 total = next((r for r in panel.rows if r.total), None)
                 if total is None:
                     continue
                 for column in panel.columns:
                     last = column.path[-1] if column.path else ""
-                    if _TOTAL_HEADER.match(last):
+                    if ft.kind == "income":
+                        if _TOTAL_HEADER.match(last) and "支出" not in last:
+                            put("all:income_year", total, column, ft)
+                    elif _TOTAL_HEADER.match(last):
                         put(
                             f"{scope}:expense_year" if scope == "all" else "gpb:gpb_expense_year",
                             total,
@@ -689,6 +760,7 @@ def _table_fact_index(tables: list[FiscalTable]) -> dict[str, tuple[Quantity, st
                     elif last == "项目支出":
                         put(f"{scope}:project", total, column, ft)
         if ft.kind == "basic":
+            gpb = "一般公共预算" in ft.title
             for panel in ft.panels:
                 for row in panel.rows:
                     if row.total and panel.columns:
@@ -696,7 +768,72 @@ def _table_fact_index(tables: list[FiscalTable]) -> dict[str, tuple[Quantity, st
                             put("gpb:personnel", row, panel.columns[0], ft)
                         elif row.name.startswith("公用经费"):
                             put("gpb:public", row, panel.columns[0], ft)
+                        elif gpb and _TOTAL_NAME.fullmatch(row.name):
+                            put("gpb:basic", row, panel.columns[0], ft)
     return out
+
+
+def _table_fact_index(tables: list[FiscalTable]) -> dict[str, tuple[Quantity, str]]:
+    """The first table's statement of each named total: "fiscal:grand" → (the 总计 cell, where)."""
+    out: dict[str, tuple[Quantity, str]] = {}
+    for key, q, where, _ in _table_facts(tables):
+        out.setdefault(key, (q, where))
+    return out
+
+
+@dataclass
+class TableRelation:
+    """Two tables that must agree and do not: the same total in both, or a narrower scope that is larger."""
+
+    first: Quantity
+    second: Quantity
+    first_where: str
+    second_where: str
+    kind: str  # same (the same total) · scope (the second, a narrower scope, exceeds the first)
+
+
+# Scopes from the widest: all funds ⊇ 财政拨款 ⊇ 一般公共预算财政拨款.
+_WIDER = {"fiscal": ("all",), "gpb": ("fiscal", "all")}
+_SCOPED_TOTALS = {"gpb_expense_year": "expense_year"}  # the gpb name of the same measure
+
+
+def table_relations(tables: list[FiscalTable]) -> list[TableRelation]:
+    """Totals stated by two tables (支出决算表 合计 and 收入支出决算总表 本年支出合计), and each amount of a
+    narrower scope against the same amount of a wider one (一般公共预算 ≤ 财政拨款 ≤ all funds)."""
+    found: list[TableRelation] = []
+    first: dict[str, tuple[Quantity, str, int]] = {}
+    for key, q, where, table in _table_facts(tables):
+        seen = first.get(key)
+        if seen is None:
+            first[key] = (q, where, table)
+        elif seen[2] != table and _differ(seen[0], q):
+            found.append(TableRelation(seen[0], q, seen[1], where, "same"))
+    for key, (q, where, _) in first.items():
+        scope, _, measure = key.partition(":")
+        measure = _SCOPED_TOTALS.get(measure, measure)
+        for wider in _WIDER.get(scope, ()):
+            other = first.get(f"{wider}:{measure}")
+            if other is not None and _exceeds(q, other[0]):
+                found.append(TableRelation(other[0], q, other[1], where, "scope"))
+                break
+    names: dict[str, str] = {}
+    by_key: dict[tuple[str, str, str], tuple[Quantity, str]] = {}
+    for ft in tables:
+        for key, q, where in _facts(ft, names):
+            by_key.setdefault(key, (q, where))
+    for (scope, code, measure), (q, where) in by_key.items():
+        for wider in _WIDER.get(scope, ()):
+            other = by_key.get((wider, code, measure))
+            if other is not None and _exceeds(q, other[0]):
+                found.append(TableRelation(other[0], q, other[1], where, "scope"))
+                break
+    return found
+
+
+def _exceeds(narrow: Quantity, wide: Quantity) -> bool:
+    """The narrower scope's amount is larger than the wider one's beyond any rounding."""
+    a, b = interval_of(narrow), interval_of(wide)
+    return a.lo > b.hi
 
 
 def _text_scope(label: str, section: str) -> str:
@@ -747,6 +884,168 @@ def text_against_tables(doc: Document, disclosure: Disclosure) -> list[TextTable
             if fact is None:
                 continue
             cell, where = fact
-            if _differ(q, cell):
+            if not _restates(q, cell):
                 found.append(TextTableConflict(q, cell, q.label.strip(), where))
     return found
+
+
+# ----------------------------------------------------------------------------- 科目 paragraphs against their rows
+
+# "公共安全支出（204类）司法（06款）行政运行（01项）" or "一般公共服务支出（类）财政事务（款）行政运行（项）":
+# a 科目 chain as the 情况说明 names each 项 it explains; the code parts are optional.
+_CHAIN = regex.compile(
+    r"(?P<n1>[^\s（()）“”\"，,。；;：:、\d]{2,30})[（(](?P<c1>\d{3})?类[)）]\s*"
+    r"(?P<n2>[^\s（()）“”\"，,。；;：:、\d]{2,30})[（(](?P<c2>\d{2})?款[)）]\s*"
+    r"(?:(?P<n3>[^\s（()）“”\"，,。；;：:、\d]{2,40})[（(](?P<c3>\d{2})?项[)）])?"
+)
+_NAME_FOLD = regex.compile(r"[\s“”\"'‘’]+")
+# The figure a 项 paragraph gives for the year it reports: right after the chain ("…（项）”208.8万元"),
+# or named as this year's budget or final amount. Never the prior year's, the 年初预算 or a change.
+_CURRENT_LABEL = regex.compile(r"(?:预算安排|预算数为?|预算为|支出决算(?:数)?为?|决算数为?|决算为)$")
+_OTHER_LABEL = regex.compile(r"执行|上年|去年|同期|年初|调整|比|较|增|减|下降|完成|占")
+
+
+def _fold_name(name: str) -> str:
+    return _NAME_FOLD.sub("", name).replace("其它", "其他")
+
+
+@dataclass
+class SubjectNameConflict:
+    """A 科目 named in the text with its code, whose name in the tables is a different one."""
+
+    line: int
+    column: int
+    stated: str  # the text's name for the code
+    code: str
+    table_name: str
+    where: str  # the table that names the code
+    amount: str = ""  # the paragraph's first figure for the 科目, as written
+
+
+def _subject_names(tables: list[FiscalTable]) -> dict[str, tuple[str, str]]:
+    """科目 code → (its name in the tables, the first table that names it)."""
+    out: dict[str, tuple[str, str]] = {}
+    for ft in tables:
+        for panel in ft.panels:
+            for row in panel.rows:
+                if row.code and row.name and not row.total:
+                    out.setdefault(row.code, (row.name, ft.title))
+    return out
+
+
+def _resolve_chain(m: regex.Match[str], names: dict[str, tuple[str, str]]) -> str | None:
+    """The code a chain names: its printed code parts, else the one code whose names match at every level."""
+    levels = [(m["n1"], m["c1"], 3), (m["n2"], m["c2"], 5)]
+    if m["n3"]:
+        levels.append((m["n3"], m["c3"], 7))
+    if all(c for _, c, _ in levels):
+        return "".join(c for _, c, _ in levels)
+    candidates = [""]
+    for name, _, length in levels:
+        wanted = _fold_name(name)
+        candidates = [
+            code
+            for code, (table_name, _) in names.items()
+            if len(code) == length
+            and any(code.startswith(p) for p in candidates)
+            and _fold_name(table_name) == wanted
+        ]
+        if not candidates:
+            return None
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _name_conflicts(
+    m: regex.Match[str], line: int, names: dict[str, tuple[str, str]]
+) -> list[SubjectNameConflict]:
+    """Each level printed with its code whose name is not the tables' name for that code."""
+    found = []
+    code = ""
+    for level, part in (("n1", "c1"), ("n2", "c2"), ("n3", "c3")):
+        if not m[part]:
+            return found
+        code += m[part]
+        known = names.get(code)
+        if known is None:
+            continue
+        stated, (table_name, title) = m[level], known
+        a, b = _fold_name(stated), _fold_name(table_name)
+        if a and b and a not in b and b not in a:
+            found.append(SubjectNameConflict(line, m.start(level) + 1, stated, code, table_name, title))
+    return found
+
+
+def _row_amounts(tables: list[FiscalTable]) -> dict[str, tuple[Quantity, str]]:
+    """科目 code → (its 合计 amount in the 一般公共预算 支出 table, where)."""
+    out: dict[str, tuple[Quantity, str]] = {}
+    for ft in tables:
+        if ft.kind != "gpb_expense":
+            continue
+        for panel in ft.panels:
+            total = next(
+                (c for c in panel.columns if _column_measure(ft, panel, c, "gpb") == ("gpb", "total")), None
+            )
+            if total is None:
+                continue
+            for row in panel.rows:
+                q = _whole(row, total)
+                if row.code and q is not None and not row.total:
+                    out.setdefault(row.code, (q, ft.where(row, total)))
+    return out
+
+
+def subject_paragraphs(
+    doc: Document, tables: list[FiscalTable]
+) -> tuple[list[TextTableConflict], list[SubjectNameConflict]]:
+    """Each 项 paragraph's amount for the year against its row in the 一般公共预算 支出 table, and the
+    names it gives with codes against the tables' names for those codes."""
+    names = _subject_names(tables)
+    if not names:
+        return [], []
+    amounts = _row_amounts(tables)
+    year = doc.report_year
+    conflicts: list[TextTableConflict] = []
+    renamed: list[SubjectNameConflict] = []
+    for para in doc.paragraphs:
+        if para.heading is not None or "类" not in para.text:
+            continue
+        section = doc.section_at(para.line)
+        if section is not None and any(
+            word in s.heading.title for s in section.path() for word in ("政府性基金", "国有资本")
+        ):
+            continue
+        text = normalise(para.text)
+        chains = list(_CHAIN.finditer(text))
+        for i, m in enumerate(chains):
+            for r in _name_conflicts(m, para.line, names):
+                r.amount = next(
+                    (q.text for q in para.quantities if q.line == para.line and q.start >= m.end()), ""
+                )
+                renamed.append(r)
+            code = _resolve_chain(m, names)
+            fact = amounts.get(code) if code else None
+            if fact is None:
+                continue
+            end = chains[i + 1].start() if i + 1 < len(chains) else len(text)
+            cell, where = fact
+            stated: set = set()  # the head amount and "预算安排…" restate each other: one finding
+            for q in para.quantities:
+                if (
+                    q.line != para.line
+                    or not (m.end() <= q.start < end)
+                    or q.kind is not Kind.MONEY
+                    or q.approx
+                ):
+                    continue
+                gap = _TITLE_NOISE.sub("", text[m.end() : q.start])
+                label = _LABEL_OWNER.sub("", _TITLE_NOISE.sub("", q.label))
+                years = [int(y) for y in regex.findall(r"((?:19|20)\d\d)年", q.label)]
+                if year is not None and any(y != year for y in years):
+                    continue
+                if gap and (_OTHER_LABEL.search(label) or not _CURRENT_LABEL.search(label)):
+                    continue
+                if not _restates(q, cell) and q.base_value not in stated:
+                    stated.add(q.base_value)
+                    said = f"{m[0].strip()} {q.label.strip()}" if gap else m[0].strip()
+                    conflicts.append(TextTableConflict(q, cell, said, where))
+    return conflicts, renamed

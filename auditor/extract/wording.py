@@ -1,0 +1,142 @@
+"""Words that state a comparison: 决算数大于/小于/等于预算数, and the direction a reason gives a change.
+
+A 决算 explanation compares each amount with its budget in words ("年初预算为A万元，支出决算为B万元。决算数
+小于预算数的主要原因：…"); a budget explanation gives each change a reason ("比上年减少2.98%。主要原因是：
+…经费减少"). Both are copied from item to item and from last year, and the words then no longer follow
+the figures. This module finds the claims and the figures they are about; the wording rule judges them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from auditor.model.document import Document
+from auditor.model.quantity import Kind, Quantity
+from auditor.text.chars import normalise
+
+# "决算数小于年初预算数" · "决算数大于调整后预算数" · "支出决算数等于预算数"
+_ORDER_CLAIM = regex.compile(
+    r"决算数?(?P<op>大于|多于|高于|超过|超出|小于|少于|低于|等于)(?P<which>年初|调整后?的?|全年)?预算数?"
+)
+# "决算数与预算数持平" · "决算数与年初预算数基本持平" · "决算数与预算数一致"
+_EQUAL_CLAIM = regex.compile(
+    r"决算数?(?:与|和|同)(?P<which>年初|调整后?的?|全年)?预算数?(?:相比|相较|比较)?[，,]?"
+    r"(?P<loose>基本|大致|大体)?(?P<op>持平|一致|相等|相同|无变化|无增减(?:变化)?)"
+)
+_OPS = {
+    "大于": 1, "多于": 1, "高于": 1, "超过": 1, "超出": 1,
+    "小于": -1, "少于": -1, "低于": -1,
+    "等于": 0, "持平": 0, "一致": 0, "相等": 0, "相同": 0, "无变化": 0, "无增减": 0, "无增减变化": 0,
+}  # fmt: skip
+# The budget and the final amount a claim compares, by their labels: "年初预算为" · "调整预算数" ·
+# "支出决算为" · "决算数". A budget of another year (上年预算, 执行数) or a change is neither.
+_BUDGET_LABEL = regex.compile(r"(?P<which>年初|调整后?的?|全年)?预算(?:数|金额|安排)?$")
+_ACTUAL_LABEL = regex.compile(r"(?:支出)?决算(?:数|支出|金额)?$")
+_FOREIGN = regex.compile(r"上年|去年|同期|执行|比|较|增|减|下降|完成|占")
+_SENTENCE = regex.compile(r"[。；;！!？?]")
+
+
+@dataclass
+class Comparison:
+    """A claim that the final amount is larger than, smaller than or equal to its budget."""
+
+    claim: str  # the words as written: 决算数小于预算数
+    sign: int  # +1 larger · -1 smaller · 0 equal
+    loose: bool  # 基本持平: equal within a margin the text does not state
+    budget: Quantity
+    actual: Quantity
+    line: int
+    column: int  # 1-based, of the claim
+
+
+def _which(word: str | None) -> str:
+    if not word:
+        return ""
+    return "adjusted" if word.startswith("调整") else "initial" if word == "年初" else "full"
+
+
+def _figures(qs: list[Quantity], pattern: regex.Pattern[str]) -> list[tuple[str, Quantity]]:
+    out = []
+    for q in qs:
+        label = q.label.strip()
+        if q.kind is not Kind.MONEY or q.approx or _FOREIGN.search(label):
+            continue
+        m = pattern.search(label.removesuffix("为").removesuffix("是"))
+        if m:
+            out.append((_which(m.groupdict().get("which")), q))
+    return out
+
+
+def comparisons(doc: Document) -> list[Comparison]:
+    """Each 决算 vs 预算 claim with the one budget and one final amount stated for it since the previous
+    claim in the same paragraph. A claim with two candidate budgets (年初 and 调整) that it does not choose
+    between, or with no figures, is left out."""
+    found: list[Comparison] = []
+    for para in doc.paragraphs:
+        if "决算" not in para.text or "预算" not in para.text:
+            continue
+        text = normalise(para.text)
+        claims = sorted([*_ORDER_CLAIM.finditer(text), *_EQUAL_CLAIM.finditer(text)], key=lambda m: m.start())
+        floor = 0
+        for m in claims:
+            qs = [q for q in para.quantities if q.line == para.line and floor <= q.start < m.start()]
+            floor = m.end()
+            budgets = _figures(qs, _BUDGET_LABEL)
+            actuals = _figures(qs, _ACTUAL_LABEL)
+            which = _which(m["which"])
+            if which:
+                budgets = [(w, q) for w, q in budgets if w == which]
+            if not budgets or not actuals:
+                continue
+            if len({q.base_value for _, q in budgets}) > 1 or len({q.base_value for _, q in actuals}) > 1:
+                continue  # 年初 and 调整 budgets, or two items: which one the claim means is not said
+            first = min(budgets[-1][1].end, actuals[-1][1].end)
+            if len(_SENTENCE.findall(text, first, m.start())) > 1:
+                continue  # the figures stand two sentences or more before the claim
+            found.append(
+                Comparison(
+                    claim=m[0],
+                    sign=_OPS[m["op"]],
+                    loose=bool(m.groupdict().get("loose")),
+                    budget=budgets[-1][1],
+                    actual=actuals[-1][1],
+                    line=para.line,
+                    column=m.start() + 1,
+                )
+            )
+    return found
+
+
+# "主要原因是：宣传经费增加" · "主要原因：人员经费相应减少": a reason that is one clause ending in a direction.
+_REASON = regex.compile(
+    r"(?:主要)?原因(?:是|为)?[:：]?\s*(?P<reason>[^。；;，,:：]{1,30}?(?:经费|支出|费用|资金|开支|预算))"
+    r"(?:相应|有所|略有)?(?P<word>增加|增长|上升|减少|下降|降低)(?=[。；;]|$)"
+)
+_REASON_FOREIGN = regex.compile(
+    r"上年|去年|上一年|同期|一次性|以前年度|不再|取消|未|无|调减|调增|压减|减少了?的"
+)
+_DIRECTIONS = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1}
+
+
+@dataclass
+class Reason:
+    """A reason given right after a change, in one clause with its own direction word."""
+
+    text: str  # the reason as written: 宣传事务一般行政管理事务经费增加
+    sign: int
+    line: int
+    column: int
+    start: int  # offset of the reason in the paragraph's normalised text
+
+
+def reasons(text: str, line: int) -> list[Reason]:
+    """The one-clause reasons of a paragraph's text (cut at the sentence end, never across items)."""
+    out = []
+    for m in _REASON.finditer(text):
+        reason = m["reason"] + m["word"]
+        if _REASON_FOREIGN.search(m["reason"]):
+            continue
+        out.append(Reason(reason, _DIRECTIONS[m["word"]], line, m.start("reason") + 1, m.start("reason")))
+    return out

@@ -1,0 +1,177 @@
+"""Words against figures: 大于/小于/等于 against the two amounts, rates over a zero base, reasons against
+the direction of the change they explain (wording)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.extract.analysis import Analysis
+from auditor.extract.display import figure
+from auditor.extract.tolerance import interval_of
+from auditor.extract.wording import comparisons, reasons
+from auditor.messages import Message
+from auditor.rule import Context, Rule, Violation
+from auditor.text.chars import normalise
+
+_WORD = {1: ("大于", "larger"), -1: ("小于", "smaller"), 0: ("等于", "equal")}
+_CHANGE = {1: ("增加", "an increase"), -1: ("减少", "a decrease")}
+
+
+class ClaimAgainstFigures(Message):
+    zh = "文字与数字不符：预算数 {budget}，决算数 {actual}，决算数实为{actual_word}预算数，文中写“{claim}”"
+    en = "the words contradict the figures: budget {budget}, final {actual}, the final amount is {actual_en}, the text says “{claim}”"
+
+
+class RateOverZero(Message):
+    zh = "基数为0，{what}无从计算：{base_label}为 {base}，文中写 {stated}"
+    en = "a rate over a zero base: {base_label_en} is {base}, the text still gives {stated}"
+
+
+class ReasonAgainstChange(Message):
+    zh = "原因与增减方向相反：文中写{word}{amount}，所列原因却是“{reason}”"
+    en = "the reason contradicts the change: the text says {word_en} of {amount}, the reason given is “{reason}”"
+
+
+def _order(budget, actual) -> int | None:
+    """+1 / -1 / 0 when the two amounts are surely larger, smaller or equal at their precision; None when
+    rounding could make either true."""
+    a, b = interval_of(actual), interval_of(budget)
+    if a.lo > b.hi:
+        return 1
+    if a.hi < b.lo:
+        return -1
+    if actual.base_value == budget.base_value and actual.decimals == budget.decimals:
+        return 0
+    return None
+
+
+class Wording(Rule):
+    """Checks what the words say about the figures: larger, smaller, equal, a rate, a reason's direction.
+
+    ## What it does
+    - "决算数大于/小于/等于（年初、调整）预算数", "决算数与预算数持平/一致": the final amount and the budget the
+      claim is about are the ones stated for the same item just before it ("年初预算为A万元，支出决算为B万
+      元"); the claim must follow their order. When both an initial and an adjusted budget are given and the
+      claim does not say which, or the two amounts are equal within rounding, nothing is said. "基本持平"
+      is a judgement and is never checked.
+    - A rate over a zero base: "完成年初预算的93.20%" where the 年初预算 is 0, "增长100%" over a prior year
+      of 0. Neither rate exists.
+    - A reason in one clause whose direction is the opposite of the change it explains: "比上年减少2.98%。
+      主要原因是：宣传经费增加".
+
+    ## Why is this bad?
+    These sentences are pasted from item to item and from last year's report; the figures are updated and
+    the words are not. A reader who trusts the words is told the opposite of what the tables show.
+
+    ## Example
+    Anti-pattern:
+
+        年初预算为86.40万元，支出决算为84.15万元。决算数大于预算数的主要原因：退休人员增加。
+        2025年预算安排12.00万元，比2024年预算执行数增加100.00%（2024年预算执行数为0万元）。
+
+    Best practice:
+
+        年初预算为86.40万元，支出决算为84.15万元。决算数小于预算数的主要原因：退休人员减少。
+        2025年预算安排12.00万元，比2024年预算执行数增加12.00万元（2024年无此项支出）。
+    """
+
+    code = "W101"
+    title = "文字表述与数字不符"
+    name = "wording"
+    category = "wording"
+
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
+        yield from self._claims(doc)
+        yield from self._zero_bases(doc)
+        yield from self._reasons(doc)
+
+    def _claims(self, doc: Analysis) -> Iterator[Violation]:
+        for c in comparisons(doc.document):
+            order = _order(c.budget, c.actual)
+            if order is None or order == c.sign or (c.loose and c.sign == 0):
+                continue
+            word, word_en = _WORD[order]
+            yield self.violation(
+                ClaimAgainstFigures(
+                    budget=figure(c.budget),
+                    actual=figure(c.actual),
+                    actual_word=word,
+                    actual_en=word_en,
+                    claim=c.claim,
+                ),
+                line=c.line,
+                column=c.column,
+                lines=sorted({c.budget.line, c.actual.line} - {c.line}),
+                stated=c.claim,
+                expected=f"决算数{word}预算数",
+            )
+
+    def _zero_bases(self, doc: Analysis) -> Iterator[Violation]:
+        for r in doc.relations.rates:
+            if r.source != "prose" or r.target.value != 0 or r.rate.approx or r.rate.value == 0:
+                continue
+            if r.actual.value == 0:
+                continue  # 0 of 0: some reports write 100% for a budget fully (not) spent
+            yield self.violation(
+                RateOverZero(
+                    what="完成率",
+                    base_label="预算数",
+                    base_label_en="the budget",
+                    base=figure(r.target),
+                    stated=figure(r.rate),
+                ),
+                line=r.rate.line,
+                column=r.rate.column,
+                lines=[r.target.line],
+                stated=figure(r.rate),
+                expected="—",
+            )
+        for c in doc.relations.changes:
+            if c.prior is None or c.percent is None or c.current is None or c.signed:
+                continue
+            if c.prior.value != 0 or c.prior.approx or c.percent.approx or c.percent.value == 0:
+                continue
+            yield self.violation(
+                RateOverZero(
+                    what="增减幅度",
+                    base_label="上年数",
+                    base_label_en="the prior year",
+                    base=figure(c.prior),
+                    stated=figure(c.percent),
+                ),
+                line=c.percent.line,
+                column=c.percent.column,
+                lines=[c.prior.line],
+                stated=figure(c.percent),
+                expected="—",
+            )
+
+    def _reasons(self, doc: Analysis) -> Iterator[Violation]:
+        by_line: dict[int, list] = {}
+        for c in doc.relations.changes:
+            if c.sign and not c.signed:
+                by_line.setdefault(c.anchor.line, []).append(c)
+        for para in doc.paragraphs:
+            changes = sorted(by_line.get(para.line, []), key=lambda c: c.anchor.start)
+            if not changes or "原因" not in para.text:
+                continue
+            for r in reasons(normalise(para.text), para.line):
+                before = [c for c in changes if c.anchor.start < r.start]
+                if not before:
+                    continue
+                change = before[-1]
+                if r.sign == change.sign:
+                    continue
+                word, word_en = _CHANGE[change.sign]
+                yield self.violation(
+                    ReasonAgainstChange(
+                        word=word,
+                        word_en=word_en,
+                        reason=r.text,
+                        amount=figure(change.percent or change.anchor),
+                    ),
+                    line=r.line,
+                    column=r.column,
+                    stated=r.text,
+                    expected=word,
+                )

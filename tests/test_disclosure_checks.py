@@ -1,0 +1,370 @@
+"""The checks a 预算/决算公开 needs beyond its tables' own sums: W101 (words against figures), K101 (科目
+names against codes), and V101 for each 项 paragraph against its row of the 一般公共预算 支出 table.
+
+Each case is a small Word document of an invented unit: an explanation in the genre's style and the
+一般公共预算 支出 table it explains. The figures are invented and consistent unless a case plants a slip.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from auditor.engine import check_paths
+
+UNIT = "上海市临江区档案局"
+
+# 科目编码 · 科目名称 · 合计 · 基本支出 · 项目支出
+FINAL_TABLE = [
+    ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+    ["201", "一般公共服务支出", "612.40", "512.40", "100.00"],
+    ["20126", "档案事务", "612.40", "512.40", "100.00"],
+    ["2012601", "行政运行", "512.40", "512.40", ""],
+    ["2012604", "档案馆", "100.00", "", "100.00"],
+    ["208", "社会保障和就业支出", "108.91", "108.91", ""],
+    ["20805", "行政事业单位养老支出", "108.91", "108.91", ""],
+    ["2080506", "机关事业单位职业年金缴费支出", "108.91", "108.91", ""],
+    ["210", "卫生健康支出", "74.90", "74.90", ""],
+    ["21011", "行政事业单位医疗", "74.90", "74.90", ""],
+    ["2101101", "行政单位医疗", "74.90", "74.90", ""],
+    ["合计", "", "796.21", "696.21", "100.00"],
+]
+BUDGET_TABLE = [
+    ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+    ["221", "住房保障支出", "2,087,959.00", "2,087,959.00", ""],
+    ["22102", "住房改革支出", "2,087,959.00", "2,087,959.00", ""],
+    ["2210201", "住房公积金", "877,080.00", "877,080.00", ""],
+    ["2210203", "购房补贴", "1,210,879.00", "1,210,879.00", ""],
+    ["合计", "", "2,087,959.00", "2,087,959.00", ""],
+]
+
+
+def build(tmp_path: Path, paragraphs: list[str], title: str, unit: str, rows: list[list[str]]) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(f"{UNIT}2024年度部门{'决算' if '决算' in title else '预算'}")
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.add_paragraph(title)
+    document.add_paragraph(f"单位：{unit}")
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.rows[r].cells[c].text = text
+    path = tmp_path / "report.docx"
+    document.save(path)
+    return path
+
+
+def final(tmp_path: Path, *paragraphs: str) -> Path:
+    return build(
+        tmp_path,
+        ["一、一般公共预算财政拨款支出决算情况说明", *paragraphs],
+        "一般公共预算财政拨款支出决算表",
+        "万元",
+        FINAL_TABLE,
+    )
+
+
+def budget(tmp_path: Path, *paragraphs: str) -> Path:
+    return build(
+        tmp_path,
+        ["一、一般公共预算支出预算情况说明", *paragraphs],
+        "部门一般公共预算支出功能分类预算表",
+        "元",
+        BUDGET_TABLE,
+    )
+
+
+def found(path: Path, select: str) -> list[tuple[str, str | None, str | None]]:
+    result = check_paths([path], overrides={"select": tuple(select.split(","))})
+    assert not result.errors
+    return [(f.rule, f.stated, f.expected) for f in result.findings]
+
+
+# ----------------------------------------------------------------------------- W101: 大于 / 小于 / 持平
+
+CLAIMS_PASS = [
+    "1、一般公共服务支出（类）档案事务（款）行政运行（项）。年初预算为520.00万元，支出决算为512.40万元。"
+    "决算数小于预算数的主要原因：人员调出。",
+    "2、一般公共服务支出（类）档案事务（款）档案馆（项）。年初预算为100.00万元，支出决算为100.00万元。"
+    "决算数与预算数持平。",
+    # 基本持平 is a judgement, never checked
+    "1、一般公共服务支出（类）档案事务（款）行政运行（项）。年初预算为515.00万元，支出决算为512.40万元。"
+    "决算数与预算数基本持平。",
+    # two budgets and a claim that does not say which: nothing is said
+    "1、一般公共服务支出（类）档案事务（款）行政运行（项）。年初预算为500.00万元，调整预算为530.00万元，"
+    "支出决算为512.40万元。决算数小于预算数的主要原因：人员调出。",
+    # the claim names the adjusted budget: 512.40 < 530.00
+    "1、一般公共服务支出（类）档案事务（款）行政运行（项）。年初预算为500.00万元，调整预算为530.00万元，"
+    "支出决算为512.40万元。决算数小于调整预算数的主要原因：人员调出。",
+    # equal within rounding (512.4 and 512.40): neither larger nor smaller is wrong
+    "1、一般公共服务支出（类）档案事务（款）行政运行（项）。年初预算为512.4万元，支出决算为512.40万元。"
+    "决算数大于预算数的主要原因：人员增加。",
+]
+CLAIMS_FAIL = [
+    (
+        "1、一般公共服务支出（类）档案事务（款）行政运行（项）。年初预算为520.00万元，支出决算为512.40万元。"
+        "决算数大于预算数的主要原因：人员增加。",
+        [("W101", "决算数大于预算数", "决算数小于预算数")],
+    ),
+    (
+        "3、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）。"
+        "年初预算为100.00万元，支出决算为108.91万元。决算数小于年初预算数的主要原因：缴费基数调整。",
+        [("W101", "决算数小于年初预算数", "决算数大于预算数")],
+    ),
+    (
+        "2、一般公共服务支出（类）档案事务（款）档案馆（项）。年初预算为96.00万元，支出决算为100.00万元。"
+        "决算数与预算数持平。",
+        [("W101", "决算数与预算数持平", "决算数大于预算数")],
+    ),
+    # the adjusted budget is named: 512.40 > 500.00, yet 小于
+    (
+        "1、一般公共服务支出（类）档案事务（款）行政运行（项）。调整预算为500.00万元，年初预算为530.00万元，"
+        "支出决算为512.40万元。决算数小于调整后预算数的主要原因：人员调出。",
+        [("W101", "决算数小于调整后预算数", "决算数大于预算数")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text", CLAIMS_PASS)
+def test_claims_that_follow_the_figures(tmp_path, text):
+    assert found(final(tmp_path, text), "W101") == []
+
+
+@pytest.mark.parametrize("text,expected", CLAIMS_FAIL)
+def test_claims_against_the_figures(tmp_path, text, expected):
+    assert found(final(tmp_path, text), "W101") == expected
+
+
+# ----------------------------------------------------------------------------- W101: rates over a zero base
+
+ZERO_PASS = [
+    "2024年“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元，完成预算的0%。",
+    "其他档案事务支出（项）：2023年当年预算执行数为0万元，2024年预算安排25.00万元，比2023年预算执行数"
+    "增加25.00万元。",
+    "档案馆（项）：2023年当年预算执行数为80.00万元，2024年预算安排100.00万元，比2023年预算执行数增加25.00%。",
+]
+ZERO_FAIL = [
+    (
+        "其他档案事务支出（项）：2023年当年预算执行数为0.00万元，2024年预算安排25.00万元，"
+        "比2023年预算执行数增加100.00%。",
+        [("W101", "100.00%", "—")],
+    ),
+    (
+        "档案宣传项目年初预算为0万元，支出决算为18.60万元，完成年初预算的93.20%。",
+        [("W101", "93.20%", "—")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text", ZERO_PASS)
+def test_rates_over_a_base(tmp_path, text):
+    assert found(final(tmp_path, text), "W101") == []
+
+
+@pytest.mark.parametrize("text,expected", ZERO_FAIL)
+def test_rates_over_a_zero_base(tmp_path, text, expected):
+    assert found(final(tmp_path, text), "W101") == expected
+
+
+# ----------------------------------------------------------------------------- W101: a reason's direction
+
+REASON_PASS = [
+    "档案馆（项）：2023年当年预算执行数为114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%。"
+    "主要原因是：档案馆运行经费减少。",
+    "档案馆（项）：2023年当年预算执行数为100.00万元，2024年预算安排110.60万元，比2023年预算执行数增加10.60%。"
+    "主要原因是：档案数字化经费增加。",
+    # a reason about another year or a one-off is not this change's direction
+    "档案馆（项）：2023年当年预算执行数为114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%。"
+    "主要原因是：上年一次性设备购置经费增加。",
+    # a reason of several clauses is not judged
+    "档案馆（项）：2023年当年预算执行数为114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%。"
+    "主要原因是：人员调出，公用经费减少，数字化经费增加。",
+]
+REASON_FAIL = [
+    (
+        "档案馆（项）：2023年当年预算执行数为114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%。"
+        "主要原因是：档案馆运行经费增加。",
+        [("W101", "档案馆运行经费增加", "减少")],
+    ),
+    (
+        "档案馆（项）：2023年当年预算执行数为100.00万元，2024年预算安排110.60万元，比2023年预算执行数增加10.60%。"
+        "主要原因是：档案数字化支出减少。",
+        [("W101", "档案数字化支出减少", "增加")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text", REASON_PASS)
+def test_reasons_that_follow_the_change(tmp_path, text):
+    assert found(final(tmp_path, text), "W101") == []
+
+
+@pytest.mark.parametrize("text,expected", REASON_FAIL)
+def test_reasons_against_the_change(tmp_path, text, expected):
+    assert found(final(tmp_path, text), "W101") == expected
+
+
+# ----------------------------------------------------------------------------- V101 / K101: 项 paragraphs
+
+SUBJECT_PASS = [
+    # the head amount and 预算安排 restate the row; 87.71 rounds 877,080元 and 87.70 cuts it off
+    "1、住房保障支出（221类）住房改革支出（02款）住房公积金（01项）87.71万元。主要用于：缴纳住房公积金。"
+    "2023年当年预算执行数为80.00万元，2024年预算安排87.71万元，比2023年预算执行数增加9.64%。",
+    "1、“住房保障支出（类）住房改革支出（款）住房公积金（项）”87.70万元，主要用于缴纳住房公积金。",
+    # the prior year's amount is not the row's
+    "2、住房保障支出（类）住房改革支出（款）购房补贴（项）121.09万元。2023年当年预算执行数为130.50万元。",
+]
+SUBJECT_FAIL = [
+    (
+        "1、住房保障支出（221类）住房改革支出（02款）住房公积金（01项）87.71万元。主要用于：缴纳住房公积金。"
+        "2023年当年预算执行数为80.00万元，2024年预算安排85.71万元，比2023年预算执行数增加7.14%。",
+        [("V101", "85.71万元", "877,080.00元")],
+    ),
+    (
+        "2、“住房保障支出（类）住房改革支出（款）购房补贴（项）”112.09万元，主要用于发放购房补贴。",
+        [("V101", "112.09万元", "1,210,879.00元")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text", SUBJECT_PASS)
+def test_subject_paragraphs_that_restate_their_row(tmp_path, text):
+    assert found(budget(tmp_path, text), "V101") == []
+
+
+@pytest.mark.parametrize("text,expected", SUBJECT_FAIL)
+def test_subject_paragraphs_against_their_row(tmp_path, text, expected):
+    assert found(budget(tmp_path, text), "V101") == expected
+
+
+def test_subject_with_the_final_amount(tmp_path):
+    ok = "1、社会保障和就业支出（208类）行政事业单位养老支出（05款）机关事业单位职业年金缴费支出（06项）。年初预算为110.00万元，支出决算为108.91万元。"
+    assert found(final(tmp_path, ok), "V101") == []
+    slip = ok.replace("支出决算为108.91", "支出决算为118.91")
+    assert found(final(tmp_path, slip), "V101") == [("V101", "118.91万元", "108.91万元")]
+
+
+def test_subject_named_by_an_old_name(tmp_path):
+    text = "3、医疗卫生与计划生育支出（210类）行政事业单位医疗（11款）行政单位医疗（01项）。年初预算为74.90万元，支出决算为74.90万元。"
+    assert found(final(tmp_path, text), "K101") == [("K101", "医疗卫生与计划生育支出", "卫生健康支出")]
+    renamed = text.replace("医疗卫生与计划生育支出", "卫生健康支出")
+    assert found(final(tmp_path, renamed), "K101") == []
+    # a name without its code is not compared (which code it means is the question)
+    assert found(final(tmp_path, text.replace("（210类）", "（类）")), "K101") == []
+
+
+# ----------------------------------------------------------------------------- F101: tables against tables
+
+EXPENSE_TABLE = [  # 支出决算表, all funds: 本年支出合计 = 基本支出 + 项目支出
+    ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+    ["201", "一般公共服务支出", "652.40", "512.40", "140.00"],
+    ["20126", "档案事务", "652.40", "512.40", "140.00"],
+    ["2012601", "行政运行", "512.40", "512.40", ""],
+    ["2012604", "档案馆", "140.00", "", "140.00"],
+    ["208", "社会保障和就业支出", "108.91", "108.91", ""],
+    ["20805", "行政事业单位养老支出", "108.91", "108.91", ""],
+    ["2080506", "机关事业单位职业年金缴费支出", "108.91", "108.91", ""],
+    ["210", "卫生健康支出", "74.90", "74.90", ""],
+    ["21011", "行政事业单位医疗", "74.90", "74.90", ""],
+    ["2101101", "行政单位医疗", "74.90", "74.90", ""],
+    ["合计", "", "836.21", "696.21", "140.00"],
+]
+BASIC_TABLE = [  # 一般公共预算财政拨款基本支出决算表: 合计 = the 基本支出 of FINAL_TABLE
+    ["科目编码", "科目名称", "决算数"],
+    ["301", "工资福利支出", "640.21"],
+    ["302", "商品和服务支出", "56.00"],
+    ["合计", "", "696.21"],
+]
+
+
+def tables(tmp_path: Path, *specs: tuple[str, list[list[str]]]) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(f"{UNIT}2024年度部门决算")
+    for title, rows in specs:
+        document.add_paragraph(title)
+        document.add_paragraph("单位：万元")
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.rows[r].cells[c].text = text
+        document.add_paragraph("")
+    path = tmp_path / "tables.docx"
+    document.save(path)
+    return path
+
+
+def planted(rows: list[list[str]], label: str, column: int, new: str) -> list[list[str]]:
+    out = [list(r) for r in rows]
+    (row,) = [r for r in out[1:] if label in r]
+    row[column] = new
+    return out
+
+
+def test_tables_that_agree(tmp_path):
+    path = tables(
+        tmp_path,
+        ("支出决算表", EXPENSE_TABLE),
+        ("一般公共预算财政拨款支出决算表", FINAL_TABLE),
+        ("一般公共预算财政拨款基本支出决算表", BASIC_TABLE),
+    )
+    assert found(path, "F101,S102,V101") == []
+
+
+def test_a_narrower_scope_larger_than_all_funds(tmp_path):
+    # 一般公共预算 行政运行 521.40 (and its parents, so that the table adds up) above all funds' 512.40
+    gpb = planted(FINAL_TABLE, "2012601", 2, "521.40")
+    gpb = planted(gpb, "2012601", 3, "521.40")
+    for label, values in (("201", ("621.40", "521.40")), ("20126", ("621.40", "521.40"))):
+        gpb = planted(gpb, label, 2, values[0])
+        gpb = planted(gpb, label, 3, values[1])
+    gpb = planted(gpb, "合计", 2, "805.21")
+    gpb = planted(gpb, "合计", 3, "705.21")
+    path = tables(tmp_path, ("支出决算表", EXPENSE_TABLE), ("一般公共预算财政拨款支出决算表", gpb))
+    assert ("F101", "521.40万元", "512.40万元") in found(path, "F101")
+    assert found(path, "S102") == []
+
+
+def test_one_total_in_two_tables(tmp_path):
+    basic = planted(BASIC_TABLE, "合计", 2, "669.21")
+    basic = planted(basic, "301", 2, "613.21")
+    path = tables(
+        tmp_path,
+        ("一般公共预算财政拨款支出决算表", FINAL_TABLE),
+        ("一般公共预算财政拨款基本支出决算表", basic),
+    )
+    assert found(path, "F101") == [("F101", "669.21万元", "696.21万元")]
+
+
+def test_a_total_row_cut_off_by_a_page_break(tmp_path):
+    """The PDF table finder makes the last 合计 row its own table when its label spans the code columns: it
+    is read as the row of the table above (its figures are checked against that table's rows)."""
+    import docx
+
+    from auditor.engine import analyse
+
+    document = docx.Document()
+    document.add_paragraph("一般公共预算财政拨款支出决算表")
+    document.add_paragraph("单位：万元")
+    body = FINAL_TABLE[:-1]
+    table = document.add_table(rows=len(body), cols=5)
+    for r, row in enumerate(body):
+        for c, text in enumerate(row):
+            table.rows[r].cells[c].text = text
+    tail = document.add_table(rows=1, cols=4)
+    for c, text in enumerate(["合计", "796.21", "696.21", "100.00"]):
+        tail.rows[0].cells[c].text = text
+    path = tmp_path / "cut.docx"
+    document.save(path)
+    disclosure = analyse(path).disclosure
+    assert len(disclosure.tables) == 1 and len(disclosure.absorbed) == 1
+    assert found(path, "S102") == []
+    tail.rows[0].cells[1].text = "786.21"
+    document.save(path)
+    # 合计 ≠ its 类 rows, and 合计 ≠ 基本支出 + 项目支出
+    assert {(r, s) for r, s, _ in found(path, "S102")} == {("S102", "786.21万元")}
