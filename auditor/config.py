@@ -83,6 +83,24 @@ def _grades(value: object, source: str) -> dict[str, Decimal]:
     return {str(word): _decimal(lower, f"grades.{word}", source) for word, lower in value.items()}
 
 
+def _disclosure(value: object, source: str) -> dict[str, tuple[str, ...]]:
+    """[tool.auditor.disclosure]: the titles of the tables a 部门决算 (final-tables) or 部门预算
+    (budget-tables) must hold."""
+    keys = ("final-tables", "budget-tables")
+    if not isinstance(value, dict) or set(value) - set(keys):
+        raise ConfigError(f"{source}: disclosure takes final-tables and budget-tables, lists of table titles")
+    out = {}
+    for key, titles in value.items():
+        if (
+            not isinstance(titles, list)
+            or not titles
+            or not all(isinstance(t, str) and t.strip() for t in titles)
+        ):
+            raise ConfigError(f"{source}: disclosure.{key} must be a list of table titles")
+        out[key] = tuple(t.strip() for t in titles)
+    return out
+
+
 def parse_table(table: dict, source: str) -> Config:
     known = {
         "select",
@@ -94,10 +112,13 @@ def parse_table(table: dict, source: str) -> Config:
         "report_year",
         "tolerance",
         "grades",
+        "disclosure",
     }
     extra = {k: v for k, v in table.items() if k not in known}
     if "grades" in table:
         extra["grades"] = _grades(table["grades"], source)
+    if "disclosure" in table:
+        extra["disclosure"] = _disclosure(table["disclosure"], source)
     config = Config(source=source, extra=extra)
     if "select" in table:
         config = replace(config, select=_as_list(table["select"], "select", source))

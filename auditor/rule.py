@@ -46,6 +46,7 @@ CATEGORIES = (
     "subject_name",
     "wording",
     "table_relation",
+    "completeness",
     "other",
 )
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from auditor.config import ConfigError
 from auditor.engine import check_paths
 
 UNIT = "上海市临江区档案局"
@@ -368,3 +369,86 @@ def test_a_total_row_cut_off_by_a_page_break(tmp_path):
     document.save(path)
     # 合计 ≠ its 类 rows, and 合计 ≠ 基本支出 + 项目支出
     assert {(r, s) for r, s, _ in found(path, "S102")} == {("S102", "786.21万元")}
+
+
+# ----------------------------------------------------------------------------- M101: the template's tables
+
+EMPTY_TABLE = "{title}    单位：万元\n\t科目编码\n\t科目名称\n\t合计\n\n\t合计\n\t\n\t\n\n"
+BUDGET_TITLES = [
+    "部门财务收支预算总表",
+    "部门收入预算总表",
+    "部门支出预算总表",
+    "部门财政拨款收支预算总表",
+    "部门一般公共预算支出功能分类预算表",
+    "部门一般公共预算基本支出部门预算经济分类预算表",
+    "部门政府性基金预算支出功能分类预算表",
+    "部门国有资本经营预算支出功能分类预算表",
+    "部门“三公”经费和机关运行经费预算表",
+]
+
+
+def budget_set(titles: list[str], notes: dict[str, str]) -> str:
+    text = f"{UNIT}2025年部门预算\n"
+    for title in titles:
+        text += EMPTY_TABLE.format(title=f"2025年{title}")
+        text += notes.get(title, "") + "\n"
+    return text
+
+
+GOV_NOTE = "注：本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。"
+SOE_NOTE = "注：本部门2025年无国有资本经营预算财政拨款安排的预算，故本表为空表。"
+THREE_NOTE = "注：本部门2025年无“三公”经费和机关运行经费预算，故本表为空表。"
+NOTES = {BUDGET_TITLES[6]: GOV_NOTE, BUDGET_TITLES[7]: SOE_NOTE, BUDGET_TITLES[8]: THREE_NOTE}
+
+
+def test_a_complete_set_of_tables(check):
+    assert rules(check, budget_set(BUDGET_TITLES, NOTES), "M101") == []
+
+
+def test_a_table_of_the_set_missing(check):
+    titles = [t for t in BUDGET_TITLES if "收入预算总表" not in t]
+    assert rules(check, budget_set(titles, NOTES), "M101") == [("M101", None, "收入预算总表")]
+
+
+def test_too_few_tables_of_a_set_is_another_kind_of_report(check):
+    # three tables of the list do not make a 部门预算: nothing is said about the other six
+    assert rules(check, budget_set(BUDGET_TITLES[:3], NOTES), "M101") == []
+
+
+def test_an_empty_table_without_its_note(check):
+    notes = {k: v for k, v in NOTES.items() if v is not SOE_NOTE}
+    assert [r for r, *_ in rules(check, budget_set(BUDGET_TITLES, notes), "M101")] == ["M101"]
+    # the explanation saying the unit has none of it is as good as the note
+    said = budget_set(BUDGET_TITLES, notes).replace(
+        "部门预算\n", "部门预算\n2025年本部门国有资本经营预算拨款支出预算为0。\n", 1
+    )
+    assert rules(check, said, "M101") == []
+
+
+def test_the_note_of_another_table(check):
+    notes = dict(NOTES)
+    notes[BUDGET_TITLES[7]] = GOV_NOTE  # copied from the table above
+    assert rules(check, budget_set(BUDGET_TITLES, notes), "M101") == [("M101", GOV_NOTE, None)]
+
+
+def rules(check, text: str, select: str) -> list[tuple[str, str | None, str | None]]:
+    return [(f.rule, f.stated, f.expected) for f in check(text, select=select)]
+
+
+def test_another_regions_list_from_configuration(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    titles = ["部门收支总表", "部门收入总表", "部门支出总表", "财政拨款收支总表"]
+    text = f"{UNIT}2025年部门预算\n" + "".join(EMPTY_TABLE.format(title=t) for t in titles[:3])
+    (project / "report.txt").write_text(text, encoding="utf-8")
+    (project / "pyproject.toml").write_text(
+        "[tool.auditor.disclosure]\nbudget-tables = [" + ", ".join(f'"{t}"' for t in titles) + "]\n",
+        encoding="utf-8",
+    )
+    report = check_paths([project / "report.txt"], overrides={"select": ("M101",)})
+    assert [(f.rule, f.expected) for f in report.findings] == [("M101", "财政拨款收支总表")]
+    (project / "pyproject.toml").write_text(
+        '[tool.auditor.disclosure]\nbudget-tables = "收支总表"\n', encoding="utf-8"
+    )
+    with pytest.raises(ConfigError, match=r"disclosure\.budget-tables must be a list"):
+        check_paths([project / "report.txt"], overrides={"select": ("M101",)})

@@ -178,7 +178,7 @@ def table_kind(title: str) -> str:
     return ""
 
 
-def _title_of(doc: Document, table: Table) -> str:
+def title_of(doc: Document, table: Table) -> str:
     """The nearest line above the table that names a kind of table (表1 收入支出决算总表)."""
     line = table.first_line - 1
     for _ in range(_TITLE_SCAN):
@@ -643,7 +643,7 @@ def read_disclosure(doc: Document) -> Disclosure:
     tables: list[FiscalTable] = []
     absorbed: set[int] = set()
     for table in doc.tables:
-        title = _title_of(doc, table)
+        title = title_of(doc, table)
         if (
             not title
             and tables
