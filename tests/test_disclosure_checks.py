@@ -452,3 +452,25 @@ def test_another_regions_list_from_configuration(tmp_path):
     )
     with pytest.raises(ConfigError, match=r"disclosure\.budget-tables must be a list"):
         check_paths([project / "report.txt"], overrides={"select": ("M101",)})
+
+
+def test_a_table_titled_the_other_templates_way(check):
+    """财政部's 决算 template names the 国有资本经营 table without 收入: it is the same table (a false alarm on
+    a county's 决算 that has all nine)."""
+    titles = [
+        "收入支出决算总表",
+        "收入决算表",
+        "支出决算表",
+        "财政拨款收入支出决算总表",
+        "一般公共预算财政拨款支出决算表",
+        "一般公共预算财政拨款基本支出决算表",
+        "一般公共预算财政拨款“三公”经费支出决算表",
+        "政府性基金预算财政拨款收入支出决算表",
+        "国有资本经营预算财政拨款支出决算表",
+    ]
+    text = f"{UNIT}2024年度部门决算\n" + "".join(
+        EMPTY_TABLE.format(title=t) + "注：本表无数据。\n" for t in titles
+    )
+    assert rules(check, text, "M101") == []
+    text = text.replace("国有资本经营预算财政拨款支出决算表", "国有资本经营预算表")
+    assert rules(check, text, "M101") == [("M101", None, "国有资本经营预算财政拨款收入支出决算表")]

@@ -24,8 +24,9 @@ from auditor.model.document import Document, Table
 from auditor.model.quantity import Kind
 from auditor.text.chars import normalise
 
-# 上海市's templates (部门决算 2024, 部门预算 2024-2026): each table by a pattern on its compacted title
-# (spaces, quotes and the 部门/单位/year prefix removed), so that 2025年部门…, 预算单位… and 单位… all match.
+# 上海市's templates (部门决算 2024, 部门预算 2024-2026): each table by the words its title line contains once
+# spaces and quotes are removed, so that 2025年部门…, 预算单位… and 单位… all match; "A|B" names one table
+# that templates title in two ways.
 FINAL_TABLES: tuple[str, ...] = (
     "收入支出决算总表",
     "收入决算表",
@@ -35,7 +36,7 @@ FINAL_TABLES: tuple[str, ...] = (
     "一般公共预算财政拨款基本支出决算表",
     "财政拨款“三公”经费支出决算表",
     "政府性基金预算财政拨款收入支出决算表",
-    "国有资本经营预算财政拨款收入支出决算表",
+    "国有资本经营预算财政拨款收入支出决算表|国有资本经营预算财政拨款支出决算表",  # 上海市 | 财政部
 )
 BUDGET_TABLES: tuple[str, ...] = (
     "财务收支预算总表",
@@ -107,14 +108,16 @@ def missing_tables(doc: Document, final: tuple[str, ...], budget: tuple[str, ...
     best: tuple[str, ...] = ()
     best_present: list[bool] = []
     for listed in (final, budget):
-        present = [any(_compact(t) in line for line in titles) for t in listed]
+        present = [any(_compact(name) in line for name in t.split("|") for line in titles) for t in listed]
         if sum(present) > sum(best_present):
             best, best_present = listed, present
     need = -(-len(best) * _LEAST_SHARE[0] // _LEAST_SHARE[1])
     if not best or sum(best_present) < need or all(best_present):
         return []
     first = doc.tables[0].first_line
-    return [MissingTable(t, first) for t, here in zip(best, best_present, strict=True) if not here]
+    return [
+        MissingTable(t.split("|")[0], first) for t, here in zip(best, best_present, strict=True) if not here
+    ]
 
 
 def empty_tables(doc: Document) -> list[EmptyTable]:
