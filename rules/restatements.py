@@ -42,7 +42,8 @@ class RestatementConflict(Rule):
     本年支出合计, 基本支出 …) must be those of the tables, and so must each 项 paragraph's amount for the
     year ("住房保障支出（类）住房改革支出（款）住房公积金（项）208.80万元", "2026年预算安排…", "支出决算为…"),
     found by the 科目 chain's codes or names, against that 科目's row of the 一般公共预算 支出 table. A
-    figure in 万元 that cuts a cell off instead of rounding it (87.70 for 877,080元) restates it. Two amounts written to the same precision
+    figure in 万元 that cuts a cell off instead of rounding it (87.70 for 877,080元) restates it. The 三公
+    经费 of the text (the total and each item, budget or final) and its 机关运行经费 are those of the 三公 table. Two amounts written to the same precision
     that differ at all (326.71 and 326.72) are two different statements.
 
     ## Why is this bad?

@@ -474,3 +474,44 @@ def test_a_table_titled_the_other_templates_way(check):
     assert rules(check, text, "M101") == []
     text = text.replace("国有资本经营预算财政拨款支出决算表", "国有资本经营预算表")
     assert rules(check, text, "M101") == [("M101", None, "国有资本经营预算财政拨款收入支出决算表")]
+
+
+# ----------------------------------------------------------------------------- V101: 三公 and 机关运行经费
+
+THREE_TABLE = [
+    ["“三公”经费预算数", "", "", "", "", "", "机关运行经费预算数"],
+    ["合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费", "", "", ""],
+    ["", "", "", "小计", "购置费", "运行费", ""],
+    ["47.91", "0", "1.35", "46.56", "25", "21.56", "443.18"],
+]
+THREE_TEXT = (
+    "2024年“三公”经费预算数为47.91万元，比2023年预算增加25万元。其中：因公出国（境）费0万元，与2023年预算持平；"
+    "公务用车购置及运行费46.56万元，比2023年预算增加25万元，其中：公务用车购置费25万元，公务用车运行费21.56万元；"
+    "公务接待费1.35万元，与2023年预算持平。",
+    "2024年本部门机关运行经费预算为443.18万元，比2023年预算减少12.00万元。",
+)
+
+
+def three_public(tmp_path: Path, *paragraphs: str) -> Path:
+    return build(tmp_path, list(paragraphs), "部门“三公”经费和机关运行经费预算表", "万元", THREE_TABLE)
+
+
+def test_three_public_text_that_restates_its_table(tmp_path):
+    assert found(three_public(tmp_path, *THREE_TEXT), "V101") == []
+
+
+@pytest.mark.parametrize(
+    "old,new",
+    [
+        ("预算数为47.91万元", "预算数为49.71万元"),
+        ("公务接待费1.35万元", "公务接待费1.53万元"),
+        ("公务用车运行费21.56万元", "公务用车运行费21.65万元"),
+        ("机关运行经费预算为443.18万元", "机关运行经费预算为434.18万元"),
+    ],
+)
+def test_three_public_text_against_its_table(tmp_path, old, new):
+    text = [p.replace(old, new) for p in THREE_TEXT]
+    stated = (
+        new.split("为")[-1] if "为" in new else new.removeprefix("公务接待费").removeprefix("公务用车运行费")
+    )
+    assert [(r, s) for r, s, _ in found(three_public(tmp_path, *text), "V101")] == [("V101", stated)]

@@ -670,6 +670,7 @@ def read_disclosure(doc: Document) -> Disclosure:
     by_subject, disclosure.renamed = subject_paragraphs(doc, tables)
     disclosure.text_conflicts += by_subject
     disclosure.relations = table_relations(tables)
+    disclosure.text_conflicts += three_public_against_text(doc, tables)
     return disclosure
 
 
@@ -1049,3 +1050,83 @@ def subject_paragraphs(
                     said = f"{m[0].strip()} {q.label.strip()}" if gap else m[0].strip()
                     conflicts.append(TextTableConflict(q, cell, said, where))
     return conflicts, renamed
+
+
+# ----------------------------------------------------------------------------- 三公 and 机关运行经费 in the text
+
+# Each item of a 三公 table by the words of its column's header path, the more specific first.
+_THREE_ITEMS: list[tuple[str, regex.Pattern[str]]] = [
+    ("operation", regex.compile(r"机关运行经费")),
+    ("abroad", regex.compile(r"因公出国")),
+    ("reception", regex.compile(r"公务接待")),
+    ("car_buy", regex.compile(r"(?<!及)购置费")),
+    ("car_run", regex.compile(r"(?<!购置及)运行(?:维护)?费")),
+    ("car", regex.compile(r"公务用车购置及运行")),
+    ("total", regex.compile(r"三公")),
+]
+_THREE_FOREIGN = regex.compile(r"上年|去年|同期|比|较|增|减|下降|执行|调整|完成|占|平均|人均|其中")
+
+
+def _three_item(words: str) -> str:
+    return next((item for item, pattern in _THREE_ITEMS if pattern.search(words)), "")
+
+
+def _three_public_facts(tables: list[FiscalTable]) -> dict[tuple[str, str], tuple[Quantity, str]]:
+    """(item, budget | actual) → the cell of the 三公 table: ("car_run", "actual") → 公务用车运行费·决算数."""
+    out: dict[tuple[str, str], tuple[Quantity, str]] = {}
+    for ft in tables:
+        if ft.kind != "three_public":
+            continue
+        for panel in ft.panels:
+            if len(panel.rows) != 1:
+                continue  # one row of figures, as the template has it
+            for column in panel.columns:
+                words = _TITLE_NOISE.sub("", "".join(column.path))
+                item = _three_item(
+                    _TITLE_NOISE.sub("", "".join(h for h in column.path if not _STAGE.match(h)))
+                )
+                if not item or (item == "total" and "合计" not in words):
+                    continue
+                stage = "actual" if "决算" in words else "budget"
+                q = _whole(panel.rows[0], column)
+                if q is not None:
+                    out.setdefault((item, stage), (q, ft.where(None, column)))
+    return out
+
+
+def three_public_against_text(doc: Document, tables: list[FiscalTable]) -> list[TextTableConflict]:
+    """The 三公 figures and 机关运行经费 of the 情况说明 against the 三公 table: the total, each item, budget
+    (预算数, 年初预算) or final (决算数). A figure of another year, a change or a rate is never compared."""
+    facts = _three_public_facts(tables)
+    if not facts:
+        return []
+    final = any(stage == "actual" for _, stage in facts)
+    year = doc.report_year
+    found: list[TextTableConflict] = []
+    for para in doc.paragraphs:
+        if para.heading is not None or not (
+            "三公" in para.text or "机关运行经费" in para.text or "公务" in para.text
+        ):
+            continue
+        for q in para.quantities:
+            if q.kind is not Kind.MONEY or q.approx:
+                continue
+            label = _TITLE_NOISE.sub("", normalise(q.label))
+            if not label or _THREE_FOREIGN.search(_LABEL_OWNER.sub("", label)):
+                continue
+            years = [int(y) for y in regex.findall(r"((?:19|20)\d\d)年", label)]
+            if year is not None and any(y != year for y in years):
+                continue
+            item = _three_item(label)
+            if not item:
+                continue
+            if "决算" in label:
+                stage = "actual"
+            elif "预算" in label or not final:
+                stage = "budget"
+            else:
+                continue  # a final account's figure that does not say whether it is the budget
+            fact = facts.get((item, stage))
+            if fact is not None and not _restates(q, fact[0]):
+                found.append(TextTableConflict(q, fact[0], q.label.strip(), fact[1]))
+    return found
