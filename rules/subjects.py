@@ -11,7 +11,7 @@ from auditor.rule import Context, Rule, Severity, Violation
 
 class Renamed(Message):
     zh = "科目名称与编码不符：文中“{stated}”（{code}{amount}），{where}中 {code} 为“{table_name}”"
-    en = "a 科目 named differently from its code: the text calls {code} “{stated}”{amount}, {where} names it “{table_name}”"
+    en = "a 科目 named differently from its code: the text calls {code} “{stated}” ({amount_en}), {where} names it “{table_name}”"
 
 
 class SubjectName(Rule):
@@ -77,7 +77,8 @@ class SubjectName(Rule):
                     code=r.code,
                     where=r.where,
                     table_name=r.table_name,
-                    amount=f"，{r.amount}" if r.amount else "",
+                    amount=f"，金额{r.amount}" if r.amount else "",
+                    amount_en=r.amount,
                 ),
                 line=r.line,
                 column=r.column,

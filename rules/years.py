@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.extract.analysis import Analysis
-from auditor.extract.textscan import report_dates, stale_years
+from auditor.extract.textscan import report_dates, stale_dates, stale_years
 from auditor.messages import Message
 from auditor.rule import Context, Rule, Violation
 
@@ -13,6 +13,11 @@ from auditor.rule import Context, Rule, Violation
 class StalePlan(Message):
     zh = "年份疑似沿用上年：“{text}”，本报告评价的是 {year} 年度"
     en = "a year left from an older report: “{text}” in an evaluation of {year}"
+
+
+class StaleDate(Message):
+    zh = "年份疑似沿用上年：“{text}”，本文件为 {year} 年{genre}"
+    en = "a date left from an older report: “{text}” in the {genre_en} for {year}"
 
 
 class EarlyDate(Message):
@@ -28,6 +33,9 @@ class StaleYear(Rule):
     "Y−1年度重点工作方案" and similar planning documents cited as this year's basis ("综合考察2022年重点
     项目" in a 2023 evaluation). Comparisons (比2022年, 与2022年相比, 较上年) and histories (自2014年以来,
     截至2022年底) are not flagged.
+
+    In a 部门决算 of year Y the state the template asks for ("截至Y年12月31日，本部门共有车辆…") must be
+    dated in Y; in a 部门预算 of Y, in Y−1 (截至Y−1年8月31日), and a project's 实施周期 must not end before Y.
 
     ## Why is this bad?
     A sentence that evaluates this year's work against last year's plan was almost always copied
@@ -61,6 +69,30 @@ class StaleYear(Rule):
                 stated=f"{s.year}年",
                 expected=f"{ctx.report_year}年",
             )
+        genre = _genre(doc)
+        for s in stale_dates(doc.document, ctx.report_year, genre) if genre else ():
+            yield self.violation(
+                StaleDate(
+                    text=s.text,
+                    year=ctx.report_year,
+                    genre="决算" if genre == "final" else "预算",
+                    genre_en="final accounts" if genre == "final" else "budget",
+                ),
+                line=s.line,
+                column=s.column,
+                stated=f"{s.year}年",
+                expected=f"{s.expected or ctx.report_year}年",
+            )
+
+
+def _genre(doc: Analysis) -> str:
+    """final (部门决算) or budget (部门预算) from the titles of its disclosure tables; "" for other reports."""
+    titles = [t.title for t in doc.disclosure.tables]
+    if any("决算" in t for t in titles):
+        return "final"
+    if any("预算" in t for t in titles):
+        return "budget"
+    return ""
 
 
 class ReportDate(Rule):

@@ -515,3 +515,64 @@ def test_three_public_text_against_its_table(tmp_path, old, new):
         new.split("为")[-1] if "为" in new else new.removeprefix("公务接待费").removeprefix("公务用车运行费")
     )
     assert [(r, s) for r, s, _ in found(three_public(tmp_path, *text), "V101")] == [("V101", stated)]
+
+
+# ----------------------------------------------------------------------------- Y103: dates left from last year
+
+
+def disclosure_with(tmp_path: Path, title: str, table_title: str, *paragraphs: str) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(title)
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.add_paragraph(table_title)
+    document.add_paragraph("单位：万元")
+    table = document.add_table(rows=len(FINAL_TABLE), cols=len(FINAL_TABLE[0]))
+    for r, row in enumerate(FINAL_TABLE):
+        for c, text in enumerate(row):
+            table.rows[r].cells[c].text = text
+    path = tmp_path / "dates.docx"
+    document.save(path)
+    return path
+
+
+FINAL_TITLE = ("上海市临江区档案局2024年度部门决算", "一般公共预算财政拨款支出决算表")
+BUDGET_TITLE = ("上海市临江区2025年区级部门预算", "部门一般公共预算支出功能分类预算表")
+
+
+@pytest.mark.parametrize(
+    "titles,text",
+    [
+        (FINAL_TITLE, "截至2024年12月31日，本部门共有车辆2辆。"),
+        (BUDGET_TITLE, "截至2024年8月31日，本部门共有车辆2辆，单价50万元以上的设备1台。"),
+        (BUDGET_TITLE, "五、实施周期\n2025年1月1日-2025年12月31日"),
+        (BUDGET_TITLE, "五、实施周期\n2024.7.1-2025.6.30"),  # a project across the budget year
+        # a history, not the state the template asks for
+        (FINAL_TITLE, "截至2023年6月，已累计完成档案数字化120万页。"),
+    ],
+)
+def test_dates_of_this_report(tmp_path, titles, text):
+    assert found(disclosure_with(tmp_path, titles[0], titles[1], *text.split("\n")), "Y103") == []
+
+
+@pytest.mark.parametrize(
+    "titles,text,stated,expected",
+    [
+        (FINAL_TITLE, "截至2023年12月31日，本部门共有车辆2辆。", "2023年", "2024年"),
+        (BUDGET_TITLE, "截至2023年8月31日，本部门共有车辆2辆。", "2023年", "2024年"),
+        (BUDGET_TITLE, "五、实施周期\n2024年1月1日-2024年12月31日", "2024年", "2025年"),
+        (BUDGET_TITLE, "项目实施周期为2024年1月至2024年12月。", "2024年", "2025年"),
+    ],
+)
+def test_dates_left_from_last_years_report(tmp_path, titles, text, stated, expected):
+    path = disclosure_with(tmp_path, titles[0], titles[1], *text.split("\n"))
+    assert found(path, "Y103") == [("Y103", stated, expected)]
+
+
+def test_the_year_of_a_district_budget_from_its_title(tmp_path):
+    from auditor import load
+
+    path = disclosure_with(tmp_path, *BUDGET_TITLE)
+    assert load(path).report_year == 2025

@@ -166,7 +166,7 @@ def build_sections(headings: list[Heading], last_line: int) -> list[Section]:
     return roots
 
 
-_TITLE_YEAR = regex.compile(r"(20\d\d)\s*年度?(?:部门|单位|整体|决算|绩效|项目|预算)")
+_TITLE_YEAR = regex.compile(r"(20\d\d)\s*年度?(?:[市区县省]级|本级)?(?:部门|单位|整体|决算|绩效|项目|预算)")
 _ANY_YEAR_OF = regex.compile(r"(20\d\d)\s*年度")
 
 

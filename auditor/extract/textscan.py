@@ -210,6 +210,7 @@ class StaleYear:
     column: int
     year: int
     text: str
+    expected: int | None = None  # the year the text should give, when it is not the report's
 
 
 def report_dates(doc: Document) -> list[ReportDate]:
@@ -245,6 +246,57 @@ def stale_years(doc: Document, report_year: int) -> list[StaleYear]:
                 continue  # a comparison or a history, not this year's basis
             out.append(StaleYear(para.line, m.start("y") + 1, year, m.group(0).strip()))
     return out
+
+
+# "截至2023年12月31日，本部门共有车辆2辆" in a 2024 决算; "实施周期：2025年1月1日-2025年12月31日" for a
+# project of the 2026 budget: dates left from the report copied.
+_AS_OF = regex.compile(
+    r"截[至止](?:到)?\s*(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
+)
+_PERIOD = regex.compile(
+    r"(?:实施|项目|执行|资金使用)(?:周期|期限|期间)[:：为是]?\s*(?:(?:19|20)\d\d\s*年[^-—~至到]{0,8})?"
+    r"\s*[-—~至到]+\s*(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
+)
+
+
+_HOLDINGS = regex.compile(r"共有|拥有|实有|占用|车辆|资产|房屋|编制|在职|退休|人员")
+
+
+def stale_dates(doc: Document, report_year: int, genre: str) -> list[StaleYear]:
+    """Dates of a 决算 (genre "final") or 预算 ("budget") that belong to an older report: in a 决算 of Y, the
+    state "截至" a date before Y's end; in a 预算 of Y, a state before Y−1 or a project period ending before Y."""
+    out = []
+    for para in doc.paragraphs:
+        if para.heading is not None:
+            continue
+        text = normalise(para.text)
+        for m in _AS_OF.finditer(text):
+            year = int(m["y"])
+            if not _HOLDINGS.search(text, m.end(), m.end() + 30):
+                continue  # a history ("截至2023年6月，已累计…"), not the state the template asks for
+            due = report_year if genre == "final" else report_year - 1
+            if year < due:
+                out.append(StaleYear(para.line, m.start("y") + 1, year, m.group(0), due))
+        if genre != "budget":
+            continue
+        for m in _PERIOD.finditer(text):
+            if int(m["y"]) < report_year:
+                out.append(StaleYear(para.line, m.start("y") + 1, int(m["y"]), m.group(0)))
+        section = doc.section_at(para.line)
+        if section is not None and _PERIOD_TITLE.search(section.heading.title):
+            m = _RANGE.fullmatch(text.strip())
+            if m is not None and int(m["y"]) < report_year:  # "五、实施周期" / "2025年1月1日-2025年12月31日"
+                out.append(
+                    StaleYear(para.line, len(text) - len(text.lstrip()) + m.start("y") + 1, int(m["y"]), m[0])
+                )
+    return out
+
+
+_PERIOD_TITLE = regex.compile(r"(?:实施|项目|执行)(?:周期|期限)$")
+_DAY = r"\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[.．/]\d{1,2}(?:[.．/]\d{1,2})?)"  # 年1月1日 · .1.1
+_RANGE = regex.compile(
+    r"(?P<y0>(?:19|20)\d\d)" + _DAY + r"\s*[-—~至到]+\s*(?P<y>(?:19|20)\d\d)" + _DAY
+)  # 2025年1月1日-2025年12月31日 · 2025.1.1-2025.12.31
 
 
 # ----------------------------------------------------------------------------- template residue
