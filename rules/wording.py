@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from auditor.extract.analysis import Analysis
 from auditor.extract.display import figure
 from auditor.extract.tolerance import interval_of
-from auditor.extract.wording import comparisons, reasons
+from auditor.extract.wording import comparisons, reason_follows, reasons
 from auditor.messages import Message
 from auditor.rule import Context, Rule, Violation
 from auditor.text.chars import normalise
@@ -155,12 +155,14 @@ class Wording(Rule):
             changes = sorted(by_line.get(para.line, []), key=lambda c: c.anchor.start)
             if not changes or "原因" not in para.text:
                 continue
-            for r in reasons(normalise(para.text), para.line):
+            text = normalise(para.text)
+            for r in reasons(text, para.line):
                 before = [c for c in changes if c.anchor.start < r.start]
                 if not before:
                     continue
                 change = before[-1]
-                if r.sign == change.sign:
+                end = max(q.end for q in (change.anchor, change.percent, change.delta) if q is not None)
+                if r.sign == change.sign or not reason_follows(text, end, r.start):
                     continue
                 word, word_en = _CHANGE[change.sign]
                 yield self.violation(

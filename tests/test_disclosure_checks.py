@@ -181,6 +181,16 @@ REASON_PASS = [
     # a reason about another year or a one-off is not this change's direction
     "档案馆（项）：2023年当年预算执行数为114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%。"
     "主要原因是：上年一次性设备购置经费增加。",
+    # the reason explains the comparison with the budget after the change, not the change
+    "机关运行经费决算为1720.60万元，与上年相比减少53.06万元，降低2.99%；完成年初预算103.36%，决算数大于预算数55.93万元，"
+    "主要原因：年中追加人员绩效奖励经费增加。",
+    "公务用车运行维护费决算9.57万元，比去年减少0.30万元，下降3.04%，比预算增加0.57万元，主要原因是：年中追加公务用车维修经费增加。",
+    # a 其中 change without its own figures stands between
+    "支出总计1200.00万元，比上年减少60.00万元，下降4.76%，其中：项目支出比上年增加20.00万元，主要原因是：信息化项目经费增加。",
+    # a fall in fiscal spending because other funds or a carry-forward grew
+    "档案馆（项）：2023年当年预算执行数为18.20万元，2024年预算安排17.60万元，比2023年预算执行数减少0.60万元，下降3.30%。"
+    "主要原因是：使用非财政拨款资金增加。",
+    "项目支出289.40万元，比上年减少12.60万元，下降4.17%，主要原因是：跨年度项目结转下年资金增加。",
     # a reason of several clauses is not judged
     "档案馆（项）：2023年当年预算执行数为114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%。"
     "主要原因是：人员调出，公用经费减少，数字化经费增加。",
@@ -576,3 +586,88 @@ def test_the_year_of_a_district_budget_from_its_title(tmp_path):
 
     path = disclosure_with(tmp_path, *BUDGET_TITLE)
     assert load(path).report_year == 2025
+
+
+# ----------------------------------------------------------------------------- 项 paragraphs: found in the field
+
+SUBJECT_FINAL_PASS = [
+    # parts of the 项 and its budgets are not the row's 决算 合计 (512.40)
+    "1、一般公共服务支出（类）档案事务（款）行政运行（项）。年初预算为500.00万元，支出决算为512.40万元，"
+    "其中：基本支出决算412.40万元，项目支出决算100.00万元。",
+    "1、一般公共服务支出（类）档案事务（款）行政运行（项）。全年预算数为530.00万元，决算数为512.40万元。",
+    "1、一般公共服务支出（类）档案事务（款）行政运行（项）。预算数为530.00万元，决算数为512.40万元。",
+    # the 基本支出 of a 项 is not the 基本支出 total (696.21) of the tables
+    "1、一般公共服务支出（类）档案事务（款）行政运行（项）512.40万元，其中：基本支出512.40万元。",
+]
+SUBJECT_FINAL_FAIL = [
+    # a short numbered line is a heading by its form, and still a 项 paragraph
+    ("1.一般公共服务支出（201类）档案事务（26款）行政运行（01项）521.40万元。", "521.40万元"),
+    # a year before the chain, and a bare 决算为
+    ("2024年一般公共服务支出（类）档案事务（款）行政运行（项）决算为521.40万元。", "521.40万元"),
+]
+
+
+@pytest.mark.parametrize("text", SUBJECT_FINAL_PASS)
+def test_final_subject_paragraphs_that_restate_their_row(tmp_path, text):
+    assert found(final(tmp_path, text), "V101") == []
+
+
+@pytest.mark.parametrize("text,stated", SUBJECT_FINAL_FAIL)
+def test_final_subject_paragraphs_against_their_row(tmp_path, text, stated):
+    assert found(final(tmp_path, text), "V101") == [("V101", stated, "512.40万元")]
+
+
+OFFICE_TABLE = [
+    ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+    ["201", "一般公共服务支出", "420.00", "420.00", ""],
+    ["20103", "政府办公厅（室）及相关机构事务", "420.00", "420.00", ""],
+    ["2010301", "行政运行", "420.00", "420.00", ""],
+    ["205", "教育支出", "36.00", "", "36.00"],
+    ["20508", "进修及培训", "36.00", "", "36.00"],
+    ["2050803", "培训支出", "36.00", "", "36.00"],
+    ["合计", "", "456.00", "420.00", "36.00"],
+]
+
+
+def office(tmp_path: Path, *paragraphs: str) -> Path:
+    return build(tmp_path, list(paragraphs), "一般公共预算财政拨款支出决算表", "万元", OFFICE_TABLE)
+
+
+def test_a_name_with_brackets_in_it(tmp_path):
+    text = (
+        "1、一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）。支出决算为420.00万元。"
+    )
+    assert found(office(tmp_path, text), "V101,K101") == []
+    slip = text.replace("420.00", "402.00")
+    assert found(office(tmp_path, slip), "V101") == [("V101", "402.00万元", "420.00万元")]
+
+
+def test_short_names_and_ordinals(tmp_path):
+    # "教育" is 教育支出's short form; the ordinal "2." is not part of the name
+    text = "2.教育（205类）进修及培训（08款）培训支出（03项）36.00万元。"
+    assert found(office(tmp_path, text), "V101,K101") == []
+    # 其他… is another 科目 than the one it is the rest of
+    other = "2.其他教育支出（205类）进修及培训（08款）培训支出（03项）36.00万元。"
+    assert found(office(tmp_path, other), "K101") == [("K101", "其他教育支出", "教育支出")]
+
+
+def test_a_completion_rate_after_the_parts_is_the_wholes(check):
+    text = (
+        "档案馆项目年初预算为140.00万元，支出决算为150.00万元，其中：基本支出决算120.00万元，"
+        "项目支出决算30.00万元，完成年初预算的107.14%。\n"
+    )
+    assert rules(check, text, "C101") == []
+    assert rules(check, text.replace("107.14%", "101.74%"), "C101") == [("C101", "101.74%", "107.14%")]
+
+
+YOY_TWO_COMPARISONS = [
+    # the first comparison's difference is not the second one's current figure
+    "公务接待费支出决算3.42万元，比预算减少0.58万元，比去年增加0.30万元，增长9.62%。\n",
+    # the base of a rate is not the current figure of the change after it
+    "收入决算数128650万元，为调整预算数125000万元的102.92%，比2023年增收5230万元，增长4.24%。\n",
+]
+
+
+@pytest.mark.parametrize("text", YOY_TWO_COMPARISONS)
+def test_two_comparisons_in_one_sentence(check, text):
+    assert rules(check, text, "Y101") == []

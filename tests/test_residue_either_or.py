@@ -65,6 +65,8 @@ EITHER_OR_PASSING = [
     # a signed change under its accounts label: the sign says the direction
     "现金及现金等价物净增加（减少）额为-3.20万元。\n",
     "与上年相比的增（减）幅见附表。\n",
+    "表中“增（减）比例”栏按本年决算数与上年决算数计算。\n",
+    "“增加（减少）数”一栏填列本年与上年的差额。\n",
     # ordinary policy wording and the 财政局's own duties
     "督促各部门（单位）做好预算公开工作。\n",
     "审核批复部门（单位）的年度预决算，组织财政资金的调度。\n",

@@ -312,6 +312,9 @@ def _follow_ons(
     return out
 
 
+_BASE_BEFORE = regex.compile(r"为(?:年初|调整后?的?|全年)?预算数?\s*$")
+
+
 def _subject(
     para: Paragraph,
     text: str,
@@ -336,6 +339,12 @@ def _subject(
         gap = text[last.end : m.start()]
         if "。" not in gap and sum(gap.count(ch) for ch in "，,；;") <= 1 and len(gap) <= 12:
             current = last
+        if current is not None and (
+            is_change_amount(text, current) or _BASE_BEFORE.search(text, 0, current.start)
+        ):
+            # "比预算减少0.58万元，比去年增加0.30万元": the figure before is another comparison's difference;
+            # "为调整预算数125000万元的102.92%，比2023年增收…": it is the base of a rate
+            return None, explicit_prior
     if current is not None and explicit_prior is None:
         # "2023年度预算1401.15万元，2022年度预算1217.55万元，较上年度增加15.08%": the figure before the
         # comparison is itself last year's; the current one is the same label a year later.

@@ -858,6 +858,8 @@ def text_against_tables(doc: Document, disclosure: Disclosure) -> list[TextTable
         section = doc.section_at(para.line)
         title = section.path()[0].title if section is not None else ""
         text = normalise(para.text)
+        if "类" in text and _CHAIN.search(text):
+            continue  # a 项 paragraph: its 基本支出 and 项目支出 are the 项's, not the totals (subject_paragraphs)
         for q in para.quantities:
             if q.kind is not Kind.MONEY or q.approx:
                 continue
@@ -894,20 +896,39 @@ def text_against_tables(doc: Document, disclosure: Disclosure) -> list[TextTable
 
 # "公共安全支出（204类）司法（06款）行政运行（01项）" or "一般公共服务支出（类）财政事务（款）行政运行（项）":
 # a 科目 chain as the 情况说明 names each 项 it explains; the code parts are optional.
+# a level's name: no punctuation, digits or brackets, except the 室 of 政府办公厅（室）及相关机构事务
+_LEVEL = r"(?:[^\s（()）“”\"，,。；;：:、.．\d]|[（(]室[)）]){2,40}?"
 _CHAIN = regex.compile(
-    r"(?P<n1>[^\s（()）“”\"，,。；;：:、\d]{2,30})[（(](?P<c1>\d{3})?类[)）]\s*"
-    r"(?P<n2>[^\s（()）“”\"，,。；;：:、\d]{2,30})[（(](?P<c2>\d{2})?款[)）]\s*"
-    r"(?:(?P<n3>[^\s（()）“”\"，,。；;：:、\d]{2,40})[（(](?P<c3>\d{2})?项[)）])?"
+    rf"(?P<n1>{_LEVEL})[（(](?P<c1>\d{{3}})?类[)）]\s*"
+    rf"(?P<n2>{_LEVEL})[（(](?P<c2>\d{{2}})?款[)）]\s*"
+    rf"(?:(?P<n3>{_LEVEL})[（(](?P<c3>\d{{2}})?项[)）])?"
 )
 _NAME_FOLD = regex.compile(r"[\s“”\"'‘’]+")
 # The figure a 项 paragraph gives for the year it reports: right after the chain ("…（项）”208.8万元"),
 # or named as this year's budget or final amount. Never the prior year's, the 年初预算 or a change.
-_CURRENT_LABEL = regex.compile(r"(?:预算安排|预算数为?|预算为|支出决算(?:数)?为?|决算数为?|决算为)$")
-_OTHER_LABEL = regex.compile(r"执行|上年|去年|同期|年初|调整|比|较|增|减|下降|完成|占")
+# …of a budget ("预算安排…", "预算数为") or of a final account ("支出决算为", "决算数"), as the tables are.
+_CURRENT_LABEL = {
+    "budget": regex.compile(r"(?:预算安排|预算数为?|预算为|^预算)$"),
+    "final": regex.compile(r"(?:支出决算(?:数)?为?|决算数为?|决算为|^决算)$"),
+}
+_OTHER_LABEL = regex.compile(
+    r"执行|上年|去年|同期|年初|调整|全年|比|较|增|减|下降|完成|占|其中|基本|项目|人员|公用"
+)
+_NAME_LEAD = regex.compile(r"^(?:年度?|[.．、])+")  # "2024年住房保障支出（类）", "1.教育（205类）"
 
 
 def _fold_name(name: str) -> str:
-    return _NAME_FOLD.sub("", name).replace("其它", "其他")
+    return _NAME_LEAD.sub("", _NAME_FOLD.sub("", name).replace("其它", "其他"))
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two names of one 科目: equal once folded, or one the other's short form (教育 / 教育支出), but never
+    其他… against the name it is the rest of (其他卫生健康支出 / 卫生健康支出)."""
+    a, b = _fold_name(a), _fold_name(b)
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return bool(short) and short in long and not long.startswith(("其他", "其它"))
 
 
 @dataclass
@@ -944,12 +965,11 @@ def _resolve_chain(m: regex.Match[str], names: dict[str, tuple[str, str]]) -> st
     candidates = [""]
     for name, _, length in levels:
         wanted = _fold_name(name)
-        candidates = [
-            code
-            for code, (table_name, _) in names.items()
-            if len(code) == length
-            and any(code.startswith(p) for p in candidates)
-            and _fold_name(table_name) == wanted
+        below = [c for c in names if len(c) == length and any(c.startswith(p) for p in candidates)]
+        candidates = [c for c in below if _fold_name(names[c][0]) == wanted] or [
+            c
+            for c in below
+            if _same_name(names[c][0], name)  # 教育（类） for 205 教育支出
         ]
         if not candidates:
             return None
@@ -970,9 +990,13 @@ def _name_conflicts(
         if known is None:
             continue
         stated, (table_name, title) = m[level], known
-        a, b = _fold_name(stated), _fold_name(table_name)
-        if a and b and a not in b and b not in a:
-            found.append(SubjectNameConflict(line, m.start(level) + 1, stated, code, table_name, title))
+        if _fold_name(stated) and _fold_name(table_name) and not _same_name(stated, table_name):
+            lead = len(stated) - len(_NAME_LEAD.sub("", stated))
+            found.append(
+                SubjectNameConflict(
+                    line, m.start(level) + lead + 1, _NAME_LEAD.sub("", stated), code, table_name, title
+                )
+            )
     return found
 
 
@@ -1004,12 +1028,14 @@ def subject_paragraphs(
     if not names:
         return [], []
     amounts = _row_amounts(tables)
+    final = any("决算" in ft.title for ft in tables if ft.kind == "gpb_expense")
+    current = _CURRENT_LABEL["final" if final else "budget"]
     year = doc.report_year
     conflicts: list[TextTableConflict] = []
     renamed: list[SubjectNameConflict] = []
     for para in doc.paragraphs:
-        if para.heading is not None or "类" not in para.text:
-            continue
+        if "类" not in para.text or (para.heading is not None and not para.quantities):
+            continue  # a short numbered 项 line ("1.教育支出（205类）…1250.36万元。") reads as a heading
         section = doc.section_at(para.line)
         if section is not None and any(
             word in s.heading.title for s in section.path() for word in ("政府性基金", "国有资本")
@@ -1040,10 +1066,12 @@ def subject_paragraphs(
                     continue
                 gap = _TITLE_NOISE.sub("", text[m.end() : q.start])
                 label = _LABEL_OWNER.sub("", _TITLE_NOISE.sub("", q.label))
+                if len(gap) < len(label):
+                    label = gap  # "…（项）决算为521.40万元": the label runs back over the chain
                 years = [int(y) for y in regex.findall(r"((?:19|20)\d\d)年", q.label)]
                 if year is not None and any(y != year for y in years):
                     continue
-                if gap and (_OTHER_LABEL.search(label) or not _CURRENT_LABEL.search(label)):
+                if gap and (_OTHER_LABEL.search(label) or not current.search(label)):
                     continue
                 if not _restates(q, cell) and q.base_value not in stated:
                     stated.add(q.base_value)

@@ -581,6 +581,19 @@ def _rates_in(para: Paragraph) -> list[Rate]:
                     ),
                     None,
                 )
+        if actual is not None and target is not None and not in_clause:
+            split = text.rfind("其中", target.end, actual.start)
+            if (
+                split >= 0
+            ):  # "决算150万元，其中：…项目支出决算30万元，完成年初预算的107.14%": the whole's rate
+                actual = next(
+                    (
+                        q
+                        for q in reversed(earlier)
+                        if target.end <= q.start < split and _role_of_label(q.label) == "actual"
+                    ),
+                    None,
+                )
         if actual is not None and target is not None:
             exact = bool(_SET_TARGET.search(normalise(target.label) + "".join(masked)))
             found.append(Rate(actual=actual, target=target, rate=rate, source="prose", target_exact=exact))

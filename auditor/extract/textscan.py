@@ -307,8 +307,8 @@ _OPEN, _CLOSE = r"[（(]\s*", r"\s*[）)]"
 _EITHER_OR = (
     rf"{_UP}[/／]{_DOWN}|{_DOWN}[/／]{_UP}|是[/／]否|有[/／]无"
     # the brackets hold the opposite word and nothing else: 减少（主要是人员调出） and 增长（见表3） are prose;
-    # 净增加（减少）额, 增（减）幅 are an accounts' labels for a signed change, not an unmade choice
-    rf"|(?<!净)(?:{_UP}{_OPEN}{_DOWN}|{_DOWN}{_OPEN}{_UP}|增{_OPEN}减|减{_OPEN}增){_CLOSE}(?![额幅率])"
+    # 净增加（减少）额, 增（减）幅, 增加（减少）数 are labels of a signed change, not an unmade choice
+    rf"|(?<!净)(?:{_UP}{_OPEN}{_DOWN}|{_DOWN}{_OPEN}{_UP}|增{_OPEN}减|减{_OPEN}增){_CLOSE}(?![额幅率数]|比例|金额|情况|变动|栏)"
     rf"|(?:大于{_OPEN}小于|小于{_OPEN}大于|高于{_OPEN}低于|低于{_OPEN}高于){_CLOSE}"
     # the template speaking of itself; 各部门（单位） is ordinary policy wording and stays
     rf"|本(?:部门{_OPEN}单位|单位{_OPEN}部门){_CLOSE}"

@@ -114,8 +114,16 @@ _REASON = regex.compile(
     r"(?:主要)?原因(?:是|为)?[:：]?\s*(?P<reason>[^。；;，,:：]{1,30}?(?:经费|支出|费用|资金|开支|预算))"
     r"(?:相应|有所|略有)?(?P<word>增加|增长|上升|减少|下降|降低)(?=[。；;]|$)"
 )
+# A reason about another year, a one-off, or another source of funds ("使用非财政拨款资金增加" for a fall in
+# fiscal spending, "结转下年资金增加") rightly points the other way.
 _REASON_FOREIGN = regex.compile(
     r"上年|去年|上一年|同期|一次性|以前年度|不再|取消|未|无|调减|调增|压减|减少了?的"
+    r"|结转|结余|下年|非财政|自有资金|单位资金|其他资金|上级补助|事业收入|经营收入"
+)
+# What may stand between a change and its reason: the sentence end and "主要原因是：", nothing else (a
+# second comparison, 比预算…, 其中… would make the reason that one's).
+_REASON_GAP = regex.compile(
+    r"[，,。；;\s]*(?:其|其中)?(?:主要)?(?:增加|减少|增长|下降|变动|变化)?的?(?:主要)?$"
 )
 _DIRECTIONS = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1}
 
@@ -140,3 +148,11 @@ def reasons(text: str, line: int) -> list[Reason]:
             continue
         out.append(Reason(reason, _DIRECTIONS[m["word"]], line, m.start("reason") + 1, m.start("reason")))
     return out
+
+
+def reason_follows(text: str, end: int, start: int) -> bool:
+    """The reason at ``start`` is the one of the change whose figures end at ``end``: only the sentence end
+    and "主要原因是：" stand between them."""
+    gap = text[end:start]
+    m = regex.search(r"原因(?:是|为|主要是)?[:：]?\s*$", gap)
+    return m is not None and bool(_REASON_GAP.fullmatch(gap[: m.start()]))
