@@ -127,21 +127,30 @@ class Wording(Rule):
                 expected="—",
             )
         for c in doc.relations.changes:
-            if c.prior is None or c.percent is None or c.current is None or c.signed:
+            if c.percent is None or c.current is None or c.signed or c.percent.approx or c.percent.value == 0:
                 continue
-            if c.prior.value != 0 or c.prior.approx or c.percent.approx or c.percent.value == 0:
+            if c.prior is not None:
+                if c.prior.value != 0 or c.prior.approx:
+                    continue
+                base, lines = figure(c.prior), [c.prior.line]
+            elif c.delta is not None and c.sign > 0 and not c.delta.approx and not c.current.approx:
+                # "2024年预算安排2.40万元，比上年增加2.40万元，增长100%": the increase is all of it
+                if c.delta.base_value != c.current.base_value or c.delta.decimals != c.current.decimals:
+                    continue
+                base, lines = f"0（本年 {figure(c.current)} 全为增加额）", [c.current.line]
+            else:
                 continue
             yield self.violation(
                 RateOverZero(
                     what="增减幅度",
                     base_label="上年数",
                     base_label_en="the prior year",
-                    base=figure(c.prior),
+                    base=base,
                     stated=figure(c.percent),
                 ),
                 line=c.percent.line,
                 column=c.percent.column,
-                lines=[c.prior.line],
+                lines=lines,
                 stated=figure(c.percent),
                 expected="—",
             )

@@ -143,6 +143,7 @@ def test_claims_against_the_figures(tmp_path, text, expected):
 # ----------------------------------------------------------------------------- W101: rates over a zero base
 
 ZERO_PASS = [
+    "2024年档案宣传经费预算安排4.80万元，比上年增加2.40万元，增长100%。",  # a real doubling
     "2024年“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元，完成预算的0%。",
     "其他档案事务支出（项）：2023年当年预算执行数为0万元，2024年预算安排25.00万元，比2023年预算执行数"
     "增加25.00万元。",
@@ -158,6 +159,8 @@ ZERO_FAIL = [
         "档案宣传项目年初预算为0万元，支出决算为18.60万元，完成年初预算的93.20%。",
         [("W101", "93.20%", "—")],
     ),
+    # the prior year is not printed, but the increase is the whole of this year's amount
+    ("2024年档案宣传经费预算安排2.40万元，比上年增加2.40万元，增长100%。", [("W101", "100%", "—")]),
 ]
 
 
@@ -671,3 +674,18 @@ YOY_TWO_COMPARISONS = [
 @pytest.mark.parametrize("text", YOY_TWO_COMPARISONS)
 def test_two_comparisons_in_one_sentence(check, text):
     assert rules(check, text, "Y101") == []
+
+
+YOY_CONSTRUCTIONS = [
+    # one-character 增 / 减, a 决算数 between the year and the verb, a bare 同比
+    ("2024年度基本支出决算为630.20万元，较上年增30.20万元，增5.30%。", "5.30%", "5.03%"),
+    ("2024年度项目支出决算为330.00万元，较2023年度决算数增加30.00万元，增长11.00%。", "11.00%", "10.00%"),
+    ("2024年度公用经费支出决算为85000元，同比增加5000元，增长6.52%。", "6.52%", "6.25%"),
+]
+
+
+@pytest.mark.parametrize("text,stated,expected", YOY_CONSTRUCTIONS)
+def test_year_over_year_constructions(check, text, stated, expected):
+    right = text.replace(stated, expected)
+    assert rules(check, f"某区档案局2024年度部门决算\n{right}\n", "Y101") == []
+    assert rules(check, f"某区档案局2024年度部门决算\n{text}\n", "Y101") == [("Y101", stated, expected)]

@@ -33,8 +33,9 @@ from auditor.text.spans import (
 _YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
 _CMP = regex.compile(
     r"(?:比|较|同比|与)\s*(?:上年度?|去年|上一年度?|上年同期|去年同期|(?P<year>(?:19|20)\d\d)\s*年度?)(?:同期)?(?:相比|相较)?"
+    r"|同比(?=\s*(?:增|减|下降|上升|提高|降低))"  # 同比增加5000元: the year before, unnamed
 )
-_UP = "增加|增长|上升|提高|增多|多出|上涨"
+_UP = "增加|增长|上升|提高|增多|多出|上涨|增"  # 增 alone last: 较上年增30.20万元，增5.03%
 _DOWN = "减少|下降|降低|下滑|压减|缩减|减"
 _FLAT = "持平|一致|不变|相同|相当"
 _DIR = regex.compile(rf"(?P<dir>(?:{_UP}|{_DOWN}|{_FLAT}))(?P<alt>/(?:{_UP}|{_DOWN}))?了?")
