@@ -689,3 +689,28 @@ def test_year_over_year_constructions(check, text, stated, expected):
     right = text.replace(stated, expected)
     assert rules(check, f"某区档案局2024年度部门决算\n{right}\n", "Y101") == []
     assert rules(check, f"某区档案局2024年度部门决算\n{text}\n", "Y101") == [("Y101", stated, expected)]
+
+
+MISSING_UNIT_FAIL = [
+    ("机关运行经费支出184.65万元，比上年增加2.55万元，增长1.40，主要是照明设施更换。", "增长1.40"),
+    (
+        "一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20。",
+        "完成年初预算的98.20",
+    ),
+    ("2024年度一般公共预算财政拨款支出决算为2940.05，比上年减少12.30万元。", "决算为2940.05"),
+]
+MISSING_UNIT_PASS = [
+    "机关运行经费支出184.65万元，比上年增加2.55万元，增长1.40%，主要是照明设施更换。",
+    "人员经费占比比上年下降1.50个百分点，主要是人员退休。",
+    "政府性基金预算拨款支出预算为0，国有资本经营预算拨款支出预算为0.00。",
+]
+
+
+@pytest.mark.parametrize("text,stated", MISSING_UNIT_FAIL)
+def test_a_figure_without_its_unit(check, text, stated):
+    assert [(r, s) for r, s, _ in rules(check, text + "\n", "T101")] == [("T101", stated)]
+
+
+@pytest.mark.parametrize("text", MISSING_UNIT_PASS)
+def test_figures_with_their_units(check, text):
+    assert rules(check, text + "\n", "T101") == []

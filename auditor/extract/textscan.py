@@ -324,6 +324,21 @@ _RESIDUE = [
         regex.compile(r"(?:为|达到?|占|完成|约|计)\s*(?:%|％|万元|元|人|个|分)(?=[，,。；;）)]|$)"),
     ),
     ("ellipsis", regex.compile(r"…{1,2}(?=\s*(?:%|万元|元|人|个|分|年))")),
+    # a rate or an amount whose % or 万元 was lost: "增长12.5，", "完成年初预算的98.2。", "支出决算为123.45，"
+    (
+        "missing_percent",
+        regex.compile(
+            r"(?:增长|下降|增幅|降幅|减幅|上升|降低|完成(?:年初|调整后?的?|全年)?预算的|(?:完成|执行|得分)率为?)"
+            r"\s*\d+\.\d+(?=\s*(?:[，,。；;]|$))"
+        ),
+    ),
+    (
+        "missing_unit",
+        regex.compile(
+            r"(?:预算数?|决算数?|支出|收入|拨款|经费)(?:为|是|共计)\s*(?!0(?:\.0+)?(?![\d.]))\d[\d,]*\.\d{1,2}"
+            r"(?=\s*(?:[，,。；;]|$))"
+        ),
+    ),
 ]
 _ANY_RESIDUE = regex.compile("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in _RESIDUE))
 _ATTACHED_TABLE = regex.compile(r"[（(]\s*(?:附|详见|见)\s*[^）)]{0,12}(?:评分表|明细表|附表|表)\s*[）)]")
