@@ -714,3 +714,46 @@ def test_a_figure_without_its_unit(check, text, stated):
 @pytest.mark.parametrize("text", MISSING_UNIT_PASS)
 def test_figures_with_their_units(check, text):
     assert rules(check, text + "\n", "T101") == []
+
+
+BASIC_PARTS_TABLE = [  # 一般公共预算财政拨款基本支出决算表 with its 人员经费 and 公用经费 totals
+    ["科目编码", "科目名称", "决算数"],
+    ["301", "工资福利支出", "640.21"],
+    ["人员经费合计", "", "640.21"],
+    ["302", "商品和服务支出", "56.00"],
+    ["30201", "办公费", "54.80"],
+    ["30217", "公务接待费", "1.20"],
+    ["公用经费合计", "", "56.00"],
+]
+THREE_FINAL_TABLE = [
+    ["合计", "合计", "公务接待费", "公务接待费"],
+    ["预算数", "决算数", "预算数", "决算数"],
+    ["2.00", "1.50", "2.00", "1.50"],
+]
+
+
+def test_basic_is_personnel_and_public(tmp_path):
+    specs = [
+        ("一般公共预算财政拨款支出决算表", FINAL_TABLE),
+        ("一般公共预算财政拨款基本支出决算表", BASIC_PARTS_TABLE),
+    ]
+    assert found(tables(tmp_path, *specs), "F101") == []
+    slipped = planted(BASIC_PARTS_TABLE, "公用经费合计", 2, "65.00")
+    path = tables(tmp_path, specs[0], ("一般公共预算财政拨款基本支出决算表", slipped))
+    assert found(path, "F101") == [("F101", "696.21万元", "705.21万元")]
+
+
+def test_basic_lines_within_the_three_public_items(tmp_path):
+    specs = [
+        ("一般公共预算财政拨款基本支出决算表", BASIC_PARTS_TABLE),
+        ("财政拨款“三公”经费支出决算表", THREE_FINAL_TABLE),
+    ]
+    assert found(tables(tmp_path, *specs), "F101") == []
+    three = [list(r) for r in THREE_FINAL_TABLE]
+    three[2] = ["2.00", "1.00", "2.00", "1.00"]
+    path = tables(tmp_path, specs[0], ("财政拨款“三公”经费支出决算表", three))
+    assert found(path, "F101") == [("F101", "1.20万元", "1.00万元")]
+    # a code of a local classification under another name is not the 三公 item
+    local = planted(BASIC_PARTS_TABLE, "30217", 1, "机关事业单位退休人员活动费")
+    path = tables(tmp_path, ("一般公共预算财政拨款基本支出决算表", local), specs[1][:1] + (three,))
+    assert found(path, "F101") == []

@@ -790,7 +790,8 @@ class TableRelation:
     second: Quantity
     first_where: str
     second_where: str
-    kind: str  # same (the same total) · scope (the second, a narrower scope, exceeds the first)
+    kind: str  # same (the same total) · scope (the second, a narrower scope, exceeds the first) · sum
+    parts: list[tuple[Quantity, str]] = field(default_factory=list)  # sum: the parts of ``first``
 
 
 # Scopes from the widest: all funds ⊇ 财政拨款 ⊇ 一般公共预算财政拨款.
@@ -828,6 +829,49 @@ def table_relations(tables: list[FiscalTable]) -> list[TableRelation]:
             if other is not None and _exceeds(q, other[0]):
                 found.append(TableRelation(other[0], q, other[1], where, "scope"))
                 break
+    found.extend(_basic_parts(first))
+    found.extend(_basic_against_three_public(tables))
+    return found
+
+
+def _basic_parts(first: dict[str, tuple[Quantity, str, int]]) -> list[TableRelation]:
+    """基本支出 = 人员经费 + 公用经费, each from the table that states it."""
+    whole, personnel, public = (first.get(f"gpb:{k}") for k in ("basic", "personnel", "public"))
+    if whole is None or personnel is None or public is None:
+        return []
+    total = interval_of(personnel[0]) + interval_of(public[0])
+    if total.overlaps(interval_of(whole[0])):
+        return []
+    parts = [(personnel[0], personnel[1]), (public[0], public[1])]
+    return [TableRelation(whole[0], personnel[0], whole[1], personnel[1], "sum", parts)]
+
+
+# economic 科目 of the 基本支出 table that the 三公 table's items contain (the items add project spending)
+_THREE_LINES = (("30212", "abroad"), ("30217", "reception"), ("30231", "car_run"))
+
+
+def _basic_against_three_public(tables: list[FiscalTable]) -> list[TableRelation]:
+    """公务接待费 (30217), 公务用车运行维护费 (30231) and 因公出国（境）费用 (30212) of the 基本支出 table never
+    exceed the same item of the 三公 table, which holds them and the projects' share."""
+    three = _three_public_facts(tables)
+    if not three:
+        return []
+    stage = "actual" if any(s == "actual" for _, s in three) else "budget"
+    found = []
+    for ft in tables:
+        if ft.kind != "basic":
+            continue
+        for panel in ft.panels:
+            if not panel.columns:
+                continue
+            for row in panel.rows:
+                item = dict(_THREE_LINES).get(row.code)
+                if item is None or _three_item(row.name) != item:
+                    continue  # the code and its name must both say it (codes are misread in PDFs)
+                fact = three.get((item, stage))
+                q = _whole(row, panel.columns[0]) if fact else None
+                if q is not None and _exceeds(q, fact[0]):
+                    found.append(TableRelation(fact[0], q, fact[1], ft.where(row, panel.columns[0]), "scope"))
     return found
 
 
