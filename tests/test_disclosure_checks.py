@@ -755,5 +755,7 @@ def test_basic_lines_within_the_three_public_items(tmp_path):
     assert found(path, "F101") == [("F101", "1.20万元", "1.00万元")]
     # a code of a local classification under another name is not the 三公 item
     local = planted(BASIC_PARTS_TABLE, "30217", 1, "机关事业单位退休人员活动费")
-    path = tables(tmp_path, ("一般公共预算财政拨款基本支出决算表", local), ("财政拨款“三公”经费支出决算表", three))
+    path = tables(
+        tmp_path, ("一般公共预算财政拨款基本支出决算表", local), ("财政拨款“三公”经费支出决算表", three)
+    )
     assert found(path, "F101") == []
