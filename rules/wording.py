@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.extract.analysis import Analysis
-from auditor.extract.display import figure
+from auditor.extract.display import figure, in_unit_of
 from auditor.extract.tolerance import interval_of
 from auditor.extract.wording import comparisons, reason_follows, reasons
 from auditor.messages import Message
@@ -20,6 +20,13 @@ _CHANGE = {1: ("增加", "an increase"), -1: ("减少", "a decrease")}
 class ClaimAgainstFigures(Message):
     zh = "文字与数字不符：预算数 {budget}，决算数 {actual}，决算数实为{actual_word}预算数，文中写“{claim}”"
     en = "the words contradict the figures: budget {budget}, final {actual}, the final amount is {actual_en}, the text says “{claim}”"
+
+
+class DifferenceAgainstFigures(Message):
+    zh = "差额不符：决算数 {actual} − 预算数 {budget} = {computed}，文中写 {stated}"
+    en = (
+        "the difference does not match: final {actual} − budget {budget} = {computed}, the text says {stated}"
+    )
 
 
 class RateOverZero(Message):
@@ -88,6 +95,8 @@ class Wording(Rule):
     def _claims(self, doc: Analysis) -> Iterator[Violation]:
         for c in comparisons(doc.document):
             order = _order(c.budget, c.actual)
+            if order is not None and order == c.sign and c.difference is not None and order != 0:
+                yield from self._difference(c)
             if order is None or order == c.sign or (c.loose and c.sign == 0):
                 continue
             word, word_en = _WORD[order]
@@ -105,6 +114,27 @@ class Wording(Rule):
                 stated=c.claim,
                 expected=f"决算数{word}预算数",
             )
+
+    def _difference(self, c) -> Iterator[Violation]:
+        """The difference a claim states ("决算数大于预算数55.93万元") against the two amounts."""
+        d = c.difference
+        gap = interval_of(c.actual) - interval_of(c.budget)
+        low, high = (gap.lo, gap.hi) if c.sign > 0 else (-gap.hi, -gap.lo)
+        said = interval_of(d)
+        if said.hi >= low and said.lo <= high:
+            return
+        decimals = max(c.actual.decimals, c.budget.decimals)
+        computed = in_unit_of(abs(c.actual.base_value - c.budget.base_value), d, decimals)
+        yield self.violation(
+            DifferenceAgainstFigures(
+                actual=figure(c.actual), budget=figure(c.budget), computed=computed, stated=figure(d)
+            ),
+            line=d.line,
+            column=d.column,
+            lines=sorted({c.budget.line, c.actual.line} - {d.line}),
+            stated=figure(d),
+            expected=computed,
+        )
 
     def _zero_bases(self, doc: Analysis) -> Iterator[Violation]:
         for r in doc.relations.rates:

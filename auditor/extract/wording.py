@@ -18,7 +18,9 @@ from auditor.text.chars import normalise
 
 # "决算数小于年初预算数" · "决算数大于调整后预算数" · "支出决算数等于预算数"
 _ORDER_CLAIM = regex.compile(
-    r"决算数?(?P<op>大于|多于|高于|超过|超出|小于|少于|低于|等于)(?P<which>年初|调整后?的?|全年)?预算数?"
+    r"决算(?:数|支出)?(?P<op>大于|多于|高于|超过|超出|小于|少于|低于|等于)(?P<which>年初|调整后?的?|全年)?预算数?"
+    # "决算数较预算数增加…", "决算支出比年初预算减少…"
+    r"|决算(?:数|支出)?(?:比|较)(?P<which>年初|调整后?的?|全年)?预算数?(?P<op>增加|减少|增长|下降|持平)"
 )
 # "决算数与预算数持平" · "决算数与年初预算数基本持平" · "决算数与预算数一致"
 _EQUAL_CLAIM = regex.compile(
@@ -28,6 +30,7 @@ _EQUAL_CLAIM = regex.compile(
 _OPS = {
     "大于": 1, "多于": 1, "高于": 1, "超过": 1, "超出": 1,
     "小于": -1, "少于": -1, "低于": -1,
+    "增加": 1, "增长": 1, "减少": -1, "下降": -1,
     "等于": 0, "持平": 0, "一致": 0, "相等": 0, "相同": 0, "无变化": 0, "无增减": 0, "无增减变化": 0,
 }  # fmt: skip
 # The budget and the final amount a claim compares, by their labels: "年初预算为" · "调整预算数" ·
@@ -49,6 +52,7 @@ class Comparison:
     actual: Quantity
     line: int
     column: int  # 1-based, of the claim
+    difference: Quantity | None = None  # "决算数大于预算数55.93万元": the difference the claim states
 
 
 def _which(word: str | None) -> str:
@@ -95,8 +99,13 @@ def comparisons(doc: Document) -> list[Comparison]:
             first = min(budgets[-1][1].end, actuals[-1][1].end)
             if len(_SENTENCE.findall(text, first, m.start())) > 1:
                 continue  # the figures stand two sentences or more before the claim
+            after = next((q for q in para.quantities if q.line == para.line and q.start >= m.end()), None)
+            difference = after if after is not None and after.start - m.end() <= 2 else None
+            if difference is not None and (difference.kind is not Kind.MONEY or difference.approx):
+                difference = None
             found.append(
                 Comparison(
+                    difference=difference,
                     claim=m[0],
                     sign=_OPS[m["op"]],
                     loose=bool(m.groupdict().get("loose")),
