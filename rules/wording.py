@@ -60,7 +60,8 @@ class Wording(Rule):
       claim is about are the ones stated for the same item just before it ("年初预算为A万元，支出决算为B万
       元"); the claim must follow their order. When both an initial and an adjusted budget are given and the
       claim does not say which, or the two amounts are equal within rounding, nothing is said. "基本持平"
-      is a judgement and is never checked.
+      is a judgement and is never checked. A difference the claim states ("决算数大于预算数55.93万元",
+      "决算数较预算数减少7.60万元") must be the two amounts' difference.
     - A rate over a zero base: "完成年初预算的93.20%" where the 年初预算 is 0, "增长100%" over a prior year
       of 0. Neither rate exists.
     - A reason in one clause whose direction is the opposite of the change it explains: "比上年减少2.98%。
