@@ -670,6 +670,9 @@ def test_short_names_and_ordinals(tmp_path):
     # "教育" is 教育支出's short form; the ordinal "2." is not part of the name
     text = "2.教育（205类）进修及培训（08款）培训支出（03项）36.00万元。"
     assert found(office(tmp_path, text), "V101,K101") == []
+    # 与 for 和 is a slip of the pen, not another 科目
+    same = "1、一般公共服务支出（201类）政府办公厅（室）与相关机构事务（03款）行政运行（01项）。支出决算为420.00万元。"
+    assert found(office(tmp_path, same), "K101") == []
     # 其他… is another 科目 than the one it is the rest of
     other = "2.其他教育支出（205类）进修及培训（08款）培训支出（03项）36.00万元。"
     assert found(office(tmp_path, other), "K101") == [("K101", "其他教育支出", "教育支出")]
@@ -780,3 +783,18 @@ def test_basic_lines_within_the_three_public_items(tmp_path):
         tmp_path, ("一般公共预算财政拨款基本支出决算表", local), ("财政拨款“三公”经费支出决算表", three)
     )
     assert found(path, "F101") == []
+
+
+def test_a_section_of_another_year(check):
+    """A paragraph without a year under "六、2025年…预算安排情况" in a 2024 决算 is about 2025: its figures are
+    not restatements of the 2024 ones."""
+    text = (
+        "某区档案局2024年度部门决算\n"
+        "五、“三公”经费支出决算情况说明\n"
+        "公务用车运行维护费4.36万元，比上年增加0.38万元。\n"
+        "六、2025年机关运行经费预算安排情况\n"
+        "公务用车运行维护费1.00万元，主要用于新增执法执勤车辆。\n"
+    )
+    assert rules(check, text, "V101") == []
+    same_year = text.replace("六、2025年机关运行经费预算安排情况", "六、2024年机关运行经费情况")
+    assert [r for r, *_ in rules(check, same_year, "V101")] == ["V101"]

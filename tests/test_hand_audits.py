@@ -1,6 +1,7 @@
-"""Hand audits of two real budget disclosures (tests/audits/, made before the disclosure checks were
-written) as thresholds: what the auditor must keep finding on them, and how few findings the audit does
-not confirm. The PDFs are in ../shared/disclosures; the test skips without them.
+"""Hand audits of four real budget disclosures (tests/audits/; sfj and wanli made before the disclosure
+checks were written, sww and zfb after, by auditors who did not see the tool's output) as thresholds: what
+the auditor must keep finding on them, and how few findings the audit does not confirm. The PDFs are in
+../shared/disclosures; the test skips without them.
 
 An auditor finding confirms an audited one when it stands on one of its pages and names one of its
 figures (the rule ../shared/eval/score.py applies to PDFs). Raise the thresholds as the checks improve.
@@ -27,6 +28,10 @@ THRESHOLDS = {
     # only the project's 795万元 as its figure, so the matcher cannot confirm it
     "shpt_sfj_2026_dept_budget.json": (4, 2),
     "shpt_wanli_2024_budget.json": (4, 0),
+    # two audits made after the checks were written, on documents the audits found clean (two and one
+    # "likely" points of judgement, no arithmetic slip): nothing may be reported
+    "shpt_sww_2025_dept_budget.json": (0, 0),
+    "shpt_zfb_2025_unit_budget.json": (0, 0),
 }
 
 
@@ -75,4 +80,4 @@ def test_audits_are_well_formed():
                 and a["summary"]
                 and (a.get("pages") or a.get("page"))
             )
-        assert len(audit["consistent_relations"]) >= 30
+        assert len(audit["consistent_relations"]) >= 20

@@ -962,7 +962,10 @@ _NAME_LEAD = regex.compile(r"^(?:年度?|[.．、])+")  # "2024年住房保障�
 
 
 def _fold_name(name: str) -> str:
-    return _NAME_LEAD.sub("", _NAME_FOLD.sub("", name).replace("其它", "其他"))
+    """A 科目 name as compared: no spaces or quotes, 其它 as 其他, 与 and 及 as 和 (社会保障与就业支出 is a
+    slip of the pen for 社会保障和就业支出, not another 科目)."""
+    folded = _NAME_FOLD.sub("", name).replace("其它", "其他").replace("与", "和").replace("及", "和")
+    return _NAME_LEAD.sub("", folded)
 
 
 def _same_name(a: str, b: str) -> bool:

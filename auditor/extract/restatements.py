@@ -115,6 +115,11 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
     report_year = doc.report_year
     for para in doc.paragraphs:
         text = normalise(para.text)
+        # a paragraph without a year of its own is about the year its section names ("六、2025年机关运行经费
+        # 预算安排情况" in a 2024 决算), else the report's
+        section = doc.section_at(para.line)
+        section_years = _YEAR.findall(" ".join(s.heading.title for s in section.path())) if section else []
+        default_year = int(section_years[-1]) if section_years else report_year
         for q in para.quantities:
             if not _eligible(q):
                 continue
@@ -127,7 +132,7 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
             topic, scope = parse(label)
             if not _specific(topic, q):
                 continue
-            out.append(Statement(q, topic, scope, year_of(text, q) or report_year, q.label))
+            out.append(Statement(q, topic, scope, year_of(text, q) or default_year, q.label))
     disclosure_tables = doc.disclosure.table_indexes  # compared by 科目 in auditor.extract.fiscal
     for table in doc.tables:
         if table.index in disclosure_tables:
