@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from auditor.extract.analysis import Analysis
 from auditor.extract.display import figure, in_unit_of
 from auditor.extract.tolerance import interval_of
-from auditor.extract.wording import comparisons, reason_follows, reasons
+from auditor.extract.wording import comparisons, reasons
 from auditor.messages import Message
 from auditor.rule import Context, Rule, Violation
 from auditor.text.chars import normalise
@@ -35,8 +35,8 @@ class RateOverZero(Message):
 
 
 class ReasonAgainstChange(Message):
-    zh = "原因与增减方向相反：文中写{word}{amount}，所列原因却是“{reason}”"
-    en = "the reason contradicts the change: the text says {word_en} of {amount}, the reason given is “{reason}”"
+    zh = "原因与增减方向相反：文中写“{change}”，所列原因却是“{reason}”"
+    en = "the reason contradicts the change: the text says {word_en} (“{change}”), the reason given is “{reason}”"
 
 
 def _order(budget, actual) -> int | None:
@@ -187,31 +187,15 @@ class Wording(Rule):
             )
 
     def _reasons(self, doc: Analysis) -> Iterator[Violation]:
-        by_line: dict[int, list] = {}
-        for c in doc.relations.changes:
-            if c.sign and not c.signed:
-                by_line.setdefault(c.anchor.line, []).append(c)
         for para in doc.paragraphs:
-            changes = sorted(by_line.get(para.line, []), key=lambda c: c.anchor.start)
-            if not changes or "原因" not in para.text:
+            if "原因" not in para.text:
                 continue
-            text = normalise(para.text)
-            for r in reasons(text, para.line):
-                before = [c for c in changes if c.anchor.start < r.start]
-                if not before:
+            for r in reasons(normalise(para.text), para.line):
+                if r.sign == r.change_sign:
                     continue
-                change = before[-1]
-                end = max(q.end for q in (change.anchor, change.percent, change.delta) if q is not None)
-                if r.sign == change.sign or not reason_follows(text, end, r.start):
-                    continue
-                word, word_en = _CHANGE[change.sign]
+                word, word_en = _CHANGE[r.change_sign]
                 yield self.violation(
-                    ReasonAgainstChange(
-                        word=word,
-                        word_en=word_en,
-                        reason=r.text,
-                        amount=figure(change.percent or change.anchor),
-                    ),
+                    ReasonAgainstChange(change=r.change, word_en=word_en, reason=r.text),
                     line=r.line,
                     column=r.column,
                     stated=r.text,

@@ -129,39 +129,72 @@ _REASON_FOREIGN = regex.compile(
     r"上年|去年|上一年|同期|一次性|以前年度|不再|取消|未|无|调减|调增|压减|减少了?的"
     r"|结转|结余|下年|非财政|自有资金|单位资金|其他资金|上级补助|事业收入|经营收入"
 )
-# What may stand between a change and its reason: the sentence end and "主要原因是：", nothing else (a
-# second comparison, 比预算…, 其中… would make the reason that one's).
-_REASON_GAP = regex.compile(
-    r"[，,。；;\s]*(?:其|其中)?(?:主要)?(?:增加|减少|增长|下降|变动|变化)?的?(?:主要)?$"
-)
-_DIRECTIONS = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1}
+_DIRECTIONS = {
+    "增加": 1,
+    "增长": 1,
+    "上升": 1,
+    "提高": 1,
+    "增": 1,
+    "减少": -1,
+    "下降": -1,
+    "降低": -1,
+    "减": -1,
+}
 
 
 @dataclass
 class Reason:
-    """A reason given right after a change, in one clause with its own direction word."""
+    """A reason given right after a change, in one clause with its own direction word, and the change."""
 
     text: str  # the reason as written: 宣传事务一般行政管理事务经费增加
     sign: int
     line: int
     column: int
-    start: int  # offset of the reason in the paragraph's normalised text
+    change: str  # the change it explains, as written: 比2023年预算执行数减少2.98%
+    change_sign: int
+
+
+# The change a reason follows: a comparison (比上年 / 较2023年度决算数 / 同比) and its direction words, up to
+# the figures that end it ("较上年增30.20万元，增5.03%").
+_CHANGE_CLAUSE = regex.compile(
+    r"(?:比|较|同比|与)[^。；;！!？?]{0,40}?(?P<words>(?:增加|增长|上升|提高|减少|下降|降低|增|减)"
+    r"[^。；;！!？?]{0,40}?)$"
+)
+_CHANGE_WORD = regex.compile(r"增加|增长|上升|提高|减少|下降|降低|(?<![增减])[增减](?![增减加少长])")
+_ENDS_IN_FIGURE = regex.compile(r"\d(?:\s*(?:%|万元|亿元|元|个百分点))?\s*$")
+_MARKER = regex.compile(
+    r"(?:主要)?(?:增加|减少|增长|下降|变动|变化)?的?(?:主要)?原因(?:是|为|主要是)?[:：]?\s*$"
+)
 
 
 def reasons(text: str, line: int) -> list[Reason]:
-    """The one-clause reasons of a paragraph's text (cut at the sentence end, never across items)."""
+    """The one-clause reasons of a paragraph's text that directly follow a change: only the sentence end
+    and "主要原因是：" between the change's figures and the reason (a second comparison, 比预算…, 其中…
+    would make the reason that one's)."""
     out = []
     for m in _REASON.finditer(text):
-        reason = m["reason"] + m["word"]
         if _REASON_FOREIGN.search(m["reason"]):
             continue
-        out.append(Reason(reason, _DIRECTIONS[m["word"]], line, m.start("reason") + 1, m.start("reason")))
+        marker = _MARKER.search(text, 0, m.start("reason"))
+        if marker is None:
+            continue
+        end = marker.start()
+        while end > 0 and text[end - 1] in "，,。；; ":
+            end -= 1
+        change = _CHANGE_CLAUSE.search(text, max(0, end - 80), end)
+        if change is None or not _ENDS_IN_FIGURE.search(change[0]):
+            continue
+        signs = {_DIRECTIONS[w] for w in _CHANGE_WORD.findall(change["words"])}
+        if len(signs) != 1:
+            continue  # no direction, or both (减0.04万元，增0.01%): not this check's to judge
+        out.append(
+            Reason(
+                m["reason"] + m["word"],
+                _DIRECTIONS[m["word"]],
+                line,
+                m.start("reason") + 1,
+                change["words"].strip(),
+                signs.pop(),
+            )
+        )
     return out
-
-
-def reason_follows(text: str, end: int, start: int) -> bool:
-    """The reason at ``start`` is the one of the change whose figures end at ``end``: only the sentence end
-    and "主要原因是：" stand between them."""
-    gap = text[end:start]
-    m = regex.search(r"原因(?:是|为|主要是)?[:：]?\s*$", gap)
-    return m is not None and bool(_REASON_GAP.fullmatch(gap[: m.start()]))
