@@ -92,7 +92,7 @@ def check(
     import os
     from pathlib import Path
 
-    from auditor.config import ConfigError, config_for
+    from auditor.config import Config, ConfigError, config_for
     from auditor.engine import check_paths, collect_files, fails
     from auditor.report.baseline import BaselineError, load_baseline
     from auditor.rule import RuleError
@@ -112,6 +112,14 @@ def check(
     jobs = jobs or os.cpu_count() or 1
     try:
         base = config_for(Path(paths[0])).merged(**overrides)
+    except ConfigError:
+        base = Config().merged(**overrides)  # that folder's error is reported with its files
+    run_lang = base.lang
+    for target in (output, write_baseline):
+        if target and not Path(target).resolve().parent.is_dir():
+            _error(_NO_FOLDER[run_lang].format(path=target))
+            sys.exit(EXIT_ERROR)
+    try:
         known = load_baseline(baseline) if baseline else None
         collected = collect_files(paths)
         total = len(collected.files)
@@ -141,18 +149,28 @@ def check(
                 collected=collected,
             )
     except (ConfigError, RuleError, BaselineError) as exc:
-        _error(str(exc))
+        _error(exc.message(run_lang))
         sys.exit(EXIT_ERROR)
     for error in report.errors:
         _error(f"{error.path}: {error.message}")
+    if known is not None and known.entries and not known.matched:
+        _error(_UNMATCHED[run_lang].format(path=baseline, count=len(known.entries)))
     if write_baseline:
         from auditor.report.baseline import write_baseline as write
 
-        count = write(report, write_baseline)
-        _error(f"wrote {count} findings to {write_baseline}")
-    text = render(report, fmt, base.lang)
+        try:
+            count = write(report, write_baseline)
+        except BaselineError as exc:
+            _error(exc.message(run_lang))
+            sys.exit(EXIT_ERROR)
+        _error(_WROTE[run_lang].format(count=count, path=write_baseline))
+    text = render(report, fmt, run_lang)
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            _error(f"{output}: {exc.strerror or type(exc).__name__}")
+            sys.exit(EXIT_ERROR)
     else:
         click.echo(text, nl=False)
     if report.errors:
@@ -160,6 +178,18 @@ def check(
     if write_baseline:
         sys.exit(EXIT_OK)  # the baseline now holds every finding
     sys.exit(EXIT_FINDINGS if fails(report, base.fail_on) else EXIT_OK)
+
+
+_NO_FOLDER = {
+    "zh": "{path}：所在目录不存在，请先创建该目录",
+    "en": "{path}: its folder does not exist; create it first",
+}
+_UNMATCHED = {
+    "zh": "基线 {path} 中的 {count} 条记录都没有对上本次的问题：文件路径或内容是否已改动？（路径相对于基线文件所在目录）",
+    "en": "none of the {count} entries of baseline {path} matched a finding of this run: did the files move or"
+    " change? (paths are relative to the baseline's folder)",
+}
+_WROTE = {"zh": "已将 {count} 条问题写入基线 {path}", "en": "wrote {count} findings to {path}"}
 
 
 def render(report, fmt: str, lang: str) -> str:
@@ -172,7 +202,7 @@ def render(report, fmt: str, lang: str) -> str:
     if fmt == "junit":
         return output.format_junit(report)
     if fmt == "github":
-        return output.format_github(report)
+        return output.format_github(report, lang)
     if fmt == "html":
         from auditor.report.html import format_html
 
@@ -199,36 +229,38 @@ def text(path: str, figures: bool) -> None:
 
 @main.command(name="rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
-def list_rules(fmt: str) -> None:
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+def list_rules(fmt: str, lang: str) -> None:
     """List the installed rules."""
     from auditor.rule import all_rules
 
-    rules = all_rules()
     if fmt == "markdown":
         from auditor.report.ruledocs import markdown
 
         click.echo(markdown(), nl=False)
         return
-    from tabulate import tabulate
+    from auditor.report.rulehelp import table
 
-    rows = [[r.code, r.name, r.title, r.category, r.severity.value, r.summary()] for r in rules.values()]
-    click.echo(tabulate(rows, headers=["code", "name", "title", "category", "severity", "summary"]))
+    click.echo(table(all_rules(), lang))
 
 
 @main.command(name="rule")
 @click.argument("code")
-def show_rule(code: str) -> None:
-    """Show one rule's documentation."""
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+def show_rule(code: str, lang: str) -> None:
+    """Show one rule's documentation (in Chinese by default)."""
+    from auditor.report.rulehelp import explain
     from auditor.rule import all_rules
 
     rule = all_rules().get(code.upper())
     if rule is None:
-        _error(f"unknown rule {code}; see `auditor rules`")
+        _error(
+            f"没有规则 {code}，可用 `auditor rules` 查看全部规则"
+            if lang != "en"
+            else f"unknown rule {code}; see `auditor rules`"
+        )
         sys.exit(EXIT_ERROR)
-    click.echo(
-        f"{rule.code} {rule.title} ({rule.name}) — category {rule.category}, severity {rule.severity.value}\n"
-    )
-    click.echo(rule.documentation())
+    click.echo(explain(rule, lang), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -36,7 +36,14 @@ FAIL_ON = ("error", "warning", "info", "never")
 
 
 class ConfigError(Exception):
-    pass
+    """A configuration that cannot be used; ``message(lang)`` says why in the run's language."""
+
+    def __init__(self, source: object, zh: str, en: str) -> None:
+        super().__init__(f"{source}: {en}")
+        self.source, self.zh, self.en = str(source), zh, en
+
+    def message(self, lang: str) -> str:
+        return f"{self.source}：{self.zh}" if lang != "en" else f"{self.source}: {self.en}"
 
 
 @dataclass(frozen=True)
@@ -61,24 +68,27 @@ def _as_list(value: object, key: str, source: str) -> tuple[str, ...]:
         return tuple(v.strip() for v in value.split(",") if v.strip())
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise ConfigError(f"{source}: {key} must be a list of rule codes")
+    raise ConfigError(source, f"{key} 须为规则代码的列表", f"{key} must be a list of rule codes")
 
 
 def _decimal(value: object, key: str, source: str) -> Decimal:
     try:
         result = Decimal(str(value))
     except InvalidOperation:
-        raise ConfigError(f"{source}: {key} must be a number") from None
+        raise ConfigError(source, f"{key} 须为数字", f"{key} must be a number") from None
     if result < 0:
-        raise ConfigError(f"{source}: {key} must not be negative")
+        raise ConfigError(source, f"{key} 不能为负数", f"{key} must not be negative")
     return result
 
 
 def _grades(value: object, source: str) -> dict[str, Decimal]:
     """[tool.auditor.grades]: each grade word with the lowest total score that earns it."""
     if not isinstance(value, dict) or len(value) < 2:
+        example = '{"优" = 90, "良" = 80, "中" = 60, "差" = 0}'
         raise ConfigError(
-            f'{source}: grades must be a table such as {{"优" = 90, "良" = 80, "中" = 60, "差" = 0}}'
+            source,
+            f"grades 须列出至少两个等级及各自所需的最低总分，如 {example}",
+            f"grades must give at least two grades, each with the lowest total score that earns it, e.g. {example}",
         )
     return {str(word): _decimal(lower, f"grades.{word}", source) for word, lower in value.items()}
 
@@ -88,7 +98,11 @@ def _disclosure(value: object, source: str) -> dict[str, tuple[str, ...]]:
     (budget-tables) must hold."""
     keys = ("final-tables", "budget-tables")
     if not isinstance(value, dict) or set(value) - set(keys):
-        raise ConfigError(f"{source}: disclosure takes final-tables and budget-tables, lists of table titles")
+        raise ConfigError(
+            source,
+            "disclosure 只接受 final-tables 和 budget-tables 两项，各为表名的列表",
+            "disclosure takes final-tables and budget-tables, lists of table titles",
+        )
     out = {}
     for key, titles in value.items():
         if (
@@ -96,7 +110,9 @@ def _disclosure(value: object, source: str) -> dict[str, tuple[str, ...]]:
             or not titles
             or not all(isinstance(t, str) and t.strip() for t in titles)
         ):
-            raise ConfigError(f"{source}: disclosure.{key} must be a list of table titles")
+            raise ConfigError(
+                source, f"disclosure.{key} 须为表名的列表", f"disclosure.{key} must be a list of table titles"
+            )
         out[key] = tuple(t.strip() for t in titles)
     return out
 
@@ -127,21 +143,27 @@ def parse_table(table: dict, source: str) -> Config:
     fail_on = table.get("fail-on", table.get("fail_on"))
     if fail_on is not None:
         if fail_on not in FAIL_ON:
-            raise ConfigError(f"{source}: fail-on must be one of {', '.join(FAIL_ON)}")
+            raise ConfigError(
+                source,
+                f"fail-on 须为 {'、'.join(FAIL_ON)} 之一",
+                f"fail-on must be one of {', '.join(FAIL_ON)}",
+            )
         config = replace(config, fail_on=fail_on)
     lang = table.get("lang")
     if lang is not None:
         if lang not in ("zh", "en"):
-            raise ConfigError(f"{source}: lang must be zh or en")
+            raise ConfigError(source, "lang 须为 zh 或 en", "lang must be zh or en")
         config = replace(config, lang=lang)
     year = table.get("report-year", table.get("report_year"))
     if year is not None:
         if not isinstance(year, int) or not 1990 <= year <= 2100:
-            raise ConfigError(f"{source}: report-year must be a year such as 2023")
+            raise ConfigError(
+                source, "report-year 须为年份，如 2023", "report-year must be a year such as 2023"
+            )
         config = replace(config, report_year=year)
     tolerance = table.get("tolerance", {})
     if not isinstance(tolerance, dict):
-        raise ConfigError(f"{source}: tolerance must be a table")
+        raise ConfigError(source, "tolerance 须为表（[tool.auditor.tolerance]）", "tolerance must be a table")
     if "percent" in tolerance:
         config = replace(
             config, tolerance_percent=_decimal(tolerance["percent"], "tolerance.percent", source)
@@ -156,7 +178,7 @@ def load_file(path: Path) -> Config | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+        raise ConfigError(path, f"无法读取配置：{exc}", f"cannot read configuration: {exc}") from None
     table = data.get("tool", {}).get("auditor")
     if table is None and path.name == "auditor.toml":
         table = {k: v for k, v in data.items() if k != "tool"}

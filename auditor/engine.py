@@ -17,13 +17,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from auditor.config import Config, config_for, find_config
+from auditor.config import Config, ConfigError, config_for, find_config
 from auditor.extract.analysis import Analysis
 from auditor.extract.build import build_document
 from auditor.loaders import is_supported, read
 from auditor.messages import InputError
 from auditor.model.document import Document
-from auditor.report.baseline import baseline_key
+from auditor.report.baseline import Baseline, load_baseline
 from auditor.report.findings import DocumentLine, FileError, Finding, Report, Summary
 from auditor.rule import Context, Rule, Severity, select_rules
 
@@ -33,6 +33,9 @@ class Collected:
     files: list[Path] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     skipped: int = 0
+
+
+_PROJECT_FILES = frozenset({"pyproject.toml", "auditor.toml", ".pre-commit-config.yaml"})
 
 
 def collect_files(paths: Iterable[str | os.PathLike[str]]) -> Collected:
@@ -46,7 +49,9 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> Collected:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
                     candidate = Path(root) / name
-                    if name.startswith(".") or not is_supported(candidate) or candidate.is_symlink():
+                    if name.startswith(".") or name in _PROJECT_FILES:
+                        continue  # hidden files and the project's own settings are not reports
+                    if not is_supported(candidate) or candidate.is_symlink():
                         out.skipped += 1
                         continue
                     if candidate not in seen:
@@ -174,7 +179,11 @@ def check_one(
     import signal
     import threading
 
-    config = config_for(Path(path)).merged(**overrides)
+    try:
+        config = config_for(Path(path)).merged(**overrides)
+    except ConfigError as error:  # this folder's configuration: the other folders are still checked
+        message = error.message(_lang(overrides))
+        return FileResult(path, False, errors=[FileError(path=path, message=message, kind="config")])
     key = (config.select, config.ignore)
     if key not in _rule_cache:
         _rule_cache[key] = select_rules(config.select, config.ignore)
@@ -211,24 +220,45 @@ def _worker(args: tuple[str, dict[str, object], bool, float | None]) -> FileResu
     return check_one(*args)
 
 
+def _normalised(overrides: dict[str, object] | None) -> dict[str, object]:
+    """Overrides as a user writes them: select="S,P" or ["S", "P"], fail_on="warning", lang="en" …"""
+    out = dict(overrides or {})
+    for key in ("select", "ignore"):
+        value = out.get(key)
+        if isinstance(value, str):
+            value = [value]
+        if value is not None:
+            out[key] = tuple(c.strip().upper() for v in value for c in str(v).split(",") if c.strip()) or None
+    return out
+
+
 def check_paths(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
     overrides: dict[str, object] | None = None,
     jobs: int = 1,
     keep_text: bool = False,
     progress: Callable[[int], None] | None = None,
-    baseline: set[tuple[str, str]] | None = None,
+    baseline: Baseline | str | os.PathLike[str] | set[tuple[str, str]] | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
     collected: Collected | None = None,
 ) -> Report:
     """Check files and directories; ``overrides`` are command-line values over the config files.
 
-    With ``jobs`` > 1 the files are checked in worker processes; the report is the same whatever
-    the number of jobs (results are gathered in file order). ``baseline`` holds (path, fingerprint)
-    pairs of findings already known, which are left out of the report.
+    ``paths`` is one path or several. ``overrides`` takes the command line's names with underscores
+    (``select="S,P"`` or ``["S", "P"]``, ``ignore``, ``fail_on``, ``lang``, ``report_year``); an unknown rule
+    code raises RuleError before any file is read. With ``jobs`` > 1 the files are checked in worker
+    processes; the report is the same whatever the number of jobs (results are gathered in file order).
+    ``baseline`` is a baseline file written by ``--write-baseline`` (its path), a loaded Baseline, or
+    (path, fingerprint) pairs of findings already known; those findings are left out of the report.
     """
-    overrides = overrides or {}
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    overrides = _normalised(overrides)
+    if baseline is not None and not isinstance(baseline, Baseline):
+        baseline = (
+            load_baseline(baseline) if isinstance(baseline, (str, os.PathLike)) else Baseline.of(baseline)
+        )
     find_config.cache_clear()  # configuration files may have changed since the last call in this process
     select_rules(
         overrides.get("select") or (), overrides.get("ignore") or ()
@@ -258,7 +288,7 @@ def check_paths(
         if result.checked:
             report.checked.append(result.path)
         for finding in result.findings:
-            if baseline is not None and (baseline_key(finding.path), finding.fingerprint) in baseline:
+            if baseline is not None and baseline.suppresses(finding.path, finding.fingerprint):
                 suppressed += 1
                 continue
             report.findings.append(finding)
@@ -273,6 +303,7 @@ def check_paths(
         errors=len(report.errors),
         skipped=collected.skipped,
         baseline=suppressed,
+        baseline_unmatched=len(baseline.entries - baseline.matched) if baseline is not None else 0,
     )
     return report
 

@@ -33,8 +33,12 @@ ERROR_TEMPLATES: dict[str, tuple[str, str]] = {
     "missing": ("文件不存在", "no such file"),
     "is_directory": ("是目录，不是文件", "is a directory, not a file"),
     "unsupported": (
-        "不支持的文件类型 {suffix}（支持 .txt .md .docx）",
-        "unsupported file type {suffix} (.txt .md .docx)",
+        "不支持的文件类型 {suffix}（支持 .txt .md .docx .pdf .doc .wps）",
+        "unsupported file type {suffix} (.txt .md .docx .pdf .doc .wps)",
+    ),
+    "corrupt_legacy": (
+        "不是有效的 {suffix} 文件（文件头不是 Word/WPS 格式）",
+        "not a valid {suffix} file (its header is not Word/WPS)",
     ),
     "empty": ("文件为空，没有可检查的文字", "the file is empty: nothing to check"),
     "unreadable": ("没有读取权限", "permission denied"),

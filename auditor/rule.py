@@ -135,7 +135,14 @@ class Rule:
 
 
 class RuleError(Exception):
-    pass
+    """A rule that cannot be loaded or chosen; ``message(lang)`` in the run's language."""
+
+    def __init__(self, en: str, zh: str | None = None) -> None:
+        super().__init__(en)
+        self.en, self.zh = en, zh or en
+
+    def message(self, lang: str) -> str:
+        return self.zh if lang != "en" else self.en
 
 
 def _validate(rule: type, source: str) -> type[Rule]:
@@ -189,7 +196,10 @@ def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list
     rules = all_rules()
     unknown = [p for p in [*select, *ignore] if p != "ALL" and not any(c.startswith(p) for c in rules)]
     if unknown:
-        raise RuleError("unknown rule code or prefix: " + ", ".join(unknown))
+        raise RuleError(
+            "unknown rule code or prefix: " + ", ".join(unknown) + " (see `auditor rules`)",
+            "没有这个规则代码或前缀：" + "、".join(unknown) + "（可用 `auditor rules` 查看全部规则）",
+        )
     chosen = [r for c, r in rules.items() if (not select or _matches(c, select)) and not _matches(c, ignore)]
     return chosen
 

@@ -58,6 +58,7 @@ def test_json_contract(reports):
         "errors": 0,
         "skipped": 0,
         "baseline": 0,
+        "baseline_unmatched": 0,
     }
     (finding,) = data["findings"]
     assert set(finding) >= {
@@ -102,7 +103,9 @@ def test_select_and_ignore_by_code_and_prefix(reports):
     assert run("check", "--select", "S1,P", path).exit_code == 1
     result = run("check", "--select", "Z999", path)
     assert result.exit_code == 2
-    assert "unknown rule code" in result.stderr
+    assert "没有这个规则代码或前缀：Z999" in result.stderr  # the run's language, as the file errors
+    result = run("check", "--lang", "en", "--select", "Z999", path)
+    assert "unknown rule code or prefix: Z999" in result.stderr
 
 
 def test_fail_on_never_and_info(reports):
@@ -143,6 +146,8 @@ def test_bad_configuration_is_a_usage_error(tmp_path):
     (tmp_path / "r.txt").write_text(GOOD, encoding="utf-8")
     result = run("check", str(tmp_path / "r.txt"))
     assert result.exit_code == 2
+    assert "fail-on 须为 error、warning、info、never 之一" in result.stderr
+    result = run("check", "--lang", "en", str(tmp_path / "r.txt"))
     assert "fail-on must be one of" in result.stderr
 
 
@@ -234,9 +239,12 @@ def test_version_and_help():
 
 def test_rules_list_and_rule_doc():
     listing = run("rules").stdout
-    assert "S101" in listing and "P101" in listing and "sum-of-parts" in listing
+    assert "S101" in listing and "P101" in listing and "合计与分项不符" in listing
+    assert "sum-of-parts" in run("rules", "--lang", "en").stdout
     doc = run("rule", "p101")
     assert doc.exit_code == 0
+    assert "检查什么" in doc.stdout and "有问题的写法" in doc.stdout
+    doc = run("rule", "p101", "--lang", "en")
     assert "## What it does" in doc.stdout and "Anti-pattern" in doc.stdout
     assert run("rule", "X1").exit_code == 2
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from auditor.config import ConfigError
 from auditor.engine import check_paths
 
 UNIT = "上海市临江区档案局"
@@ -494,8 +493,9 @@ def test_another_regions_list_from_configuration(tmp_path):
     (project / "pyproject.toml").write_text(
         '[tool.auditor.disclosure]\nbudget-tables = "收支总表"\n', encoding="utf-8"
     )
-    with pytest.raises(ConfigError, match=r"disclosure\.budget-tables must be a list"):
-        check_paths([project / "report.txt"], overrides={"select": ("M101",)})
+    report = check_paths([project / "report.txt"], overrides={"select": ("M101",)})
+    assert [e.kind for e in report.errors] == ["config"]
+    assert "disclosure.budget-tables 须为表名的列表" in report.errors[0].message
 
 
 def test_a_table_titled_the_other_templates_way(check):

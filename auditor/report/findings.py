@@ -30,7 +30,7 @@ class FileError(BaseModel):
     path: str
     message: str
     rule: str | None = None  # set when a rule failed internally on this file
-    kind: str = "input"  # input (cannot be read) | internal-error (a rule failed) | timeout
+    kind: str = "input"  # input (cannot be read) | internal-error (a rule failed) | timeout | config
 
 
 class Summary(BaseModel):
@@ -40,6 +40,7 @@ class Summary(BaseModel):
     errors: int = 0  # files that could not be checked
     skipped: int = 0  # unsupported files met while walking directories
     baseline: int = 0  # findings left out because the baseline already has them
+    baseline_unmatched: int = 0  # baseline entries no finding of this run matched (fixed, or another path)
 
 
 class DocumentLine(BaseModel):

@@ -13,7 +13,10 @@ _LABELS = {
         "severity": "级别",
         "count": "数量",
         "none": "未发现问题",
-        "files": "检查文件 {files} 个，发现问题 {findings} 条，错误 {errors} 个，跳过不支持的文件 {skipped} 个",
+        "none_of_checked": "已检查的文件未发现问题",
+        "nothing": "没有检查任何文件",
+        "files": "检查文件 {files} 个，发现问题 {findings} 条，无法检查的文件 {errors} 个，跳过不支持的文件 {skipped} 个",
+        "baseline": "；基线中已有的问题 {baseline} 条未列出",
         "error": "错误",
         "warning": "警告",
         "info": "提示",
@@ -24,7 +27,10 @@ _LABELS = {
         "severity": "severity",
         "count": "count",
         "none": "no findings",
-        "files": "{files} files checked, {findings} findings, {errors} errors, {skipped} unsupported files skipped",
+        "none_of_checked": "no findings in the files checked",
+        "nothing": "no file was checked",
+        "files": "{files} files checked, {findings} findings, {errors} files could not be checked, {skipped} unsupported files skipped",
+        "baseline": "; {baseline} findings already in the baseline not listed",
         "error": "error",
         "warning": "warning",
         "info": "info",
@@ -35,7 +41,7 @@ _LABELS = {
 def format_text(report: Report, lang: str = "zh") -> str:
     """One ``path:line:col: CODE message`` line per finding, then a summary table."""
     labels = _LABELS["en" if lang == "en" else "zh"]
-    out = [f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}" for f in report.findings]
+    out = [f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}{_page(f, lang)}" for f in report.findings]
     if report.findings:
         from tabulate import tabulate
 
@@ -47,11 +53,23 @@ def format_text(report: Report, lang: str = "zh") -> str:
         out.append(
             tabulate(rows, headers=[labels["rule"], labels["name"], labels["severity"], labels["count"]])
         )
+    elif not report.summary.files:
+        out.append(labels["nothing"])  # every file was missing, empty or unreadable: nothing was found clean
     else:
-        out.append(labels["none"])
+        out.append(labels["none_of_checked"] if report.errors else labels["none"])
     s = report.summary
-    out.append(labels["files"].format(files=s.files, findings=s.findings, errors=s.errors, skipped=s.skipped))
+    summary = labels["files"].format(files=s.files, findings=s.findings, errors=s.errors, skipped=s.skipped)
+    if s.baseline:
+        summary += labels["baseline"].format(baseline=s.baseline)
+    out.append(summary)
     return "\n".join(out) + "\n"
+
+
+def _page(f, lang: str) -> str:
+    """（第 5 页） after a PDF finding's message: the line number alone does not find it in a PDF viewer."""
+    if f.page is None:
+        return ""
+    return f" (page {f.page})" if lang == "en" else f"（第 {f.page} 页）"
 
 
 def format_json(report: Report) -> str:
@@ -214,12 +232,12 @@ def _gh_property(text: str) -> str:
     return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(report: Report) -> str:
+def format_github(report: Report, lang: str = "zh") -> str:
     """GitHub Actions workflow commands: ::error file=…,line=…,col=…,title=…::message."""
     out = []
     for f in report.findings:
         props = f"file={_gh_property(f.path)},line={f.line},col={f.column},title={_gh_property(f'{f.rule} {f.name}')}"
-        out.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_gh_data(f.message)}")
+        out.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_gh_data(f.message + _page(f, lang))}")
     for e in report.errors:
         out.append(f"::error file={_gh_property(e.path)},title=auditor::{_gh_data(e.message)}")
     return "\n".join(out) + ("\n" if out else "")
