@@ -48,6 +48,9 @@ def test_json_contract(reports):
     result = run("check", "--format", "json", str(reports))
     assert result.exit_code == 1
     data = json.loads(result.stdout)
+    from auditor.report.schema import validate
+
+    validate(result.stdout)  # the pydantic models of the contract accept it
     assert data["version"] == 1
     assert data["tool"]["name"] == "auditor" and data["tool"]["version"]
     assert data["errors"] == []

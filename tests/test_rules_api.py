@@ -98,6 +98,20 @@ def test_rule_reference_in_docs_is_up_to_date():
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == markdown()
 
 
+def test_a_check_does_not_import_pydantic(tmp_path):
+    """pydantic describes the JSON contract (auditor.report.schema); a check builds plain dataclasses."""
+    report = tmp_path / "r.txt"
+    report.write_text(
+        "2023年本年支出合计1885.44万元，其中：基本支出1350.20万元，项目支出525.24万元。\n", encoding="utf-8"
+    )
+    code = (
+        "import sys; from auditor.engine import check_paths; from auditor.report.output import format_json; "
+        f"r = check_paths([{str(report)!r}]); format_json(r); print('pydantic' in sys.modules, len(r.findings))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "1"]
+
+
 def test_startup_does_not_import_heavy_modules():
     code = (
         "import sys; from auditor.cli import main; "

@@ -1,39 +1,67 @@
-"""The output contract (JSON version 1): findings, errors and a summary. See docs/json.md."""
+"""The output contract (JSON version 1): findings, errors and a summary. See docs/json.md.
+
+Plain dataclasses: a check builds thousands of findings and most runs never serialise them, so the
+pydantic models of the contract (auditor.report.schema) are imported only where the contract itself is
+needed (its JSON Schema, validation in the tests).
+"""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+import json
+from dataclasses import asdict, dataclass, field, fields
 
 from auditor.version import __version__
 
 JSON_VERSION = 1
 
 
-class Finding(BaseModel):
+@dataclass(slots=True)
+class Finding:
     path: str
     rule: str
     name: str
-    title: str = ""  # the rule's Chinese title
     category: str
     severity: str  # error | warning | info
     line: int
     column: int
     lines: list[int]  # every line whose figures take part, primary first
     message: str
+    fingerprint: str
+    title: str = ""  # the rule's Chinese title
     stated: str | None = None
     expected: str | None = None
-    fingerprint: str
-    page: int | None = Field(default=None, description="page number, for PDF input")
+    page: int | None = None  # page number, for PDF input
 
 
-class FileError(BaseModel):
+# The JSON contract's order of a finding's keys (docs/json.md), which is not the constructor's.
+_FINDING_KEYS = (
+    "path",
+    "rule",
+    "name",
+    "title",
+    "category",
+    "severity",
+    "line",
+    "column",
+    "lines",
+    "message",
+    "stated",
+    "expected",
+    "fingerprint",
+    "page",
+)
+
+
+@dataclass(slots=True)
+class FileError:
     path: str
     message: str
     rule: str | None = None  # set when a rule failed internally on this file
     kind: str = "input"  # input (cannot be read) | internal-error (a rule failed) | timeout | config
 
 
-class Summary(BaseModel):
+@dataclass(slots=True)
+class Summary:
     files: int  # files checked (read successfully)
     findings: int
     by_rule: dict[str, int]
@@ -43,27 +71,40 @@ class Summary(BaseModel):
     baseline_unmatched: int = 0  # baseline entries no finding of this run matched (fixed, or another path)
 
 
-class DocumentLine(BaseModel):
+@dataclass(slots=True)
+class DocumentLine:
     number: int
     text: str
     role: str = "text"
     page: int | None = None
 
 
-class Tool(BaseModel):
+@dataclass(slots=True)
+class Tool:
     name: str = "auditor"
     version: str = __version__
 
 
-class Report(BaseModel):
+@dataclass
+class Report:
     version: int = JSON_VERSION
-    tool: Tool = Field(default_factory=Tool)
-    findings: list[Finding] = Field(default_factory=list)
-    errors: list[FileError] = Field(default_factory=list)
-    summary: Summary = Field(default_factory=lambda: Summary(files=0, findings=0, by_rule={}))
+    tool: Tool = field(default_factory=Tool)
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    summary: Summary = field(default_factory=lambda: Summary(files=0, findings=0, by_rule={}))
     # Not part of the JSON contract: the files read, and their text when an HTML report needs it.
-    checked: list[str] = Field(default_factory=list, exclude=True)
-    documents: dict[str, list[DocumentLine]] = Field(default_factory=dict, exclude=True)
+    checked: list[str] = field(default_factory=list)
+    documents: dict[str, list[DocumentLine]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        """The JSON contract as plain data."""
+        return {
+            "version": self.version,
+            "tool": asdict(self.tool),
+            "findings": [{k: getattr(f, k) for k in _FINDING_KEYS} for f in self.findings],
+            "errors": [{f.name: getattr(e, f.name) for f in fields(e)} for e in self.errors],
+            "summary": asdict(self.summary),
+        }
 
     def to_json(self) -> str:
-        return self.model_dump_json(indent=2, exclude_none=False)
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
