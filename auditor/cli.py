@@ -1,4 +1,4 @@
-"""Command line: ``auditor check``, ``auditor text``, ``auditor rules``, ``auditor rule CODE``.
+"""Command line: ``auditor check``, ``auditor annotate``, ``auditor text``, ``auditor rules``, ``auditor rule CODE``.
 
 Exit status of ``check``: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.
 Heavy modules (pydantic, python-docx, tabulate) are imported inside commands, so that
@@ -208,6 +208,69 @@ def render(report, fmt: str, lang: str) -> str:
 
         return format_html(report, lang)
     return output.format_text(report, lang)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Where to write the annotated copy (one input only) [default: NAME.审核.docx beside it].",
+)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Comment language [default: zh].")
+@click.option("--select", multiple=True, help="Rule codes or prefixes to run (comma-separated).")
+@click.option("--ignore", multiple=True, help="Rule codes or prefixes to skip (comma-separated).")
+def annotate(paths: tuple[str, ...], output: str | None, lang: str | None, select, ignore) -> None:
+    """Write a copy of each .docx / .pdf with a comment (批注) or highlight on every finding."""
+    from pathlib import Path
+
+    from auditor.engine import check_paths
+    from auditor.messages import InputError
+    from auditor.report.annotate import AnnotateError, annotate_file, default_output
+    from auditor.rule import RuleError
+
+    run_lang = lang or "zh"
+    if output and len(paths) > 1:
+        _error("-o 只能用于一个文件" if run_lang != "en" else "-o takes one input file")
+        sys.exit(EXIT_ERROR)
+    if output and not Path(output).resolve().parent.is_dir():
+        _error(_NO_FOLDER[run_lang].format(path=output))
+        sys.exit(EXIT_ERROR)
+    overrides = {"lang": lang, "select": _codes(select), "ignore": _codes(ignore)}
+    failed = False
+    for raw in paths:
+        path = Path(raw)
+        try:
+            report = check_paths([path], overrides=overrides)
+        except RuleError as exc:
+            _error(exc.message(run_lang))
+            sys.exit(EXIT_ERROR)
+        if report.errors:
+            for error in report.errors:
+                _error(f"{error.path}: {error.message}")
+            failed = True
+            continue
+        target = Path(output) if output else default_output(path)
+        try:
+            result = annotate_file(path, report.findings, target, run_lang)
+        except (AnnotateError, InputError) as exc:
+            _error(
+                exc.message(run_lang)
+                if isinstance(exc, AnnotateError)
+                else f"{exc.path}: {exc.message(run_lang)}"
+            )
+            failed = True
+            continue
+        if run_lang == "en":
+            click.echo(
+                f"{result.output}: {result.anchored} findings marked, {result.summarized} in the summary note"
+            )
+        else:
+            click.echo(
+                f"{result.output}：已标注 {result.anchored} 处，另有 {result.summarized} 条列在开头的汇总批注中"
+            )
+    sys.exit(EXIT_ERROR if failed else EXIT_OK)
 
 
 @main.command()

@@ -40,7 +40,6 @@ def load_docx(path: Path, name: str) -> Source:
     check_archive(path, name)
     try:
         import docx  # python-docx: imported only when a .docx is read
-        from docx.oxml.ns import qn
 
         document = docx.Document(str(path))
     except InputError:
@@ -48,27 +47,56 @@ def load_docx(path: Path, name: str) -> Source:
     except Exception as exc:  # python-docx raises a variety of lxml/zip/KeyError types
         raise InputError(name, "corrupt_docx_detail", detail=type(exc).__name__) from None
 
+    lines, blocks, _ = read_body(document)
+    if not any(line.text.strip() for line in lines):
+        raise InputError(name, "empty")
+    return Source(name, "docx", lines, blocks)
+
+
+def paragraph_text(element) -> str:
+    """The text of a w:p (or of anything holding runs): runs joined, tabs kept, breaks dropped."""
+    from docx.oxml.ns import qn
+
+    t, tab = qn("w:t"), qn("w:tab")
+    parts = []
+    for node in element.iter(t, tab, qn("w:br")):
+        if node.tag == t:
+            parts.append(node.text or "")
+        elif node.tag == tab:
+            parts.append("\t")
+    return "".join(parts)
+
+
+def cell_text(tc) -> str:
+    """The text of a w:tc as one line: its paragraphs' lines stripped and joined with a space."""
+    from docx.oxml.ns import qn
+
+    text = "\n".join(paragraph_text(p) for p in tc.iter(qn("w:p")))
+    return " ".join(t.strip() for t in text.split("\n") if t.strip())
+
+
+def read_body(document) -> tuple[list[Line], list[Block], list]:
+    """The numbered lines and blocks of an open python-docx Document, and the element each line reads.
+
+    One line per body paragraph and one per table cell (a cell merged across keeps its columns as
+    empty lines). The third list gives each line's w:p or w:tc, so that ``auditor.report.annotate``
+    finds a finding's line in the same numbering.
+    """
+    from docx.oxml.ns import qn
+
     lines: list[Line] = []
     blocks: list[Block] = []
+    elements: list = []
 
-    def add_line(text: str, role: str = "text") -> int:
+    def add_line(text: str, element, role: str = "text") -> int:
         lines.append(Line(number=len(lines) + 1, text=text, role=role))
+        elements.append(element)
         return len(lines)
 
-    def paragraph_text(element) -> str:  # the text of a w:p, runs joined, tabs kept
-        parts = []
-        for node in element.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
-            if node.tag == qn("w:t"):
-                parts.append(node.text or "")
-            elif node.tag == qn("w:tab"):
-                parts.append("\t")
-        return "".join(parts)
-
-    body = document.element.body
-    for child in body.iterchildren():
+    for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
             text = paragraph_text(child)
-            number = add_line(text, "text" if text.strip() else "blank")
+            number = add_line(text, child, "text" if text.strip() else "blank")
             blocks.append(TextBlock(number, text))
         elif child.tag == qn("w:tbl"):
             rows = []
@@ -77,16 +105,13 @@ def load_docx(path: Path, name: str) -> Source:
                 for tc in tr.iterchildren(qn("w:tc")):
                     merged = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
                     continued = merged is not None and merged.get(qn("w:val")) in (None, "continue")
-                    text = "" if continued else "\n".join(paragraph_text(p) for p in tc.iter(qn("w:p")))
-                    text = " ".join(t.strip() for t in text.split("\n") if t.strip())
-                    row.append((add_line(text, "cell"), text))
+                    text = "" if continued else cell_text(tc)
+                    row.append((add_line(text, tc, "cell"), text))
                     span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
                     for _ in range(int(span.get(qn("w:val"), "1")) - 1 if span is not None else 0):
-                        row.append((add_line("", "cell"), ""))  # a cell merged across: its columns stay
+                        row.append((add_line("", tc, "cell"), ""))  # a cell merged across: its columns stay
                 if row:
                     rows.append(row)
             if rows:
                 blocks.append(TableBlock(rows))
-    if not any(line.text.strip() for line in lines):
-        raise InputError(name, "empty")
-    return Source(name, "docx", lines, blocks)
+    return lines, blocks, elements
