@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from auditor.extract.analysis import Analysis
 from auditor.extract.duplicates import Copy, RepeatedBlock
@@ -10,12 +10,24 @@ from auditor.messages import Message
 from auditor.rule import Context, Rule, Severity, Violation
 
 
-def _lines(copies: list[Copy]) -> str:
+class Listing(Message):
+    """Items in a row, with each language's separator: 50、73、147 in Chinese, 50, 73, 147 in English."""
+
+    def __init__(self, items: Iterable[object], zh: str = "、", en: str = ", ") -> None:
+        super().__init__(items=list(items))
+        self.separator = {"zh": zh, "en": en}
+
+    def render(self, lang: str = "zh") -> str:
+        parts = [i.render(lang) if isinstance(i, Message) else str(i) for i in self.args["items"]]
+        return self.separator["en" if lang == "en" else "zh"].join(parts)
+
+
+def _lines(copies: list[Copy]) -> Listing:
     seen: list[int] = []
     for c in copies:
         if c.line not in seen:
             seen.append(c.line)
-    return "、".join(str(n) for n in seen)
+    return Listing(seen)
 
 
 def _excerpt(doc: Analysis, block: RepeatedBlock, size: int = 24) -> str:
@@ -36,6 +48,55 @@ class Repeated(Message):
 class HalfUpdated(Message):
     zh = "复制段落数字不一致：“{excerpt}”出现 {count} 次，数字不同——{variants}"
     en = "pasted passage with different numbers: “{excerpt}” appears {count} times — {variants}"
+
+
+class VersionAt(Message):
+    """One version of a half-updated passage: where it stands and the numbers it has there."""
+
+    zh = "{where}写 {numbers}"
+    en = "{where}: {numbers}"
+
+
+class AtLine(Message):
+    zh = "第 {lines} 行"
+    en = "line {lines}"
+
+
+class AtLines(Message):
+    zh = "第 {lines} 行"
+    en = "lines {lines}"
+
+
+class AtLineNth(Message):
+    zh = "第 {lines} 行第 {nth} 处"
+    en = "line {lines} (copy {nth} in the line)"
+
+
+class AtLinesNth(Message):
+    zh = "第 {lines} 行第 {nth} 处"
+    en = "lines {lines} (copy {nth} in each)"
+
+
+def _places(copies: list[Copy], block: RepeatedBlock) -> Listing:
+    """Where ``copies`` stand: by line, and by their order within the line when a line holds several
+    copies of the block (a paragraph that pastes the passage twice, once with each version)."""
+    on_line: dict[int, list[int]] = {}
+    for c in block.copies:
+        on_line.setdefault(c.line, []).append(c.sentences[0].column)
+    groups: dict[int | None, list[int]] = {}
+    for c in copies:
+        columns = sorted(on_line[c.line])
+        nth = columns.index(c.sentences[0].column) + 1 if len(columns) > 1 else None
+        lines = groups.setdefault(nth, [])
+        if c.line not in lines:
+            lines.append(c.line)
+    places: list[Message] = []
+    for nth, lines in groups.items():
+        if nth is None:
+            places.append((AtLine if len(lines) == 1 else AtLines)(lines=Listing(lines)))
+        else:
+            places.append((AtLineNth if len(lines) == 1 else AtLinesNth)(lines=Listing(lines), nth=nth))
+    return Listing(places)
 
 
 class DuplicatePassage(Rule):
@@ -122,13 +183,20 @@ class NearDuplicateConflict(Rule):
             other = next(c for c in block.copies if c.numbers != first.numbers)
             diffs = block.differences(first, other)
             positions = [i for i in range(len(first.numbers)) if len({v[i] for v in block.variants}) > 1]
-            parts = []
-            for variant in block.variants:
-                lines = _lines([c for c in block.copies if c.numbers == variant])
-                parts.append(f"第 {lines} 行写 {'、'.join(variant[i] for i in positions)}")
+            versions = [
+                VersionAt(
+                    where=_places([c for c in block.copies if c.numbers == variant], block),
+                    numbers=Listing(variant[i] for i in positions),
+                )
+                for variant in block.variants
+            ]
             _, stated, line, column = diffs[0]
             yield self.violation(
-                HalfUpdated(excerpt=_excerpt(doc, block), count=len(block.copies), variants="；".join(parts)),
+                HalfUpdated(
+                    excerpt=_excerpt(doc, block),
+                    count=len(block.copies),
+                    variants=Listing(versions, zh="；", en="; "),
+                ),
                 line=line,
                 column=column,
                 lines=[c.line for c in block.copies],

@@ -33,6 +33,20 @@ def _title(node: ScoreNode) -> str:
 
 # ----------------------------------------------------------------------------- G101
 
+_WEIGHT_IN_NAME = regex.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
+_WEIGHT = regex.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])")
+
+
+def _weight_column(doc: Analysis, line: int, value: Decimal) -> int:
+    """The 1-based column of the weight ``value`` in ``line``: the "（7分）" of a name cell, else the
+    figure of a weight cell (1 when it is not there). The last match wins: a name's code (B1) comes first."""
+    text = normalise(doc.line_text(line))
+    for pattern in (_WEIGHT_IN_NAME, _WEIGHT):
+        found = [m for m in pattern.finditer(text) if Decimal(m.group(1)) == value]
+        if found:
+            return found[-1].start(1) + 1
+    return 1
+
 
 class ChildrenMaxMismatch(Message):
     zh = "指标分值不符：{name}的下级指标分值 {terms} = {computed}，标注为 {stated}"
@@ -129,7 +143,7 @@ class IndicatorTableSum(Rule):
                         other=pts(c.node.max_in_name),
                     ),
                     line=c.line,
-                    column=1,
+                    column=_weight_column(doc, c.line, c.other),
                     lines=[c.node.line],
                     stated=pts(c.other),
                     expected=pts(c.node.max_in_name),
@@ -153,7 +167,7 @@ class IndicatorTableSum(Rule):
                             name=_title(node), terms=_plus(maxima), computed=pts(total), stated=marked
                         ),
                         line=node.line,
-                        column=1,
+                        column=_weight_column(doc, node.line, node.max),
                         lines=[c.line for c in node.children],
                         stated=pts(node.max),
                         expected=pts(total),
@@ -165,7 +179,7 @@ class IndicatorTableSum(Rule):
                                 name=_title(node), named=pts(node.max_in_name), column=pts(node.max)
                             ),
                             line=node.max_line or node.line,
-                            column=1,
+                            column=_weight_column(doc, node.max_line or node.line, node.max),
                             lines=[node.line],
                             stated=pts(node.max),
                             expected=pts(node.max_in_name),

@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+import regex
+
 from auditor.model.document import Document
+from auditor.model.quantity import Quantity
 
 _ROLE_MARK = {"heading": "#", "toc": "目", "cell": "|", "blank": " ", "text": " "}
+_LEGEND = (
+    "; figures as “label: figure as written → as read” (→ only where the reading differs, ~ approximate)"
+)
+
+MAX_LABEL = 24  # a longer label is cut to its last phrase
+_ORDINAL = regex.compile(
+    r"^\s*(?:[（(]?\s*[0-9一二三四五六七八九十]+\s*[）)]|[0-9]+\s*[.．、]|[一二三四五六七八九十]+\s*[、.．])"
+)
+_CLAUSE_END = regex.compile(r".*[，,。；;：:！!？?]")
+_PHRASE_BREAK = regex.compile(r"[）)》”」、\s]")  # where a long label may be cut: after a closing mark
+_CONJUNCTION = regex.compile(r"[和及与或、]$")
+_WORDS = regex.compile(r"[\p{Han}A-Za-z]")
+_NEXT_NOUN = regex.compile(r"[“\"《]?([^\P{Han}和及与或]{2,})")
+_PAIRS = ("（）", "()", "“”", "《》", "【】")
 
 
 def render(doc: Document, *, show_figures: bool = False) -> str:
@@ -16,11 +33,9 @@ def render(doc: Document, *, show_figures: bool = False) -> str:
     figures: dict[int, list[str]] = {}
     if show_figures:
         for q in doc.quantities:
-            mark = f"{q.text}→{q.value}{q.unit}" + ("~" if q.approx else "")
-            if q.label:
-                mark = f"{q.label}: {mark}"
-            figures.setdefault(q.line, []).append(mark)
-    out = [f"# {doc.path} ({doc.format}); report year: {doc.report_year or '?'}"]
+            figures.setdefault(q.line, []).append(_figure(q, doc.line_text(q.line)))
+    legend = _LEGEND if show_figures else ""
+    out = [f"# {doc.path} ({doc.format}); report year: {doc.report_year or '?'}{legend}"]
     for line in doc.lines:
         if line.number in tables_at:
             out.extend(_render_table(tables_at[line.number], width))
@@ -34,6 +49,67 @@ def render(doc: Document, *, show_figures: bool = False) -> str:
         for fig in figures.get(line.number, []):
             out.append(f"{'':>{width}}     · {fig}")
     return "\n".join(out) + "\n"
+
+
+def _figure(q: Quantity, line_text: str) -> str:
+    """One figure of a line: its label, the figure as written and, when it reads otherwise, as read."""
+    written = q.text
+    read = f"{q.value}{q.unit}" + ("~" if q.approx else "")
+    shown = written if read == written.replace(" ", "") else f"{written} → {read}"
+    label = readable_label(q.label, line_text[q.end :])
+    return f"{label}: {shown}" if label else f"(no label) {shown}"
+
+
+def readable_label(label: str, after: str = "") -> str:
+    """A figure's label as a reader would name it: the phrase next to the figure, not the whole sentence.
+
+    The extracted label can be a run-on sentence, a lone verb or preposition (对42名防疫人员, 为1072家
+    企业), an ordinal (1.因公出国（境）经费), a bracket cut in half, or a fragment of a date. ``after`` is the
+    line's text after the figure: a figure that has no name of its own counts the noun that follows it.
+    """
+    label = _ORDINAL.sub("", label.strip())
+    if (m := _CLAUSE_END.match(label)) is not None:
+        label = label[m.end() :]  # only the last clause belongs to the figure
+    label = label.strip()
+    if _CONJUNCTION.search(label) or not _WORDS.search(label):
+        # "21个集体和【35名】个人": 集体 names the figure before; digits and dots only: a piece of a date
+        label = ""
+    if len(label) <= 2 and (noun := _NEXT_NOUN.match(after)) is not None:
+        # "对【42名】防疫卫生专技人员": the figure counts what follows it
+        words = noun.group(1)
+        following = words[:8] + ("…" if len(words) > 8 else "")
+        label = f"{label}…{following}" if label else following
+    elif len(label) > MAX_LABEL:
+        # cut after a closing mark ("…（款）行政运行（项）支出决算"); a long name with none is kept whole
+        # unless it is a run-on sentence
+        cuts = [
+            m.end()
+            for m in _PHRASE_BREAK.finditer(label)
+            if len(label) - m.end() <= MAX_LABEL and len(_WORDS.findall(label[m.end() :])) >= 2
+        ]
+        if cuts:
+            label = "…" + label[cuts[0] :].strip()
+        elif len(label) > 2 * MAX_LABEL:
+            label = "…" + label[-MAX_LABEL:]
+    return _balanced(label)
+
+
+def _balanced(text: str) -> str:
+    """Close a bracket or quote the label's cut left open, and open one it left closed
+    ("含）以上设备（不含车辆" → "（含）以上设备（不含车辆）")."""
+    for opening, closing in _PAIRS:
+        depth, unopened = 0, 0
+        for ch in text:
+            if ch == opening:
+                depth += 1
+            elif ch == closing:
+                if depth:
+                    depth -= 1
+                else:
+                    unopened += 1
+        start = 1 if text.startswith("…") else 0
+        text = text[:start] + opening * unopened + text[start:] + closing * depth
+    return text
 
 
 def _render_table(table, width: int) -> list[str]:
