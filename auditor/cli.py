@@ -254,7 +254,7 @@ def annotate(paths: tuple[str, ...], output: str | None, lang: str | None, selec
         target = Path(output) if output else default_output(path)
         try:
             result = annotate_file(path, report.findings, target, run_lang)
-        except (AnnotateError, InputError) as exc:
+        except InputError as exc:  # AnnotateError is one: an output over the input, an unsupported type
             _error(
                 exc.message(run_lang)
                 if isinstance(exc, AnnotateError)

@@ -36,6 +36,15 @@ ERROR_TEMPLATES: dict[str, tuple[str, str]] = {
         "不支持的文件类型 {suffix}（支持 .txt .md .docx .pdf .doc .wps）",
         "unsupported file type {suffix} (.txt .md .docx .pdf .doc .wps)",
     ),
+    "annotate_same_file": ("输出文件不能是输入文件本身", "the output must not be the input file itself"),
+    "annotate_unsupported": (
+        "只能为 .docx 和 .pdf 文件加批注，不支持 {suffix}",
+        "only .docx and .pdf files can be annotated, not {suffix}",
+    ),
+    "annotate_suffix_mismatch": (
+        "输出文件应与输入同为 {suffix} 文件",
+        "the output must be a {suffix} file, like the input",
+    ),
     "corrupt_legacy": (
         "不是有效的 {suffix} 文件（文件头不是 Word/WPS 格式）",
         "not a valid {suffix} file (its header is not Word/WPS)",

@@ -257,10 +257,10 @@ def test_refuses_to_write_over_the_input_or_across_formats(tmp_path):
     findings = findings_of(source)
     with pytest.raises(AnnotateError) as same:
         annotate_file(source, findings, tmp_path / "." / "report.docx")
-    assert same.value.key == "same_file" and "输入文件" in same.value.message()
+    assert same.value.key == "annotate_same_file" and "输入文件" in same.value.message()
     with pytest.raises(AnnotateError) as other:
         annotate_file(source, findings, tmp_path / "report.pdf")
-    assert other.value.key == "suffix_mismatch"
+    assert other.value.key == "annotate_suffix_mismatch"
     text = tmp_path / "report.txt"
     text.write_text(SLIP, encoding="utf-8")
     with pytest.raises(AnnotateError) as unsupported:

@@ -38,31 +38,13 @@ _WORDING = {
     },
 }
 
-_ERRORS = {
-    "same_file": ("输出文件不能是输入文件本身", "the output must not be the input file itself"),
-    "unsupported": (
-        "只能为 .docx 和 .pdf 文件加批注，不支持 {suffix}",
-        "only .docx and .pdf files can be annotated, not {suffix}",
-    ),
-    "suffix_mismatch": (
-        "输出文件应与输入同为 {suffix} 文件",
-        "the output must be a {suffix} file, like the input",
-    ),
-}
 
-
-class AnnotateError(Exception):
-    """A request that cannot be carried out (output over the input, unsupported type); nothing written."""
+class AnnotateError(InputError):
+    """A request that cannot be carried out (output over the input, unsupported type); nothing written.
+    Its messages stand with the loaders' in auditor.messages (annotate_*)."""
 
     def __init__(self, path: str, key: str, **args: object) -> None:
-        super().__init__(f"{path}: {key}")
-        self.path = path
-        self.key = key
-        self.args_ = args
-
-    def message(self, lang: str = "zh") -> str:
-        zh, en = _ERRORS[self.key]
-        return (en if lang == "en" else zh).format(**self.args_)
+        super().__init__(path, f"annotate_{key}", **args)
 
 
 @dataclass(frozen=True)
