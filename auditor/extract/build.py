@@ -8,6 +8,7 @@ A .txt file's flattened tables and a .docx file's real tables become the same Ta
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import regex
 
@@ -67,6 +68,12 @@ def _build_table(index: int, block: TableBlock, caption: str) -> Table:
                     column_unit = column_units[c] if c < len(column_units) else None
                     default = unit_of_header(text) or row_unit or column_unit or caption_unit
                 cell.quantities = extract_quantities(text, line, default_unit=default)
+                if block.offsets is not None and block.offsets[r][c]:
+                    shift = block.offsets[r][c]
+                    cell.quantities = [
+                        replace(q, column=q.column + shift, start=q.start + shift, end=q.end + shift)
+                        for q in cell.quantities
+                    ]
             cells.append(cell)
         rows.append(Row(cells))
     return Table(index=index, caption=caption, unit=caption_unit, header=rows[0], rows=rows[1:])

@@ -48,6 +48,7 @@ _KINDS: list[tuple[str, regex.Pattern[str]]] = [
     ("expense", regex.compile(r"支出(?:决算|预算)(?:总)?表")),
     ("project", regex.compile(r"项目支出.{0,12}表")),
 ]
+_TITLE_TAIL = regex.compile(r"(?:编制(?:单位|部门)|金额单位|单位)[:：].*$")
 _TITLE_SCAN = 6  # lines above a table that may hold its title (title, 编制单位, 单位：万元)
 _TITLE_NOISE = regex.compile(r"[\s“”\"'‘’]+")
 _TITLE_LEAD = regex.compile(r"^(?:(?:附)?表\s*\d+[-—.．、:：]?|\d+[.．、]|(?:19|20)\d\d年度?)+")
@@ -189,7 +190,8 @@ def title_of(doc: Document, table: Table) -> str:
             break
         text = entry.text.strip()
         if text and "表" in text and table_kind(text):
-            return _TITLE_LEAD.sub("", _TITLE_NOISE.sub("", normalise(text)))
+            title = _TITLE_LEAD.sub("", _TITLE_NOISE.sub("", normalise(text)))
+            return _TITLE_TAIL.sub("", title) or title  # "支出决算表    单位：万元" is 支出决算表
         line -= 1
     return ""
 
@@ -457,8 +459,10 @@ def _summary_sums(ft: FiscalTable, panel: Panel) -> list[TableSum]:
     found: list[TableSum] = []
     rows = [r for r in panel.rows if r.name]
     grand = next((k for k, r in enumerate(rows) if r.total and _GRAND_NAME.search(r.name)), None)
-    if grand is None or any(r.code for r in rows):
+    if any(r.code for r in rows):
         return found
+    if grand is None:
+        return _plain_total(ft, panel, rows)
     year_sum = next((k for k, r in enumerate(rows[:grand]) if _YEAR_SUM_NAME.match(r.name)), None)
     end = year_sum if year_sum is not None else grand
     items = [r for r in rows[:end] if r.level == 1]
@@ -490,6 +494,26 @@ def _summary_sums(ft: FiscalTable, panel: Panel) -> list[TableSum]:
             whole, parts = _whole(r, column), _figures(children, column)
             if whole is not None and parts is not None:
                 found.append(TableSum(whole, parts, ft.where(r, column), "rows"))
+    return found
+
+
+def _plain_total(ft: FiscalTable, panel: Panel, rows: list[FiscalRow]) -> list[TableSum]:
+    """A table of items without codes closed by one 合计 row (一、基本支出 · 二、项目支出 · 合计): the 合计 is
+    the sum of the numbered items, or of every row above it when none is numbered (其中 rows excluded)."""
+    totals = [k for k, r in enumerate(rows) if r.total]
+    if len(totals) != 1 or totals[0] < 2:
+        return []
+    end = totals[0]
+    items = [r for r in rows[:end] if r.level == 1] or [
+        r for r in rows[:end] if r.level == 0 and not r.subset
+    ]
+    if len(items) < 2:
+        return []
+    found = []
+    for column in panel.columns:
+        whole, parts = _whole(rows[end], column), _figures(items, column)
+        if whole is not None and parts:
+            found.append(TableSum(whole, parts, ft.where(rows[end], column), "total"))
     return found
 
 

@@ -1,8 +1,11 @@
-"""Plain-text reports (.txt/.md): encodings, physical lines, flattened tables (a TAB-led line per cell)."""
+"""Plain-text reports (.txt/.md): encodings, physical lines, and tables: flattened (a TAB-led line per
+cell), markdown or pipe rows (one row per line), and columns aligned by spaces."""
 
 from __future__ import annotations
 
 import codecs
+
+import regex
 
 from auditor.loaders.limits import MAX_LINE_CHARS
 from auditor.messages import InputError
@@ -78,6 +81,86 @@ def load_text(data: bytes, name: str) -> Source:
     return Source(name, "txt", lines, split_flattened_tables(lines))
 
 
+# A table written one row per line: cells between pipes (markdown, "收入 | 支出"), or columns aligned by
+# runs of spaces as text copied from a PDF or a web page has them.
+_PIPE = regex.compile(r"\s*\|\s*")
+_RULE_ROW = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")  # |---|:--:|
+_GAP = regex.compile(r"(?:[ \u3000]{2,}|\t)+")
+_FIGURE = regex.compile(r"^[-−]?\d[\d,，]*(?:\.\d+)?\s*(?:%|万元|亿元|元|人|个|项|分)?$")
+
+
+def _pipe_cells(text: str) -> list[tuple[int, str]] | None:
+    """(offset, text) of each cell of a pipe row, or None for a line that is not one."""
+    if text.count("|") < 2 and not (text.count("|") == 1 and text.strip().startswith("|")):
+        return None
+    cells, start = [], 0
+    for m in regex.finditer(r"\|", text):
+        cells.append((start, text[start : m.start()]))
+        start = m.end()
+    cells.append((start, text[start:]))
+    if text.strip().startswith("|"):
+        cells = cells[1:]
+    if text.strip().endswith("|"):
+        cells = cells[:-1]
+    out = []
+    for offset, cell in cells:
+        lead = len(cell) - len(cell.lstrip())
+        out.append((offset + lead, cell.strip()))
+    return out if len(out) >= 2 else None
+
+
+def _aligned_cells(text: str) -> list[tuple[int, str]] | None:
+    """(offset, text) of the columns of a space-aligned row: two or more spaces between columns."""
+    stripped = text.strip()
+    if not stripped or not _GAP.search(stripped):
+        return None
+    out, start = [], len(text) - len(text.lstrip())
+    for m in _GAP.finditer(text, start):
+        if m.start() > start:
+            out.append((start, text[start : m.start()]))
+        start = m.end()
+    if start < len(text.rstrip()):
+        out.append((start, text[start : len(text.rstrip())]))
+    return out if len(out) >= 3 else None
+
+
+def _one_line_tables(
+    lines: list[Line], i: int
+) -> tuple[list[list[tuple[int, str]]], list[list[int]], int] | None:
+    """The table that starts at line ``i`` when it is written one row per line, with the line after it.
+
+    Pipe rows: two or more in a row. Space-aligned rows: three or more with the same number of columns
+    (three or more) and figures in some of them, so that a letter-spaced title or a signature line with
+    wide gaps is never a table. A repeated header row (a table cut by a page break) is kept out.
+    """
+    for split, least in ((_pipe_cells, 2), (_aligned_cells, 3)):
+        rows: list[list[tuple[int, str]]] = []
+        offsets: list[list[int]] = []
+        k = i
+        while k < len(lines):
+            text = lines[k].text
+            if split is _pipe_cells and rows and _RULE_ROW.match(text):
+                k += 1
+                continue
+            cells = split(text) if not text.startswith("\t") else None
+            if cells is None or (split is _aligned_cells and rows and len(cells) != len(rows[0])):
+                break
+            row = [(lines[k].number, cell) for _, cell in cells]
+            if rows and [t for _, t in row] == [t for _, t in rows[0]]:
+                k += 1  # the header again, after a page break
+                continue
+            rows.append(row)
+            offsets.append([offset for offset, _ in cells])
+            k += 1
+        if len(rows) < least:
+            continue
+        figures = sum(1 for row in rows for _, t in row if _FIGURE.match(t))
+        if split is _aligned_cells and figures < len(rows):
+            continue
+        return rows, offsets, k
+    return None
+
+
 def split_flattened_tables(lines: list[Line]) -> list[Block]:
     """Blocks of a plain-text report: TAB-led lines grouped into table rows, the rest as text.
 
@@ -99,6 +182,11 @@ def split_flattened_tables(lines: list[Line]) -> list[Block]:
 
     while i < n:
         if not is_cell(i):
+            found = _one_line_tables(lines, i) if ("|" in lines[i].text or "  " in lines[i].text) else None
+            if found is not None:
+                rows, offsets, i = found
+                blocks.append(TableBlock(rows, offsets))
+                continue
             blocks.append(TextBlock(lines[i].number, lines[i].text))
             i += 1
             continue

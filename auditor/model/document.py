@@ -170,6 +170,9 @@ class TextBlock:
 @dataclass
 class TableBlock:
     rows: list[list[tuple[int, str]]]  # (line number, cell text)
+    # where each cell's text starts in its line (0-based), for tables written on one line per row
+    # ("基本支出 | 1350.20"): their figures keep their true column; None when each cell has its own line
+    offsets: list[list[int]] | None = None
 
 
 Block = TextBlock | TableBlock

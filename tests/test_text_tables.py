@@ -1,0 +1,71 @@
+"""Tables written one row per line in a text report: pipe/markdown rows and space-aligned columns, read
+into the same Table model as .docx and PDF tables, their figures keeping their true line and column."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor import load
+
+PIPE = (
+    "某区档案局2023年度部门决算\n"
+    "表1 支出决算表    单位：万元\n"
+    "| 项目 | 决算数 |\n"
+    "|---|---:|\n"
+    "| 一、基本支出 | 1350.20 |\n"
+    "| 二、项目支出 | 525.24 |\n"
+    "| 合计 | {total} |\n"
+)
+ALIGNED = (
+    "某区档案局2023年度部门决算\n"
+    "表2 收入决算表    单位：万元\n"
+    "项目            预算数      决算数\n"
+    "财政拨款收入    1200.00     1180.50\n"
+    "其他收入        100.00      98.20\n"
+    "合计            1300.00     {total}\n"
+)
+
+
+def findings(check, text: str) -> list[tuple[str, int, int, str | None]]:
+    return [(f.rule, f.line, f.column, f.stated) for f in check(text, select="S")]
+
+
+@pytest.mark.parametrize(
+    "template,right,wrong,line,column",
+    [(PIPE, "1875.44", "1885.44", 7, 8), (ALIGNED, "1278.70", "1288.70", 6, 27)],
+)
+def test_a_table_written_one_row_per_line(check, template, right, wrong, line, column):
+    assert findings(check, template.format(total=right)) == []
+    assert findings(check, template.format(total=wrong)) == [("S102", line, column, f"{wrong}万元")]
+
+
+def test_the_model_of_a_pipe_table(tmp_path):
+    path = tmp_path / "r.md"
+    path.write_text(PIPE.format(total="1875.44"), encoding="utf-8")
+    (table,) = load(path).tables
+    assert [c.text for c in table.header.cells] == ["项目", "决算数"]  # the |---| rule row is no row
+    assert [[c.text for c in r.cells] for r in table.rows][-1] == ["合计", "1875.44"]
+    (q,) = table.rows[-1].cells[1].quantities
+    assert (q.line, q.column, q.unit) == (7, 8, "万元")
+
+
+def test_a_header_repeated_after_a_page_break_is_not_a_row(tmp_path):
+    text = PIPE.format(total="1875.44").replace("| 二、项目支出 |", "| 项目 | 决算数 |\n| 二、项目支出 |")
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    (table,) = load(path).tables
+    assert [r.cells[0].text for r in table.rows] == ["一、基本支出", "二、项目支出", "合计"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # prose with one pipe, and a letter-spaced title with wide gaps: no table
+        "某区档案局2023年度部门决算\n收入 | 支出情况见附表。\n本年支出合计1875.44万元。\n",
+        "某区档案局  2023年度  部门决算\n目  录\n一、部门  基本  情况\n",
+    ],
+)
+def test_lines_that_are_not_tables(tmp_path, text):
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    assert load(path).tables == []
