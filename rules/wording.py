@@ -190,7 +190,7 @@ class Wording(Rule):
         for para in doc.paragraphs:
             if "原因" not in para.text:
                 continue
-            for r in reasons(normalise(para.text), para.line):
+            for r in reasons(normalise(para.text), para.line, para.column):
                 if r.sign == r.change_sign:
                     continue
                 word, word_en = _CHANGE[r.change_sign]

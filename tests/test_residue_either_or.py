@@ -30,8 +30,9 @@ EITHER_OR_FAILING = [
     ("人员经费比上年降低（提高）2.15万元。\n", ["降低（提高）"]),
     # half-width brackets, as a Word template typed on an English keyboard has them
     ("机关运行经费预算为86.40万元，比上年增加(减少)3.10万元。\n", ["增加(减少)"]),
-    # a mixed pair and a space the PDF's text layer put inside the brackets
-    ("政府采购预算比上年增加（ 减少）5.00万元。\n", ["增加（ 减少）"]),
+    # a mixed pair and a space the PDF's text layer put inside the brackets (quoted without the space
+    # the figures' reading takes out)
+    ("政府采购预算比上年增加（ 减少）5.00万元。\n", ["增加（减少）"]),
     # the short form of a 预算 table note
     ("财政拨款收入较上年增（减）42.00万元。\n", ["增（减）"]),
     ("其他收入较上年减(增)0.80万元。\n", ["减(增)"]),

@@ -24,7 +24,7 @@ from auditor.model.document import (
     Table,
     TableBlock,
 )
-from auditor.text.chars import normalise
+from auditor.text.chars import compact_spacing, normalise
 from auditor.text.ordinals import parse_heading, parse_ordinal
 from auditor.text.rx import rx
 
@@ -137,7 +137,10 @@ def build_document(source: Source) -> Document:
         if heading:
             headings.append(heading)
             lines[block.line - 1].role = "heading"
+        text, origin = compact_spacing(text)
         quantities = extract_quantities(text, block.line)
+        if len(origin) != len(block.text):  # spaces taken out: report each figure where it stands
+            quantities = [replace(q, column=origin[q.start] + 1) for q in quantities]
         paragraphs.append(
             Paragraph(
                 line=block.line,
@@ -145,6 +148,7 @@ def build_document(source: Source) -> Document:
                 quantities=quantities,
                 heading=heading,
                 ordinal=heading or parse_ordinal(block.line, text),
+                origin=origin if len(origin) != len(block.text) else None,
             )
         )
         last_text = stripped

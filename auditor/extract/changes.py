@@ -163,7 +163,9 @@ def comparison_years(doc: Document) -> list[YearComparison]:
             )
             phrase = text[m.start() : first.end] if first is not None and first.end - m.start() <= 40 else ""
             out.append(
-                YearComparison(para.line, m.start("year") + 1, int(m.group("year")), subject, itself, phrase)
+                YearComparison(
+                    para.line, para.column(m.start("year")), int(m.group("year")), subject, itself, phrase
+                )
             )
     return out
 
@@ -265,7 +267,7 @@ def _comparisons(para: Paragraph, text: str, report_year: int | None) -> list[Ch
                 prior_year=prior_year,
                 subject_year=year_of(text, current) if current else None,
                 anchor=anchor,
-                year_at=(para.line, m.start("year") + 1) if prior_year else None,
+                year_at=(para.line, para.column(m.start("year"))) if prior_year else None,
             )
         )
         out.extend(
@@ -449,7 +451,7 @@ def _parallel(
                 prior_year=prior_year,
                 subject_year=year_of(text, currents[i]),
                 anchor=percent or delta,
-                year_at=(para.line, m.start("year") + 1) if prior_year else None,
+                year_at=(para.line, para.column(m.start("year"))) if prior_year else None,
             )
         )
     return out

@@ -157,7 +157,7 @@ class Clauses:
             )
         return made
 
-    def add_paragraph(self, text: str, line: int, section: str) -> None:
+    def add_paragraph(self, text: str, line: int, section: str, column=lambda offset: offset + 1) -> None:
         pieces = _PIECE.findall(text)
         starts = list(accumulate(map(len, pieces), initial=0))
         hans = list(map(len, map(_drop_non_han, pieces)))
@@ -168,7 +168,7 @@ class Clauses:
         first, n = len(self.text), len(keep)
         self.text += kept
         self.line += [line] * n
-        self.column += [starts[i] + 1 for i in keep]
+        self.column += [column(starts[i]) for i in keep]
         self.skeleton += map(hash, map(_drop_etc, map(_drop_punct, map(_blank_numbers, kept))))
         self.han += [hans[i] for i in keep]
         self.section += [section] * n
@@ -185,7 +185,9 @@ def _sentences(doc: Document) -> Clauses:
         if not _TITLE_END.search(text) and _han(text) < 25:
             continue  # a title line (the cover page repeats the title on purpose)
         section = doc.section_at(para.line)
-        out.add_paragraph(text, para.line, section.path()[0].title if section is not None else "")
+        out.add_paragraph(
+            text, para.line, section.path()[0].title if section is not None else "", para.column
+        )
     return out
 
 

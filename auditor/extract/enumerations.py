@@ -157,7 +157,7 @@ def _make(m: regex.Match, para: Paragraph, items: list[str], partial: bool, noun
         count=_value(m.group("n")),
         count_text=m.group("n") + m.group("unit"),
         line=para.line,
-        column=m.start("n") + 1,
+        column=para.column(m.start("n")),
         items=items,
         alternatives=_readings(items, noun),
         partial=partial,

@@ -29,7 +29,7 @@ import regex
 from auditor.extract.figures import extract_quantities, with_unit
 from auditor.extract.tables import cell_figure, is_empty_value
 from auditor.extract.tolerance import interval_of
-from auditor.model.document import Cell, Document, Row, Table
+from auditor.model.document import Cell, Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
 from auditor.text.ordinals import parse_ordinal
@@ -1048,7 +1048,7 @@ def _resolve_chain(m: regex.Match[str], names: dict[str, tuple[str, str]]) -> st
 
 
 def _name_conflicts(
-    m: regex.Match[str], line: int, names: dict[str, tuple[str, str]]
+    m: regex.Match[str], para: Paragraph, names: dict[str, tuple[str, str]]
 ) -> list[SubjectNameConflict]:
     """Each level printed with its code whose name is not the tables' name for that code."""
     found = []
@@ -1065,7 +1065,12 @@ def _name_conflicts(
             lead = len(stated) - len(_NAME_LEAD.sub("", stated))
             found.append(
                 SubjectNameConflict(
-                    line, m.start(level) + lead + 1, _NAME_LEAD.sub("", stated), code, table_name, title
+                    para.line,
+                    para.column(m.start(level) + lead),
+                    _NAME_LEAD.sub("", stated),
+                    code,
+                    table_name,
+                    title,
                 )
             )
     return found
@@ -1115,7 +1120,7 @@ def subject_paragraphs(
         text = normalise(para.text)
         chains = list(_CHAIN.finditer(text))
         for i, m in enumerate(chains):
-            for r in _name_conflicts(m, para.line, names):
+            for r in _name_conflicts(m, para, names):
                 r.amount = next(
                     (q.text for q in para.quantities if q.line == para.line and q.start >= m.end()), ""
                 )

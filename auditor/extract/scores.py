@@ -353,7 +353,7 @@ def _last_pair(text: str) -> regex.Match | None:
 def _set_pair(node: ScoreNode, m: regex.Match, para: Paragraph) -> None:
     node.max, node.score = Decimal(m.group("max")), Decimal(m.group("score"))
     node.max_line = node.score_line = para.line
-    node.column = m.start("score") + 1
+    node.column = para.column(m.start("score"))
     if m.group("rate"):
         rate = next(
             (q for q in para.quantities if q.kind is Kind.PERCENT and q.start >= m.start("rate") - 1), None
@@ -424,7 +424,7 @@ def _totals_and_grades(doc: Document) -> tuple[list[StatedTotal], list[StatedGra
         for s in _SENTENCE.finditer(text):
             found_grades = list(_GRADE.finditer(text, s.start(), s.end()))
             for g in found_grades:
-                grades.append(StatedGrade(g.group("g"), para.line, g.start("g") + 1))
+                grades.append(StatedGrade(g.group("g"), para.line, para.column(g.start("g"))))
             for m in _TOTAL.finditer(text, s.start(), s.end()):
                 value = Decimal(m.group("v"))
                 label_total = rx(r"总得分|综合得分|整体绩效得分|最终得分").match(m.group(0))
@@ -434,7 +434,7 @@ def _totals_and_grades(doc: Document) -> tuple[list[StatedTotal], list[StatedGra
                     continue  # a score after the grade belongs to something else
                 if _PAIR.search(text, max(0, m.start() - 12), m.end() + 12):
                     continue  # 指标分值X分，评价得分Y分 is an indicator, not the report's total
-                totals.append(StatedTotal(value, para.line, m.start("v") + 1, m.group(0)))
+                totals.append(StatedTotal(value, para.line, para.column(m.start("v")), m.group(0)))
     return totals, grades
 
 

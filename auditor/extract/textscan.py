@@ -178,7 +178,13 @@ def name_slips(doc: Document, entity: Entity) -> list[NameSlip]:
                 ):
                     continue
                 slips.append(
-                    NameSlip(para.line, m.start("body") + 1, entity.place + body, entity.full, "other_body")
+                    NameSlip(
+                        para.line,
+                        para.column(m.start("body")),
+                        entity.place + body,
+                        entity.full,
+                        "other_body",
+                    )
                 )
     return slips
 
@@ -244,7 +250,7 @@ def stale_years(doc: Document, report_year: int) -> list[StaleYear]:
             before = text[max(0, m.start("y") - 4) : m.start("y")]
             if rx(r"(?:比|较|与|同|自|从|截至|截止|至|上年|去年|历年|前)\s*$").search(before):
                 continue  # a comparison or a history, not this year's basis
-            out.append(StaleYear(para.line, m.start("y") + 1, year, m.group(0).strip()))
+            out.append(StaleYear(para.line, para.column(m.start("y")), year, m.group(0).strip()))
     return out
 
 
@@ -276,18 +282,23 @@ def stale_dates(doc: Document, report_year: int, genre: str) -> list[StaleYear]:
                 continue  # a history ("截至2023年6月，已累计…"), not the state the template asks for
             due = report_year if genre == "final" else report_year - 1
             if year < due:
-                out.append(StaleYear(para.line, m.start("y") + 1, year, m.group(0), due))
+                out.append(StaleYear(para.line, para.column(m.start("y")), year, m.group(0), due))
         if genre != "budget":
             continue
         for m in _PERIOD.finditer(text):
             if int(m["y"]) < report_year:
-                out.append(StaleYear(para.line, m.start("y") + 1, int(m["y"]), m.group(0)))
+                out.append(StaleYear(para.line, para.column(m.start("y")), int(m["y"]), m.group(0)))
         section = doc.section_at(para.line)
         if section is not None and _PERIOD_TITLE.search(section.heading.title):
             m = _RANGE.fullmatch(text.strip())
             if m is not None and int(m["y"]) < report_year:  # "五、实施周期" / "2025年1月1日-2025年12月31日"
                 out.append(
-                    StaleYear(para.line, len(text) - len(text.lstrip()) + m.start("y") + 1, int(m["y"]), m[0])
+                    StaleYear(
+                        para.line,
+                        para.column(len(text) - len(text.lstrip()) + m.start("y")),
+                        int(m["y"]),
+                        m[0],
+                    )
                 )
     return out
 
@@ -359,17 +370,19 @@ def template_residue(doc: Document) -> list[Residue]:
     for para in doc.paragraphs:
         text = normalise(para.text)
         for m in _ANY_RESIDUE.finditer(text):
-            out.append(Residue(para.line, m.start() + 1, m.group(0), m.lastgroup))
+            out.append(Residue(para.line, para.column(m.start()), m.group(0), m.lastgroup))
         for m in _ATTACHED_TABLE.finditer(text):
             # "（附相关评分表）" with no table anywhere after it (an attachment heading alone is not a table)
             if not any(line > para.line for line in table_lines):
-                out.append(Residue(para.line, m.start() + 1, m.group(0), "missing_table"))
+                out.append(Residue(para.line, para.column(m.start()), m.group(0), "missing_table"))
         m = _EMPTY_TABLE_NOTE.search(text)
         if m is not None:
             table = _table_above(doc, para.line)
             first = _first_amount(table) if table is not None else None
             if first is not None:
-                out.append(Residue(para.line, m.start() + 1, m.group(0), "empty_table_note", first.text))
+                out.append(
+                    Residue(para.line, para.column(m.start()), m.group(0), "empty_table_note", first.text)
+                )
     return out
 
 

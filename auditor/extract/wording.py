@@ -112,7 +112,7 @@ def comparisons(doc: Document) -> list[Comparison]:
                     budget=budgets[-1][1],
                     actual=actuals[-1][1],
                     line=para.line,
-                    column=m.start() + 1,
+                    column=para.column(m.start()),
                 )
             )
     return found
@@ -167,7 +167,7 @@ _MARKER = regex.compile(
 )
 
 
-def reasons(text: str, line: int) -> list[Reason]:
+def reasons(text: str, line: int, column=lambda offset: offset + 1) -> list[Reason]:
     """The one-clause reasons of a paragraph's text that directly follow a change: only the sentence end
     and "主要原因是：" between the change's figures and the reason (a second comparison, 比预算…, 其中…
     would make the reason that one's)."""
@@ -192,7 +192,7 @@ def reasons(text: str, line: int) -> list[Reason]:
                 m["reason"] + m["word"],
                 _DIRECTIONS[m["word"]],
                 line,
-                m.start("reason") + 1,
+                column(m.start("reason")),
                 change["words"].strip(),
                 signs.pop(),
             )

@@ -117,6 +117,14 @@ class Paragraph:
     quantities: list[Quantity]
     heading: Heading | None = None  # a short ordinal-led line: a heading
     ordinal: Heading | None = None  # any ordinal-led paragraph (headings and long list items)
+    # when spreading spaces were taken out of ``text`` ("基 本 支 出"): each character's index in its line
+    origin: list[int] | None = field(default=None, repr=False)
+
+    def column(self, offset: int) -> int:
+        """The 1-based column in the line of the character at ``offset`` of ``text``."""
+        if self.origin is None:
+            return offset + 1
+        return (self.origin[offset] if offset < len(self.origin) else len(self.origin)) + 1
 
 
 @dataclass

@@ -19,3 +19,38 @@ def normalise(text: str) -> str:
     """Fold full-width digits and signs to ASCII without changing the text's length (cached: the
     same paragraphs are read by many rules)."""
     return text.translate(_FULLWIDTH)
+
+
+# Spaces that only spread a sentence out: between two CJK characters ("基 本 支 出"), between a figure and
+# its unit or % ("1885.44 万元", "4.2 %"), and around CJK punctuation ("万元 ，"). Spaces between Latin
+# words or between two numbers carry meaning and stay.
+_CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_SPREAD = None
+
+
+def compact_spacing(text: str) -> tuple[str, list[int]]:
+    """``text`` without the spaces that spread it out, and for each kept character its index in ``text``.
+
+    Text copied from a PDF or a web page is letter-spaced and puts spaces between a figure and its unit;
+    the figures are read from the compact text, and reported at their place in the original.
+    """
+    global _SPREAD
+    if " " not in text and "\u3000" not in text:
+        return text, list(range(len(text)))
+    if _SPREAD is None:
+        import regex
+
+        _SPREAD = regex.compile(
+            rf"(?<=[{_CJK}])[ \u3000]+(?=[{_CJK}\d%％])"  # 基 本 · 合计 1885.44 · ， 比
+            rf"|(?<=[\d.%％])[ \u3000]+(?=[{_CJK}%％])"  # 1885.44 万元 · 4.2 %
+        )
+    kept: list[int] = []
+    pieces: list[str] = []
+    cursor = 0
+    for m in _SPREAD.finditer(text):
+        pieces.append(text[cursor : m.start()])
+        kept.extend(range(cursor, m.start()))
+        cursor = m.end()
+    pieces.append(text[cursor:])
+    kept.extend(range(cursor, len(text)))
+    return "".join(pieces), kept
