@@ -23,6 +23,7 @@ from auditor.model.document import (
     Source,
     Table,
     TableBlock,
+    TextBlock,
 )
 from auditor.text.chars import compact_spacing, normalise
 from auditor.text.ordinals import parse_heading, parse_ordinal
@@ -96,6 +97,9 @@ def build_document(source: Source) -> Document:
     toc_mode = False
     toc_first: Heading | None = None
     toc_parts: set[str] = set()
+    wrapped: dict[int, list[tuple[int, int]]] = {}
+    if fmt == "txt":
+        blocks, wrapped = rejoin_wrapped(blocks)
     for block in blocks:
         if isinstance(block, TableBlock):
             table = _build_table(len(tables) + 1, block, last_text)
@@ -139,8 +143,18 @@ def build_document(source: Source) -> Document:
             lines[block.line - 1].role = "heading"
         text, origin = compact_spacing(text)
         quantities = extract_quantities(text, block.line)
-        if len(origin) != len(block.text):  # spaces taken out: report each figure where it stands
-            quantities = [replace(q, column=origin[q.start] + 1) for q in quantities]
+        joined = wrapped.get(block.line)
+        columns = rows = None
+        if joined is not None:  # a sentence rejoined from several lines: each figure on its own line
+            columns = [joined[k][1] for k in origin]
+            rows = [joined[k][0] for k in origin]
+        elif len(origin) != len(block.text):  # spaces taken out: each figure where it stands
+            columns = origin
+        if columns is not None:
+            quantities = [
+                replace(q, column=columns[q.start] + 1, line=rows[q.start] if rows else q.line)
+                for q in quantities
+            ]
         paragraphs.append(
             Paragraph(
                 line=block.line,
@@ -148,7 +162,8 @@ def build_document(source: Source) -> Document:
                 quantities=quantities,
                 heading=heading,
                 ordinal=heading or parse_ordinal(block.line, text),
-                origin=origin if len(origin) != len(block.text) else None,
+                origin=columns,
+                origin_lines=rows,
             )
         )
         last_text = stripped
@@ -158,6 +173,89 @@ def build_document(source: Source) -> Document:
     doc.report_year = infer_report_year(doc)
     doc.sections = build_sections([h for h in headings if not h.in_toc], len(lines))
     return doc
+
+
+# ----------------------------------------------------------------------------- hard-wrapped text
+
+_SENTENCE_END = "。！？!?；;：:…”」』"
+
+
+def _width(text: str) -> int:
+    """Display columns: CJK and full-width characters take two."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def _wrap_width(texts: list[str]) -> int | None:
+    """The width a hard-wrapped text was cut at: many lines of (nearly) one width, few longer. None for
+    text written one paragraph per line, whose lines have every length."""
+    widths = [_width(t.rstrip()) for t in texts if len(t.strip()) >= 10]
+    if len(widths) < 6:
+        return None
+    common = Counter(widths)
+    width = max(common, key=lambda w: (sum(common[v] for v in range(w - 2, w + 1)), w))
+    at = sum(1 for w in widths if width - 2 <= w <= width)
+    longer = sum(1 for w in widths if w > width)
+    if width < 30 or at < max(4, len(widths) // 3) or longer > len(widths) // 10:
+        return None
+    return width
+
+
+def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]]:
+    """Text blocks of a hard-wrapped text rejoined into their paragraphs, and for each rejoined one (by
+    its first line) the (line, column) of every character.
+
+    A line continues into the next when it runs to the wrap width, does not end a sentence, and the next
+    line is text that does not open a paragraph of its own: no indent, no ordinal (一、 （二） 3.), no table.
+    """
+    texts = [b.text for b in blocks if isinstance(b, TextBlock)]
+    width = _wrap_width(texts)
+    if width is None:
+        return blocks, {}
+    out: list = []
+    positions: dict[int, list[tuple[int, int]]] = {}
+    k = 0
+    while k < len(blocks):
+        block = blocks[k]
+        if not isinstance(block, TextBlock) or not block.text.strip():
+            out.append(block)
+            k += 1
+            continue
+        text = block.text.rstrip()
+        where = [(block.line, c) for c in range(len(text))]
+        while k + 1 < len(blocks) and _continues(blocks[k].text.rstrip(), blocks[k + 1], width):
+            nxt = blocks[k + 1]
+            lead = len(nxt.text) - len(nxt.text.lstrip())
+            piece = nxt.text.strip()
+            if (
+                text
+                and piece
+                and text[-1].isascii()
+                and text[-1].isalnum()
+                and piece[0].isascii()
+                and piece[0].isalnum()
+            ):
+                text += " "
+                where.append((nxt.line, lead - 1 if lead else 0))
+            text += piece
+            where += [(nxt.line, lead + c) for c in range(len(piece))]
+            k += 1
+        if len(where) > len(block.text.rstrip()):
+            positions[block.line] = where
+            out.append(TextBlock(block.line, text))
+        else:
+            out.append(block)
+        k += 1
+    return out, positions
+
+
+def _continues(line: str, nxt: object, width: int) -> bool:
+    if not isinstance(nxt, TextBlock) or not nxt.text.strip() or not line:
+        return False
+    if line[-1] in _SENTENCE_END or _width(line) < width - 3:
+        return False
+    if nxt.text[:1].isspace() or parse_ordinal(0, nxt.text.strip()) is not None:
+        return False
+    return True
 
 
 def build_sections(headings: list[Heading], last_line: int) -> list[Section]:

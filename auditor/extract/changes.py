@@ -159,7 +159,7 @@ def comparison_years(doc: Document) -> list[YearComparison]:
             )
             s_end = sentence_end(text, m.end())
             first = next(
-                (q for q in para.quantities if q.line == para.line and m.end() <= q.start < s_end), None
+                (q for q in para.quantities if m.end() <= q.start < s_end), None
             )
             phrase = text[m.start() : first.end] if first is not None and first.end - m.start() <= 40 else ""
             out.append(

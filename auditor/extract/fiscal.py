@@ -1122,7 +1122,7 @@ def subject_paragraphs(
         for i, m in enumerate(chains):
             for r in _name_conflicts(m, para, names):
                 r.amount = next(
-                    (q.text for q in para.quantities if q.line == para.line and q.start >= m.end()), ""
+                    (q.text for q in para.quantities if q.start >= m.end()), ""
                 )
                 renamed.append(r)
             code = _resolve_chain(m, names)
@@ -1133,12 +1133,7 @@ def subject_paragraphs(
             cell, where = fact
             stated: set = set()  # the head amount and "预算安排…" restate each other: one finding
             for q in para.quantities:
-                if (
-                    q.line != para.line
-                    or not (m.end() <= q.start < end)
-                    or q.kind is not Kind.MONEY
-                    or q.approx
-                ):
+                if not (m.end() <= q.start < end) or q.kind is not Kind.MONEY or q.approx:
                     continue
                 gap = _TITLE_NOISE.sub("", text[m.end() : q.start])
                 label = _LABEL_OWNER.sub("", _TITLE_NOISE.sub("", q.label))

@@ -85,7 +85,7 @@ def comparisons(doc: Document) -> list[Comparison]:
         claims = sorted([*_ORDER_CLAIM.finditer(text), *_EQUAL_CLAIM.finditer(text)], key=lambda m: m.start())
         floor = 0
         for m in claims:
-            qs = [q for q in para.quantities if q.line == para.line and floor <= q.start < m.start()]
+            qs = [q for q in para.quantities if floor <= q.start < m.start()]
             floor = m.end()
             budgets = _figures(qs, _BUDGET_LABEL)
             actuals = _figures(qs, _ACTUAL_LABEL)
@@ -99,7 +99,7 @@ def comparisons(doc: Document) -> list[Comparison]:
             first = min(budgets[-1][1].end, actuals[-1][1].end)
             if len(_SENTENCE.findall(text, first, m.start())) > 1:
                 continue  # the figures stand two sentences or more before the claim
-            after = next((q for q in para.quantities if q.line == para.line and q.start >= m.end()), None)
+            after = next((q for q in para.quantities if q.start >= m.end()), None)
             difference = after if after is not None and after.start - m.end() <= 2 else None
             if difference is not None and (difference.kind is not Kind.MONEY or difference.approx):
                 difference = None

@@ -117,14 +117,22 @@ class Paragraph:
     quantities: list[Quantity]
     heading: Heading | None = None  # a short ordinal-led line: a heading
     ordinal: Heading | None = None  # any ordinal-led paragraph (headings and long list items)
-    # when spreading spaces were taken out of ``text`` ("基 本 支 出"): each character's index in its line
+    # when ``text`` is not its line as written (spreading spaces taken out, "基 本 支 出"; a hard-wrapped
+    # sentence rejoined): each character's 0-based column, and its line when the paragraph spans several
     origin: list[int] | None = field(default=None, repr=False)
+    origin_lines: list[int] | None = field(default=None, repr=False)
 
     def column(self, offset: int) -> int:
-        """The 1-based column in the line of the character at ``offset`` of ``text``."""
+        """The 1-based column, in its own line, of the character at ``offset`` of ``text``."""
         if self.origin is None:
             return offset + 1
-        return (self.origin[offset] if offset < len(self.origin) else len(self.origin)) + 1
+        return (self.origin[offset] if offset < len(self.origin) else self.origin[-1] + 1) + 1
+
+    def line_at(self, offset: int) -> int:
+        """The line that holds the character at ``offset`` of ``text``."""
+        if self.origin_lines is None:
+            return self.line
+        return self.origin_lines[min(offset, len(self.origin_lines) - 1)]
 
 
 @dataclass

@@ -1,0 +1,69 @@
+"""Text copied out of a PDF or a web page is cut at a fixed width in the middle of sentences: its lines are
+rejoined into paragraphs (auditor.extract.build.rejoin_wrapped) so that a relation spanning two lines is
+still read, while every figure is reported on its own line and column."""
+
+from __future__ import annotations
+
+from auditor import load
+
+TITLE = ["某区档案局2023年度部门决算说明", "一、收入支出决算总体情况"]
+PARAGRAPHS = [
+    "2023年度本年支出合计1875.44万元，其中：基本支出1350.20万元，项目支出525.24万元。项目支出主要用于档案"
+    "数字化加工、库房维修和档案征集等方面，比上年有所增加。",
+    "2023年度一般公共预算财政拨款支出1800.00万元，比上年决算数减少12.30万元，下降0.68%，主要原因是公用经费"
+    "压减，办公费、印刷费等日常支出减少，会议费和培训费也有所下降。",
+    "2023年度机关运行经费支出86.40万元，比上年增加4.20万元，增长5.11%，主要原因是新增办公场所的物业管理"
+    "费用和水电费用增加，车辆运行维护费用与上年基本持平。",
+]
+
+
+def width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def wrapped(paragraphs: list[str], columns: int = 60) -> list[str]:
+    """Each paragraph indented and cut at ``columns`` display columns, as a PDF's text layer has it."""
+    lines = list(TITLE)
+    for paragraph in paragraphs:
+        current = "    "
+        for ch in paragraph:
+            if width(current + ch) > columns:
+                lines.append(current)
+                current = ""
+            current += ch
+        lines.append(current)
+    return lines
+
+
+def test_a_slip_across_a_wrap_is_found_on_its_own_line(check):
+    lines = wrapped(PARAGRAPHS)
+    assert check("\n".join(lines) + "\n", select="S,Y") == []
+    slipped = wrapped([PARAGRAPHS[0], PARAGRAPHS[1].replace("下降0.68%", "下降0.86%"), PARAGRAPHS[2]])
+    (finding,) = check("\n".join(slipped) + "\n", select="S,Y")
+    line = next(n for n, text in enumerate(slipped, 1) if "0.86%" in text)
+    assert line != next(
+        n for n, text in enumerate(slipped, 1) if "1800.00" in text
+    )  # the wrap is between them
+    assert (finding.rule, finding.line, finding.column) == ("Y101", line, slipped[line - 1].index("0.86") + 1)
+
+
+def test_a_breakdown_across_a_wrap(check):
+    paragraph = PARAGRAPHS[0].replace("1875.44", "1885.44")
+    lines = wrapped([paragraph, PARAGRAPHS[1], PARAGRAPHS[2]], columns=50)
+    assert [f.rule for f in check("\n".join(lines) + "\n", select="S")] == ["S101"]
+
+
+def test_the_paragraphs_of_a_wrapped_text(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("\n".join(wrapped(PARAGRAPHS)) + "\n", encoding="utf-8")
+    doc = load(path)
+    body = [p for p in doc.paragraphs if p.heading is None][1:]
+    assert [p.text.strip() for p in body] == PARAGRAPHS
+    assert doc.headings[0].title == "收入支出决算总体情况"
+
+
+def test_text_written_one_paragraph_per_line_is_left_alone(tmp_path):
+    path = tmp_path / "r.txt"
+    lines = [*TITLE, *(p[: 20 + 7 * k] + "。" for k, p in enumerate(PARAGRAPHS * 3))]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert len(load(path).paragraphs) == len(lines)
