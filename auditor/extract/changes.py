@@ -158,9 +158,7 @@ def comparison_years(doc: Document) -> list[YearComparison]:
                 and not _ACTUALS.search(sentence)
             )
             s_end = sentence_end(text, m.end())
-            first = next(
-                (q for q in para.quantities if m.end() <= q.start < s_end), None
-            )
+            first = next((q for q in para.quantities if m.end() <= q.start < s_end), None)
             phrase = text[m.start() : first.end] if first is not None and first.end - m.start() <= 40 else ""
             out.append(
                 YearComparison(
@@ -315,6 +313,7 @@ def _follow_ons(
     return out
 
 
+_PRIOR_WORDS = regex.compile(r"^(?:上年|去年|上一年度?|上年同期)")
 _BASE_BEFORE = regex.compile(r"为(?:年初|调整后?的?|全年)?预算数?\s*$")
 
 
@@ -348,6 +347,11 @@ def _subject(
             # "比预算减少0.58万元，比去年增加0.30万元": the figure before is another comparison's difference;
             # "为调整预算数125000万元的102.92%，比2023年增收…": it is the base of a rate
             return None, explicit_prior
+    if current is not None and explicit_prior is None and _PRIOR_WORDS.search(current.label):
+        # "支出450.00万元，上年支出400.00万元，比上年增加50.00万元": the figure before the comparison is
+        # last year's; this year's is the one before it, in the same sentence
+        earlier = [q for q in before[:-1] if q.start >= sentence_start(text, current.start)]
+        return (earlier[-1], current) if earlier else (None, None)
     if current is not None and explicit_prior is None:
         # "2023年度预算1401.15万元，2022年度预算1217.55万元，较上年度增加15.08%": the figure before the
         # comparison is itself last year's; the current one is the same label a year later.

@@ -480,6 +480,32 @@ def _resolve_base_label(doc: Document, para: Paragraph, part: Quantity, label: s
     return None
 
 
+def _respective_shares(para: Paragraph, first: Quantity, at: int, base_text: str) -> list[Share]:
+    """ "A、B分别占C的x%和y%": the percentages after 占 paired in order with the amounts before 分别 (the
+    same number of them); nothing when the counts differ."""
+    text = normalise(para.text)
+    start, end = sentence_bounds(text, first.start)
+    pcts = [
+        q for q in para.quantities if q.kind is Kind.PERCENT and first.start <= q.start < end and not q.approx
+    ]
+    before = [q for q in para.quantities if q.is_amount and start <= q.start and q.end <= at - 2]
+    if len(pcts) < 2 or len(before) < len(pcts):
+        return []
+    parts = before[-len(pcts) :]
+    explicit = [q for q in para.quantities if at <= q.start < first.start and q.is_amount]
+    base = explicit[-1] if explicit else None
+    return [
+        Share(
+            part=part,
+            percent=pct,
+            base=base,
+            base_label=base_text,
+            neighbours=[q for q in parts if q is not part],
+        )
+        for part, pct in zip(parts, pcts, strict=True)
+    ]
+
+
 def _shares_in(para: Paragraph, breakdowns: list[Breakdown], doc: Document) -> list[Share]:
     shares = []
     for pct in para.quantities:
@@ -491,6 +517,9 @@ def _shares_in(para: Paragraph, breakdowns: list[Breakdown], doc: Document) -> l
         base_text = m.group("base").strip()
         if any(w in base_text for w in _TARGET_WORDS):
             continue  # 占目标任务数12万张的125%: a completion rate, not a share
+        if normalise(para.text)[max(0, offset + m.start() - 2) : offset + m.start()] == "分别":
+            shares += _respective_shares(para, pct, offset + m.start(), base_text)
+            continue
         part = _part_before(para, offset + m.start())
         if part is None:
             continue
