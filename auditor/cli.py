@@ -87,7 +87,7 @@ def check(
     write_baseline: str | None,
     timeout: float,
 ) -> None:
-    """Check report files (.txt .md .docx .pdf .doc .wps) and directories."""
+    """Check report files (.txt .md .docx .pdf .doc .wps .html) and directories."""
     import gc
     import os
     from pathlib import Path

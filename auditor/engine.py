@@ -35,6 +35,18 @@ class Collected:
     skipped: int = 0
 
 
+def _own_report(path: Path) -> bool:
+    """An HTML report this tool wrote (its generator tag is in the first kilobytes)."""
+    if path.suffix.lower() not in (".html", ".htm"):
+        return False
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return False
+    return b'name="generator" content="auditor' in head
+
+
 _PROJECT_FILES = frozenset({"pyproject.toml", "auditor.toml", ".pre-commit-config.yaml"})
 
 
@@ -51,8 +63,8 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> Collected:
                     candidate = Path(root) / name
                     if name.startswith(".") or name in _PROJECT_FILES:
                         continue  # hidden files and the project's own settings are not reports
-                    if not is_supported(candidate) or candidate.is_symlink():
-                        out.skipped += 1
+                    if not is_supported(candidate) or candidate.is_symlink() or _own_report(candidate):
+                        out.skipped += 1  # an HTML report of an earlier run is not a report to check
                         continue
                     if candidate not in seen:
                         seen.add(candidate)

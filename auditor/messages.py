@@ -33,8 +33,8 @@ ERROR_TEMPLATES: dict[str, tuple[str, str]] = {
     "missing": ("文件不存在", "no such file"),
     "is_directory": ("是目录，不是文件", "is a directory, not a file"),
     "unsupported": (
-        "不支持的文件类型 {suffix}（支持 .txt .md .docx .pdf .doc .wps）",
-        "unsupported file type {suffix} (.txt .md .docx .pdf .doc .wps)",
+        "不支持的文件类型 {suffix}（支持 .txt .md .docx .pdf .doc .wps .html .htm）",
+        "unsupported file type {suffix} (.txt .md .docx .pdf .doc .wps .html .htm)",
     ),
     "annotate_same_file": ("输出文件不能是输入文件本身", "the output must not be the input file itself"),
     "annotate_unsupported": (
@@ -97,6 +97,36 @@ ERROR_TEMPLATES: dict[str, tuple[str, str]] = {
     "legacy_needs_soffice": (
         "无法直接读取 {suffix} 文件：请在 Word/WPS 中“另存为” .docx，或安装 LibreOffice（soffice）后重试",
         "cannot read {suffix} directly: save it as .docx in Word/WPS, or install LibreOffice (soffice) and retry",
+    ),
+    "html_binary": ("不是有效的 HTML 文件（含有二进制内容）", "not a valid HTML file (binary content)"),
+    "html_other_format": (
+        "不是有效的 HTML 文件：内容是 {kind} 文件，请按实际格式改名后再检查",
+        "not a valid HTML file: its content is a {kind} file; rename it to its real format and check again",
+    ),
+    "html_no_markup": (
+        "不是有效的 HTML 文件（没有 HTML 标记）：纯文本请用 .txt 扩展名",
+        "not a valid HTML file (no HTML markup): name a plain-text file .txt",
+    ),
+    "html_undecodable": (
+        "无法识别网页的文字编码（已尝试 {tried}）",
+        "cannot decode the page's text (tried {tried})",
+    ),
+    "corrupt_html": ("不是有效的 HTML 文件（{detail}）", "not a valid HTML file ({detail})"),
+    "html_no_text": (
+        "网页中没有可检查的文字（正文可能由脚本加载）：请在浏览器中打开后“另存为”完整网页，或下载原文件检查",
+        "the page has no text to check (loaded by scripts?): save the page from a browser, or check the original file",
+    ),
+    "html_limit": (
+        "网页超出解析器的安全上限（{detail}），拒绝读取",
+        "the page exceeds the parser's safety limits ({detail}): refused",
+    ),
+    "html_too_many_cells": (
+        "网页表格展开后超过 {limit} 个单元格（合并单元格跨度异常），拒绝读取",
+        "the page's tables expand to more than {limit} cells (abnormal colspan/rowspan): refused",
+    ),
+    "html_auditor_report": (
+        "这是 auditor 生成的检查报告，不是被检查的报告",
+        "this is a report written by auditor, not a report to check",
     ),
     "legacy_conversion_failed": (
         "LibreOffice 转换失败：请在 Word/WPS 中“另存为” .docx 后重试",

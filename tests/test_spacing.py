@@ -41,6 +41,8 @@ def test_spread_out_figures_are_read(check, right, wrong, rule, column):
 
 def test_what_compacting_keeps():
     text, origin = compact_spacing("基 本 支 出 1350.20 万元 ，GDP 增长 2023 2024年")
-    assert text == "基本支出1350.20万元，GDP 增长2023 2024年"  # after Latin, and between two numbers, spaces stay
+    assert (
+        text == "基本支出1350.20万元，GDP 增长2023 2024年"
+    )  # after Latin, and between two numbers, spaces stay
     assert [origin[text.index(ch)] for ch in "本1万"] == [2, 8, 16]
     assert compact_spacing("没有空格") == ("没有空格", [0, 1, 2, 3])

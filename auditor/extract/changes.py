@@ -226,7 +226,7 @@ def _comparisons(para: Paragraph, text: str, report_year: int | None) -> list[Ch
             continue  # the direction word belongs to another clause
         sign = _sign(d.group("dir"))
         prior_year = int(m.group("year")) if m.group("year") else None
-        if label_text.rstrip().endswith("各"):
+        if label_text.rstrip().endswith(("各", "分别")):
             out.extend(_parallel(para, text, m, d, sign, prior_year))
             continue
         delta, percent = _figures_after(para, text, d.end())
@@ -313,6 +313,7 @@ def _follow_ons(
     return out
 
 
+_NOT_A_NAME = regex.compile(r"[\d。；;：:]|比|较|增|减|下降|其中|合计|总计")
 _PRIOR_WORDS = regex.compile(r"^(?:上年|去年|上一年度?|上年同期)")
 _BASE_BEFORE = regex.compile(r"为(?:年初|调整后?的?|全年)?预算数?\s*$")
 
@@ -467,7 +468,11 @@ def _last_list(text: str, before: list[Quantity], n: int) -> list[Quantity] | No
         return None
     run = before[-n:]
     for a, b in pairwise(run):
-        if text[a.end : b.start].strip() not in ("、", "，", ","):
+        gap = text[a.end : b.start].strip()
+        # "20.00万元、15.00万元", or each amount after its own name: "…费20.00万元、公务接待费15.00万元"
+        if gap not in ("、", "，", ",") and not (
+            gap[:1] in "、，," and len(gap) <= 16 and not _NOT_A_NAME.search(gap)
+        ):
             return None
     return run
 

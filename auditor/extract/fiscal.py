@@ -1121,9 +1121,7 @@ def subject_paragraphs(
         chains = list(_CHAIN.finditer(text))
         for i, m in enumerate(chains):
             for r in _name_conflicts(m, para, names):
-                r.amount = next(
-                    (q.text for q in para.quantities if q.start >= m.end()), ""
-                )
+                r.amount = next((q.text for q in para.quantities if q.start >= m.end()), "")
                 renamed.append(r)
             code = _resolve_chain(m, names)
             fact = amounts.get(code) if code else None

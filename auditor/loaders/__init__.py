@@ -1,4 +1,4 @@
-"""Reading report files (.txt/.md, .docx, .pdf, .doc/.wps) into a Source: numbered lines and blocks.
+"""Reading report files (.txt .md .docx .pdf .doc .wps .html .htm) into a Source: numbered lines and blocks.
 
 Files are opened read-only and never modified. Every failure is an InputError naming the
 file and saying what is wrong, so that a batch can report it and go on with other files.
@@ -18,7 +18,8 @@ TEXT_SUFFIXES = {".txt", ".md", ".text"}
 DOCX_SUFFIXES = {".docx"}
 PDF_SUFFIXES = {".pdf"}
 LEGACY_SUFFIXES = {".doc", ".wps"}  # binary Word/WPS: converted through LibreOffice when it is installed
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | DOCX_SUFFIXES | PDF_SUFFIXES | LEGACY_SUFFIXES
+HTML_SUFFIXES = {".html", ".htm"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | DOCX_SUFFIXES | PDF_SUFFIXES | LEGACY_SUFFIXES | HTML_SUFFIXES
 
 
 def is_supported(path: Path) -> bool:
@@ -54,6 +55,10 @@ def read(path: str | os.PathLike[str]) -> Source:
             return load_legacy(p, name)
         if size > MAX_TEXT_BYTES:
             raise InputError(name, "too_large", limit=MAX_TEXT_BYTES // (1024 * 1024))
+        if suffix in HTML_SUFFIXES:
+            from auditor.loaders.html import load_html  # lxml only for web pages
+
+            return load_html(p.read_bytes(), name)
         return load_text(p.read_bytes(), name)
     except PermissionError:
         raise InputError(name, "unreadable") from None
