@@ -538,3 +538,18 @@ def test_the_prior_year_written_before_the_comparison(check):
     assert check(BOTH_YEARS.format(rate="12.50%"), select="Y") == []
     found = [(f.rule, f.stated, f.expected) for f in check(BOTH_YEARS.format(rate="11.50%"), select="Y101")]
     assert found == [("Y101", "11.50%", "12.50%")]
+
+
+RESPECTIVE_CHANGES = (
+    "2024年因公出国（境）费20.00万元、公务接待费15.00万元，与上年相比分别减少5.00万元、3.00万元，"
+    "分别下降{a}、16.67%。\n"
+)
+
+
+def test_respective_changes_each_after_its_own_name(check):
+    """Y18: 分别减少D1、D2，分别下降E1%、E2% zipped with amounts each written after its own name."""
+    assert check(RESPECTIVE_CHANGES.format(a="20.00%"), select="Y") == []
+    found = [
+        (f.rule, f.stated, f.expected) for f in check(RESPECTIVE_CHANGES.format(a="25.00%"), select="Y101")
+    ]
+    assert found == [("Y101", "25.00%", "20.00%")]
