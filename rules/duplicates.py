@@ -8,6 +8,7 @@ from auditor.extract.analysis import Analysis
 from auditor.extract.duplicates import Copy, RepeatedBlock
 from auditor.messages import Message
 from auditor.rule import Context, Rule, Severity, Violation
+from auditor.text.chars import compact_spacing
 
 
 class Listing(Message):
@@ -36,7 +37,7 @@ def _excerpt(doc: Analysis, block: RepeatedBlock, size: int = 24) -> str:
     start = first.column - 1
     if start > 0 and line[start - 1] in "（(":
         start -= 1  # the clause starts after an opening bracket: show it
-    text = line[start:].strip()
+    text = compact_spacing(line[start:].strip())[0]  # "一 是 结 合" as the figures read it: 一是结合
     return text[:size] + ("…" if len(text) > size else "")
 
 

@@ -110,7 +110,7 @@ def build_document(source: Source) -> Document:
             last_text = ""
             toc_mode = False
             continue
-        text = block.text
+        text, origin = compact_spacing(block.text)  # "五、改 进 措 施" is the heading 五、改进措施
         stripped = text.strip()
         if not stripped:
             continue
@@ -141,7 +141,6 @@ def build_document(source: Source) -> Document:
         if heading:
             headings.append(heading)
             lines[block.line - 1].role = "heading"
-        text, origin = compact_spacing(text)
         quantities = extract_quantities(text, block.line)
         joined = wrapped.get(block.line)
         columns = rows = None
@@ -211,6 +210,12 @@ def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]
     width = _wrap_width(texts)
     if width is None:
         return blocks, {}
+    # where paragraphs open with an indent, the indent alone marks them: a line that runs to the width
+    # continues into an unindented one even after a 。 or before a "10." that the cut put at its start
+    opening = [t for t in texts if t.strip() and t[:1].isspace()]
+    indented = (
+        len(opening) >= 2 and sum(1 for t in opening if _width(t.rstrip()) >= width - 3) >= len(opening) * 0.6
+    )
     out: list = []
     positions: dict[int, list[tuple[int, int]]] = {}
     k = 0
@@ -222,7 +227,7 @@ def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]
             continue
         text = block.text.rstrip()
         where = [(block.line, c) for c in range(len(text))]
-        while k + 1 < len(blocks) and _continues(blocks[k].text.rstrip(), blocks[k + 1], width):
+        while k + 1 < len(blocks) and _continues(blocks[k].text.rstrip(), blocks[k + 1], width, indented):
             nxt = blocks[k + 1]
             lead = len(nxt.text) - len(nxt.text.lstrip())
             piece = nxt.text.strip()
@@ -248,14 +253,15 @@ def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]
     return out, positions
 
 
-def _continues(line: str, nxt: object, width: int) -> bool:
+def _continues(line: str, nxt: object, width: int, indented: bool) -> bool:
     if not isinstance(nxt, TextBlock) or not nxt.text.strip() or not line:
         return False
-    if line[-1] in _SENTENCE_END or _width(line) < width - 3:
+    if _width(line) < width - 3 or nxt.text[:1].isspace():
         return False
-    if nxt.text[:1].isspace() or parse_ordinal(0, nxt.text.strip()) is not None:
-        return False
-    return True
+    numbered = parse_ordinal(0, nxt.text.strip()) is not None
+    if indented:  # a short numbered line after a full one is a heading; a full one, the cut's remainder
+        return not (numbered and _width(nxt.text.rstrip()) < width - 3)
+    return line[-1] not in _SENTENCE_END and not numbered
 
 
 def build_sections(headings: list[Heading], last_line: int) -> list[Section]:

@@ -62,6 +62,7 @@ class Statement:
     scope: frozenset[str]
     year: int | None
     label: str  # the label as the reader would recognise it
+    paragraph: int = 0  # the line of its paragraph (a rejoined paragraph spans several), 0 for a cell
 
 
 @dataclass
@@ -132,7 +133,7 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
             topic, scope = parse(label)
             if not _specific(topic, q):
                 continue
-            out.append(Statement(q, topic, scope, year_of(text, q) or default_year, q.label))
+            out.append(Statement(q, topic, scope, year_of(text, q) or default_year, q.label, para.line))
     disclosure_tables = doc.disclosure.table_indexes  # compared by 科目 in auditor.extract.fiscal
     for table in doc.tables:
         if table.index in disclosure_tables:
@@ -192,7 +193,9 @@ def conflicts(doc: Analysis, own_names: list[str], excluded_lines: set[int] = fr
         for e in earlier:
             if interval_of(e.quantity).overlaps(interval_of(s.quantity)):
                 continue
-            if e.quantity.line in excluded_lines and s.quantity.line in excluded_lines:
+            if (e.paragraph or e.quantity.line) in excluded_lines and (
+                s.paragraph or s.quantity.line
+            ) in excluded_lines:
                 continue
             pair = (key, *sorted((e.quantity.base_value, s.quantity.base_value)))
             if pair not in reported:

@@ -91,7 +91,7 @@ _FIGURE = regex.compile(r"^[-−]?\d[\d,，]*(?:\.\d+)?\s*(?:%|万元|亿元|元
 
 def _pipe_cells(text: str) -> list[tuple[int, str]] | None:
     """(offset, text) of each cell of a pipe row, or None for a line that is not one."""
-    if text.count("|") < 2 and not (text.count("|") == 1 and text.strip().startswith("|")):
+    if text.count("|") < 2:
         return None
     cells, start = [], 0
     for m in regex.finditer(r"\|", text):
@@ -106,7 +106,8 @@ def _pipe_cells(text: str) -> list[tuple[int, str]] | None:
     for offset, cell in cells:
         lead = len(cell) - len(cell.lstrip())
         out.append((offset + lead, cell.strip()))
-    return out if len(out) >= 2 else None
+    framed = text.strip().startswith("|") and text.strip().endswith("|")
+    return out if len(out) >= 2 or (framed and out) else None  # "| 一、部门管理（20分） |": a one-cell row
 
 
 def _aligned_cells(text: str) -> list[tuple[int, str]] | None:
