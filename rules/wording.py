@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from auditor.extract.analysis import Analysis
 from auditor.extract.display import figure, in_unit_of
 from auditor.extract.tolerance import interval_of
@@ -12,6 +14,7 @@ from auditor.extract.wording import comparisons, reasons
 from auditor.messages import Message
 from auditor.rule import Context, Rule, Violation
 from auditor.text.chars import normalise
+from auditor.text.spans import sentence_end
 
 _WORD = {1: ("大于", "larger"), -1: ("小于", "smaller"), 0: ("等于", "equal")}
 _CHANGE = {1: ("增加", "an increase"), -1: ("减少", "a decrease")}
@@ -27,6 +30,14 @@ class DifferenceAgainstFigures(Message):
     en = (
         "the difference does not match: final {actual} − budget {budget} = {computed}, the text says {stated}"
     )
+
+
+class FlatAgainstFigures(Message):
+    zh = "文字与数字不符：本年 {current}，上年 {prior}，实为{actual}，文中写“{claim}”"
+    en = "the words contradict the figures: this year {current}, last year {prior}, {actual_en}, the text says “{claim}”"
+
+
+_FLAT_WORD = regex.compile(r"(?P<loose>基本|大致|大体|略有)?(?P<word>持平|零增长|没有变化|无变化)")
 
 
 class RateOverZero(Message):
@@ -62,6 +73,8 @@ class Wording(Rule):
       claim does not say which, or the two amounts are equal within rounding, nothing is said. "基本持平"
       is a judgement and is never checked. A difference the claim states ("决算数大于预算数55.93万元",
       "决算数较预算数减少7.60万元") must be the two amounts' difference.
+    - "与上年持平" where the two years' figures are both stated and differ ("5.00万元，上年为6.00万元，与上年
+      持平"); "基本持平" is not checked.
     - A rate over a zero base: "完成年初预算的93.20%" where the 年初预算 is 0, "增长100%" over a prior year
       of 0. Neither rate exists.
     - A reason in one clause whose direction is the opposite of the change it explains: "比上年减少2.98%。
@@ -92,6 +105,7 @@ class Wording(Rule):
         yield from self._claims(doc)
         yield from self._zero_bases(doc)
         yield from self._reasons(doc)
+        yield from self._flat(doc)
 
     def _claims(self, doc: Analysis) -> Iterator[Violation]:
         for c in comparisons(doc.document):
@@ -136,6 +150,41 @@ class Wording(Rule):
             stated=figure(d),
             expected=computed,
         )
+
+    def _flat(self, doc: Analysis) -> Iterator[Violation]:
+        """ "2024年公务接待费5.00万元，上年为6.00万元，与上年持平": 持平 where the two years differ."""
+        texts = {p.line: normalise(p.text) for p in doc.paragraphs}
+        for c in doc.relations.changes:
+            if c.sign != 0 or c.current is None or c.prior is None or c.current.approx or c.prior.approx:
+                continue
+            text = texts.get(c.current.line)
+            if text is None:
+                continue
+            m = _FLAT_WORD.search(text, c.prior.end, sentence_end(text, c.prior.end))
+            if m is None or m["loose"]:
+                continue  # 基本持平 is a judgement
+            a, b = interval_of(c.current), interval_of(c.prior)
+            if a.lo <= b.hi and b.lo <= a.hi:
+                continue
+            word, word_en = (
+                ("增加", "an increase")
+                if c.current.base_value > c.prior.base_value
+                else ("减少", "a decrease")
+            )
+            yield self.violation(
+                FlatAgainstFigures(
+                    current=figure(c.current),
+                    prior=figure(c.prior),
+                    actual=word,
+                    actual_en=word_en,
+                    claim=m[0],
+                ),
+                line=c.current.line,
+                column=c.current.column,
+                lines=[c.prior.line],
+                stated=m["word"],
+                expected=word,
+            )
 
     def _zero_bases(self, doc: Analysis) -> Iterator[Violation]:
         for r in doc.relations.rates:

@@ -553,3 +553,28 @@ def test_respective_changes_each_after_its_own_name(check):
         (f.rule, f.stated, f.expected) for f in check(RESPECTIVE_CHANGES.format(a="25.00%"), select="Y101")
     ]
     assert found == [("Y101", "25.00%", "20.00%")]
+
+
+YOY_VOCABULARY = [
+    # 增幅 / 减幅 after the amount; the prior year written as "2023年为P" before the comparison
+    ("2024年基本支出预算117.00万元，较上年增加17.00万元，增幅{r}。", "17.00%", "14.53%"),
+    ("2024年项目支出预算20.00万元，较上年减少5.00万元，减幅{r}。", "20.00%", "25.00%"),
+    ("2024年度支出合计450.00万元，2023年为400.00万元，较2023年增加50.00万元，增加{r}。", "12.50%", "11.11%"),
+]
+
+
+@pytest.mark.parametrize("template,right,wrong", YOY_VOCABULARY)
+def test_year_over_year_vocabulary(check, template, right, wrong):
+    text = "某区某局2024年度部门预算\n" + template + "\n"
+    assert check(text.format(r=right), select="Y") == []
+    assert [(f.rule, f.stated) for f in check(text.format(r=wrong), select="Y101")] == [("Y101", wrong)]
+
+
+def test_flat_against_two_different_years(check):
+    title = "某区某局2024年度部门预算\n"
+    assert check(title + "2024年公务接待费5.00万元，上年为5.00万元，与上年持平。\n", select="W101") == []
+    assert (
+        check(title + "2024年本级支出1410.00万元，上年为1405.00万元，与上年基本持平。\n", select="W101") == []
+    )
+    found = check(title + "2024年公务接待费5.00万元，上年为6.00万元，与上年持平。\n", select="W101")
+    assert [(f.rule, f.stated, f.expected) for f in found] == [("W101", "持平", "减少")]

@@ -41,7 +41,8 @@ _FLAT = "持平|一致|不变|相同|相当"
 _DIR = regex.compile(rf"(?P<dir>(?:{_UP}|{_DOWN}|{_FLAT}))(?P<alt>/(?:{_UP}|{_DOWN}))?了?")
 _FOLLOW_ON = regex.compile(rf"^(?:其中)?[，,：:]?(?P<label>[^，,；;。]{{2,24}}?)(?P<dir>{_UP}|{_DOWN})了?$")
 _RATE_AFTER_CHANGE = regex.compile(
-    rf"[，,、]?\s*(?:同比)?(?:{_UP}|{_DOWN}|幅度为|比例为)?了?(?:幅度)?(?:为)?\s*"
+    rf"[，,、]?\s*(?:同比)?(?:增幅|减幅|降幅|涨幅|增长率|减少率|下降率|增减率|{_UP}|{_DOWN}|幅度为|比例为)?了?"
+    rf"(?:幅度)?(?:为|是)?\s*"
 )
 _RATE_OF_CHANGE = regex.compile(r"(?:变动率|增长率|增幅|降幅|下降率|变化率|增减率)(?:为|是|达到|达)?$")
 _FROM_TO = regex.compile(
@@ -314,7 +315,7 @@ def _follow_ons(
 
 
 _NOT_A_NAME = regex.compile(r"[\d。；;：:]|比|较|增|减|下降|其中|合计|总计")
-_PRIOR_WORDS = regex.compile(r"^(?:上年|去年|上一年度?|上年同期)")
+_PRIOR_WORDS = regex.compile(r"^(?:上年|去年|上一年度?|上年同期)|^(?:19|20)\d\d年度?(?:为|是)?$")
 _BASE_BEFORE = regex.compile(r"为(?:年初|调整后?的?|全年)?预算数?\s*$")
 
 
@@ -348,7 +349,11 @@ def _subject(
             # "比预算减少0.58万元，比去年增加0.30万元": the figure before is another comparison's difference;
             # "为调整预算数125000万元的102.92%，比2023年增收…": it is the base of a rate
             return None, explicit_prior
-    if current is not None and explicit_prior is None and _PRIOR_WORDS.search(current.label):
+    prior_like = current is not None and _PRIOR_WORDS.search(current.label.strip())
+    if prior_like and regex.match(r"(?:19|20)\d\d", current.label.strip()):
+        # "支出合计450.00万元，2023年为400.00万元，较2023年增加…": only the year before the one reported
+        prior_like = report_year is not None and year_of(text, current) == report_year - 1
+    if current is not None and explicit_prior is None and prior_like:
         # "支出450.00万元，上年支出400.00万元，比上年增加50.00万元": the figure before the comparison is
         # last year's; this year's is the one before it, in the same sentence
         earlier = [q for q in before[:-1] if q.start >= sentence_start(text, current.start)]
