@@ -578,3 +578,21 @@ def test_flat_against_two_different_years(check):
     )
     found = check(title + "2024年公务接待费5.00万元，上年为6.00万元，与上年持平。\n", select="W101")
     assert [(f.rule, f.stated, f.expected) for f in found] == [("W101", "持平", "减少")]
+
+
+LISTS = [
+    # 包括 names every part: the parts must add up (A03); 主要用于 and …等 name the main ones only
+    ("项目支出88.00万元，包括委员活动经费36.00万元，信息网络运行经费7.00万元，调研协商经费45.00万元。", True),
+    (
+        "项目支出88.00万元，包括委员活动经费36.00万元，信息网络运行经费5.00万元，调研协商经费45.00万元。",
+        False,
+    ),
+    ("商品和服务支出60.00万元，主要用于办公费20.00万元、差旅费15.00万元、维修费22.00万元。", True),
+    ("项目支出88.00万元，包括委员活动经费36.00万元、调研协商经费45.00万元等。", True),
+]
+
+
+@pytest.mark.parametrize("text,consistent", LISTS)
+def test_lists_that_name_every_part(check, text, consistent):
+    found = [f.rule for f in check("某区某局2024年度部门决算\n" + text + "\n", select="S101")]
+    assert found == ([] if consistent else ["S101"])

@@ -96,6 +96,7 @@ _QIZHONG = regex.compile(r"其中[：:，,]?")
 _LIST_INTRO = regex.compile(
     r"(?:主要用于|主要包括|具体包括|包括|用于|具体为|具体是|明细为|分别为|分别是)(?:以下方面|以下几个方面|如下)?[：:]?"
 )
+_ETC = regex.compile(r"[^，,；;。]{0,12}?等")
 _SHARE_BEFORE = regex.compile(
     r"占(?:比)?(?P<base>[^，,；;。：:%占]{0,30}?)(?:的|之)?(?:比重|比例|比)?(?:为|达到|达|约)?$"
 )
@@ -304,7 +305,11 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             continue  # a closing 合计 states the list's own total: step 4
         parts = _parts_after(para, whole, m.end(), s_end)
         if len(parts) >= 2:
-            found.append(Breakdown(whole, parts, "主要用于", complete=False))
+            # "包括A、B、C" names every part; "主要用于…", "用于…" and a list closed by 等 name the main ones
+            every = m[0].startswith(
+                ("包括", "具体包括", "分别", "具体为", "具体是", "明细为")
+            ) and not _ETC.match(text, parts[-1].end)
+            found.append(Breakdown(whole, parts, "主要用于", complete=every))
 
     # 4. "…A a、B b，合计W" with no whole before the list.
     for q in para.quantities:
