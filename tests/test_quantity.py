@@ -171,3 +171,15 @@ def test_label_stops_at_an_unbalanced_opening_bracket():
 def test_label_drops_leading_and_trailing_link_words():
     found = extract_quantities("其中：基本支出为30万元，主要用于培训达到20万元", 1)
     assert [q.label for q in found] == ["基本支出", "培训"]
+
+
+def test_a_figure_after_a_colon_takes_the_phrase_before_it():
+    """ "人员经费支出：7462043.29元", "基本支出为：8049757.29元": the label is the phrase before the colon (it was
+    empty, so the figure could not be compared with the same quantity stated elsewhere)."""
+    from auditor.extract.figures import extract_quantities
+
+    found = extract_quantities("其中：人员经费支出：7462043.29元，日常公用经费支出为：587714元。", 1)
+    assert [(q.label, q.text) for q in found] == [
+        ("人员经费支出", "7462043.29元"),
+        ("日常公用经费支出", "587714元"),
+    ]

@@ -150,6 +150,10 @@ def extract_quantities(text: str, line: int, *, default_unit: str | None = None)
             tags = _PER_UNIT
         qualifier = (prefix or "") + (mid or "") + (post or "")
         label = _strip_label(text[_label_start(norm, first, last_end) : first if prefix else start])
+        if not label:
+            colon = _COLON_BEFORE.search(norm, last_end, first if prefix else start)
+            if colon is not None:  # "人员经费支出：7462043.29元", "基本支出（支出决算数）为：8049757.29元"
+                label = _strip_label(text[_label_start(norm, colon.start(), last_end) : colon.start()])
         out.append(
             Quantity(
                 value,
@@ -174,6 +178,7 @@ def extract_quantities(text: str, line: int, *, default_unit: str | None = None)
     return out
 
 
+_COLON_BEFORE = regex.compile(r"(?:为|是)?[：:]\s*$")
 _LABEL_STOP = regex.compile(r"(?r)[，,。；;：:、！？!?\t（()）]")
 
 
