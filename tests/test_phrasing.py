@@ -596,3 +596,15 @@ LISTS = [
 def test_lists_that_name_every_part(check, text, consistent):
     found = [f.rule for f in check("某区某局2024年度部门决算\n" + text + "\n", select="S101")]
     assert found == ([] if consistent else ["S101"])
+
+
+COLON_LIST = "当年财政拨款基本支出（支出决算数）为：8049757.29元。其中:人员经费支出:7462043.29元,日常公用经费支出:{b}元."
+
+
+def test_parts_written_with_label_colons(check):
+    """ "其中:人员经费支出:7462043.29元,日常公用经费支出:587714元." — a colon right before a figure labels it;
+    it does not open a nested group (the list was not read at all)."""
+    title = "某县人社局2020年度部门整体支出绩效自评报告\n"
+    assert check(title + COLON_LIST.format(b="587714") + "\n", select="S101") == []
+    found = check(title + COLON_LIST.format(b="597714") + "\n", select="S101")
+    assert [(f.rule, f.stated, f.expected) for f in found] == [("S101", "8049757.29元", "8059757.29元")]

@@ -217,7 +217,13 @@ _SEPARATORS = {"、": 1, "，": 1, ",": 1, "；": 3, ";": 3, "：": 4, ":": 4}
 
 
 def _strength(gap: str) -> int:
+    """The strongest separator in the text between two list items (which ends where a figure starts): a
+    colon right before the figure labels it ("人员经费支出:7462043.29元"), it does not open a group."""
+    gap = _LABEL_COLON.sub("", gap)
     return max((_SEPARATORS.get(ch, 0) for ch in gap), default=0)
+
+
+_LABEL_COLON = regex.compile(r"(?<=\p{Han}|[）)])(?:为|是)?[：:]\s*$")
 
 
 def _top_level(gap: str) -> str:
