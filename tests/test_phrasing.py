@@ -608,3 +608,15 @@ def test_parts_written_with_label_colons(check):
     assert check(title + COLON_LIST.format(b="587714") + "\n", select="S101") == []
     found = check(title + COLON_LIST.format(b="597714") + "\n", select="S101")
     assert [(f.rule, f.stated, f.expected) for f in found] == [("S101", "8049757.29元", "8059757.29元")]
+
+
+def test_parts_first_then_their_total(check):
+    """A06: "A a，B b，合计W" with nothing before the parts: the 合计 is theirs."""
+    title = "某区某局2024年度部门决算\n"
+    text = "2024年度人员经费250.00万元，公用经费50.00万元，合计{w}万元。\n"
+    assert check(title + text.format(w="300.00"), select="S101") == []
+    found = check(title + text.format(w="310.00"), select="S101")
+    assert [(f.rule, f.stated, f.expected) for f in found] == [("S101", "310.00万元", "300.00万元")]
+    # a comparison or a budget among the figures is not a part: nothing is said
+    other = "2024年度预算250.00万元，决算50.00万元，合计310.00万元。\n"
+    assert check(title + other, select="S101") == []

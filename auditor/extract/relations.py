@@ -96,6 +96,7 @@ _QIZHONG = regex.compile(r"其中[：:，,]?")
 _LIST_INTRO = regex.compile(
     r"(?:主要用于|主要包括|具体包括|包括|用于|具体为|具体是|明细为|分别为|分别是)(?:以下方面|以下几个方面|如下)?[：:]?"
 )
+_WHOLE_WORDS = regex.compile(r"合计|总计|总额|共计|累计|总数|全年|全部|预算|决算|比|较|上年|去年")
 _ETC = regex.compile(r"[^，,；;。]{0,12}?等")
 _SHARE_BEFORE = regex.compile(
     r"占(?:比)?(?P<base>[^，,；;。：:%占]{0,30}?)(?:的|之)?(?:比重|比例|比)?(?:为|达到|达|约)?$"
@@ -329,6 +330,10 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
         )
         begin = max((m.end() for m in intro), default=None)
         if begin is None:
+            # "人员经费250.00万元，公用经费50.00万元，合计300.00万元": the parts open the sentence
+            parts = _parts_after(para, q, s_start, q.start)
+            if len(parts) >= 2 and not any(_WHOLE_WORDS.search(p.label) for p in parts):
+                found.append(Breakdown(q, parts, "合计", complete=True))
             continue
         parts = _parts_after(para, q, begin, q.start)
         if len(parts) >= 2:
