@@ -17,26 +17,23 @@ from helpers import CORPUS
 from auditor.engine import check_paths
 from auditor.loaders.text import load_text
 from auditor.model.document import TableBlock
+from auditor.text.chars import display_width
 
 NAMES = sorted(p.name for p in CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
 _DIGITS = set("0123456789.,%")
 _BETWEEN_HAN = regex.compile(r"(?<=\p{Han})(?=\p{Han})")
 
 
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
-
-
 def wrapped(text: str, columns: int = 70) -> str:
     """Each paragraph longer than ``columns`` indented and cut at that width (never inside a number)."""
     out = []
     for line in text.split("\n"):
-        if not line.strip() or line.startswith("\t") or _width(line) <= columns:
+        if not line.strip() or line.startswith("\t") or display_width(line) <= columns:
             out.append(line)
             continue
         current = ""
         for ch in "    " + line:
-            if _width(current + ch) > columns and not (ch in _DIGITS and current[-1:] in _DIGITS):
+            if display_width(current + ch) > columns and not (ch in _DIGITS and current[-1:] in _DIGITS):
                 out.append(current)
                 current = ""
             current += ch

@@ -14,6 +14,7 @@ from helpers import ROOT
 from auditor.cli import main
 from auditor.engine import check_paths
 from auditor.rule import RuleError
+from auditor.text.chars import display_width
 
 BAD = "2023年本年支出合计1885.44万元，其中：基本支出1350.20万元，项目支出525.24万元。\n"
 GOOD = "2023年本年支出合计1875.44万元，其中：基本支出1350.20万元，项目支出525.24万元。\n"
@@ -159,12 +160,9 @@ def test_rule_help_is_chinese_and_the_rule_list_fits_a_terminal():
     assert "Checks that a whole" not in result.stdout
     assert "## What it does" in run("rule", "S101", "--lang", "en").stdout
 
-    def width(line: str) -> int:
-        return sum(2 if ord(ch) > 0x2E7F else 1 for ch in line)
-
     for lang in ("zh", "en"):
         listing = run("rules", "--lang", lang).stdout
-        assert "S101" in listing and max(width(line) for line in listing.splitlines()) <= 100
+        assert "S101" in listing and max(display_width(line) for line in listing.splitlines()) <= 100
 
 
 def test_pdf_findings_name_their_page_in_text_and_github_output(tmp_path):

@@ -5,6 +5,7 @@ still read, while every figure is reported on its own line and column."""
 from __future__ import annotations
 
 from auditor import load
+from auditor.text.chars import display_width
 
 TITLE = ["某区档案局2023年度部门决算说明", "一、收入支出决算总体情况"]
 PARAGRAPHS = [
@@ -17,17 +18,13 @@ PARAGRAPHS = [
 ]
 
 
-def width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
-
-
 def wrapped(paragraphs: list[str], columns: int = 60) -> list[str]:
     """Each paragraph indented and cut at ``columns`` display columns, as a PDF's text layer has it."""
     lines = list(TITLE)
     for paragraph in paragraphs:
         current = "    "
         for ch in paragraph:
-            if width(current + ch) > columns:
+            if display_width(current + ch) > columns:
                 lines.append(current)
                 current = ""
             current += ch

@@ -25,9 +25,10 @@ from auditor.model.document import (
     TableBlock,
     TextBlock,
 )
-from auditor.text.chars import compact_spacing, normalise
+from auditor.text.chars import compact_spacing, display_width, normalise
 from auditor.text.ordinals import parse_heading, parse_ordinal
 from auditor.text.rx import rx
+from auditor.text.spans import SENTENCE_END
 
 _UNIT_IN_TEXT = regex.compile(
     r"(?:单位[：:]\s*|[（(/]|（单位[：:])(?P<u>亿元|万元|千元|元|%|万人次|万人|人次|人|户|个|件|分)[）)]?\s*$"
@@ -176,18 +177,13 @@ def build_document(source: Source) -> Document:
 
 # ----------------------------------------------------------------------------- hard-wrapped text
 
-_SENTENCE_END = "。！？!?；;：:…”」』"
+_PARAGRAPH_END = SENTENCE_END + "；;：:…”」』"  # a line ending in one of these may end its paragraph
 
 
-def _width(text: str) -> int:
-    """Display columns: CJK and full-width characters take two."""
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
-
-
-def _wrap_width(texts: list[str]) -> int | None:
+def _wrapdisplay_width(texts: list[str]) -> int | None:
     """The width a hard-wrapped text was cut at: many lines of (nearly) one width, few longer. None for
     text written one paragraph per line, whose lines have every length."""
-    widths = [_width(t.rstrip()) for t in texts if len(t.strip()) >= 10]
+    widths = [display_width(t.rstrip()) for t in texts if len(t.strip()) >= 10]
     if len(widths) < 6:
         return None
     common = Counter(widths)
@@ -203,18 +199,21 @@ def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]
     """Text blocks of a hard-wrapped text rejoined into their paragraphs, and for each rejoined one (by
     its first line) the (line, column) of every character.
 
-    A line continues into the next when it runs to the wrap width, does not end a sentence, and the next
-    line is text that does not open a paragraph of its own: no indent, no ordinal (一、 （二） 3.), no table.
+    A line continues into the next when it runs to the wrap width and the next line is text without an
+    indent. Where paragraphs open with an indent, that alone decides (a short numbered line after a full
+    one is still a heading); elsewhere the line must also not end a sentence, and the next line must not
+    start with an ordinal (一、 （二） 3.).
     """
     texts = [b.text for b in blocks if isinstance(b, TextBlock)]
-    width = _wrap_width(texts)
+    width = _wrapdisplay_width(texts)
     if width is None:
         return blocks, {}
     # where paragraphs open with an indent, the indent alone marks them: a line that runs to the width
     # continues into an unindented one even after a 。 or before a "10." that the cut put at its start
     opening = [t for t in texts if t.strip() and t[:1].isspace()]
     indented = (
-        len(opening) >= 2 and sum(1 for t in opening if _width(t.rstrip()) >= width - 3) >= len(opening) * 0.6
+        len(opening) >= 2
+        and sum(1 for t in opening if display_width(t.rstrip()) >= width - 3) >= len(opening) * 0.6
     )
     out: list = []
     positions: dict[int, list[tuple[int, int]]] = {}
@@ -256,12 +255,12 @@ def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]
 def _continues(line: str, nxt: object, width: int, indented: bool) -> bool:
     if not isinstance(nxt, TextBlock) or not nxt.text.strip() or not line:
         return False
-    if _width(line) < width - 3 or nxt.text[:1].isspace():
+    if display_width(line) < width - 3 or nxt.text[:1].isspace():
         return False
     numbered = parse_ordinal(0, nxt.text.strip()) is not None
     if indented:  # a short numbered line after a full one is a heading; a full one, the cut's remainder
-        return not (numbered and _width(nxt.text.rstrip()) < width - 3)
-    return line[-1] not in _SENTENCE_END and not numbered
+        return not (numbered and display_width(nxt.text.rstrip()) < width - 3)
+    return line[-1] not in _PARAGRAPH_END and not numbered
 
 
 def build_sections(headings: list[Heading], last_line: int) -> list[Section]:

@@ -15,6 +15,7 @@ import regex
 from auditor.model.document import Document
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
+from auditor.text.spans import SENTENCE_END
 
 # "决算数小于年初预算数" · "决算数大于调整后预算数" · "支出决算数等于预算数"
 _ORDER_CLAIM = regex.compile(
@@ -38,7 +39,7 @@ _OPS = {
 _BUDGET_LABEL = regex.compile(r"(?P<which>年初|调整后?的?|全年)?预算(?:数|金额|安排)?$")
 _ACTUAL_LABEL = regex.compile(r"(?:支出)?决算(?:数|支出|金额)?$")
 _FOREIGN = regex.compile(r"上年|去年|同期|执行|比|较|增|减|下降|完成|占")
-_SENTENCE = regex.compile(r"[。；;！!？?]")
+_SENTENCE = regex.compile("[" + regex.escape(SENTENCE_END + "；;") + "]")  # sentences and their ；-halves
 
 
 @dataclass

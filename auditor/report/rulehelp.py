@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 
 from auditor.rule import Rule
+from auditor.text.chars import display_width
 
 # code → (检查什么, 为什么要改)
 ZH: dict[str, tuple[str, str]] = {
@@ -162,22 +163,17 @@ def table(rules: dict[str, type[Rule]], lang: str = "zh", width: int = 100) -> s
             summary, severity = r.summary(), r.severity.value
         rows.append([r.code, r.title if lang != "en" else r.name, severity, summary])
     headers = ["规则", "名称", "级别", "检查什么"] if lang != "en" else ["code", "name", "severity", "checks"]
-    fixed = max(_width(r[1]) for r in rows) + 30  # code, title and severity columns with their padding
+    fixed = max(display_width(r[1]) for r in rows) + 30  # code, title and severity columns with their padding
     wrap = max(30, width - fixed)
     for row in rows:
         row[3] = "\n".join(_wrap(row[3], wrap))
     return tabulate(rows, headers=headers, disable_numparse=True)
 
 
-def _width(text: str) -> int:
-    """Terminal columns: CJK characters take two."""
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
-
-
 def _wrap(text: str, width: int) -> list[str]:
     lines, current = [], ""
     for ch in text:
-        if _width(current + ch) > width:
+        if display_width(current + ch) > width:
             lines.append(current)
             current = ""
         current += ch

@@ -54,3 +54,9 @@ def compact_spacing(text: str) -> tuple[str, list[int]]:
     pieces.append(text[cursor:])
     kept.extend(range(cursor, len(text)))
     return "".join(pieces), kept
+
+
+def display_width(text: str) -> int:
+    """Terminal and page columns: CJK and full-width characters take two. (wcwidth knows every character
+    but takes 30 ms to import; this is the only distinction the reports' text needs.)"""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
