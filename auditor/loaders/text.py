@@ -83,7 +83,6 @@ def load_text(data: bytes, name: str) -> Source:
 
 # A table written one row per line: cells between pipes (markdown, "收入 | 支出"), or columns aligned by
 # runs of spaces as text copied from a PDF or a web page has them.
-_PIPE = regex.compile(r"\s*\|\s*")
 _RULE_ROW = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")  # |---|:--:|
 _GAP = regex.compile(r"(?:[ \u3000]{2,}|\t)+")
 _FIGURE = regex.compile(r"^[-−]?\d[\d,，]*(?:\.\d+)?\s*(?:%|万元|亿元|元|人|个|项|分)?$")

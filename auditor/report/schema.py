@@ -1,4 +1,4 @@
-"""The JSON contract (docs/json.md) as pydantic models: its JSON Schema, and validation of a report.
+"""The JSON contract (docs/json.md) as pydantic models, to validate a report's JSON against.
 
 The checks themselves build plain dataclasses (auditor.report.findings); this module is imported only
 where the contract is needed as such, so that pydantic stays out of a check's start-up.
@@ -59,7 +59,3 @@ class ReportModel(BaseModel):
 def validate(text: str) -> ReportModel:
     """A report's JSON, checked against the contract (raises pydantic.ValidationError)."""
     return ReportModel.model_validate_json(text)
-
-
-def json_schema() -> dict:
-    return ReportModel.model_json_schema()
