@@ -5,16 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from auditor.extract.analysis import Analysis
 from auditor.extract.display import figure, in_unit_of
 from auditor.extract.tolerance import interval_of
-from auditor.extract.wording import comparisons, reasons
+from auditor.extract.wording import comparisons, flat_claims, reasons
 from auditor.messages import Message
 from auditor.rule import Context, Rule, Violation
 from auditor.text.chars import normalise
-from auditor.text.spans import sentence_end
 
 _WORD = {1: ("大于", "larger"), -1: ("小于", "smaller"), 0: ("等于", "equal")}
 _CHANGE = {1: ("增加", "an increase"), -1: ("减少", "a decrease")}
@@ -35,9 +32,6 @@ class DifferenceAgainstFigures(Message):
 class FlatAgainstFigures(Message):
     zh = "文字与数字不符：本年 {current}，上年 {prior}，实为{actual}，文中写“{claim}”"
     en = "the words contradict the figures: this year {current}, last year {prior}, {actual_en}, the text says “{claim}”"
-
-
-_FLAT_WORD = regex.compile(r"(?P<loose>基本|大致|大体|略有)?(?P<word>持平|零增长|没有变化|无变化)")
 
 
 class RateOverZero(Message):
@@ -153,36 +147,24 @@ class Wording(Rule):
 
     def _flat(self, doc: Analysis) -> Iterator[Violation]:
         """ "2024年公务接待费5.00万元，上年为6.00万元，与上年持平": 持平 where the two years differ."""
-        texts = {p.line: normalise(p.text) for p in doc.paragraphs}
-        for c in doc.relations.changes:
-            if c.sign != 0 or c.current is None or c.prior is None or c.current.approx or c.prior.approx:
-                continue
-            text = texts.get(c.current.line)
-            if text is None:
-                continue
-            m = _FLAT_WORD.search(text, c.prior.end, sentence_end(text, c.prior.end))
-            if m is None or m["loose"]:
-                continue  # 基本持平 is a judgement
+        for c in flat_claims(doc.document, doc.relations.changes):
             a, b = interval_of(c.current), interval_of(c.prior)
             if a.lo <= b.hi and b.lo <= a.hi:
                 continue
-            word, word_en = (
-                ("增加", "an increase")
-                if c.current.base_value > c.prior.base_value
-                else ("减少", "a decrease")
-            )
+            up = c.current.base_value > c.prior.base_value
+            word, word_en = ("增加", "an increase") if up else ("减少", "a decrease")
             yield self.violation(
                 FlatAgainstFigures(
                     current=figure(c.current),
                     prior=figure(c.prior),
                     actual=word,
                     actual_en=word_en,
-                    claim=m[0],
+                    claim=c.claim,
                 ),
                 line=c.current.line,
                 column=c.current.column,
                 lines=[c.prior.line],
-                stated=m["word"],
+                stated=c.word,
                 expected=word,
             )
 

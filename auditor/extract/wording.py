@@ -15,7 +15,7 @@ import regex
 from auditor.model.document import Document
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
-from auditor.text.spans import SENTENCE_END
+from auditor.text.spans import SENTENCE_END, sentence_end
 
 # "决算数小于年初预算数" · "决算数大于调整后预算数" · "支出决算数等于预算数"
 _ORDER_CLAIM = regex.compile(
@@ -199,3 +199,34 @@ def reasons(text: str, line: int, column=lambda offset: offset + 1) -> list[Reas
             )
         )
     return out
+
+
+# "与上年持平", "零增长": the two years are the same; 基本持平 is a judgement and is never a claim of this.
+_FLAT_WORD = regex.compile(r"(?P<loose>基本|大致|大体|略有)?(?P<word>持平|零增长|没有变化|无变化)")
+
+
+@dataclass
+class FlatClaim:
+    """A comparison said to be flat, with both years' figures stated: "5.00万元，上年为6.00万元，与上年持平"."""
+
+    current: Quantity
+    prior: Quantity
+    word: str  # 持平
+    claim: str  # the words as written
+
+
+def flat_claims(doc: Document, changes: list) -> list[FlatClaim]:
+    """The flat comparisons (sign 0) of ``changes`` whose current and prior figures are both stated."""
+    owner = {id(q): para for para in doc.paragraphs for q in para.quantities}
+    found = []
+    for c in changes:
+        if c.sign != 0 or c.current is None or c.prior is None or c.current.approx or c.prior.approx:
+            continue
+        para = owner.get(id(c.prior))
+        if para is None:
+            continue
+        text = normalise(para.text)
+        m = _FLAT_WORD.search(text, c.prior.end, sentence_end(text, c.prior.end))
+        if m is not None and not m["loose"]:
+            found.append(FlatClaim(c.current, c.prior, m["word"], m[0]))
+    return found
