@@ -69,7 +69,7 @@ class StaleYear(Rule):
                 stated=f"{s.year}年",
                 expected=f"{ctx.report_year}年",
             )
-        genre = _genre(doc)
+        genre = doc.disclosure.genre
         for s in stale_dates(doc.document, ctx.report_year, genre) if genre else ():
             yield self.violation(
                 StaleDate(
@@ -83,16 +83,6 @@ class StaleYear(Rule):
                 stated=f"{s.year}年",
                 expected=f"{s.expected or ctx.report_year}年",
             )
-
-
-def _genre(doc: Analysis) -> str:
-    """final (部门决算) or budget (部门预算) from the titles of its disclosure tables; "" for other reports."""
-    titles = [t.title for t in doc.disclosure.tables]
-    if any("决算" in t for t in titles):
-        return "final"
-    if any("预算" in t for t in titles):
-        return "budget"
-    return ""
 
 
 class ReportDate(Rule):

@@ -164,11 +164,23 @@ class Disclosure:
     absorbed: frozenset[int] = frozenset()  # tables that only continue the one before (its 合计 row)
 
     @property
+    def genre(self) -> str:
+        """final (部门决算) or budget (部门预算) by its tables' titles; "" for a report without them."""
+        return genre_of(self.tables)
+
+    @property
     def table_indexes(self) -> frozenset[int]:
         return frozenset(t.table.index for t in self.tables) | self.absorbed
 
 
 # ----------------------------------------------------------------------------- reading tables
+
+
+def genre_of(tables: list[FiscalTable]) -> str:
+    titles = [t.title for t in tables]
+    if any("决算" in t for t in titles):
+        return "final"
+    return "budget" if any("预算" in t for t in titles) else ""
 
 
 def table_kind(title: str) -> str:
@@ -1104,8 +1116,7 @@ def subject_paragraphs(
     if not names:
         return [], []
     amounts = _row_amounts(tables)
-    final = any("决算" in ft.title for ft in tables if ft.kind == "gpb_expense")
-    current = _CURRENT_LABEL["final" if final else "budget"]
+    current = _CURRENT_LABEL["final" if genre_of(tables) == "final" else "budget"]
     year = doc.report_year
     conflicts: list[TextTableConflict] = []
     renamed: list[SubjectNameConflict] = []
