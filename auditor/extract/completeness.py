@@ -20,8 +20,8 @@ from dataclasses import dataclass
 import regex
 
 from auditor.extract.fiscal import table_kind, title_of
+from auditor.extract.tables import first_figure
 from auditor.model.document import Document, Table
-from auditor.model.quantity import Kind
 from auditor.text.chars import normalise
 
 # 上海市's templates (部门决算 2024, 部门预算 2024-2026): each table by the words its title line contains once
@@ -82,16 +82,6 @@ class EmptyTable:
     note_line: int = 0
 
 
-def _has_figures(table: Table) -> bool:
-    return any(
-        q.value != 0 and q.kind in (Kind.MONEY, Kind.PLAIN, Kind.COUNT)
-        for row in table.rows
-        for cell in row.cells
-        for q in cell.quantities
-        if not (cell.column < 3 and q.kind is Kind.PLAIN and not q.decimals)  # a 科目 code
-    )
-
-
 def _title_line(doc: Document, table: Table, title: str) -> int:
     key = _compact(title)
     for number in range(table.first_line - 1, max(0, table.first_line - 7), -1):
@@ -126,7 +116,7 @@ def empty_tables(doc: Document) -> list[EmptyTable]:
     for table in doc.tables:
         title = title_of(doc, table)
         kind = table_kind(title) if title else ""
-        if kind not in _SUBJECTS or _has_figures(table):
+        if kind not in _SUBJECTS or first_figure(table) is not None:
             continue
         notes = [
             (n, doc.lines[n - 1].text)

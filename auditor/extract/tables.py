@@ -98,3 +98,21 @@ def is_amount_column(table: Table, column: int) -> bool:
         if q is not None:
             kinds.add((q.kind, q.base_unit))
     return len(kinds) == 1 and next(iter(kinds))[0] in (Kind.MONEY, Kind.COUNT)
+
+
+def first_figure(table: Table) -> Quantity | None:
+    """The table's first non-zero figure: an amount, else a count, else a plain number that is not a 科目
+    code (codes stand in the first columns, as whole numbers without separators). None: the table is empty."""
+    figures = [(cell, q) for row in table.rows for cell in row.cells for q in cell.quantities if q.value != 0]
+    for kind in (Kind.MONEY, Kind.COUNT):
+        found = next((q for _, q in figures if q.kind is kind), None)
+        if found is not None:
+            return found
+    return next(
+        (
+            q
+            for cell, q in figures
+            if q.kind is Kind.PLAIN and (cell.column >= 3 or q.decimals or "," in q.text)
+        ),
+        None,
+    )

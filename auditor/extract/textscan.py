@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex
 
+from auditor.extract.tables import first_figure
 from auditor.model.document import Document
 from auditor.text.chars import normalise
 from auditor.text.rx import rx
@@ -378,7 +379,7 @@ def template_residue(doc: Document) -> list[Residue]:
         m = _EMPTY_TABLE_NOTE.search(text)
         if m is not None:
             table = _table_above(doc, para.line)
-            first = _first_amount(table) if table is not None else None
+            first = first_figure(table) if table is not None else None
             if first is not None:
                 out.append(
                     Residue(para.line, para.column(m.start()), m.group(0), "empty_table_note", first.text)
@@ -396,12 +397,3 @@ def _table_above(doc: Document, line: int):
         if 0 < line - table.last_line <= 3:
             return table
     return None
-
-
-def _first_amount(table):
-    """The first non-zero amount of a table (a 科目 code such as 229 is a plain number, not an amount)."""
-    figures = [q for row in table.rows for cell in row.cells for q in cell.quantities if q.value != 0]
-    money = next((q for q in figures if q.kind.value == "money"), None)
-    if money is not None:
-        return money
-    return next((q for q in figures if q.kind.value == "plain" and (q.decimals or "," in q.text)), None)
