@@ -35,8 +35,8 @@ _CMP = regex.compile(
     r"(?:比|较|同比|与)\s*(?:上年度?|去年|上一年度?|上年同期|去年同期|(?P<year>(?:19|20)\d\d)\s*年度?)(?:同期)?(?:相比|相较)?"
     r"|同比(?=\s*(?:增|减|下降|上升|提高|降低))"  # 同比增加5000元: the year before, unnamed
 )
-_UP = "增加|增长|上升|提高|增多|多出|上涨|增"  # 增 alone last: 较上年增30.20万元，增5.03%
-_DOWN = "减少|下降|降低|下滑|压减|缩减|减"
+UP_WORDS = _UP = "增加|增长|上升|提高|增多|多出|上涨|增"  # 增 alone last: 较上年增30.20万元，增5.03%
+DOWN_WORDS = _DOWN = "减少|下降|降低|下滑|压减|缩减|减"
 _FLAT = "持平|一致|不变|相同|相当"
 _DIR = regex.compile(rf"(?P<dir>(?:{_UP}|{_DOWN}|{_FLAT}))(?P<alt>/(?:{_UP}|{_DOWN}))?了?")
 _FOLLOW_ON = regex.compile(rf"^(?:其中)?[，,：:]?(?P<label>[^，,；;。]{{2,24}}?)(?P<dir>{_UP}|{_DOWN})了?$")
@@ -92,7 +92,8 @@ class YearComparison:
     phrase: str = ""  # the comparison up to its first figure: 比2026年预算增加793.14万元
 
 
-def _sign(word: str) -> int:
+def sign_of(word: str) -> int:
+    """+1 for a word of increase (增加, 上升, 增 …), -1 for one of decrease, 0 for 持平 and its kin."""
     if rx(rf"(?:{_FLAT})").match(word):
         return 0
     return 1 if rx(rf"(?:{_UP})").match(word) else -1
@@ -225,7 +226,7 @@ def _comparisons(para: Paragraph, text: str, report_year: int | None) -> list[Ch
         label_text = text[m.end() : d.start()]
         if rx(r"[，,；;]").search(label_text.strip("，, ")):
             continue  # the direction word belongs to another clause
-        sign = _sign(d.group("dir"))
+        sign = sign_of(d.group("dir"))
         prior_year = int(m.group("year")) if m.group("year") else None
         if label_text.rstrip().endswith(("各", "分别")):
             out.extend(_parallel(para, text, m, d, sign, prior_year))
@@ -235,7 +236,7 @@ def _comparisons(para: Paragraph, text: str, report_year: int | None) -> list[Ch
             later = _DIR.search(text, d.end(), s_end)
             if later is None or later.group("alt"):
                 continue
-            sign = _sign(later.group("dir"))
+            sign = sign_of(later.group("dir"))
         if delta is None and percent is None and sign != 0:
             continue
         explicit_prior = next((q for q in reversed(between) if q.is_amount), None)
@@ -305,7 +306,7 @@ def _follow_ons(
                 prior=prior,
                 delta=None,
                 percent=pct,
-                sign=_sign(f.group("dir")),
+                sign=sign_of(f.group("dir")),
                 prior_year=prior_year,
                 subject_year=year_of(text, current),
                 anchor=pct,

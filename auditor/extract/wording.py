@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
+from auditor.extract.changes import DOWN_WORDS, UP_WORDS, sign_of
 from auditor.model.document import Document
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
@@ -130,17 +131,6 @@ _REASON_FOREIGN = regex.compile(
     r"上年|去年|上一年|同期|一次性|以前年度|不再|取消|未|无|调减|调增|压减|减少了?的"
     r"|结转|结余|下年|非财政|自有资金|单位资金|其他资金|上级补助|事业收入|经营收入"
 )
-_DIRECTIONS = {
-    "增加": 1,
-    "增长": 1,
-    "上升": 1,
-    "提高": 1,
-    "增": 1,
-    "减少": -1,
-    "下降": -1,
-    "降低": -1,
-    "减": -1,
-}
 
 
 @dataclass
@@ -158,10 +148,9 @@ class Reason:
 # The change a reason follows: a comparison (比上年 / 较2023年度决算数 / 同比) and its direction words, up to
 # the figures that end it ("较上年增30.20万元，增5.03%").
 _CHANGE_CLAUSE = regex.compile(
-    r"(?:比|较|同比|与)[^。；;！!？?]{0,40}?(?P<words>(?:增加|增长|上升|提高|减少|下降|降低|增|减)"
-    r"[^。；;！!？?]{0,40}?)$"
+    rf"(?:比|较|同比|与)[^。；;！!？?]{{0,40}}?(?P<words>(?:{UP_WORDS}|{DOWN_WORDS})[^。；;！!？?]{{0,40}}?)$"
 )
-_CHANGE_WORD = regex.compile(r"增加|增长|上升|提高|减少|下降|降低|(?<![增减])[增减](?![增减加少长])")
+_CHANGE_WORD = regex.compile(f"{UP_WORDS}|{DOWN_WORDS}")  # the one-character 增/减 last: they stand alone
 _ENDS_IN_FIGURE = regex.compile(r"\d(?:\s*(?:%|万元|亿元|元|个百分点))?\s*$")
 _MARKER = regex.compile(
     r"(?:主要)?(?:增加|减少|增长|下降|变动|变化)?的?(?:主要)?原因(?:是|为|主要是)?[:：]?\s*$"
@@ -185,13 +174,13 @@ def reasons(text: str, line: int, column=lambda offset: offset + 1) -> list[Reas
         change = _CHANGE_CLAUSE.search(text, max(0, end - 80), end)
         if change is None or not _ENDS_IN_FIGURE.search(change[0]):
             continue
-        signs = {_DIRECTIONS[w] for w in _CHANGE_WORD.findall(change["words"])}
+        signs = {sign_of(w) for w in _CHANGE_WORD.findall(change["words"])}
         if len(signs) != 1:
             continue  # no direction, or both (减0.04万元，增0.01%): not this check's to judge
         out.append(
             Reason(
                 m["reason"] + m["word"],
-                _DIRECTIONS[m["word"]],
+                sign_of(m["word"]),
                 line,
                 column(m.start("reason")),
                 change["words"].strip(),
