@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
-import regex
-
 from auditor.extract.analysis import Analysis
 from auditor.extract.scores import ScoreNode, core_name
 from auditor.extract.tolerance import HUNDRED, Interval, Verdict, fmt, judge
@@ -14,7 +12,7 @@ from auditor.messages import Message
 from auditor.model.quantity import Kind
 from auditor.rule import Context, Rule, Severity, Violation
 from auditor.text.chars import normalise
-from auditor.text.rx import rx
+from auditor.text.rx import lazy, rx
 
 
 def pts(value: Decimal) -> str:
@@ -33,8 +31,8 @@ def _title(node: ScoreNode) -> str:
 
 # ----------------------------------------------------------------------------- G101
 
-_WEIGHT_IN_NAME = regex.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
-_WEIGHT = regex.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])")
+_WEIGHT_IN_NAME = lazy(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
+_WEIGHT = lazy(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])")
 
 
 def _weight_column(doc: Analysis, line: int, value: Decimal) -> int:
@@ -537,7 +535,7 @@ class ScoreRate(Rule):
 
 # ----------------------------------------------------------------------------- G105
 
-_CONDITION = regex.compile(
+_CONDITION = lazy(
     r"(?P<op>≤|<=|≥|>=|<|>|=|＜|＞)\s*(?P<v>\d+(?:\.\d+)?)\s*%\s*(?:的|时)?\s*(?:,|，)?\s*(?:得满分|得(?P<pts>\d+(?:\.\d+)?)分|为满分)"
 )
 _OPS = {"≤": "<=", "<=": "<=", "≥": ">=", ">=": ">=", "<": "<", "＜": "<", ">": ">", "＞": ">", "=": "=="}
@@ -696,9 +694,7 @@ def _three_public_rate(doc: Analysis, ctx: Context) -> tuple[Decimal, str] | Non
     return rate, f"= {shown[year]} / {shown[year - 1]} = {rate}%"
 
 
-_STAFF = regex.compile(
-    r"(?:在编|在职|实有)\p{Han}{0,4}?(?P<a>\d+)\s*人.{0,12}?编制\p{Han}{0,2}?(?P<b>\d+)\s*人"
-)
+_STAFF = lazy(r"(?:在编|在职|实有)\p{Han}{0,4}?(?P<a>\d+)\s*人.{0,12}?编制\p{Han}{0,2}?(?P<b>\d+)\s*人")
 
 
 def _staffing_rate(doc: Analysis) -> tuple[Decimal, str] | None:

@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-import regex
-
 from auditor.extract.figures import extract_quantities
 from auditor.model.document import (
     Cell,
@@ -27,16 +25,16 @@ from auditor.model.document import (
 )
 from auditor.text.chars import compact_spacing, display_width, normalise
 from auditor.text.ordinals import parse_heading, parse_ordinal
-from auditor.text.rx import rx
+from auditor.text.rx import lazy, rx
 from auditor.text.spans import SENTENCE_END
 
-_UNIT_IN_TEXT = regex.compile(
+_UNIT_IN_TEXT = lazy(
     r"(?:单位[：:]\s*|[（(/]|（单位[：:])(?P<u>亿元|万元|千元|元|%|万人次|万人|人次|人|户|个|件|分)[）)]?\s*$"
 )
-_CAPTION_UNIT = regex.compile(r"单位[：:]\s*(?P<u>亿元|万元|千元|元|万人|人|户|个|件|分)")
+_CAPTION_UNIT = lazy(r"单位[：:]\s*(?P<u>亿元|万元|千元|元|万人|人|户|个|件|分)")
 
 
-_COUNT_HEADER = regex.compile(r"(?P<u>人次|人|户|件|个|家|次|项)数$")
+_COUNT_HEADER = lazy(r"(?P<u>人次|人|户|件|个|家|次|项)数$")
 
 
 def unit_of_header(text: str) -> str | None:
@@ -84,8 +82,8 @@ def _build_table(index: int, block: TableBlock, caption: str) -> Table:
 # ----------------------------------------------------------------------------- building
 
 
-_TOC_TITLE = regex.compile(r"目\s*录")
-_TOC_PART = regex.compile(r"第[一二三四五六七八九十]+部分")
+_TOC_TITLE = lazy(r"目\s*录")
+_TOC_PART = lazy(r"第[一二三四五六七八九十]+部分")
 
 
 def build_document(source: Source) -> Document:
@@ -280,8 +278,8 @@ def build_sections(headings: list[Heading], last_line: int) -> list[Section]:
     return roots
 
 
-_TITLE_YEAR = regex.compile(r"(20\d\d)\s*年度?(?:[市区县省]级|本级)?(?:部门|单位|整体|决算|绩效|项目|预算)")
-_ANY_YEAR_OF = regex.compile(r"(20\d\d)\s*年度")
+_TITLE_YEAR = lazy(r"(20\d\d)\s*年度?(?:[市区县省]级|本级)?(?:部门|单位|整体|决算|绩效|项目|预算)")
+_ANY_YEAR_OF = lazy(r"(20\d\d)\s*年度")
 
 
 def infer_report_year(doc: Document) -> int | None:

@@ -20,7 +20,7 @@ from auditor.extract.tables import cell_at, cell_figure, column_roles
 from auditor.model.document import Document, Paragraph, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
-from auditor.text.rx import rx
+from auditor.text.rx import lazy, rx
 from auditor.text.spans import (
     clause_before,
     clause_start,
@@ -30,24 +30,22 @@ from auditor.text.spans import (
     sentence_start,
 )
 
-_YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
-_CMP = regex.compile(
+_YEAR = lazy(r"((?:19|20)\d\d)\s*年")
+_CMP = lazy(
     r"(?:比|较|同比|与)\s*(?:上年度?|去年|上一年度?|上年同期|去年同期|(?P<year>(?:19|20)\d\d)\s*年度?)(?:同期)?(?:相比|相较)?"
     r"|同比(?=\s*(?:增|减|下降|上升|提高|降低))"  # 同比增加5000元: the year before, unnamed
 )
 UP_WORDS = _UP = "增加|增长|上升|提高|增多|多出|上涨|增"  # 增 alone last: 较上年增30.20万元，增5.03%
 DOWN_WORDS = _DOWN = "减少|下降|降低|下滑|压减|缩减|减"
 _FLAT = "持平|一致|不变|相同|相当"
-_DIR = regex.compile(rf"(?P<dir>(?:{_UP}|{_DOWN}|{_FLAT}))(?P<alt>/(?:{_UP}|{_DOWN}))?了?")
-_FOLLOW_ON = regex.compile(rf"^(?:其中)?[，,：:]?(?P<label>[^，,；;。]{{2,24}}?)(?P<dir>{_UP}|{_DOWN})了?$")
-_RATE_AFTER_CHANGE = regex.compile(
+_DIR = lazy(rf"(?P<dir>(?:{_UP}|{_DOWN}|{_FLAT}))(?P<alt>/(?:{_UP}|{_DOWN}))?了?")
+_FOLLOW_ON = lazy(rf"^(?:其中)?[，,：:]?(?P<label>[^，,；;。]{{2,24}}?)(?P<dir>{_UP}|{_DOWN})了?$")
+_RATE_AFTER_CHANGE = lazy(
     rf"[，,、]?\s*(?:同比)?(?:增幅|减幅|降幅|涨幅|增长率|减少率|下降率|增减率|{_UP}|{_DOWN}|幅度为|比例为)?了?"
     rf"(?:幅度)?(?:为|是)?\s*"
 )
-_RATE_OF_CHANGE = regex.compile(r"(?:变动率|增长率|增幅|降幅|下降率|变化率|增减率)(?:为|是|达到|达)?$")
-_FROM_TO = regex.compile(
-    rf"(?:从|由)(?P<a>[^，,；;。]{{0,30}}?)(?:{_UP}|{_DOWN})?(?:至|到)(?P<b>[^，,；;。]{{0,30}})"
-)
+_RATE_OF_CHANGE = lazy(r"(?:变动率|增长率|增幅|降幅|下降率|变化率|增减率)(?:为|是|达到|达)?$")
+_FROM_TO = lazy(rf"(?:从|由)(?P<a>[^，,；;。]{{0,30}}?)(?:{_UP}|{_DOWN})?(?:至|到)(?P<b>[^，,；;。]{{0,30}})")
 
 
 @dataclass
@@ -132,7 +130,7 @@ def _amounts(para: Paragraph) -> list[Quantity]:
     return [q for q in para.quantities if q.is_amount or (q.kind is Kind.PERCENT and not q.approx)]
 
 
-_ACTUALS = regex.compile(r"决算|执行|实际|完成")
+_ACTUALS = lazy(r"决算|执行|实际|完成")
 
 
 def comparison_years(doc: Document) -> list[YearComparison]:
@@ -315,9 +313,9 @@ def _follow_ons(
     return out
 
 
-_NOT_A_NAME = regex.compile(r"[\d。；;：:]|比|较|增|减|下降|其中|合计|总计")
-_PRIOR_WORDS = regex.compile(r"^(?:上年|去年|上一年度?|上年同期)|^(?:19|20)\d\d年度?(?:为|是)?$")
-_BASE_BEFORE = regex.compile(r"为(?:年初|调整后?的?|全年)?预算数?\s*$")
+_NOT_A_NAME = lazy(r"[\d。；;：:]|比|较|增|减|下降|其中|合计|总计")
+_PRIOR_WORDS = lazy(r"^(?:上年|去年|上一年度?|上年同期)|^(?:19|20)\d\d年度?(?:为|是)?$")
+_BASE_BEFORE = lazy(r"为(?:年初|调整后?的?|全年)?预算数?\s*$")
 
 
 def _subject(

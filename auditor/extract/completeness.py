@@ -17,12 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from auditor.extract.fiscal import table_kind, title_of
 from auditor.extract.tables import first_figure
 from auditor.model.document import Document, Table
 from auditor.text.chars import normalise
+from auditor.text.rx import lazy
 
 # 上海市's templates (部门决算 2024, 部门预算 2024-2026): each table by the words its title line contains once
 # spaces and quotes are removed, so that 2025年部门…, 预算单位… and 单位… all match; "A|B" names one table
@@ -51,15 +50,13 @@ BUDGET_TABLES: tuple[str, ...] = (
 )
 _LEAST_SHARE = (2, 3)  # a document is held to a list when it has at least two thirds of its tables
 
-_NOISE = regex.compile(r"[\s“”\"'‘’《》]+")
-_NOTE = regex.compile(
-    r"空表|无数据|没有数据|(?:无|没有|未安排|未发生|不涉及).{0,30}(?:收入|支出|预算|经费|拨款|数据)"
-)
+_NOISE = lazy(r"[\s“”\"'‘’《》]+")
+_NOTE = lazy(r"空表|无数据|没有数据|(?:无|没有|未安排|未发生|不涉及).{0,30}(?:收入|支出|预算|经费|拨款|数据)")
 # The fund or item a table or its note is about: the note under a table must name that table's.
 _SUBJECTS = {
-    "gov_fund": regex.compile(r"政府性基金"),
-    "soe_capital": regex.compile(r"国有资本经营"),
-    "three_public": regex.compile(r"三公"),
+    "gov_fund": lazy(r"政府性基金"),
+    "soe_capital": lazy(r"国有资本经营"),
+    "three_public": lazy(r"三公"),
 }
 _NOTE_SCAN = 3  # lines under a table that may hold its note
 
@@ -146,4 +143,4 @@ def _explained_elsewhere(doc: Document, kind: str) -> bool:
     return False
 
 
-_ZERO = regex.compile(r"(?:为|是)\s*(?:0(?:\.0+)?(?:万?元)?|零)(?![\d.])")
+_ZERO = lazy(r"(?:为|是)\s*(?:0(?:\.0+)?(?:万?元)?|零)(?![\d.])")

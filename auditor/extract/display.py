@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import regex
-
 from auditor.extract.tolerance import fmt
 from auditor.model.quantity import Quantity
 from auditor.text.chars import normalise
+from auditor.text.rx import lazy
 
 _MAX_TERMS = 12
-_NUMBER = regex.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?")
+_NUMBER = lazy(r"[-−+]?\d[\d,]*(?:\.\d+)?")
 
 
 def plain(q: Quantity) -> str:

@@ -16,10 +16,9 @@ from functools import partial
 from itertools import accumulate
 from operator import methodcaller
 
-import regex
-
 from auditor.model.document import Document
 from auditor.text.chars import normalise
+from auditor.text.rx import lazy
 from auditor.text.spans import SENTENCE_END
 
 MIN_HAN = 4  # shorter clauses are not compared ("其中", "得2分")
@@ -27,9 +26,9 @@ MIN_VERBATIM_HAN = 100  # a verbatim repeat shorter than this must be a whole pa
 MIN_PARAGRAPH_HAN = 40  # …of at least this much text (a restated one-line conclusion is fine)
 MIN_CONFLICT_HAN = 40  # a half-updated paste must carry at least this much text
 MAX_PARTNERS = 8  # a clause repeated more often than this is boilerplate
-SUMMARY_TITLES = regex.compile(r"摘要|提要|概要|总结|小结")
+SUMMARY_TITLES = lazy(r"摘要|提要|概要|总结|小结")
 
-_NUMBER = regex.compile(r"(?<![（(\d])\d[\d,]*(?:\.\d+)?(?![\d）)年]|\s*年)")
+_NUMBER = lazy(r"(?<![（(\d])\d[\d,]*(?:\.\d+)?(?![\d）)年]|\s*年)")
 # punctuation and spaces do not make two clauses different
 _PUNCT = re.compile(
     "[" + re.escape(" \t\u3000，。、；：！？“”‘’（）《》【】〔〕—…·,.;:!?'\"()[]{}<>-_/\\|~`@^&*+=$") + "]+"
@@ -106,8 +105,8 @@ _PIECE = re.compile(
     r"[^。！？!?；;，,：:、（(]+(?:(?<=\d),(?=\d)[^。！？!?；;，,：:、（(]*)*(?:[。！？!?；;，：:、（(]|,(?!\d))?"
     r"|[\s\S]"
 )
-_NOT_HAN = regex.compile(r"\P{Han}+")
-_TITLE_END = regex.compile(r"[。！？!?；;，,]")
+_NOT_HAN = lazy(r"\P{Han}+")
+_TITLE_END = lazy(r"[。！？!?；;，,]")
 _drop_non_han = partial(_NOT_HAN.sub, "")
 _blank_numbers = partial(_NUMBER.sub, "#")
 _drop_punct = partial(_PUNCT.sub, "")

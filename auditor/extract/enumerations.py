@@ -13,7 +13,7 @@ import regex
 
 from auditor.model.document import Paragraph
 from auditor.text.chars import normalise
-from auditor.text.rx import rx
+from auditor.text.rx import lazy, rx
 from auditor.text.spans import clause_start, depth_at
 
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -21,13 +21,13 @@ _NUMBER = r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})"
 _COUNTER = r"(?P<unit>个|项|家|所|类|条|名|支|方面)"
 _NOUN = r"(?P<noun>\p{Han}{0,10}?)"
 # count before the list: 设5个内设机构：A、B | 下达项目18个（A、B） | 机关内设机构6个：A、B
-_COUNT_THEN_LIST = regex.compile(rf"(?<![\d.]){_NUMBER}{_COUNTER}{_NOUN}(?P<open>[：:（(])")
+_COUNT_THEN_LIST = lazy(rf"(?<![\d.]){_NUMBER}{_COUNTER}{_NOUN}(?P<open>[：:（(])")
 # list before the count: 包括A、B、C3个二级指标 | A、B等7个股室
-_LIST_THEN_COUNT = regex.compile(rf"(?P<etc>等)?{_NUMBER}{_COUNTER}(?P<noun>\p{{Han}}{{1,10}})")
-_INTRO_VERB = regex.compile(r"(?:包括|包含|设立|设置|下设|内设|设有|涵盖|分为|分别是|分别为|即|含|从|以)")
-_PARTIAL = regex.compile(r"^(?:包括|包含|含|如|例如|比如|主要有|主要包括|其中)")
-_ORG_NOUN = regex.compile(r"机构|科室|股室|处室|部门|单位|科|股|室|处|站|所|中心|队")
-_ORG_SUFFIX = regex.compile(r"(?:局|科|股|室|处|站|所|中心|队|办|部|院|馆|会|组|公司|单位)[）)]?$")
+_LIST_THEN_COUNT = lazy(rf"(?P<etc>等)?{_NUMBER}{_COUNTER}(?P<noun>\p{{Han}}{{1,10}})")
+_INTRO_VERB = lazy(r"(?:包括|包含|设立|设置|下设|内设|设有|涵盖|分为|分别是|分别为|即|含|从|以)")
+_PARTIAL = lazy(r"^(?:包括|包含|含|如|例如|比如|主要有|主要包括|其中)")
+_ORG_NOUN = lazy(r"机构|科室|股室|处室|部门|单位|科|股|室|处|站|所|中心|队")
+_ORG_SUFFIX = lazy(r"(?:局|科|股|室|处|站|所|中心|队|办|部|院|馆|会|组|公司|单位)[）)]?$")
 _OPEN, _CLOSE = "（(“《〔【[‘", "）)”》〕】]’"
 
 

@@ -15,6 +15,7 @@ import regex
 
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
+from auditor.text.rx import lazy
 
 # unit text -> (canonical base unit, scale factor to the base unit, kind)
 _UNITS: dict[str, tuple[str, int, Kind]] = {
@@ -56,7 +57,7 @@ _PREFIX_APPROX = (
 _PREFIX_ALT = "|".join(regex.escape(p) for p in sorted(_PREFIX_APPROX, key=len, reverse=True))
 _SUFFIX_APPROX = ("以上", "以下", "以内", "左右", "上下", "余", "多", "强", "内")
 
-NUMBER_RE = regex.compile(
+NUMBER_RE = lazy(
     r"""
     (?P<prefix>(?:"""
     + _PREFIX_ALT
@@ -73,23 +74,21 @@ NUMBER_RE = regex.compile(
 )
 
 # Contexts that make a number something other than a quantity.
-_YEAR_AFTER = regex.compile(r"\s?(?:年|-\d{4}年|—\d{4}年|至\d{4}年)")
-_DATE_AFTER = regex.compile(r"(?:月|日|号|时|点|周年|届|季度)")
+_YEAR_AFTER = lazy(r"\s?(?:年|-\d{4}年|—\d{4}年|至\d{4}年)")
+_DATE_AFTER = lazy(r"(?:月|日|号|时|点|周年|届|季度)")
 _DATE_FIRST = frozenset("月日号时点周届季")
-_CODE_BEFORE = regex.compile(r"[A-Za-z]$")
-_LABEL_BEFORE = regex.compile(r"(?:表|图|附件|附表|第|编号|代码|序号|No\.?|NO\.?)\s?$")
-_ORDINAL_AFTER = regex.compile(r"[、．]|\.(?!\d)")
+_CODE_BEFORE = lazy(r"[A-Za-z]$")
+_LABEL_BEFORE = lazy(r"(?:表|图|附件|附表|第|编号|代码|序号|No\.?|NO\.?)\s?$")
+_ORDINAL_AFTER = lazy(r"[、．]|\.(?!\d)")
 _BRACKET_OPEN = "〔【[（(［"
 _BRACKET_CLOSE = "〕】]）)］"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
-_LABEL_LEAD = regex.compile(
-    r"^(?:其中|包括|主要包括|主要用于|分别为|分别是|分别|以及|及|和|并|共有|共)[：:，,]?"
-)
+_LABEL_LEAD = lazy(r"^(?:其中|包括|主要包括|主要用于|分别为|分别是|分别|以及|及|和|并|共有|共)[：:，,]?")
 
 
-_LABEL_TAIL = regex.compile(r"(?:为|是|达到|达|约为|约|近|有|了|至|到|共计|累计)+$")
+_LABEL_TAIL = lazy(r"(?:为|是|达到|达|约为|约|近|有|了|至|到|共计|累计)+$")
 _NO_TAGS: frozenset[str] = frozenset()
 _PER_UNIT = frozenset({"per-unit"})
 
@@ -178,8 +177,8 @@ def extract_quantities(text: str, line: int, *, default_unit: str | None = None)
     return out
 
 
-_COLON_BEFORE = regex.compile(r"(?:为|是)?[：:]\s*$")
-_LABEL_STOP = regex.compile(r"(?r)[，,。；;：:、！？!?\t（()）]")
+_COLON_BEFORE = lazy(r"(?:为|是)?[：:]\s*$")
+_LABEL_STOP = lazy(r"(?r)[，,。；;：:、！？!?\t（()）]")
 
 
 def _label_start(norm: str, pos: int, floor: int) -> int:

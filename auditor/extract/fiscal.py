@@ -33,47 +33,46 @@ from auditor.model.document import Cell, Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
 from auditor.text.ordinals import parse_ordinal
+from auditor.text.rx import lazy
 
 # (kind, pattern on the title with spaces and quotes removed); the first match wins, so the more
 # specific titles come first (财政拨款收入支出决算总表 before 收入支出决算总表).
 _KINDS: list[tuple[str, regex.Pattern[str]]] = [
-    ("three_public", regex.compile(r"三公")),
-    ("gov_fund", regex.compile(r"政府性基金")),
-    ("soe_capital", regex.compile(r"国有资本经营")),
-    ("fiscal_summary", regex.compile(r"财政拨款收(?:入)?支(?:出)?(?:决算|预算)?总表")),
-    ("basic", regex.compile(r"基本支出.{0,12}表|经济分类.{0,8}表")),
-    ("gpb_expense", regex.compile(r"一般公共预算.{0,12}支出.{0,12}表")),
-    ("summary", regex.compile(r"(?:收入支出|财务收支|收支)(?:决算|预算)?总表")),
-    ("income", regex.compile(r"收入(?:决算|预算)(?:总)?表")),
-    ("expense", regex.compile(r"支出(?:决算|预算)(?:总)?表")),
-    ("project", regex.compile(r"项目支出.{0,12}表")),
+    ("three_public", lazy(r"三公")),
+    ("gov_fund", lazy(r"政府性基金")),
+    ("soe_capital", lazy(r"国有资本经营")),
+    ("fiscal_summary", lazy(r"财政拨款收(?:入)?支(?:出)?(?:决算|预算)?总表")),
+    ("basic", lazy(r"基本支出.{0,12}表|经济分类.{0,8}表")),
+    ("gpb_expense", lazy(r"一般公共预算.{0,12}支出.{0,12}表")),
+    ("summary", lazy(r"(?:收入支出|财务收支|收支)(?:决算|预算)?总表")),
+    ("income", lazy(r"收入(?:决算|预算)(?:总)?表")),
+    ("expense", lazy(r"支出(?:决算|预算)(?:总)?表")),
+    ("project", lazy(r"项目支出.{0,12}表")),
 ]
-_TITLE_TAIL = regex.compile(r"(?:编制(?:单位|部门)|金额单位|单位)[:：].*$")
+_TITLE_TAIL = lazy(r"(?:编制(?:单位|部门)|金额单位|单位)[:：].*$")
 _TITLE_SCAN = 6  # lines above a table that may hold its title (title, 编制单位, 单位：万元)
-_TITLE_NOISE = regex.compile(r"[\s“”\"'‘’]+")
-_TITLE_LEAD = regex.compile(r"^(?:(?:附)?表\s*\d+[-—.．、:：]?|\d+[.．、]|(?:19|20)\d\d年度?)+")
+_TITLE_NOISE = lazy(r"[\s“”\"'‘’]+")
+_TITLE_LEAD = lazy(r"^(?:(?:附)?表\s*\d+[-—.．、:：]?|\d+[.．、]|(?:19|20)\d\d年度?)+")
 
-_CODE_HEADER = regex.compile(r"编码|代码|^类$|^款$|^项$|科目编号")
-_CODE_CELL = regex.compile(r"^\d{2,7}$")
-_CODE_PART = regex.compile(r"^\d{1,7}$")  # a part printed short ("301 | 2") still makes a (wrong) code
+_CODE_HEADER = lazy(r"编码|代码|^类$|^款$|^项$|科目编号")
+_CODE_CELL = lazy(r"^\d{2,7}$")
+_CODE_PART = lazy(r"^\d{1,7}$")  # a part printed short ("301 | 2") still makes a (wrong) code
 _CODE_PARTS = frozenset({"类", "款", "项"})
-_LEAD_CODE = regex.compile(r"^\s*(?P<code>\d{3}(?:\d{2}){0,2})(?!\d)\s*(?P<name>\D.*)$")
-_TOTAL_NAME = regex.compile(r"(?:合\s*计|总\s*计)$")
-_GRAND_NAME = regex.compile(r"总\s*计$")
-_YEAR_SUM_NAME = regex.compile(r"^本年.{0,4}合计$")
-_SUBSET_NAME = regex.compile(r"^(?:其中|含)[：:、,，]?")
-_TOTAL_HEADER = regex.compile(r"^(?:合计|小计|总计|本年(?:收入|支出)?合计|(?:收入|支出)合计)$")
-_SUBTOTAL_HEADER = regex.compile(r"^(?:小计|合计)$")
+_LEAD_CODE = lazy(r"^\s*(?P<code>\d{3}(?:\d{2}){0,2})(?!\d)\s*(?P<name>\D.*)$")
+_TOTAL_NAME = lazy(r"(?:合\s*计|总\s*计)$")
+_GRAND_NAME = lazy(r"总\s*计$")
+_YEAR_SUM_NAME = lazy(r"^本年.{0,4}合计$")
+_SUBSET_NAME = lazy(r"^(?:其中|含)[：:、,，]?")
+_TOTAL_HEADER = lazy(r"^(?:合计|小计|总计|本年(?:收入|支出)?合计|(?:收入|支出)合计)$")
+_SUBTOTAL_HEADER = lazy(r"^(?:小计|合计)$")
 # Parts a 合计 column adds up. A group with any other column (年初预算, 上年数 …) is not checked.
-_COMPONENT = regex.compile(
+_COMPONENT = lazy(
     r"基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出|人员经费|公用经费|财政拨款|一般公共预算|"
     r"政府性基金|国有资本经营|上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入|财政专户|单位资金|"
     r"用事业基金弥补|非财政拨款结余|因公出国|公务用车|公务接待|购置|运行费"
 )
-_STAGE = regex.compile(
-    r"^(?:预算数|决算数|执行数|年初预算数?|调整预算数?|全年预算数?|上年预算数?|本年预算数?)$"
-)
-_HEADER_NOISE = regex.compile(r"\s+")
+_STAGE = lazy(r"^(?:预算数|决算数|执行数|年初预算数?|调整预算数?|全年预算数?|上年预算数?|本年预算数?)$")
+_HEADER_NOISE = lazy(r"\s+")
 
 
 @dataclass
@@ -596,7 +595,7 @@ def _balance(ft: FiscalTable) -> list[TableSum]:
 # ----------------------------------------------------------------------------- the same 科目 in two tables
 
 _SCOPE_OF_KIND = {"summary": "all", "expense": "all", "fiscal_summary": "fiscal", "gpb_expense": "gpb"}
-_NAME_KEY = regex.compile(r"[\s（()）]|支出$")
+_NAME_KEY = lazy(r"[\s（()）]|支出$")
 
 
 def _column_measure(ft: FiscalTable, panel: Panel, column: FiscalColumn, scope: str) -> tuple[str, str]:
@@ -715,21 +714,21 @@ def read_disclosure(doc: Document) -> Disclosure:
 # (pattern on a figure's label, measure); the scope (all funds, 财政拨款, 一般公共预算) comes from the
 # label itself or, for the bare names, from the section the sentence stands in.
 _TEXT_MEASURES: list[tuple[regex.Pattern[str], str]] = [
-    (regex.compile(r"收入支出(?:决算)?总计$"), "grand"),
-    (regex.compile(r"收入(?:决算)?总计$"), "income_grand"),
-    (regex.compile(r"支出(?:决算)?总计$"), "expense_grand"),
-    (regex.compile(r"^收入预算$"), "income_grand"),  # a budget's 收入预算 is its 收入总计
-    (regex.compile(r"^支出预算$"), "expense_grand"),
-    (regex.compile(r"^本年收入合计$"), "income_year"),
-    (regex.compile(r"^本年支出合计$"), "expense_year"),
-    (regex.compile(r"^一般公共预算财政拨款支出$"), "gpb_expense_year"),
-    (regex.compile(r"^基本支出$"), "basic"),
-    (regex.compile(r"^项目支出$"), "project"),
-    (regex.compile(r"^人员经费$"), "personnel"),
-    (regex.compile(r"^公用经费$"), "public"),
+    (lazy(r"收入支出(?:决算)?总计$"), "grand"),
+    (lazy(r"收入(?:决算)?总计$"), "income_grand"),
+    (lazy(r"支出(?:决算)?总计$"), "expense_grand"),
+    (lazy(r"^收入预算$"), "income_grand"),  # a budget's 收入预算 is its 收入总计
+    (lazy(r"^支出预算$"), "expense_grand"),
+    (lazy(r"^本年收入合计$"), "income_year"),
+    (lazy(r"^本年支出合计$"), "expense_year"),
+    (lazy(r"^一般公共预算财政拨款支出$"), "gpb_expense_year"),
+    (lazy(r"^基本支出$"), "basic"),
+    (lazy(r"^项目支出$"), "project"),
+    (lazy(r"^人员经费$"), "personnel"),
+    (lazy(r"^公用经费$"), "public"),
 ]
-_NOT_THIS_YEAR = regex.compile(r"年初|调整|全年预算|执行数|上年|去年|同期|比|较|增|减|下降|预算数|预算为")
-_LABEL_OWNER = regex.compile(r"^.{0,40}?(?:19|20)\d\d年度?")
+_NOT_THIS_YEAR = lazy(r"年初|调整|全年预算|执行数|上年|去年|同期|比|较|增|减|下降|预算数|预算为")
+_LABEL_OWNER = lazy(r"^.{0,40}?(?:19|20)\d\d年度?")
 
 
 @dataclass
@@ -978,23 +977,21 @@ def text_against_tables(doc: Document, disclosure: Disclosure) -> list[TextTable
 # a 科目 chain as the 情况说明 names each 项 it explains; the code parts are optional.
 # a level's name: no punctuation, digits or brackets, except the 室 of 政府办公厅（室）及相关机构事务
 _LEVEL = r"(?:[^\s（()）“”\"，,。；;：:、.．\d]|[（(]室[)）]){2,40}?"
-_CHAIN = regex.compile(
+_CHAIN = lazy(
     rf"(?P<n1>{_LEVEL})[（(](?P<c1>\d{{3}})?类[)）]\s*"
     rf"(?P<n2>{_LEVEL})[（(](?P<c2>\d{{2}})?款[)）]\s*"
     rf"(?:(?P<n3>{_LEVEL})[（(](?P<c3>\d{{2}})?项[)）])?"
 )
-_NAME_FOLD = regex.compile(r"[\s“”\"'‘’]+")
+_NAME_FOLD = lazy(r"[\s“”\"'‘’]+")
 # The figure a 项 paragraph gives for the year it reports: right after the chain ("…（项）”208.8万元"),
 # or named as this year's budget or final amount. Never the prior year's, the 年初预算 or a change.
 # …of a budget ("预算安排…", "预算数为") or of a final account ("支出决算为", "决算数"), as the tables are.
 _CURRENT_LABEL = {
-    "budget": regex.compile(r"(?:预算安排|预算数为?|预算为|^预算)$"),
-    "final": regex.compile(r"(?:支出决算(?:数)?为?|决算数为?|决算为|^决算)$"),
+    "budget": lazy(r"(?:预算安排|预算数为?|预算为|^预算)$"),
+    "final": lazy(r"(?:支出决算(?:数)?为?|决算数为?|决算为|^决算)$"),
 }
-_OTHER_LABEL = regex.compile(
-    r"执行|上年|去年|同期|年初|调整|全年|比|较|增|减|下降|完成|占|其中|基本|项目|人员|公用"
-)
-_NAME_LEAD = regex.compile(r"^(?:年度?|[.．、])+")  # "2024年住房保障支出（类）", "1.教育（205类）"
+_OTHER_LABEL = lazy(r"执行|上年|去年|同期|年初|调整|全年|比|较|增|减|下降|完成|占|其中|基本|项目|人员|公用")
+_NAME_LEAD = lazy(r"^(?:年度?|[.．、])+")  # "2024年住房保障支出（类）", "1.教育（205类）"
 
 
 def _fold_name(name: str) -> str:
@@ -1164,15 +1161,15 @@ def subject_paragraphs(
 
 # Each item of a 三公 table by the words of its column's header path, the more specific first.
 _THREE_ITEMS: list[tuple[str, regex.Pattern[str]]] = [
-    ("operation", regex.compile(r"机关运行经费")),
-    ("abroad", regex.compile(r"因公出国")),
-    ("reception", regex.compile(r"公务接待")),
-    ("car_buy", regex.compile(r"(?<!及)购置费")),
-    ("car_run", regex.compile(r"(?<!购置及)运行(?:维护)?费")),
-    ("car", regex.compile(r"公务用车购置及运行")),
-    ("total", regex.compile(r"三公")),
+    ("operation", lazy(r"机关运行经费")),
+    ("abroad", lazy(r"因公出国")),
+    ("reception", lazy(r"公务接待")),
+    ("car_buy", lazy(r"(?<!及)购置费")),
+    ("car_run", lazy(r"(?<!购置及)运行(?:维护)?费")),
+    ("car", lazy(r"公务用车购置及运行")),
+    ("total", lazy(r"三公")),
 ]
-_THREE_FOREIGN = regex.compile(r"上年|去年|同期|比|较|增|减|下降|执行|调整|完成|占|平均|人均|其中")
+_THREE_FOREIGN = lazy(r"上年|去年|同期|比|较|增|减|下降|执行|调整|完成|占|平均|人均|其中")
 
 
 def _three_item(words: str) -> str:

@@ -13,9 +13,9 @@ import regex
 from auditor.model.document import Document, Heading
 from auditor.text.chars import normalise
 from auditor.text.ordinals import parse_ordinal
-from auditor.text.rx import rx
+from auditor.text.rx import lazy, rx
 
-_PART = regex.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|附件\s*\d*|附表\s*\d*)")
+_PART = lazy(r"^\s*(?:第[一二三四五六七八九十]+部分|附件\s*\d*|附表\s*\d*)")
 
 
 @dataclass
@@ -139,7 +139,7 @@ def _run_in(previous: str, item: Heading, missing: range) -> bool:
     return True
 
 
-_SENTENCE_MARK = regex.compile(r"[，,。；;：:！？!?]")
+_SENTENCE_MARK = lazy(r"[，,。；;：:！？!?]")
 
 
 def _is_part_title(text: str) -> bool:
@@ -169,8 +169,8 @@ def _title_key(title: str) -> str:
     return rx(r"[\p{P}\s]").sub("", title)
 
 
-_LEADING_YEAR = regex.compile(r"^(?:19|20)\d\d年度?")
-_GENERIC_OWNER = regex.compile(r"^(?:本?部门|本?单位|项目)")  # stand for the unit's or a project's own name
+_LEADING_YEAR = lazy(r"^(?:19|20)\d\d年度?")
+_GENERIC_OWNER = lazy(r"^(?:本?部门|本?单位|项目)")  # stand for the unit's or a project's own name
 
 
 def _body_key(text: str) -> str:

@@ -32,6 +32,7 @@ from auditor.extract.tolerance import Interval, interval_of, sum_interval
 from auditor.model.document import Document, Paragraph, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
+from auditor.text.rx import lazy
 from auditor.text.spans import clause_start, depth_at, is_change_amount, percents_introduced, sentence_bounds
 
 TABLE_MARKERS = ("合计行", "表内分项")
@@ -92,20 +93,20 @@ class Relations:
 
 _SENTENCE_END = "。！？!?"
 _CLAUSE_PUNCT = "，,；;。：:、"
-_QIZHONG = regex.compile(r"其中[：:，,]?")
-_LIST_INTRO = regex.compile(
+_QIZHONG = lazy(r"其中[：:，,]?")
+_LIST_INTRO = lazy(
     r"(?:主要用于|主要包括|具体包括|包括|用于|具体为|具体是|明细为|分别为|分别是)(?:以下方面|以下几个方面|如下)?[：:]?"
 )
-_WHOLE_WORDS = regex.compile(r"合计|总计|总额|共计|累计|总数|全年|全部|预算|决算|比|较|上年|去年")
-_ETC = regex.compile(r"[^，,；;。]{0,12}?等")
-_SHARE_BEFORE = regex.compile(
+_WHOLE_WORDS = lazy(r"合计|总计|总额|共计|累计|总数|全年|全部|预算|决算|比|较|上年|去年")
+_ETC = lazy(r"[^，,；;。]{0,12}?等")
+_SHARE_BEFORE = lazy(
     r"占(?:比)?(?P<base>[^，,；;。：:%占]{0,30}?)(?:的|之)?(?:比重|比例|比)?(?:为|达到|达|约)?$"
 )
 # Between a whole and its 其中: punctuation, or a short noun ("共18个项目，其中…").
-_WHOLE_TO_QIZHONG = regex.compile(r"\p{Han}{0,6}[，,。；;]?\s*")
-_TOTAL_LABEL = regex.compile(r"^(?:合计|共计|总计|累计|总共|合计金额|共计金额)$")
-_GENERIC_BASE = regex.compile(r"^(?:总额|总数|总量|合计|总计|全部|总支出|总收入|总体|整体)?$")
-_SUBSET_PAREN = regex.compile(r"^[（(]\s*(?:含|包含|包括|均含|不含|其中含)")
+_WHOLE_TO_QIZHONG = lazy(r"\p{Han}{0,6}[，,。；;]?\s*")
+_TOTAL_LABEL = lazy(r"^(?:合计|共计|总计|累计|总共|合计金额|共计金额)$")
+_GENERIC_BASE = lazy(r"^(?:总额|总数|总量|合计|总计|全部|总支出|总收入|总体|整体)?$")
+_SUBSET_PAREN = lazy(r"^[（(]\s*(?:含|包含|包括|均含|不含|其中含)")
 _TARGET_WORDS = ("目标", "任务", "计划", "预算数")
 
 
@@ -224,7 +225,7 @@ def _strength(gap: str) -> int:
     return max((_SEPARATORS.get(ch, 0) for ch in gap), default=0)
 
 
-_LABEL_COLON = regex.compile(r"(?<=\p{Han}|[）)])(?:为|是)?[：:]\s*$")
+_LABEL_COLON = lazy(r"(?<=\p{Han}|[）)])(?:为|是)?[：:]\s*$")
 
 
 def _top_level(gap: str) -> str:
@@ -444,7 +445,7 @@ def _part_before(para: Paragraph, pos: int) -> Quantity | None:
     return q
 
 
-_LABEL_NOISE = regex.compile(r"20\d\d\s*年度?|本年度|本年|当年|全年|的|\s")
+_LABEL_NOISE = lazy(r"20\d\d\s*年度?|本年度|本年|当年|全年|的|\s")
 
 
 def _norm_label(label: str) -> str:
@@ -565,15 +566,15 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
 # ----------------------------------------------------------------------------- completion rates
 
 # Phrases that introduce a completion or execution rate; "#" stands for a figure in the phrase.
-_RATE_PHRASE = regex.compile(
+_RATE_PHRASE = lazy(
     r"(?:完成(?:了)?(?:上级|全年|年度|本年|年初|调整后?的?|省|市|县)?(?:下达的?)?(?:预算|目标任务|目标|计划|任务)?(?:数)?(?:的)?"
     r"|(?:预算|计划|目标|任务)?(?:执行|完成|支出)率(?:为|达到|达)?"
     r"|占(?:上级|年度|全年)?(?:下达的?)?(?:目标任务数|目标任务|目标数|任务数|计划数|目标|计划|任务)#?(?:的)?)$"
 )
-_SET_TARGET = regex.compile(r"目标|任务|计划")  # not 预算: budgets in 万元 are rounded from 元
-_FUND_TYPES = regex.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|公共预算|基金预算")
-_TARGET_LABEL = regex.compile(r"预算|计划|目标|任务")
-_ACTUAL_LABEL = regex.compile(r"决算|执行|实际|完成|支出|实现|达到")
+_SET_TARGET = lazy(r"目标|任务|计划")  # not 预算: budgets in 万元 are rounded from 元
+_FUND_TYPES = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算|公共预算|基金预算")
+_TARGET_LABEL = lazy(r"预算|计划|目标|任务")
+_ACTUAL_LABEL = lazy(r"决算|执行|实际|完成|支出|实现|达到")
 
 
 def _role_of_label(label: str) -> str | None:
@@ -753,13 +754,13 @@ class Ratio:
     rate: Quantity
 
 
-_ASSETS = regex.compile(r"(?:资产合计|资产总额|资产总计|总资产)$")
-_LIABILITIES = regex.compile(r"(?:负债合计|负债总额|负债总计|总负债|负债)$")
-_NET_ASSETS = regex.compile(r"净资产(?:合计|总额|总计)?$")
-_AFTER_DEDUCTION = regex.compile(r"(?:剔除|扣除|调整后|核减后|划出后)")
-_DEDUCTION = regex.compile(r"(?:划出|调减|调整|扣除|剔除|核减|减少|划转)")
-_BUDGET_BASE = regex.compile(r"(?:年?初\p{Han}{0,6}预算|预算数|预算安排)")
-_RATE_WORDS = regex.compile(
+_ASSETS = lazy(r"(?:资产合计|资产总额|资产总计|总资产)$")
+_LIABILITIES = lazy(r"(?:负债合计|负债总额|负债总计|总负债|负债)$")
+_NET_ASSETS = lazy(r"净资产(?:合计|总额|总计)?$")
+_AFTER_DEDUCTION = lazy(r"(?:剔除|扣除|调整后|核减后|划出后)")
+_DEDUCTION = lazy(r"(?:划出|调减|调整|扣除|剔除|核减|减少|划转)")
+_BUDGET_BASE = lazy(r"(?:年?初\p{Han}{0,6}预算|预算数|预算安排)")
+_RATE_WORDS = lazy(
     r"(?:覆盖率|参保率|结案率|办结率|处理率|签订率|达标率|合格率|通过率|回收率|有效率|使用率|在用率|兑现率|到位率|"
     r"完成比例|自评率|公开率|满意率|调解成功率|调解率)(?:为|达到|达|是)?$"
 )
@@ -813,8 +814,8 @@ def _ratios_in(para: Paragraph) -> list[Ratio]:
     return found
 
 
-_CONTROL_RATE = regex.compile(r"三公.{0,8}控制率(?:为|是|达到|达)?$")
-_THREE_PUBLIC = regex.compile(r"三公")
+_CONTROL_RATE = lazy(r"三公.{0,8}控制率(?:为|是|达到|达)?$")
+_THREE_PUBLIC = lazy(r"三公")
 
 
 def _control_rates_in(para: Paragraph, report_year: int | None) -> list[Ratio]:

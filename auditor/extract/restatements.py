@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from auditor.extract.analysis import Analysis
 from auditor.extract.changes import year_of
 from auditor.extract.tables import cell_figure
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
+from auditor.text.rx import lazy
 
 _SCOPES = [
     ("年初", r"年初|初"),
@@ -37,22 +36,20 @@ _SCOPES = [
     ("计划", r"计划|目标|任务"),
     ("上年", r"上年|去年|上一年"),
 ]
-_SCOPE_PATTERNS = [(name, regex.compile(pattern)) for name, pattern in _SCOPES]
+_SCOPE_PATTERNS = [(name, lazy(pattern)) for name, pattern in _SCOPES]
 # one pass names the scopes a label may carry (each at the first place one of them starts)
-_ANY_SCOPE = regex.compile("|".join(f"(?P<s{i}>{pattern})" for i, (_, pattern) in enumerate(_SCOPES)))
-_FILLER = regex.compile(
+_ANY_SCOPE = lazy("|".join(f"(?P<s{i}>{pattern})" for i, (_, pattern) in enumerate(_SCOPES)))
+_FILLER = lazy(
     r"(?:19|20)\d\d\s*年度?|本年度|本年|全年|当年|年度|其中|主要|累计|共计|合计为|总计为|合计|总计|总额|共|达到|达|为|是|的|"
     r"日常|数|资金|金额|规模|情况|[“”\"'（）()、，,：:\s]|\d"
 )
-_PART_WORDS = regex.compile(
-    r"占|比|较|增加|减少|增长|下降|降低|提高|人均|平均|每|单价|以上|以下|超过|不足|约|近"
-)
-_TOTAL_SPENDING = regex.compile(r"^(?:总)?(?:支出|收入)(?:合计|总计|总额)?$")
-_YEAR_START = regex.compile(r"((?:19|20)\d\d)\s*年初")
-_ORDINAL = regex.compile(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)")
-_WHOSE = regex.compile(r"^(?:我局|本局|本部门|本单位|我单位|部门|单位|\p{Han}{1,6}人社局|人社局)")
-_WHOSE_WHEN = regex.compile(r"\s*(?:(?:19|20)\d\d\s*年|本年|全年|部门|单位)")
-_YEAR = regex.compile(r"(?:19|20)\d\d")
+_PART_WORDS = lazy(r"占|比|较|增加|减少|增长|下降|降低|提高|人均|平均|每|单价|以上|以下|超过|不足|约|近")
+_TOTAL_SPENDING = lazy(r"^(?:总)?(?:支出|收入)(?:合计|总计|总额)?$")
+_YEAR_START = lazy(r"((?:19|20)\d\d)\s*年初")
+_ORDINAL = lazy(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)")
+_WHOSE = lazy(r"^(?:我局|本局|本部门|本单位|我单位|部门|单位|\p{Han}{1,6}人社局|人社局)")
+_WHOSE_WHEN = lazy(r"\s*(?:(?:19|20)\d\d\s*年|本年|全年|部门|单位)")
+_YEAR = lazy(r"(?:19|20)\d\d")
 
 
 @dataclass
@@ -163,9 +160,7 @@ def _eligible(q: Quantity) -> bool:
     return q.kind in (Kind.MONEY, Kind.COUNT) and not q.approx and "per-unit" not in q.tags
 
 
-_VERB_END = regex.compile(
-    r"(?:完成|实现|达到|发放|追回|办结|受理|结案|培训|帮助|服务|开展|组织|举办|新增|减少|增加)$"
-)
+_VERB_END = lazy(r"(?:完成|实现|达到|发放|追回|办结|受理|结案|培训|帮助|服务|开展|组织|举办|新增|减少|增加)$")
 
 
 def _specific(topic: str, q: Quantity | None = None) -> bool:

@@ -21,7 +21,7 @@ import regex
 from auditor.model.document import Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
-from auditor.text.rx import rx
+from auditor.text.rx import lazy, rx
 
 # ----------------------------------------------------------------------------- model
 
@@ -136,9 +136,9 @@ class Scores:
 
 # ----------------------------------------------------------------------------- names
 
-_NAME_MAX = regex.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
-_CODE = regex.compile(r"^\s*([A-Z]\d{0,4})(?=\p{Han}|“|\")")
-_NAME_NOISE = regex.compile(r"方面$|情况$|指标分析$|分析$|指标$|[“”\"\s]")
+_NAME_MAX = lazy(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
+_CODE = lazy(r"^\s*([A-Z]\d{0,4})(?=\p{Han}|“|\")")
+_NAME_NOISE = lazy(r"方面$|情况$|指标分析$|分析$|指标$|[“”\"\s]")
 
 
 def core_name(name: str) -> str:
@@ -160,11 +160,11 @@ def _parse_name(text: str) -> tuple[str, str, Decimal | None, bool]:
 
 # ----------------------------------------------------------------------------- indicator tables
 
-_LEVEL_HEADER = regex.compile(r"^([一二三四])级\s*指\s*标")
-_MAX_HEADER = regex.compile(r"^(?:指标)?(?:分值|权重|满分|标准分值?|分数|指标分值)(?:\(分\)|（分）)?$")
-_SCORE_HEADER = regex.compile(r"^(?:自评|评价|实际|最终)?得分(?:值)?(?:\(分\)|（分）)?$")
-_RULE_HEADER = regex.compile(r"评分(?:细则|标准|方法|依据)|计算公式|评分规则")
-_TOTAL_ROW = regex.compile(r"^(?:合计|总分|总计|得分合计|总得分)$")
+_LEVEL_HEADER = lazy(r"^([一二三四])级\s*指\s*标")
+_MAX_HEADER = lazy(r"^(?:指标)?(?:分值|权重|满分|标准分值?|分数|指标分值)(?:\(分\)|（分）)?$")
+_SCORE_HEADER = lazy(r"^(?:自评|评价|实际|最终)?得分(?:值)?(?:\(分\)|（分）)?$")
+_RULE_HEADER = lazy(r"评分(?:细则|标准|方法|依据)|计算公式|评分规则")
+_TOTAL_ROW = lazy(r"^(?:合计|总分|总计|得分合计|总得分)$")
 
 
 def _number(cell_text: str) -> Decimal | None:
@@ -261,19 +261,17 @@ def _walk(nodes: list[ScoreNode]):
 # ----------------------------------------------------------------------------- prose
 
 _N = r"(?P<{}>\d+(?:\.\d+)?)\s*分"
-_PAIR = regex.compile(
+_PAIR = lazy(
     r"(?:指标分值|总评价分|总评分|分值|满分|评价得分|总分|指标总分)\s*(?:为)?\s*"
     + _N.format("max")
     + r"\s*[，,、]\s*(?:评价得分|实际得分|得分|评价得|实得|得)\s*(?:为)?\s*"
     + _N.format("score")
     + r"(?:\s*[，,]\s*得分率(?:为)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%)?"
 )
-_MAX_ONLY = regex.compile(r"(?:指标分值|分值|满分)\s*(?:为)?\s*" + _N.format("max"))
-_ITEM = regex.compile(r"(?:得分|得|(?<=[，,；;。]\s*)的)\s*(?:为)?\s*" + _N.format("v"))
-_DEDUCT = regex.compile(r"扣(?:除)?\s*(?:了)?\s*" + _N.format("v"))
-_LABEL_BEFORE_PAIR = regex.compile(
-    r"(?P<label>[^，,。；;：:]{2,20}?)(?:总评价分|总评分|评价得分|指标分值|总分)"
-)
+_MAX_ONLY = lazy(r"(?:指标分值|分值|满分)\s*(?:为)?\s*" + _N.format("max"))
+_ITEM = lazy(r"(?:得分|得|(?<=[，,；;。]\s*)的)\s*(?:为)?\s*" + _N.format("v"))
+_DEDUCT = lazy(r"扣(?:除)?\s*(?:了)?\s*" + _N.format("v"))
+_LABEL_BEFORE_PAIR = lazy(r"(?P<label>[^，,。；;：:]{2,20}?)(?:总评价分|总评分|评价得分|指标分值|总分)")
 
 
 def _prose_tree(doc: Document) -> list[ScoreNode]:
@@ -361,7 +359,7 @@ def _set_pair(node: ScoreNode, m: regex.Match, para: Paragraph) -> None:
         node.rate = rate
 
 
-_SEGMENT = regex.compile(r"[^；;。]+")
+_SEGMENT = lazy(r"[^；;。]+")
 
 
 def _read_scores(node: ScoreNode, para: Paragraph, text: str) -> None:
@@ -400,19 +398,19 @@ def _read_scores(node: ScoreNode, para: Paragraph, text: str) -> None:
 
 # ----------------------------------------------------------------------------- totals and grades
 
-_TOTAL = regex.compile(
+_TOTAL = lazy(
     r"(?:总得分|综合得分|自评得分|评价得分|最终得分|整体绩效得分|绩效得分|得分|总分)\s*(?:为|是|达到)?\s*(?P<v>\d+(?:\.\d+)?)\s*分"
 )
-_GRADE = regex.compile(
+_GRADE = lazy(
     r"(?:绩效等级|评价等级|等级|评价结果|绩效评价结果|自评结果|支出绩效|绩效)\s*(?:为|评定为|评为|是|属于|确定为)\s*[“\"「]?"
     r"(?P<g>不合格|优秀|良好|合格|优|良|中|差)[”\"」]?"
 )
-_BAND_DEFINITION = regex.compile(
+_BAND_DEFINITION = lazy(
     r"(?P<lo>\d+)\s*分?(?:（含）|\(含\))?\s*(?:以上|及以上)\s*(?:\(含\d+分\))?\s*(?:为|评为|的为)\s*[“\"]?(?P<g>优秀|良好|合格|不合格|优|良|中|差)"
 )
 
 
-_SENTENCE = regex.compile(r"[^。！？]+")
+_SENTENCE = lazy(r"[^。！？]+")
 
 
 def _totals_and_grades(doc: Document) -> tuple[list[StatedTotal], list[StatedGrade]]:
@@ -451,13 +449,13 @@ def _bands_defined(doc: Document) -> list[tuple[str, Decimal]] | None:
 # ----------------------------------------------------------------------------- questionnaires
 
 _SURVEY_COUNTS = {
-    "issued": regex.compile(r"发放(?:问卷|调查问卷)?\s*[:：]?\s*(\d+)\s*份"),
-    "returned": regex.compile(r"(?:收回|回收)(?:问卷)?\s*[:：]?\s*(\d+)\s*份"),
-    "valid": regex.compile(r"有效(?:问卷)?\s*[:：]?\s*(\d+)\s*份"),
+    "issued": lazy(r"发放(?:问卷|调查问卷)?\s*[:：]?\s*(\d+)\s*份"),
+    "returned": lazy(r"(?:收回|回收)(?:问卷)?\s*[:：]?\s*(\d+)\s*份"),
+    "valid": lazy(r"有效(?:问卷)?\s*[:：]?\s*(\d+)\s*份"),
 }
-_OPTION_HEADER = regex.compile(r"选项")
-_COUNT_HEADER = regex.compile(r"问卷数|人数|票数|份数|选择数|频数|数量")
-_OPTION_SCORE_HEADER = regex.compile(r"分值|得分|分数")
+_OPTION_HEADER = lazy(r"选项")
+_COUNT_HEADER = lazy(r"问卷数|人数|票数|份数|选择数|频数|数量")
+_OPTION_SCORE_HEADER = lazy(r"分值|得分|分数")
 
 
 def _survey(table: Table, caption_para: Paragraph | None) -> Survey | None:

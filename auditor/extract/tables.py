@@ -8,27 +8,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from auditor.model.document import Cell, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
+from auditor.text.rx import lazy
 
 _ROLE_PATTERNS = [
     # order matters: 计划完成率 is a rate, not a target
-    ("rate", regex.compile(r"完成率|完成比例|执行率|支出率|完成进度|完成程度")),
-    ("yoy", regex.compile(r"同比|增幅|增长率|增减率|比上年|较上年|变动率|增减幅度")),
-    ("prior", regex.compile(r"上年|去年|上一年|上年度|上年同期")),
-    ("target", regex.compile(r"目标值|目标数|计划数|计划值|预期值|预期目标|年度目标|全年目标|任务数|指标值")),
-    ("actual", regex.compile(r"实际数|实际值|实际完成|完成数|完成值|实际|执行数|决算数")),
+    ("rate", lazy(r"完成率|完成比例|执行率|支出率|完成进度|完成程度")),
+    ("yoy", lazy(r"同比|增幅|增长率|增减率|比上年|较上年|变动率|增减幅度")),
+    ("prior", lazy(r"上年|去年|上一年|上年度|上年同期")),
+    ("target", lazy(r"目标值|目标数|计划数|计划值|预期值|预期目标|年度目标|全年目标|任务数|指标值")),
+    ("actual", lazy(r"实际数|实际值|实际完成|完成数|完成值|实际|执行数|决算数")),
 ]
-_TOTAL_ROW = regex.compile(r"^(?:合\s*计|总\s*计|共\s*计|总\s*额|总\s*数)$")
-_SUBTOTAL_ROW = regex.compile(r"^小\s*计$")
-_SUBSET_ROW = regex.compile(r"^(?:其中|含)[：:、,，]?")
+_TOTAL_ROW = lazy(r"^(?:合\s*计|总\s*计|共\s*计|总\s*额|总\s*数)$")
+_SUBTOTAL_ROW = lazy(r"^小\s*计$")
+_SUBSET_ROW = lazy(r"^(?:其中|含)[：:、,，]?")
 _LEVELS = [
-    (1, regex.compile(r"^[一二三四五六七八九十]+[、.．]")),
-    (2, regex.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、．]|\d{1,2}\.(?!\d))")),
-    (3, regex.compile(r"^[（(]\d{1,2}[）)]")),
+    (1, lazy(r"^[一二三四五六七八九十]+[、.．]")),
+    (2, lazy(r"^(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、．]|\d{1,2}\.(?!\d))")),
+    (3, lazy(r"^[（(]\d{1,2}[）)]")),
 ]
 _EMPTY = {"", "-", "—", "－", "/", "／", "0", "0.00"}
 

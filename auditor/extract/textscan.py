@@ -16,17 +16,17 @@ import regex
 from auditor.extract.tables import first_figure
 from auditor.model.document import Document
 from auditor.text.chars import normalise
-from auditor.text.rx import rx
+from auditor.text.rx import lazy, rx
 
 # ----------------------------------------------------------------------------- the report's own unit
 
-_ORG = regex.compile(
+_ORG = lazy(
     r"(?P<name>\p{Han}{2,30}?(?:人力资源和社会保障局|人力资源社会保障局|人社局|财政局|民政局|教育局|卫生健康局|"
     r"\p{Han}{1,8}局|\p{Han}{1,8}厅|\p{Han}{1,8}委员会|\p{Han}{1,8}中心))"
 )
 _SHORT_FORMS = [("人力资源和社会保障局", "人社局"), ("人力资源社会保障局", "人社局")]
-_PLACE = regex.compile(r"^(?P<place>\p{Han}{2,12}?(?:自治县|自治州|县|市|区|旗|州|省))")
-_BODY = regex.compile(
+_PLACE = lazy(r"^(?P<place>\p{Han}{2,12}?(?:自治县|自治州|县|市|区|旗|州|省))")
+_BODY = lazy(
     r"(?:财政|民政|教育|卫生健康|卫健|农业农村|自然资源|住房和城乡建设|住建|交通运输|水务|商务|文化和旅游|文旅|市场监督管理|市场监管|医疗保障|医保|统计|审计|税务|公安|司法|人社|人力资源和社会保障|人力资源社会保障|应急管理|生态环境|林业和草原|林草|发展和改革|发改|工业和信息化|工信|退役军人事务|乡村振兴|科技|体育)局"
 )
 
@@ -84,7 +84,7 @@ def own_entity(doc: Document) -> Entity | None:
 
 
 _TRIM = '《》“”"（）()，,、。：: '
-_NAME_END = regex.compile(r"[局部厅处科委办院站所]$")
+_NAME_END = lazy(r"[局部厅处科委办院站所]$")
 
 
 @dataclass
@@ -192,12 +192,10 @@ def name_slips(doc: Document, entity: Entity) -> list[NameSlip]:
 
 # ----------------------------------------------------------------------------- years
 
-_DATE_LINE = regex.compile(
-    r"^\s*(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?\s*$"
-)
+_DATE_LINE = lazy(r"^\s*(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?\s*$")
 _PLAN_NOUNS = r"(?:年度)?(?:工作计划|工作要点|重点工作方案|重点工作任务|工作方案|重点项目|年度目标|绩效目标|预算安排|工作目标)"
-_PLAN_HINT = regex.compile(r"年度?" + _PLAN_NOUNS)
-_STALE = regex.compile(
+_PLAN_HINT = lazy(r"年度?" + _PLAN_NOUNS)
+_STALE = lazy(
     r"(?:综合考察|根据|依据|按照|制定了?|印发了?|对照|围绕|完成)?\s*[《“]?(?:\p{Han}{0,30}?)(?P<y>(?:19|20)\d\d)\s*年度?"
     + _PLAN_NOUNS
 )
@@ -257,16 +255,14 @@ def stale_years(doc: Document, report_year: int) -> list[StaleYear]:
 
 # "截至2023年12月31日，本部门共有车辆2辆" in a 2024 决算; "实施周期：2025年1月1日-2025年12月31日" for a
 # project of the 2026 budget: dates left from the report copied.
-_AS_OF = regex.compile(
-    r"截[至止](?:到)?\s*(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
-)
-_PERIOD = regex.compile(
+_AS_OF = lazy(r"截[至止](?:到)?\s*(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?")
+_PERIOD = lazy(
     r"(?:实施|项目|执行|资金使用)(?:周期|期限|期间)[:：为是]?\s*(?:(?:19|20)\d\d\s*年[^-—~至到]{0,8})?"
     r"\s*[-—~至到]+\s*(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
 )
 
 
-_HOLDINGS = regex.compile(r"共有|拥有|实有|占用|车辆|资产|房屋|编制|在职|退休|人员")
+_HOLDINGS = lazy(r"共有|拥有|实有|占用|车辆|资产|房屋|编制|在职|退休|人员")
 
 
 def stale_dates(doc: Document, report_year: int, genre: str) -> list[StaleYear]:
@@ -304,9 +300,9 @@ def stale_dates(doc: Document, report_year: int, genre: str) -> list[StaleYear]:
     return out
 
 
-_PERIOD_TITLE = regex.compile(r"(?:实施|项目|执行)(?:周期|期限)$")
+_PERIOD_TITLE = lazy(r"(?:实施|项目|执行)(?:周期|期限)$")
 _DAY = r"\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[.．/]\d{1,2}(?:[.．/]\d{1,2})?)"  # 年1月1日 · .1.1
-_RANGE = regex.compile(
+_RANGE = lazy(
     r"(?P<y0>(?:19|20)\d\d)" + _DAY + r"\s*[-—~至到]+\s*(?P<y>(?:19|20)\d\d)" + _DAY
 )  # 2025年1月1日-2025年12月31日 · 2025.1.1-2025.12.31
 
@@ -327,33 +323,33 @@ _EITHER_OR = (
 )
 
 _RESIDUE = [
-    ("placeholder", regex.compile(r"\*{2,}|[Xx×ＸＸ]{2,}(?=[\p{Han}（(]|$)|某某|XXX|〇〇|□{2,}")),
-    ("either_or", regex.compile(_EITHER_OR)),
-    ("example", regex.compile(r"如…+[（(][^）)]{2,30}情况[）)]等")),
-    ("empty_brackets", regex.compile(r"【\s*】|〔\s*〕|[（(]\s*[）)]")),
+    ("placeholder", lazy(r"\*{2,}|[Xx×ＸＸ]{2,}(?=[\p{Han}（(]|$)|某某|XXX|〇〇|□{2,}")),
+    ("either_or", lazy(_EITHER_OR)),
+    ("example", lazy(r"如…+[（(][^）)]{2,30}情况[）)]等")),
+    ("empty_brackets", lazy(r"【\s*】|〔\s*〕|[（(]\s*[）)]")),
     (
         "empty_value",
-        regex.compile(r"(?:为|达到?|占|完成|约|计)\s*(?:%|％|万元|元|人|个|分)(?=[，,。；;）)]|$)"),
+        lazy(r"(?:为|达到?|占|完成|约|计)\s*(?:%|％|万元|元|人|个|分)(?=[，,。；;）)]|$)"),
     ),
-    ("ellipsis", regex.compile(r"…{1,2}(?=\s*(?:%|万元|元|人|个|分|年))")),
+    ("ellipsis", lazy(r"…{1,2}(?=\s*(?:%|万元|元|人|个|分|年))")),
     # a rate or an amount whose % or 万元 was lost: "增长12.5，", "完成年初预算的98.2。", "支出决算为123.45，"
     (
         "missing_percent",
-        regex.compile(
+        lazy(
             r"(?:增长|下降|增幅|降幅|减幅|上升|降低|完成(?:年初|调整后?的?|全年)?预算的|(?:完成|执行|得分)率为?)"
             r"\s*\d+\.\d+(?=\s*(?:[，,。；;]|$))"
         ),
     ),
     (
         "missing_unit",
-        regex.compile(
+        lazy(
             r"(?:预算数?|决算数?|支出|收入|拨款|经费)(?:为|是|共计)\s*(?!0(?:\.0+)?(?![\d.]))\d[\d,]*\.\d{1,2}"
             r"(?=\s*(?:[，,。；;]|$))"
         ),
     ),
 ]
-_ANY_RESIDUE = regex.compile("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in _RESIDUE))
-_ATTACHED_TABLE = regex.compile(r"[（(]\s*(?:附|详见|见)\s*[^）)]{0,12}(?:评分表|明细表|附表|表)\s*[）)]")
+_ANY_RESIDUE = lazy("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in _RESIDUE))
+_ATTACHED_TABLE = lazy(r"[（(]\s*(?:附|详见|见)\s*[^）)]{0,12}(?:评分表|明细表|附表|表)\s*[）)]")
 
 
 @dataclass
@@ -388,7 +384,7 @@ def template_residue(doc: Document) -> list[Residue]:
 
 
 # "注：本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。" under a table that has figures
-_EMPTY_TABLE_NOTE = regex.compile(r"(?:故|因此|所以)?本表为空表|本表无数据")
+_EMPTY_TABLE_NOTE = lazy(r"(?:故|因此|所以)?本表为空表|本表无数据")
 
 
 def _table_above(doc: Document, line: int):

@@ -16,16 +16,17 @@ from auditor.extract.changes import DOWN_WORDS, UP_WORDS, sign_of
 from auditor.model.document import Document
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
+from auditor.text.rx import lazy
 from auditor.text.spans import SENTENCE_END, sentence_end
 
 # "决算数小于年初预算数" · "决算数大于调整后预算数" · "支出决算数等于预算数"
-_ORDER_CLAIM = regex.compile(
+_ORDER_CLAIM = lazy(
     r"决算(?:数|支出)?(?P<op>大于|多于|高于|超过|超出|小于|少于|低于|等于)(?P<which>年初|调整后?的?|全年)?预算数?"
     # "决算数较预算数增加…", "决算支出比年初预算减少…"
     r"|决算(?:数|支出)?(?:比|较)(?P<which>年初|调整后?的?|全年)?预算数?(?P<op>增加|减少|增长|下降|持平)"
 )
 # "决算数与预算数持平" · "决算数与年初预算数基本持平" · "决算数与预算数一致"
-_EQUAL_CLAIM = regex.compile(
+_EQUAL_CLAIM = lazy(
     r"决算数?(?:与|和|同)(?P<which>年初|调整后?的?|全年)?预算数?(?:相比|相较|比较)?[，,]?"
     r"(?P<loose>基本|大致|大体)?(?P<op>持平|一致|相等|相同|无变化|无增减(?:变化)?)"
 )
@@ -37,10 +38,10 @@ _OPS = {
 }  # fmt: skip
 # The budget and the final amount a claim compares, by their labels: "年初预算为" · "调整预算数" ·
 # "支出决算为" · "决算数". A budget of another year (上年预算, 执行数) or a change is neither.
-_BUDGET_LABEL = regex.compile(r"(?P<which>年初|调整后?的?|全年)?预算(?:数|金额|安排)?$")
-_ACTUAL_LABEL = regex.compile(r"(?:支出)?决算(?:数|支出|金额)?$")
-_FOREIGN = regex.compile(r"上年|去年|同期|执行|比|较|增|减|下降|完成|占")
-_SENTENCE = regex.compile("[" + regex.escape(SENTENCE_END + "；;") + "]")  # sentences and their ；-halves
+_BUDGET_LABEL = lazy(r"(?P<which>年初|调整后?的?|全年)?预算(?:数|金额|安排)?$")
+_ACTUAL_LABEL = lazy(r"(?:支出)?决算(?:数|支出|金额)?$")
+_FOREIGN = lazy(r"上年|去年|同期|执行|比|较|增|减|下降|完成|占")
+_SENTENCE = lazy("[" + regex.escape(SENTENCE_END + "；;") + "]")  # sentences and their ；-halves
 
 
 @dataclass
@@ -121,13 +122,13 @@ def comparisons(doc: Document) -> list[Comparison]:
 
 
 # "主要原因是：宣传经费增加" · "主要原因：人员经费相应减少": a reason that is one clause ending in a direction.
-_REASON = regex.compile(
+_REASON = lazy(
     r"(?:主要)?原因(?:是|为)?[:：]?\s*(?P<reason>[^。；;，,:：]{1,30}?(?:经费|支出|费用|资金|开支|预算))"
     r"(?:相应|有所|略有)?(?P<word>增加|增长|上升|减少|下降|降低)(?=[。；;]|$)"
 )
 # A reason about another year, a one-off, or another source of funds ("使用非财政拨款资金增加" for a fall in
 # fiscal spending, "结转下年资金增加") rightly points the other way.
-_REASON_FOREIGN = regex.compile(
+_REASON_FOREIGN = lazy(
     r"上年|去年|上一年|同期|一次性|以前年度|不再|取消|未|无|调减|调增|压减|减少了?的"
     r"|结转|结余|下年|非财政|自有资金|单位资金|其他资金|上级补助|事业收入|经营收入"
 )
@@ -147,14 +148,12 @@ class Reason:
 
 # The change a reason follows: a comparison (比上年 / 较2023年度决算数 / 同比) and its direction words, up to
 # the figures that end it ("较上年增30.20万元，增5.03%").
-_CHANGE_CLAUSE = regex.compile(
+_CHANGE_CLAUSE = lazy(
     rf"(?:比|较|同比|与)[^。；;！!？?]{{0,40}}?(?P<words>(?:{UP_WORDS}|{DOWN_WORDS})[^。；;！!？?]{{0,40}}?)$"
 )
-_CHANGE_WORD = regex.compile(f"{UP_WORDS}|{DOWN_WORDS}")  # the one-character 增/减 last: they stand alone
-_ENDS_IN_FIGURE = regex.compile(r"\d(?:\s*(?:%|万元|亿元|元|个百分点))?\s*$")
-_MARKER = regex.compile(
-    r"(?:主要)?(?:增加|减少|增长|下降|变动|变化)?的?(?:主要)?原因(?:是|为|主要是)?[:：]?\s*$"
-)
+_CHANGE_WORD = lazy(f"{UP_WORDS}|{DOWN_WORDS}")  # the one-character 增/减 last: they stand alone
+_ENDS_IN_FIGURE = lazy(r"\d(?:\s*(?:%|万元|亿元|元|个百分点))?\s*$")
+_MARKER = lazy(r"(?:主要)?(?:增加|减少|增长|下降|变动|变化)?的?(?:主要)?原因(?:是|为|主要是)?[:：]?\s*$")
 
 
 def reasons(text: str, line: int, column=lambda offset: offset + 1) -> list[Reason]:
@@ -191,7 +190,7 @@ def reasons(text: str, line: int, column=lambda offset: offset + 1) -> list[Reas
 
 
 # "与上年持平", "零增长": the two years are the same; 基本持平 is a judgement and is never a claim of this.
-_FLAT_WORD = regex.compile(r"(?P<loose>基本|大致|大体|略有)?(?P<word>持平|零增长|没有变化|无变化)")
+_FLAT_WORD = lazy(r"(?P<loose>基本|大致|大体|略有)?(?P<word>持平|零增长|没有变化|无变化)")
 
 
 @dataclass

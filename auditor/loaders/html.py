@@ -17,6 +17,7 @@ import regex
 from auditor.loaders.limits import MAX_LINE_CHARS, MAX_TEXT_BYTES
 from auditor.messages import InputError
 from auditor.model.document import Block, Line, Source, TableBlock, TextBlock
+from auditor.text.rx import lazy
 
 # A page's tables become one line per cell, merged cells included: colspan="1000" on every cell of a
 # small page would otherwise make millions of lines. A real 决算公开 page has a few tens of thousands.
@@ -36,13 +37,13 @@ _DROPPED = frozenset(
     "head title script style noscript template iframe frame object embed applet svg math canvas "
     "audio video select datalist textarea".split()
 )
-_HIDDEN_STYLE = regex.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", regex.I)
+_HIDDEN_STYLE = lazy(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", regex.I)
 
 # ----------------------------------------------------------------------------- bytes to text
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-_XML_DECLARATION = regex.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']?([A-Za-z0-9._:-]+)""", regex.I)
-_META_CHARSET = regex.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", regex.I)
+_XML_DECLARATION = lazy(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']?([A-Za-z0-9._:-]+)""", regex.I)
+_META_CHARSET = lazy(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", regex.I)
 _PRESCAN_BYTES = 8192  # the HTML standard prescans 1024 bytes; published pages put long scripts first
 # Labels as the WHATWG Encoding standard reads them: every GB label is the GBK decoder, for which
 # GB18030 (its superset) stands in; a Western label is windows-1252; a page naming UTF-16 in ASCII
@@ -65,8 +66,8 @@ _MAGIC = (
     (b"\x1f\x8b", "gzip"),
 )
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f")
-_MARKUP = regex.compile(r"<\s*(?:[A-Za-z][\w:-]*|!|/)")
-_AUDITOR_REPORT = regex.compile(rb"""<meta\s+name="generator"\s+content="auditor\b""")
+_MARKUP = lazy(r"<\s*(?:[A-Za-z][\w:-]*|!|/)")
+_AUDITOR_REPORT = lazy(rb"""<meta\s+name="generator"\s+content="auditor\b""")
 
 
 def decode_page(data: bytes, name: str) -> str:
@@ -121,9 +122,9 @@ def _decode(data: bytes, encodings: list[str | None], name: str) -> str:
 
 # ----------------------------------------------------------------------------- whitespace
 
-_SPACE_RUN = regex.compile(r"[\s\u00a0\u3000]+")
-_INVISIBLE = regex.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]")
-_WIDE = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
+_SPACE_RUN = lazy(r"[\s\u00a0\u3000]+")
+_INVISIBLE = lazy(r"[\u00ad\u200b-\u200f\u2060\ufeff]")
+_WIDE = lazy(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
 
 
 def collapse(text: str) -> str:
@@ -257,7 +258,7 @@ def _rows(table) -> list[list]:
     return [row for row in head + body + foot if row]
 
 
-_DIGITS = regex.compile(r"\s*(\d+)")
+_DIGITS = lazy(r"\s*(\d+)")
 
 
 def _span(element, attribute: str, limit: int) -> int:

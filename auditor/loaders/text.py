@@ -10,6 +10,7 @@ import regex
 from auditor.loaders.limits import MAX_LINE_CHARS
 from auditor.messages import InputError
 from auditor.model.document import Block, Line, Source, TableBlock, TextBlock
+from auditor.text.rx import lazy
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -83,9 +84,9 @@ def load_text(data: bytes, name: str) -> Source:
 
 # A table written one row per line: cells between pipes (markdown, "收入 | 支出"), or columns aligned by
 # runs of spaces as text copied from a PDF or a web page has them.
-_RULE_ROW = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")  # |---|:--:|
-_GAP = regex.compile(r"(?:[ \u3000]{2,}|\t)+")
-_FIGURE = regex.compile(r"^[-−]?\d[\d,，]*(?:\.\d+)?\s*(?:%|万元|亿元|元|人|个|项|分)?$")
+_RULE_ROW = lazy(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")  # |---|:--:|
+_GAP = lazy(r"(?:[ \u3000]{2,}|\t)+")
+_FIGURE = lazy(r"^[-−]?\d[\d,，]*(?:\.\d+)?\s*(?:%|万元|亿元|元|人|个|项|分)?$")
 
 
 def _pipe_cells(text: str) -> list[tuple[int, str]] | None:

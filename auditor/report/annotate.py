@@ -20,6 +20,7 @@ from auditor.messages import InputError
 from auditor.model.document import Line
 from auditor.report.findings import Finding
 from auditor.text.chars import normalise
+from auditor.text.rx import lazy
 
 AUTHOR = "auditor"
 INITIALS = "AU"
@@ -130,8 +131,8 @@ def summary_lines(findings: Iterable[Finding], line_texts: list[str], lang: str 
 
 # ----------------------------------------------------------------------------- the figure in its line
 
-_NUMBER_AT = regex.compile(r"[-+]?\d[\d,.]*%?")
-_NUMBER_IN = regex.compile(r"\d[\d,.]*%?")
+_NUMBER_AT = lazy(r"[-+]?\d[\d,.]*%?")
+_NUMBER_IN = lazy(r"\d[\d,.]*%?")
 
 
 def figure_span(text: str, column: int, stated: str | None) -> tuple[int, int] | None:

@@ -13,16 +13,15 @@ from collections import Counter, defaultdict
 from pathlib import PurePath
 from typing import TYPE_CHECKING, NamedTuple
 
-import regex
-
 from auditor.report.findings import DocumentLine, Finding, Report
+from auditor.text.rx import lazy
 from auditor.version import __version__
 
 if TYPE_CHECKING:
     from auditor.extract.duplicates import Copy, RepeatedBlock
     from auditor.model.document import Document, Row
 
-_FIGURE = regex.compile(
+_FIGURE = lazy(
     r"[-−+＋－]?[0-9０-９][0-9０-９,，.．]*\s?(?:个百分点|万人次|万元|亿元|千元|万人|人次|万张|元|%|％|分|人|件|个|户|家|名|项|份|场|次|张|辆|台)?"
 )
 
@@ -213,11 +212,11 @@ _LINK_KIND = {
     "restatement_conflict": "restated",
 }
 _PASSAGE_CATEGORIES = {"duplicate_paragraph", "near_duplicate_conflict"}
-_SENTENCE = regex.compile(r"[^。！？!?]*[。！？!?]?")
-_WORDS = regex.compile(r"\p{Han}|[A-Za-z]")
-_UNIT_NOTE = regex.compile(r"\s*[（(]?\s*(?:金额)?单位\s*[:：].*$")
-_SPACE = regex.compile(r"\s+")
-_SPACE_IN_HAN = regex.compile(r"(?<=\p{Han})\s+(?=\p{Han})")
+_SENTENCE = lazy(r"[^。！？!?]*[。！？!?]?")
+_WORDS = lazy(r"\p{Han}|[A-Za-z]")
+_UNIT_NOTE = lazy(r"\s*[（(]?\s*(?:金额)?单位\s*[:：].*$")
+_SPACE = lazy(r"\s+")
+_SPACE_IN_HAN = lazy(r"(?<=\p{Han})\s+(?=\p{Han})")
 
 
 def _one_line(text: str) -> str:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import regex
-
 from auditor.model.document import Document
 from auditor.model.quantity import Quantity
+from auditor.text.rx import lazy
 
 _ROLE_MARK = {"heading": "#", "toc": "目", "cell": "|", "blank": " ", "text": " "}
 _LEGEND = (
@@ -13,14 +12,14 @@ _LEGEND = (
 )
 
 MAX_LABEL = 24  # a longer label is cut to its last phrase
-_ORDINAL = regex.compile(
+_ORDINAL = lazy(
     r"^\s*(?:[（(]?\s*[0-9一二三四五六七八九十]+\s*[）)]|[0-9]+\s*[.．、]|[一二三四五六七八九十]+\s*[、.．])"
 )
-_CLAUSE_END = regex.compile(r".*[，,。；;：:！!？?]")
-_PHRASE_BREAK = regex.compile(r"[）)》”」、\s]")  # where a long label may be cut: after a closing mark
-_CONJUNCTION = regex.compile(r"[和及与或、]$")
-_WORDS = regex.compile(r"[\p{Han}A-Za-z]")
-_NEXT_NOUN = regex.compile(r"[“\"《]?([^\P{Han}和及与或]{2,})")
+_CLAUSE_END = lazy(r".*[，,。；;：:！!？?]")
+_PHRASE_BREAK = lazy(r"[）)》”」、\s]")  # where a long label may be cut: after a closing mark
+_CONJUNCTION = lazy(r"[和及与或、]$")
+_WORDS = lazy(r"[\p{Han}A-Za-z]")
+_NEXT_NOUN = lazy(r"[“\"《]?([^\P{Han}和及与或]{2,})")
 _PAIRS = ("（）", "()", "“”", "《》", "【】")
 
 

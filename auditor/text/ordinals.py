@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import regex
-
 from auditor.model.document import Heading
 from auditor.text.chars import normalise
+from auditor.text.rx import lazy
 
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUM = "[一二三四五六七八九十]+"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _HEADING_PATTERNS = [
-    (1, regex.compile(rf"^\s*(?P<ord>(?P<n>{_CN_NUM})[、.．])")),
-    (2, regex.compile(rf"^\s*(?P<ord>[（(](?P<n>{_CN_NUM})[）)])")),
+    (1, lazy(rf"^\s*(?P<ord>(?P<n>{_CN_NUM})[、.．])")),
+    (2, lazy(rf"^\s*(?P<ord>[（(](?P<n>{_CN_NUM})[）)])")),
     # "4．2026年…" (a 目录 entry naming a year): the dot after a number is an ordinal there too
-    (3, regex.compile(r"^\s*(?P<ord>(?P<n>\d{1,2})(?:[、．]|\.(?!\d)|\.(?=(?:19|20)\d\d年)))")),
-    (4, regex.compile(r"^\s*(?P<ord>[（(](?P<n>\d{1,2})[）)])")),
-    (5, regex.compile(rf"^\s*(?P<ord>(?P<n>[{_CIRCLED}]))")),
+    (3, lazy(r"^\s*(?P<ord>(?P<n>\d{1,2})(?:[、．]|\.(?!\d)|\.(?=(?:19|20)\d\d年)))")),
+    (4, lazy(r"^\s*(?P<ord>[（(](?P<n>\d{1,2})[）)])")),
+    (5, lazy(rf"^\s*(?P<ord>(?P<n>[{_CIRCLED}]))")),
 ]
 _MAX_HEADING_LEN = 40
 _ORDINAL_FIRST = frozenset("一二三四五六七八九十（(0123456789" + _CIRCLED)  # every ordinal starts so
@@ -32,7 +31,7 @@ def chinese_numeral(text: str) -> int:
     return 0
 
 
-_LEADERS = regex.compile(r"\s*[.…·．。_\-]{4,}\s*\d*\s*$")  # a 目录 line's dot leaders and page number
+_LEADERS = lazy(r"\s*[.…·．。_\-]{4,}\s*\d*\s*$")  # a 目录 line's dot leaders and page number
 
 
 def parse_heading(line: int, text: str) -> Heading | None:

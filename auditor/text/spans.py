@@ -9,6 +9,7 @@ from functools import lru_cache
 import regex
 
 from auditor.model.quantity import Kind, Quantity
+from auditor.text.rx import lazy
 
 SENTENCE_END = "。！？!?"
 CLAUSE_END = "，,；;。"
@@ -81,10 +82,10 @@ def depth_at(text: str, pos: int, opens: str = "（(", closes: str = "）)") -> 
     return depths[i - 1] if i else 0
 
 
-_CHANGE_BEFORE = regex.compile(r"(?:增加|减少|增长|下降|降低|提高|节约|节省|超支|增|减)了?$")
+_CHANGE_BEFORE = lazy(r"(?:增加|减少|增长|下降|降低|提高|节约|节省|超支|增|减)了?$")
 
 
-_COMPARED = regex.compile(r"比|较|相比|同比|环比")
+_COMPARED = lazy(r"比|较|相比|同比|环比")
 
 
 def is_change_amount(text: str, q: Quantity) -> bool:
