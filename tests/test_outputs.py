@@ -160,3 +160,26 @@ def test_progress_bar_only_on_a_terminal_and_not_when_quiet():
         [sys.executable, "-m", "auditor", "check", str(SAMPLES)], capture_output=True, text=True
     )
     assert "检查中" not in piped.stderr and piped.stderr == ""
+
+
+def test_the_summary_table_is_laid_out_as_tabulate_lays_it_out_without_importing_it():
+    from tabulate import tabulate
+
+    from auditor.report.output import _columns
+
+    cases = [
+        (
+            [["P101", "占比不符", "错误", 1], ["S101", "合计与分项不符", "错误", 12]],
+            ["规则", "名称", "级别", "数量"],
+        ),
+        ([["Y101", "yoy change mismatch", "warning", 3]], ["rule", "name", "severity", "count"]),
+        ([["D102", "“三公”经费前后不一", "提示", 1024]], ["规则", "名称", "级别", "数量"]),
+    ]
+    for rows, headers in cases:
+        assert _columns(rows, headers) == tabulate(rows, headers=headers)
+    code = "import sys; from auditor.cli import main; sys.argv = ['auditor', 'check', sys.argv[1]]\n"
+    code += "try:\n    main()\nexcept SystemExit:\n    pass\nprint('tabulate' in sys.modules, 'wcwidth' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(SAMPLES / "final-accounts-2023.txt")], capture_output=True, text=True
+    ).stdout
+    assert out.strip().endswith("False False"), out
