@@ -9,9 +9,7 @@ This is also the Python API:
 
 from __future__ import annotations
 
-import hashlib
 import os
-import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -80,6 +78,8 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> Collected:
 def fingerprint(rule: str, line_text: str, stated: str | None, expected: str | None) -> str:
     """Stable when unrelated lines move: built from the finding and its line's text, not its number."""
     key = "|".join([rule, "".join(line_text.split()), stated or "", expected or ""])
+    import hashlib  # 5 ms of OpenSSL set-up, paid only when there is a finding
+
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
@@ -117,6 +117,8 @@ def check_document(
         try:
             violations = list(rule_class().check(doc, ctx))
         except Exception as exc:
+            import traceback
+
             where = traceback.extract_tb(exc.__traceback__)[-1]
             detail = f"{type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})"
             errors.append(

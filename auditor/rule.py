@@ -9,7 +9,6 @@ command needs them.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -126,6 +125,8 @@ class Rule:
     def documentation(cls) -> str:
         # Like inspect.cleandoc, but keeps TABs: examples of flattened tables start cells with one.
         first, _, rest = (cls.__doc__ or "").partition("\n")
+        import textwrap
+
         return (first.strip() + "\n" + textwrap.dedent(rest)).strip()
 
     @classmethod
@@ -168,10 +169,10 @@ def _entry_point_specs() -> list[tuple[str, str]]:
     check's start-up), so the list is kept in the user's cache, keyed by the folders of ``sys.path`` and
     their modification times: installing, upgrading or removing a package changes its folder's time.
     """
-    import hashlib
     import json
     import os
     import sys
+    import zlib
 
     stamps = []
     for entry in sys.path:
@@ -179,15 +180,19 @@ def _entry_point_specs() -> list[tuple[str, str]]:
             stamps.append(f"{entry}:{os.stat(entry or '.').st_mtime_ns}")
         except OSError:
             continue
-    key = hashlib.sha256("\n".join([sys.version, *stamps]).encode()).hexdigest()[:24]
+    stamp = "\n".join([sys.version, *stamps])
+    # the file is named by a cheap checksum and holds the whole stamp, which is compared: a checksum
+    # collision only costs a scan (hashlib's OpenSSL set-up took longer than the cached read)
     folder = os.environ.get("AUDITOR_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "auditor"
     )
-    cached = os.path.join(folder, f"rules-{key}.json")
+    cached = os.path.join(folder, f"rules-{zlib.crc32(stamp.encode()):08x}.json")
     try:
         with open(cached, encoding="utf-8") as f:
-            return [tuple(pair) for pair in json.load(f)]
-    except (OSError, ValueError, TypeError):
+            saved = json.load(f)
+        if saved["stamp"] == stamp:
+            return [tuple(pair) for pair in saved["rules"]]
+    except (OSError, ValueError, TypeError, KeyError):
         pass
     from importlib.metadata import entry_points
 
@@ -196,7 +201,7 @@ def _entry_point_specs() -> list[tuple[str, str]]:
         os.makedirs(folder, exist_ok=True)
         partial = f"{cached}.{os.getpid()}"
         with open(partial, "w", encoding="utf-8") as f:
-            json.dump(specs, f)
+            json.dump({"stamp": stamp, "rules": specs}, f)
         os.replace(partial, cached)
     except OSError:
         pass

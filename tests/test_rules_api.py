@@ -156,3 +156,28 @@ def test_third_party_rule_plugs_in_through_an_entry_point(tmp_path):
     )
     assert f"{report}:1:1: X001 你好 2" in out.stdout, out.stderr
     assert out.returncode == 1
+
+
+def test_the_entry_point_list_is_cached_and_a_stale_or_broken_cache_is_not_trusted(tmp_path, monkeypatch):
+    import json
+
+    from auditor import rule
+
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path))
+    fresh = rule._entry_point_specs()
+    assert ("S101", "auditor_rules.totals:SumOfParts") in fresh
+    [cached] = tmp_path.glob("rules-*.json")
+    saved = json.loads(cached.read_text(encoding="utf-8"))
+    assert saved["rules"] == [list(pair) for pair in fresh] and "stamp" in saved
+    # a cache written for another set of installed packages (same file name, other stamp) is scanned again
+    cached.write_text(
+        json.dumps({"stamp": "elsewhere", "rules": [["X1", "nowhere:Nothing"]]}), encoding="utf-8"
+    )
+    assert rule._entry_point_specs() == fresh
+    for broken in ("{not json", "[]", '{"rules": []}'):
+        cached.write_text(broken, encoding="utf-8")
+        assert rule._entry_point_specs() == fresh
+    # and the cache is read: a matching stamp is trusted
+    saved = json.loads(cached.read_text(encoding="utf-8"))
+    cached.write_text(json.dumps({**saved, "rules": saved["rules"][:1]}), encoding="utf-8")
+    assert rule._entry_point_specs() == [tuple(saved["rules"][0])]
