@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TypeVar
 
 from auditor.extract.analysis import Analysis
 from auditor.extract.scores import ScoreNode, core_name
@@ -13,6 +15,8 @@ from auditor.model.quantity import Kind
 from auditor.rule import Context, Rule, Severity, Violation
 from auditor.text.chars import normalise
 from auditor.text.rx import lazy, rx
+
+_T = TypeVar("_T")
 
 
 def pts(value: Decimal) -> str:
@@ -340,54 +344,77 @@ class ProseScoreSum(Rule):
             )
 
     def _against_tables(self, doc: Analysis, nodes: list[ScoreNode]) -> Iterator[Violation]:
+        """A score in the prose against the indicator table nearest to it that names its indicator
+        once; the stated total against the nearest fully scored table. (A report of several projects
+        has a table for each: the prose about one is not compared with another's table, and a long
+        document costs a lookup per score instead of a pass over every table.)"""
+        named: dict[str, list[tuple[int, ScoreNode]]] = {}  # indicator -> (table's line, its node)
         for table in doc.scores.tables:
             by_name: dict[str, list[ScoreNode]] = {}
             for node in _nodes(table.roots):
                 by_name.setdefault(core_name(node.name), []).append(node)
-            for node in nodes:
-                if node.score is None:
-                    continue
-                matches = by_name.get(core_name(node.name), [])
-                if len(matches) != 1:
-                    continue
-                leaves = matches[0].leaves()
-                if any(leaf.score is None for leaf in leaves):
-                    continue
-                table_total = sum((leaf.score for leaf in leaves), Decimal(0))
-                if table_total != node.score and _recomputed(node) != table_total:
-                    yield self.violation(
-                        ProseTableMismatch(
-                            name=_title(node),
-                            what="得分",
-                            what_en="a score of",
-                            stated=pts(node.score),
-                            computed=pts(table_total),
-                        ),
-                        line=node.score_line or node.line,
-                        column=node.column,
-                        lines=[matches[0].line],
+            for name, matches in by_name.items():
+                if len(matches) == 1:
+                    named.setdefault(name, []).append((table.table.first_line, matches[0]))
+        for node in nodes:
+            if node.score is None:
+                continue
+            match = _nearest(named.get(core_name(node.name), []), node.line)
+            if match is None:
+                continue
+            leaves = match.leaves()
+            if any(leaf.score is None for leaf in leaves):
+                continue
+            table_total = sum((leaf.score for leaf in leaves), Decimal(0))
+            if table_total != node.score and _recomputed(node) != table_total:
+                yield self.violation(
+                    ProseTableMismatch(
+                        name=_title(node),
+                        what="得分",
+                        what_en="a score of",
                         stated=pts(node.score),
-                        expected=pts(table_total),
-                    )
-            leaves = table.leaves()
-            if leaves and all(leaf.score is not None for leaf in leaves):
-                table_total = sum((leaf.score for leaf in leaves), Decimal(0))
-                for stated in {t.value: t for t in doc.scores.totals}.values():
-                    if stated.value != table_total:
-                        yield self.violation(
-                            ProseTableMismatch(
-                                name="总得分",
-                                what="",
-                                what_en="",
-                                stated=pts(stated.value),
-                                computed=pts(table_total),
-                            ),
-                            line=stated.line,
-                            column=stated.column,
-                            lines=[table.table.first_line],
-                            stated=pts(stated.value),
-                            expected=pts(table_total),
-                        )
+                        computed=pts(table_total),
+                    ),
+                    line=node.score_line or node.line,
+                    column=node.column,
+                    lines=[match.line],
+                    stated=pts(node.score),
+                    expected=pts(table_total),
+                )
+        scored = [
+            (table.table.first_line, table)
+            for table in doc.scores.tables
+            if table.leaves() and all(leaf.score is not None for leaf in table.leaves())
+        ]
+        for stated in {t.value: t for t in doc.scores.totals}.values():
+            table = _nearest(scored, stated.line)
+            if table is None:
+                continue
+            table_total = sum((leaf.score for leaf in table.leaves()), Decimal(0))
+            if stated.value != table_total:
+                yield self.violation(
+                    ProseTableMismatch(
+                        name="总得分",
+                        what="",
+                        what_en="",
+                        stated=pts(stated.value),
+                        computed=pts(table_total),
+                    ),
+                    line=stated.line,
+                    column=stated.column,
+                    lines=[table.table.first_line],
+                    stated=pts(stated.value),
+                    expected=pts(table_total),
+                )
+
+
+def _nearest(placed: list[tuple[int, _T]], line: int) -> _T | None:
+    """Of (line, thing) pairs in line order, the thing nearest ``line`` (the earlier one on a tie)."""
+    if not placed:
+        return None
+    i = bisect_left(placed, line, key=lambda pair: pair[0])
+    candidates = placed[max(0, i - 1) : i + 1]
+    return min(candidates, key=lambda pair: abs(pair[0] - line))[1]
 
 
 def _recomputed(node: ScoreNode) -> Decimal:
@@ -647,6 +674,7 @@ class _Facts:
         self._three_public: tuple[Decimal, str] | bool | None = False
         self._staffing: tuple[Decimal, str] | bool | None = False
         self.stated: list[tuple[str, Decimal, str]] = []  # (text before, value, as written)
+        self._by_rate: dict[str, tuple[Decimal, str] | None] = {}
         for para in doc.paragraphs:
             text = normalise(para.text)
             for q in para.quantities:
@@ -667,10 +695,12 @@ class _Facts:
         rate_name = rx(r"^\p{Han}{0,4}?(?=\p{Han}{2,}率)").sub("", name)
         if not rate_name:
             return None
-        for before, value, written in self.stated:
-            if rate_name in before:
-                return value, f"为 {written}"
-        return None
+        if rate_name not in self._by_rate:  # the first statement of each rate, found once
+            self._by_rate[rate_name] = next(
+                ((value, f"为 {written}") for before, value, written in self.stated if rate_name in before),
+                None,
+            )
+        return self._by_rate[rate_name]
 
 
 def _three_public_rate(doc: Analysis, ctx: Context) -> tuple[Decimal, str] | None:

@@ -182,3 +182,35 @@ def test_two_totals_and_two_grades_disagree(check):
     text = "一、评价结论\n本部门得分92分，绩效等级为“优秀”。\n二、其他\n综上，本部门得分88分，绩效等级为“良好”。\n"
     found = {(f.rule, f.stated, f.expected) for f in check(text, select="G106")}
     assert ("G106", "88分", "92分") in found and ("G106", "良好", "优秀") in found
+
+
+def test_each_projects_prose_is_compared_with_its_own_score_table(tmp_path):
+    """Two units' evaluations in one file, each with its prose and its indicator table: the prose of one
+    is compared with the nearest table naming its indicator, not with the other's (six false
+    "正文与评分表不一致" findings before), and a slip against its own table is still found."""
+    a = FIXTURE.read_text(encoding="utf-8")
+    b = a
+    for old, new in [
+        (
+            "绩效目标与部门职能一致，得3分。部门目标总评价分6分，评价得分5分",
+            "绩效目标与部门职能一致，得4分。部门目标总评价分6分，评价得分6分",
+        ),
+        ("部门决策总评价分14分，评价得分12分", "部门决策总评价分14分，评价得分13分"),
+        ("\t4\n\t3\n\t与部门职能一致得4分。", "\t4\n\t4\n\t与部门职能一致得4分。"),
+        ("\t100\n\t92\n", "\t100\n\t93\n"),
+        ("得分92分", "得分93分"),
+        ("云溪县人社局", "云溪县就业局"),
+    ]:
+        assert old in b, old
+        b = b.replace(old, new)
+    path = tmp_path / "two.txt"
+    path.write_text(a + "\n\n" + b, encoding="utf-8")
+    report = check_paths([path], overrides={"select": ("G102",)})
+    assert [f for f in report.findings if "评分表" in f.message] == []
+    path.write_text(
+        a + "\n\n" + b.replace("\t4\n\t4\n\t与部门职能一致得4分。", "\t4\n\t3\n\t与部门职能一致得4分。"),
+        encoding="utf-8",
+    )
+    report = check_paths([path], overrides={"select": ("G102",)})
+    slips = [(f.stated, f.expected) for f in report.findings if "评分表" in f.message]
+    assert ("6分", "5分") in slips and ("13分", "12分") in slips

@@ -57,6 +57,9 @@ def ordinal_text(level: int, number: int, like: str) -> str:
     return f"{number}{like[-1] if like else '.'}"
 
 
+_DEEPEST = 8  # runs kept per parent and level: a long document restarts its lists hundreds of times
+
+
 def numbering_slips(doc: Document) -> list[NumberingSlip]:
     """Skips, repeats and restarts among siblings, reading nested lists numbered at the wrong level kindly."""
     slips: list[NumberingSlip] = []
@@ -103,6 +106,8 @@ def numbering_slips(doc: Document) -> list[NumberingSlip]:
             if item.level <= 2:
                 slips.append(_slip(item, "restart", last + 1, last_line))
             stack.append([1, item.line])
+            if len(stack) > _DEEPEST:
+                del stack[0]  # lists are not nested this deep: the oldest run is long closed
         elif len(stack) > 1 and any(item.number == run[0] + 1 for run in stack[:-1]):
             while stack and item.number != stack[-1][0] + 1:
                 stack.pop()  # back to the outer list: （三） was nested, （六） continues （五）
@@ -178,7 +183,7 @@ def _body_key(text: str) -> str:
     return _LEADING_YEAR.sub("", _title_key(item.title if item is not None else text))
 
 
-def _written_plainly(entry: Heading, plain: list[str]) -> bool:
+def _written_plainly(entry: Heading, plain: dict[str, None]) -> bool:
     """The entry's title stands in the body without an ordinal, perhaps with the year or the unit's
     own name for 部门/单位 (目录 单位主要职能, body 上海市××局主要职能)."""
     key = _LEADING_YEAR.sub("", _title_key(entry.title))
@@ -206,7 +211,7 @@ def _foreign_run(heading: Heading, body: list[Heading], toc: list[Heading]) -> b
     return known * 2 < len(run)
 
 
-def _is_group(toc: list[Heading], k: int, plain: list[str]) -> bool:
+def _is_group(toc: list[Heading], k: int, plain: dict[str, None]) -> bool:
     """A 目录 entry whose sub-entries follow it, all of them found in the body."""
     entry = toc[k]
     subs = []
@@ -224,11 +229,17 @@ def contents_slips(doc: Document) -> list[ContentsSlip]:
         return []
     body = [h for h in doc.headings if not h.in_toc and h.line > toc[-1].line]
     # titles the body writes without an ordinal (主要职能, table titles): found there, the entry holds
-    plain = [_body_key(line.text) for line in doc.lines[toc[-1].line :] if len(line.text) <= 60]
+    # (a dict: the keys in order, and membership in constant time)
+    plain = dict.fromkeys(_body_key(line.text) for line in doc.lines[toc[-1].line :] if len(line.text) <= 60)
+    by_level: dict[int, list[Heading]] = {}
+    by_title: dict[tuple[int, str], Heading] = {}
+    for h in body:
+        by_level.setdefault(h.level, []).append(h)
+        by_title.setdefault((h.level, _title_key(h.title)), h)  # the first heading of that title and level
     slips = []
     for k, entry in enumerate(toc):
-        same_level = [h for h in body if h.level == entry.level]
-        match = next((h for h in same_level if _title_key(h.title) == _title_key(entry.title)), None)
+        same_level = by_level.get(entry.level, [])
+        match = by_title.get((entry.level, _title_key(entry.title)))
         entry_text = entry.ordinal + entry.title
         if match is None and _written_plainly(entry, plain):
             continue

@@ -468,7 +468,6 @@ def _label_index(doc: Document) -> dict[str, list[tuple[str, Quantity]]]:
                 if len(have) >= 2:
                     index.setdefault(have[-2:], []).append((have, q))
         doc.__dict__["_label_index"] = index
-        doc.__dict__["_label_keys"] = {k: [(q.line, q.start) for _, q in v] for k, v in index.items()}
     return index
 
 
@@ -477,24 +476,34 @@ def _resolve_base_label(doc: Document, para: Paragraph, part: Quantity, label: s
     want = _norm_label(label)
     if len(want) < 2:
         return None
-    bucket = _label_index(doc).get(want[-2:], [])
-    split = bisect_left(doc.__dict__["_label_keys"].get(want[-2:], []), (part.line, part.start))
+    places, fitting = _fitting(doc, want, part)
+    split = bisect_left(places, (part.line, part.start))
+    for i in (split - 1, split - 2):  # the part itself may be the nearest
+        if i >= 0 and fitting[i] is not part:
+            return fitting[i]
+    for i in (split, split + 1):
+        if i < len(fitting) and fitting[i] is not part:
+            return fitting[i]
+    return None
 
-    def fits(have: str, q: Quantity) -> bool:
-        return (
-            q is not part
-            and q.base_unit == part.base_unit
+
+def _fitting(doc: Document, want: str, part: Quantity) -> tuple[list[tuple[int, int]], list[Quantity]]:
+    """The amounts a base label ``want`` can name for ``part`` (same unit and kind; labels equal, or one
+    ending with the other), in document order with their places; computed once per label, unit and kind,
+    so that a long document's many shares of one base cost a bisection each, not a scan."""
+    cache = doc.__dict__.setdefault("_label_fits", {})
+    key = (want, part.base_unit, part.kind)
+    found = cache.get(key)
+    if found is None:
+        fitting = [
+            q
+            for have, q in _label_index(doc).get(want[-2:], [])
+            if q.base_unit == part.base_unit
             and q.kind is part.kind
             and (have == want or have.endswith(want) or (want.endswith(have) and len(have) >= 4))
-        )
-
-    for have, q in reversed(bucket[:split]):
-        if fits(have, q):
-            return q
-    for have, q in bucket[split:]:
-        if fits(have, q):
-            return q
-    return None
+        ]
+        found = cache[key] = ([(q.line, q.start) for q in fitting], fitting)
+    return found
 
 
 def _respective_shares(para: Paragraph, first: Quantity, at: int, base_text: str) -> list[Share]:

@@ -363,18 +363,19 @@ class Residue:
 
 def template_residue(doc: Document) -> list[Residue]:
     out = []
-    table_lines = [t.first_line for t in doc.tables]
+    last_table = max((t.first_line for t in doc.tables), default=0)
+    below = {t.last_line: t for t in reversed(doc.tables)}  # the first table ending on a line wins
     for para in doc.paragraphs:
         text = normalise(para.text)
         for m in _ANY_RESIDUE.finditer(text):
             out.append(Residue(para.line, para.column(m.start()), m.group(0), m.lastgroup))
         for m in _ATTACHED_TABLE.finditer(text):
             # "（附相关评分表）" with no table anywhere after it (an attachment heading alone is not a table)
-            if not any(line > para.line for line in table_lines):
+            if last_table <= para.line:
                 out.append(Residue(para.line, para.column(m.start()), m.group(0), "missing_table"))
         m = _EMPTY_TABLE_NOTE.search(text)
         if m is not None:
-            table = _table_above(doc, para.line)
+            table = _table_above(below, para.line)
             first = first_figure(table) if table is not None else None
             if first is not None:
                 out.append(
@@ -387,9 +388,11 @@ def template_residue(doc: Document) -> list[Residue]:
 _EMPTY_TABLE_NOTE = lazy(r"(?:故|因此|所以)?本表为空表|本表无数据")
 
 
-def _table_above(doc: Document, line: int):
-    """The table that ends right above ``line`` (only its title-less notes may stand between)."""
-    for table in doc.tables:
-        if 0 < line - table.last_line <= 3:
+def _table_above(below: dict, line: int):
+    """The table that ends right above ``line`` (only its title-less notes may stand between), from
+    the tables by their last line."""
+    for gap in (3, 2, 1):  # the earliest-ending table first, as a scan of the tables in order finds it
+        table = below.get(line - gap)
+        if table is not None:
             return table
     return None
