@@ -178,7 +178,7 @@ def build_document(source: Source) -> Document:
 _PARAGRAPH_END = SENTENCE_END + "；;：:…”」』"  # a line ending in one of these may end its paragraph
 
 
-def _wrapdisplay_width(texts: list[str]) -> int | None:
+def _wrap_width(texts: list[str]) -> int | None:
     """The width a hard-wrapped text was cut at: many lines of (nearly) one width, few longer. None for
     text written one paragraph per line, whose lines have every length."""
     widths = [display_width(t.rstrip()) for t in texts if len(t.strip()) >= 10]
@@ -203,7 +203,7 @@ def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]
     start with an ordinal (一、 （二） 3.).
     """
     texts = [b.text for b in blocks if isinstance(b, TextBlock)]
-    width = _wrapdisplay_width(texts)
+    width = _wrap_width(texts)
     if width is None:
         return blocks, {}
     # where paragraphs open with an indent, the indent alone marks them: a line that runs to the width

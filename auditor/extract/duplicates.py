@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import partial
 from itertools import accumulate
 from operator import methodcaller
 
@@ -107,9 +106,23 @@ _PIECE = re.compile(
 )
 _NOT_HAN = lazy(r"\P{Han}+")
 _TITLE_END = lazy(r"[。！？!?；;，,]")
-_drop_non_han = partial(_NOT_HAN.sub, "")
-_blank_numbers = partial(_NUMBER.sub, "#")
-_drop_punct = partial(_PUNCT.sub, "")
+
+
+# functions, not partials of the patterns' methods: a lazy pattern binds its compiled methods on first use
+
+
+def _drop_non_han(text: str) -> str:
+    return _NOT_HAN.sub("", text)
+
+
+def _blank_numbers(text: str) -> str:
+    return _NUMBER.sub("#", text)
+
+
+def _drop_punct(text: str) -> str:
+    return _PUNCT.sub("", text)
+
+
 _drop_etc = methodcaller("removesuffix", "等")  # "…补助资金等。" ends the same list as "…补助资金）。"
 
 

@@ -257,9 +257,13 @@ def _is_code_column(header: list[str], cells: list[str]) -> bool:
     return False
 
 
+_TWO_HAN = lazy(r"\p{Han}{2}")
+_ONLY_DIGITS = lazy(r"^[\d,.\s-]+$")
+
+
 def _is_label_column(cells: list[str]) -> bool:
     filled = [t for t in cells if t]
-    named = [t for t in filled if regex.search(r"\p{Han}{2}", t) and not regex.match(r"^[\d,.\s-]+$", t)]
+    named = [t for t in filled if _TWO_HAN.search(t) and not _ONLY_DIGITS.match(t)]
     return len(named) >= 2 and len(named) >= 0.6 * len(filled)
 
 

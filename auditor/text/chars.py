@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 # Length-preserving normalisation, so that columns computed on the normalised text are the
@@ -56,7 +57,11 @@ def compact_spacing(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), kept
 
 
+_NARROW = re.compile("[\x00-\u2e7f]+")
+
+
 def display_width(text: str) -> int:
     """Terminal and page columns: CJK and full-width characters take two. (wcwidth knows every character
-    but takes 30 ms to import; this is the only distinction the reports' text needs.)"""
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+    but takes 30 ms to import; this is the only distinction the reports' text needs.) Counted by the
+    stdlib engine in one pass: a Python loop over the characters was a tenth of a text report's check."""
+    return len(text) + len(_NARROW.sub("", text))
