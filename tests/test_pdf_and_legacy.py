@@ -96,6 +96,28 @@ def test_corrupt_pdf_is_a_clear_error(tmp_path):
     with pytest.raises(InputError) as err:
         load(path)
     assert err.value.key == "corrupt_pdf"
+    # a PDF header over garbage: PDFium's own refusal, with its code
+    path.write_bytes(b"%PDF-1.4\n" + b"garbage " * 200)
+    with pytest.raises(InputError) as err:
+        load(path)
+    assert err.value.key == "corrupt_pdf_detail" and "PDFium 3" in err.value.message()
+
+
+def test_encrypted_pdf_is_a_clear_error(tmp_path):
+    import io
+
+    import pypdf
+
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.encrypt("secret")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(InputError) as err:
+        load(path)
+    assert err.value.key == "encrypted_pdf" and "加密" in err.value.message()
 
 
 def test_doc_without_libreoffice_says_how_to_convert(tmp_path, monkeypatch):

@@ -24,7 +24,7 @@ def load_pdf(path: Path, name: str) -> Source:
     by the layout is read whole.
     """
     try:
-        from auditor.loaders.pdfium import extract  # PDFium only when a PDF is read
+        from auditor.loaders.pdfium import PdfError, extract  # PDFium only when a PDF is read
     except ImportError:  # pragma: no cover - a dependency of the package
         raise InputError(name, "pdf_unavailable") from None
     with path.open("rb") as fh:
@@ -32,10 +32,9 @@ def load_pdf(path: Path, name: str) -> Source:
             raise InputError(name, "corrupt_pdf")
     try:
         pages = extract(str(path))
-    except Exception as exc:  # PDFium reports damaged and encrypted files alike as PdfiumError
-        detail = str(exc)
-        key = "encrypted_pdf" if "password" in detail.lower() else "corrupt_pdf_detail"
-        raise InputError(name, key, detail=type(exc).__name__) from None
+    except PdfError as exc:
+        key = "encrypted_pdf" if exc.encrypted else "corrupt_pdf_detail"
+        raise InputError(name, key, detail=f"PDFium {exc.code}") from None  # the code is language-neutral
     lines: list[Line] = []
     blocks: list[Block] = []
     carry: list[dict] = []  # a paragraph running over the page break

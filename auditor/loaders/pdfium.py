@@ -17,8 +17,9 @@ import ctypes
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as R
+# the raw bindings only: pypdfium2's helper layer (logging, its own document classes) took longer to
+# import (20-40 ms) than reading a page; this module opens and closes documents itself
+import pypdfium2_raw as R
 
 SNAP = 3.0  # pdfplumber's defaults, kept so that the cells match pdfplumber's
 JOIN = 3.0
@@ -348,6 +349,8 @@ def _bands(grids: list[list[tuple[float, float, float, float]]]) -> dict[int, li
 
 def _read_page(doc, index: int) -> Page:
     page = R.FPDF_LoadPage(doc, index)
+    if not page:
+        raise PdfError(R.FPDF_ERR_PAGE)
     try:
         width, height, view = _view(page)
         result = Page(index + 1, width, height)
@@ -392,10 +395,37 @@ def _read_page(doc, index: int) -> Page:
         R.FPDF_ClosePage(page)
 
 
+class PdfError(Exception):
+    """PDFium could not open the document; ``encrypted`` when it needs a password."""
+
+    def __init__(self, code: int) -> None:
+        self.code = code
+        self.encrypted = code in (R.FPDF_ERR_PASSWORD, R.FPDF_ERR_SECURITY)
+        reason = {
+            R.FPDF_ERR_FILE: "file not found or not readable",
+            R.FPDF_ERR_FORMAT: "damaged or not a PDF",
+            R.FPDF_ERR_PASSWORD: "password required",
+            R.FPDF_ERR_SECURITY: "unsupported security scheme",
+            R.FPDF_ERR_PAGE: "page not found or damaged",
+        }.get(code, "unknown error")
+        super().__init__(f"PDFium: {reason} ({code})")
+
+
+_initialised = False
+
+
 def extract(path: str) -> list[Page]:
     """Every page of the PDF: its text lines (top-left coordinates, points) and ruled tables."""
-    pdf = pdfium.PdfDocument(path)
+    global _initialised
+    if not _initialised:  # PDFium ignores a second initialisation (pypdfium2's own, if it is imported)
+        R.FPDF_InitLibrary()
+        _initialised = True
+    with open(path, "rb") as fh:
+        data = fh.read()  # PDFium reads the bytes in place: they must outlive the document
+    doc = R.FPDF_LoadMemDocument64(data, len(data), None)
+    if not doc:
+        raise PdfError(R.FPDF_GetLastError())
     try:
-        return [_read_page(pdf.raw, i) for i in range(len(pdf))]
+        return [_read_page(doc, i) for i in range(R.FPDF_GetPageCount(doc))]
     finally:
-        pdf.close()
+        R.FPDF_CloseDocument(doc)
