@@ -214,3 +214,29 @@ def test_each_projects_prose_is_compared_with_its_own_score_table(tmp_path):
     report = check_paths([path], overrides={"select": ("G102",)})
     slips = [(f.stated, f.expected) for f in report.findings if "评分表" in f.message]
     assert ("6分", "5分") in slips and ("13分", "12分") in slips
+
+
+def test_indented_prose_is_read_as_the_same_indicator_tree(tmp_path):
+    """Text copied from Word indents each paragraph with two full-width spaces; the indicator of an
+    indented "（1）预算管理…" paragraph was read with its ordinal in its name and matched no table row."""
+    text = FIXTURE.read_text(encoding="utf-8").replace(
+        "绩效目标与部门职能一致，得3分。部门目标总评价分6分，评价得分5分",
+        "绩效目标与部门职能一致，得2分。部门目标总评价分6分，评价得分4分",
+    )
+    plain = tmp_path / "plain.txt"
+    plain.write_text(text, encoding="utf-8")
+    indented = tmp_path / "indented.txt"
+    indented.write_text(
+        "\n".join(
+            "\u3000\u3000" + line if line.strip() and not line.startswith("\t") else line
+            for line in text.split("\n")
+        ),
+        encoding="utf-8",
+    )
+
+    def found(path):
+        report = check_paths([path], overrides={"select": ("G",)})
+        return sorted((f.rule, f.stated, f.expected, f.message) for f in report.findings)
+
+    assert any("评分表" in message for *_, message in found(plain))
+    assert found(indented) == found(plain)

@@ -286,7 +286,9 @@ def _prose_tree(doc: Document) -> list[ScoreNode]:
             while stack and stack[-1].level >= ordinal.level:
                 node = stack.pop()
                 _attach_closers(node, closers.pop(id(node), []))
-            node = ScoreNode(name=text[len(ordinal.ordinal) :].strip(), level=ordinal.level, line=para.line)
+            # the ordinal leads the text after its indentation ("　　（1）预算管理…" in text copied from Word)
+            name = text.lstrip()[len(ordinal.ordinal) :].strip()
+            node = ScoreNode(name=name, level=ordinal.level, line=para.line)
             _read_scores(node, para, text)
             if stack:
                 node.parent = stack[-1]
