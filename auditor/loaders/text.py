@@ -110,6 +110,24 @@ def _pipe_cells(text: str) -> list[tuple[int, str]] | None:
     return out if len(out) >= 2 or (framed and out) else None  # "| 一、部门管理（20分） |": a one-cell row
 
 
+def _tab_cells(text: str) -> list[tuple[int, str]] | None:
+    """(offset, text) of each cell of a row whose cells are separated by TABs, as a table copied out of Word
+    or a spreadsheet is; an empty cell (a merged one) stays, so that the columns stay in place. None for a
+    line that is not one: a TAB-led line without another TAB is a cell of the flattened layout."""
+    if "\t" not in text.lstrip("\t") and not (text.startswith("\t") and text.count("\t") >= 2):
+        return None
+    if not text.strip():
+        return None
+    out, start = [], 0
+    for part in text.split("\t"):
+        lead = len(part) - len(part.lstrip())
+        out.append((start + lead, part.strip()))
+        start += len(part) + 1
+    while out and not out[-1][1]:
+        out.pop()  # trailing TABs
+    return out if len(out) >= 2 else None
+
+
 def _aligned_cells(text: str) -> list[tuple[int, str]] | None:
     """(offset, text) of the columns of a space-aligned row: two or more spaces between columns."""
     stripped = text.strip()
@@ -134,7 +152,7 @@ def _one_line_tables(
     (three or more) and figures in some of them, so that a letter-spaced title or a signature line with
     wide gaps is never a table. A repeated header row (a table cut by a page break) is kept out.
     """
-    for split, least in ((_pipe_cells, 2), (_aligned_cells, 3)):
+    for split, least in ((_tab_cells, 2), (_pipe_cells, 2), (_aligned_cells, 3)):
         rows: list[list[tuple[int, str]]] = []
         offsets: list[list[int]] = []
         k = i
@@ -143,7 +161,7 @@ def _one_line_tables(
             if split is _pipe_cells and rows and _RULE_ROW.match(text):
                 k += 1
                 continue
-            cells = split(text) if not text.startswith("\t") else None
+            cells = split(text) if split is _tab_cells or not text.startswith("\t") else None
             if cells is None or (split is _aligned_cells and rows and len(cells) != len(rows[0])):
                 break
             row = [(lines[k].number, cell) for _, cell in cells]
@@ -171,8 +189,8 @@ def split_flattened_tables(lines: list[Line]) -> list[Block]:
     blocks: list[Block] = []
     i, n = 0, len(lines)
 
-    def is_cell(k: int) -> bool:
-        return k < n and lines[k].text.startswith("\t")
+    def is_cell(k: int) -> bool:  # a TAB-led line; one with more TABs is a row of TAB-separated cells
+        return k < n and lines[k].text.startswith("\t") and "\t" not in lines[k].text[1:].rstrip("\t")
 
     def is_blank(k: int) -> bool:
         return k < n and not lines[k].text.strip()
@@ -183,7 +201,8 @@ def split_flattened_tables(lines: list[Line]) -> list[Block]:
 
     while i < n:
         if not is_cell(i):
-            found = _one_line_tables(lines, i) if ("|" in lines[i].text or "  " in lines[i].text) else None
+            text = lines[i].text
+            found = _one_line_tables(lines, i) if ("|" in text or "  " in text or "\t" in text) else None
             if found is not None:
                 rows, offsets, i = found
                 blocks.append(TableBlock(rows, offsets))
