@@ -186,10 +186,11 @@ class IndicatorTableSum(Rule):
                             stated=pts(node.max),
                             expected=pts(node.max_in_name),
                         )
-            leaves = t.leaves()
+            leaves = t.parts()
+            funds = "（含预算执行率）" if t.funds is not None else ""
             for what, stated, values in (
-                ("分值", t.total_max, [leaf.max for leaf in leaves]),
-                ("得分", t.total_score, [leaf.score for leaf in leaves]),
+                ("分值" + funds, t.total_max, [leaf.max for leaf in leaves]),
+                ("得分" + funds, t.total_score, [leaf.score for leaf in leaves]),
             ):
                 if stated is None or None in values or t.total_line is None:
                     continue
@@ -198,7 +199,8 @@ class IndicatorTableSum(Rule):
                     yield self.violation(
                         TableTotalMismatch(
                             what=what,
-                            what_en="weights" if what == "分值" else "scores",
+                            what_en=("weights" if what.startswith("分值") else "scores")
+                            + (" (with the budget execution rate)" if funds else ""),
                             computed=pts(total),
                             stated=pts(stated),
                         ),
@@ -384,13 +386,13 @@ class ProseScoreSum(Rule):
         scored = [
             (table.table.first_line, table)
             for table in doc.scores.tables
-            if table.leaves() and all(leaf.score is not None for leaf in table.leaves())
+            if table.leaves() and all(part.score is not None for part in table.parts())
         ]
         for stated in {t.value: t for t in doc.scores.totals}.values():
             table = _nearest(scored, stated.line)
             if table is None:
                 continue
-            table_total = sum((leaf.score for leaf in table.leaves()), Decimal(0))
+            table_total = sum((part.score for part in table.parts()), Decimal(0))
             if stated.value != table_total:
                 yield self.violation(
                     ProseTableMismatch(

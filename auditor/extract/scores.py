@@ -73,9 +73,16 @@ class IndicatorTable:
     total_max: Decimal | None = None
     total_score: Decimal | None = None
     total_line: int | None = None
+    # a 项目支出绩效自评表's 预算执行率 points, scored in its funds table above the indicators: the form's
+    # 总分 counts them (10 for the execution rate + 90 for the indicators)
+    funds: ScoreNode | None = None
 
     def leaves(self) -> list[ScoreNode]:
         return [leaf for root in self.roots for leaf in root.leaves()]
+
+    def parts(self) -> list[ScoreNode]:
+        """What the table's total adds up: its leaves, and a 项目支出绩效自评表's 预算执行率 points."""
+        return self.leaves() + ([self.funds] if self.funds is not None else [])
 
 
 @dataclass
@@ -189,8 +196,14 @@ def _indicator_table(table: Table) -> IndicatorTable | None:
         texts = [c.text.strip() for c in row.cells]
         first = normalise(texts[0]).replace(" ", "") if texts else ""
         if _TOTAL_ROW.match(first):
-            result.total_max = _cell_number(row, max_col)
-            result.total_score = _cell_number(row, score_col)
+            total_max, total_score = _cell_number(row, max_col), _cell_number(row, score_col)
+            if total_max is None and total_score is None and len(texts) < len(headers):
+                # "总分 | 100 | 96.50" with its label cell merged across the columns before them (a table
+                # copied out of Word): two figures are the maximum and the score, in the columns' order
+                numbers = [n for t in texts[1:] if t and (n := _number(t)) is not None]
+                if len(numbers) == 2 and max_col is not None and max_col < score_col:
+                    total_max, total_score = numbers
+            result.total_max, result.total_score = total_max, total_score
             result.total_line = row.cells[0].line
             continue
         leaf: ScoreNode | None = None
@@ -509,8 +522,39 @@ def _survey(table: Table, caption_para: Paragraph | None) -> Survey | None:
 # ----------------------------------------------------------------------------- entry point
 
 
+_FUNDS_ROW = lazy(r"^(?:年度|项目)?资金总额")
+
+
+def _funds_part(tables: list[Table], k: int) -> ScoreNode | None:
+    """The 年度资金总额 row of the table right above table ``k`` with its 分值 and 得分 (a 项目支出绩效自评表's
+    funds block, where the budget execution rate is scored), or None."""
+    if k == 0:
+        return None
+    funds = tables[k - 1]
+    headers = [normalise(c.text).replace(" ", "") for c in funds.header.cells]
+    max_col = next((i for i, h in enumerate(headers) if _MAX_HEADER.match(h)), None)
+    score_col = next((i for i, h in enumerate(headers) if _SCORE_HEADER.match(h)), None)
+    if max_col is None or score_col is None or tables[k].first_line - funds.last_line > 6:
+        return None
+    for row in funds.rows:
+        if row.cells and _FUNDS_ROW.match(normalise(row.cells[0].text).replace(" ", "")):
+            weight, score = _cell_number(row, max_col), _cell_number(row, score_col)
+            if weight is None or score is None:
+                return None
+            node = ScoreNode(name="预算执行率", level=0, line=row.cells[0].line)
+            node.max, node.score = weight, score
+            node.max_line = node.score_line = row.cells[score_col].line
+            return node
+    return None
+
+
 def analyse(doc: Document) -> Scores:
-    tables = [t for t in (_indicator_table(table) for table in doc.tables) if t is not None]
+    tables = []
+    for k, table in enumerate(doc.tables):
+        indicators = _indicator_table(table)
+        if indicators is not None:
+            indicators.funds = _funds_part(doc.tables, k)
+            tables.append(indicators)
     surveys = []
     starts = [p.line for p in doc.paragraphs]
     for table in doc.tables:
