@@ -23,7 +23,7 @@ from auditor.model.document import (
     TableBlock,
     TextBlock,
 )
-from auditor.text.chars import compact_spacing, display_width, normalise
+from auditor.text.chars import compact_spacing, display_width, laid_out, normalise
 from auditor.text.ordinals import parse_heading, parse_ordinal
 from auditor.text.rx import lazy, rx
 from auditor.text.spans import SENTENCE_END
@@ -97,9 +97,14 @@ def build_document(source: Source) -> Document:
     toc_first: Heading | None = None
     toc_parts: set[str] = set()
     wrapped: dict[int, list[tuple[int, int]]] = {}
+    laid_rows: set[int] = set()
     if fmt == "txt":
         blocks, wrapped = rejoin_wrapped(blocks)
+        laid_rows = _layout_rows(blocks) | _cell_runs(blocks)
     for block in blocks:
+        if isinstance(block, TextBlock) and block.line in laid_rows:
+            lines[block.line - 1].role = "cell"  # a row of a table laid out in columns: not prose
+            continue
         if isinstance(block, TableBlock):
             table = _build_table(len(tables) + 1, block, last_text)
             tables.append(table)
@@ -118,7 +123,7 @@ def build_document(source: Source) -> Document:
             lines[block.line - 1].role = "toc"
             last_text = stripped
             continue
-        heading = parse_heading(block.line, text)
+        heading = parse_heading(block.line, text) if not _row_of_columns(block.text) else None
         if toc_mode and heading is not None and toc_first is not None:
             if (heading.level, heading.number) == (toc_first.level, toc_first.number):
                 toc_mode = False  # the numbering starts over: the body has begun
@@ -159,7 +164,8 @@ def build_document(source: Source) -> Document:
                 text=text,
                 quantities=quantities,
                 heading=heading,
-                ordinal=heading or parse_ordinal(block.line, text),
+                ordinal=heading
+                or (parse_ordinal(block.line, text) if not _row_of_columns(block.text) else None),
                 origin=columns,
                 origin_lines=rows,
             )
@@ -180,17 +186,29 @@ _PARAGRAPH_END = SENTENCE_END + "；;：:…”」』"  # a line ending in one o
 
 def _wrap_width(texts: list[str]) -> int | None:
     """The width a hard-wrapped text was cut at: many lines of (nearly) one width, few longer. None for
-    text written one paragraph per line, whose lines have every length."""
-    widths = [display_width(t.rstrip()) for t in texts if len(t.strip()) >= 10]
+    text written one paragraph per line, whose lines have every length.
+
+    Lines laid out in columns (a table's rows as pdftotext -layout writes them) say nothing of the prose's
+    width and are left out. Many lines at the width is enough when a third of the lines are there; when
+    headings and short lines are the majority, the lines at the width must mostly end inside a sentence,
+    which text written a paragraph per line never does.
+    """
+    prose = [t.rstrip() for t in texts if len(t.strip()) >= 10 and not laid_out(t)]
+    widths = [display_width(t) for t in prose]
     if len(widths) < 6:
         return None
-    common = Counter(widths)
-    width = max(common, key=lambda w: (sum(common[v] for v in range(w - 2, w + 1)), w))
-    at = sum(1 for w in widths if width - 2 <= w <= width)
-    longer = sum(1 for w in widths if w > width)
-    if width < 30 or at < max(4, len(widths) // 3) or longer > len(widths) // 10:
+    common = Counter(w for w in widths if w >= 30)  # the short lines (headings, cells) never show the width
+    if not common:
         return None
-    return width
+    width = max(common, key=lambda w: (sum(common[v] for v in range(w - 2, w + 1)), w))
+    at = [t for t, w in zip(prose, widths, strict=True) if width - 2 <= w <= width]
+    longer = sum(1 for w in widths if w > width)
+    if width < 30 or len(at) < 4 or longer > len(widths) // 10:
+        return None
+    if len(at) >= len(widths) // 3:
+        return width
+    cut = sum(1 for t in at if t[-1] not in _PARAGRAPH_END)
+    return width if len(at) >= 8 and cut >= len(at) * 0.6 else None
 
 
 def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]]:
@@ -211,7 +229,8 @@ def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]
     opening = [t for t in texts if t.strip() and t[:1].isspace()]
     indented = (
         len(opening) >= 2
-        and sum(1 for t in opening if display_width(t.rstrip()) >= width - 3) >= len(opening) * 0.6
+        and sum(1 for t in opening if display_width(t.rstrip()) >= width - _slack(width))
+        >= len(opening) * 0.6
     )
     out: list = []
     positions: dict[int, list[tuple[int, int]]] = {}
@@ -250,14 +269,108 @@ def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]
     return out, positions
 
 
+_LEADING_WORD = lazy(
+    r"[0-9A-Za-z.,%‰]+"
+)  # a figure or a Latin word: never cut, so carried whole to the next line
+
+
+_COLUMNS = lazy(r"[ \u3000]{3,}")
+_PAGE_NUMBER = lazy(r"\d{1,3}")
+
+
+def _row_of_columns(raw: str) -> bool:
+    """A table's row laid out in columns, not a heading: after a wide gap, another ordinal or a figure
+    ("2. 政府性基金      三、教育支出      250,000"). A 目录 line's page number after the gap is no column."""
+    if not laid_out(raw):
+        return False
+    later = [c for c in _COLUMNS.split(raw.strip())[1:] if c]
+    return any(
+        parse_ordinal(0, c) is not None or (c[:1].isdigit() and not _PAGE_NUMBER.fullmatch(c)) for c in later
+    )
+
+
+def _layout_rows(blocks: list) -> set[int]:
+    """The lines of tables laid out in columns that no table was read from (pdftotext -layout's ragged
+    rows): rows of columns, the column headers and the short fragments (一条 "二、事业收入" of the left
+    panel, "单位：元") standing between such rows. Their ordinals are no headings and their figures no
+    prose: read as paragraphs they made numbering skips and sums of half a row."""
+    texts = [(b.line, b.text) for b in blocks if isinstance(b, TextBlock) and b.text.strip()]
+    rows = [_row_of_columns(t) for _, t in texts]
+    if sum(rows) < 2:
+        return set()
+    short = [
+        not rows[k] and display_width(t.strip()) <= 40 and t.rstrip()[-1:] not in _PARAGRAPH_END
+        for k, (_, t) in enumerate(texts)
+    ]
+    found = set()
+    for k, (line, text) in enumerate(texts):
+        if rows[k]:
+            found.add(line)
+            continue
+        if not (short[k] or laid_out(text)):
+            continue
+        # between rows of columns, across other fragments: the nearest lines that are neither
+        before = next((j for j in range(k - 1, -1, -1) if not short[j] or rows[j]), None)
+        after = next((j for j in range(k + 1, len(texts)) if not short[j] or rows[j]), None)
+        if before is not None and after is not None and rows[before] and rows[after]:
+            found.add(line)
+    return found
+
+
+_BARE_FIGURE = lazy(r"[-−]?\d[\d,]*(?:\.\d+)?%?")
+
+
+def _cell_runs(blocks: list) -> set[int]:
+    """The lines of a table copied out of a PDF one cell per line (a PDF viewer's copy, pdftotext without
+    -layout): runs of short lines without a sentence's end, many of them bare figures. Their ordinals
+    ("二、政府性基金" beside "二、科学技术支出") are cells of two panels, not headings."""
+    texts = [(b.line, b.text.strip()) for b in blocks if isinstance(b, TextBlock) and b.text.strip()]
+    found: set[int] = set()
+    run: list[tuple[int, str]] = []
+
+    def close() -> None:
+        bare = [k for k, (_, t) in enumerate(run) if _BARE_FIGURE.fullmatch(t)]
+        if len(bare) >= 4 and len(bare) >= len(run) * 0.3:
+            # the table runs from its header cells to its last figure: a title after it is the next section's,
+            # and an ordinal before its first figure is a cell only when a figure follows within three lines
+            start = bare[0]
+            while start > 0 and (parse_ordinal(0, run[start - 1][1]) is None or bare[0] - (start - 1) <= 3):
+                start -= 1
+            found.update(line for line, _ in run[start : bare[-1] + 1])
+        run.clear()
+
+    for line, text in texts:
+        if display_width(text) <= 40 and text[-1] not in _PARAGRAPH_END and not laid_out(text):
+            run.append((line, text))
+        else:
+            close()
+    close()
+    return found
+
+
+def _slack(width: int) -> int:
+    """How far short of the wrap width a full line may end: a few columns, more on wide pages, where a
+    PDF's proportional glyphs make lines of one physical width differ more in characters."""
+    return max(3, width // 16)
+
+
+def _unbreakable(text: str) -> int:
+    """The width of the figure or Latin word that opens a line: a line ends that much short of the wrap
+    width when the word did not fit ("…支持企业协同化发展" / "180.00万，…")."""
+    m = _LEADING_WORD.match(text)
+    return display_width(m.group()) if m else 0
+
+
 def _continues(line: str, nxt: object, width: int, indented: bool) -> bool:
     if not isinstance(nxt, TextBlock) or not nxt.text.strip() or not line:
         return False
-    if display_width(line) < width - 3 or nxt.text[:1].isspace():
-        return False
+    if laid_out(line) or laid_out(nxt.text):
+        return False  # a row of columns is no line of a paragraph
+    if display_width(line) + _unbreakable(nxt.text) < width - _slack(width) or nxt.text[:1].isspace():
+        return False  # the line ends short of the width, though the next line's first word would have fit
     numbered = parse_ordinal(0, nxt.text.strip()) is not None
     if indented:  # a short numbered line after a full one is a heading; a full one, the cut's remainder
-        return not (numbered and display_width(nxt.text.rstrip()) < width - 3)
+        return not (numbered and display_width(nxt.text.rstrip()) < width - _slack(width))
     return line[-1] not in _PARAGRAPH_END and not numbered
 
 

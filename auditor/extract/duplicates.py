@@ -16,7 +16,7 @@ from itertools import accumulate
 from operator import methodcaller
 
 from auditor.model.document import Document
-from auditor.text.chars import normalise
+from auditor.text.chars import laid_out, normalise
 from auditor.text.rx import lazy
 from auditor.text.spans import SENTENCE_END
 
@@ -196,6 +196,8 @@ def _sentences(doc: Document) -> Clauses:
         text = normalise(para.text)
         if not _TITLE_END.search(text) and _han(text) < 25:
             continue  # a title line (the cover page repeats the title on purpose)
+        if laid_out(doc.line_text(para.line)):
+            continue  # a table's row laid out in columns (pdftotext -layout): two tables may share a row
         section = doc.section_at(para.line)
         out.add_paragraph(
             text, para.line, section.path()[0].title if section is not None else "", para.column

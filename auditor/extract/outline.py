@@ -113,7 +113,9 @@ def numbering_slips(doc: Document) -> list[NumberingSlip]:
                 stack.pop()  # back to the outer list: （三） was nested, （六） continues （五）
             stack[-1] = [item.number, item.line]
         elif item.number > last + 1 and item.level <= 3:
-            if not _run_in(doc.line_text(last_line), item, range(last + 1, item.number)):
+            # the text from the last item to this one: a hard-wrapped item runs the next one in on a later line
+            between = "".join(doc.line_text(k) for k in range(last_line, min(item.line, last_line + 200)))
+            if not _run_in(between, item, range(last + 1, item.number)):
                 slips.append(_slip(item, "skip", last + 1, last_line))
             stack[-1] = [item.number, item.line]
         else:

@@ -75,11 +75,36 @@ def load_text(data: bytes, name: str) -> Source:
         raise InputError(
             name, "line_too_long", line=longest + 1, chars=len(physical[longest]), limit=MAX_LINE_CHARS
         )
+    pages = [i for i, t in enumerate(physical) if "\f" in t]  # pdftotext starts each page with a form feed
+    if pages:
+        physical = [t.replace("\f", "") for t in physical]
     lines = [Line(number=i + 1, text=t.rstrip("\n")) for i, t in enumerate(physical)]
     for line in lines:
         if not line.text.strip():
             line.role = "blank"
+    for i in _page_repeats(physical, pages):
+        lines[i].role = "repeat"
     return Source(name, "txt", lines, split_flattened_tables(lines))
+
+
+def _page_repeats(physical: list[str], pages: list[int]) -> list[int]:
+    """The leading lines of a page that the previous page already holds: WPS prints the end of a page again
+    above the next page's visible area, hidden, and text extracted from the PDF keeps both (the PDF loader
+    drops the same lines)."""
+    out: list[int] = []
+    for n, start in enumerate(pages):
+        first = pages[n - 1] if n else 0
+        previous = "".join("".join(t.split()) for t in physical[first:start])
+        end = pages[n + 1] if n + 1 < len(pages) else len(physical)
+        k, held, chars = start, [], 0
+        while k < end and (not physical[k].strip() or "".join(physical[k].split()) in previous):
+            if physical[k].strip():
+                held.append(k)
+                chars += len(physical[k].strip())
+            k += 1
+        if chars >= 20:
+            out += held
+    return out
 
 
 # A table written one row per line: cells between pipes (markdown, "收入 | 支出"), or columns aligned by
@@ -193,7 +218,7 @@ def split_flattened_tables(lines: list[Line]) -> list[Block]:
         return k < n and lines[k].text.startswith("\t") and "\t" not in lines[k].text[1:].rstrip("\t")
 
     def is_blank(k: int) -> bool:
-        return k < n and not lines[k].text.strip()
+        return k < n and (not lines[k].text.strip() or lines[k].role == "repeat")
 
     def continues_cell(k: int) -> bool:
         # Word wraps inside a cell come out as a short line without the leading TAB.
@@ -207,7 +232,7 @@ def split_flattened_tables(lines: list[Line]) -> list[Block]:
                 rows, offsets, i = found
                 blocks.append(TableBlock(rows, offsets))
                 continue
-            blocks.append(TextBlock(lines[i].number, lines[i].text))
+            blocks.append(TextBlock(lines[i].number, "" if lines[i].role == "repeat" else lines[i].text))
             i += 1
             continue
         rows: list[list[tuple[int, str]]] = []

@@ -65,3 +65,12 @@ def display_width(text: str) -> int:
     but takes 30 ms to import; this is the only distinction the reports' text needs.) Counted by the
     stdlib engine in one pass: a Python loop over the characters was a tenth of a text report's check."""
     return len(text) + len(_NARROW.sub("", text))
+
+
+_COLUMN_GAP = re.compile(r"\S[ \u3000]{3,}\S")
+
+
+def laid_out(text: str) -> bool:
+    """A line whose words stand in columns: a run of three or more spaces inside it, as pdftotext -layout
+    writes a table's rows. Such a line is neither a line of a paragraph nor a sentence of prose."""
+    return _COLUMN_GAP.search(text.strip()) is not None
