@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.extract.analysis import Analysis
-from auditor.extract.textscan import report_dates, stale_dates, stale_years
+from auditor.extract.textscan import plans_its_year, report_dates, stale_dates, stale_years
 from auditor.messages import Message
 from auditor.rule import Context, Rule, Violation
 
@@ -90,7 +90,8 @@ class ReportDate(Rule):
 
     ## What it does
     A line that holds only a date ("2024年5月10日") is the report's date; for an evaluation of year Y it
-    must fall after 31 December of Y.
+    must fall after 31 December of Y. A budget (a title naming a 预算 and nothing that looks back on a
+    finished year: 决算, 执行情况, 绩效, 评价) is published within its year or before it and is not checked.
 
     ## Why is this bad?
     An evaluation dated before its year has ended cannot have evaluated the whole year: the date, or the
@@ -114,8 +115,8 @@ class ReportDate(Rule):
     category = "year_mismatch"
 
     def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
-        if ctx.report_year is None:
-            return
+        if ctx.report_year is None or plans_its_year(doc.document):
+            return  # a budget is dated within its year, or before it
         for d in report_dates(doc.document):
             if d.year > ctx.report_year:
                 continue

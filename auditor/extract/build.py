@@ -123,7 +123,8 @@ def build_document(source: Source) -> Document:
             lines[block.line - 1].role = "toc"
             last_text = stripped
             continue
-        heading = parse_heading(block.line, text) if not _row_of_columns(block.text) else None
+        row = _row_of_columns(block.text) or _AMOUNT_AT_END.search(block.text) is not None
+        heading = parse_heading(block.line, text) if not row else None
         if toc_mode and heading is not None and toc_first is not None:
             if (heading.level, heading.number) == (toc_first.level, toc_first.number):
                 toc_mode = False  # the numbering starts over: the body has begun
@@ -164,8 +165,7 @@ def build_document(source: Source) -> Document:
                 text=text,
                 quantities=quantities,
                 heading=heading,
-                ordinal=heading
-                or (parse_ordinal(block.line, text) if not _row_of_columns(block.text) else None),
+                ordinal=heading or (parse_ordinal(block.line, text) if not row else None),
                 origin=columns,
                 origin_lines=rows,
             )
@@ -274,6 +274,9 @@ _LEADING_WORD = lazy(
 )  # a figure or a Latin word: never cut, so carried whole to the next line
 
 
+# a line ending in a bare amount after a space ("一、一般公共预算财政拨款收入 440.55"): a table's row pasted
+# into the text, not a heading (a 目录's page number is a short integer and stays)
+_AMOUNT_AT_END = lazy(r"\s(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{4,})\s*$")
 _COLUMNS = lazy(r"[ \u3000]{3,}")
 _PAGE_NUMBER = lazy(r"\d{1,3}")
 

@@ -416,6 +416,10 @@ def _read_scores(node: ScoreNode, para: Paragraph, text: str) -> None:
 _TOTAL = lazy(
     r"(?:总得分|综合得分|自评得分|评价得分|最终得分|整体绩效得分|绩效得分|得分|总分)\s*(?:为|是|达到)?\s*(?P<v>\d+(?:\.\d+)?)\s*分"
 )
+# an indicator dimension right before 得分 (部门决策得分, 产出指标得分, 部门绩效得分), not the whole (整体绩效得分)
+_PART_BEFORE = lazy(
+    r"(?<!整体|整体支出)(?:决策|过程|产出|效益|效果|管理|投入|履职|满意度|指标|目标|可持续发展|绩效)$"
+)
 _GRADE = lazy(
     r"(?:绩效等级|评价等级|等级|评价结果|绩效评价结果|自评结果|支出绩效|绩效)\s*(?:为|评定为|评为|是|属于|确定为)\s*[“\"「]?"
     r"(?P<g>不合格|优秀|良好|合格|优|良|中|差)[”\"」]?"
@@ -447,6 +451,13 @@ def _totals_and_grades(doc: Document) -> tuple[list[StatedTotal], list[StatedGra
                     continue  # a score after the grade belongs to something else
                 if _PAIR.search(text, max(0, m.start() - 12), m.end() + 12):
                     continue  # 指标分值X分，评价得分Y分 is an indicator, not the report's total
+                cut = m.group(0).find("得分")  # (总分 is the whole's word)
+                if (
+                    not label_total
+                    and cut >= 0
+                    and _PART_BEFORE.search(text, max(0, m.start() - 8), m.start() + cut)
+                ):
+                    continue  # "部门决策得分19分，部门管理得分28分，…，总得分95分": a dimension's score
                 totals.append(StatedTotal(value, para.line, para.column(m.start("v")), m.group(0)))
     return totals, grades
 

@@ -218,6 +218,21 @@ class StaleYear:
     expected: int | None = None  # the year the text should give, when it is not the report's
 
 
+_LOOKING_BACK = lazy(r"决算|执行情况|绩效|评价|自评|总结|审计")
+
+
+def plans_its_year(doc: Document) -> bool:
+    """A budget (部门预算, 单位预算公开): its title names a 预算 and nothing that looks back on a finished year.
+    It is published within its year or before it, so its date says nothing against its year."""
+    for para in doc.paragraphs[:8]:
+        text = normalise(para.text)
+        if "。" in text:
+            break  # the body has begun
+        if "预算" in text and not _LOOKING_BACK.search(text):
+            return True
+    return False
+
+
 def report_dates(doc: Document) -> list[ReportDate]:
     """Lines that consist of a date alone: the report's signature date (2024年5月10日)."""
     out = []
@@ -329,7 +344,8 @@ _RESIDUE = [
     ("empty_brackets", lazy(r"【\s*】|〔\s*〕|[（(]\s*[）)]")),
     (
         "empty_value",
-        lazy(r"(?:为|达到?|占|完成|约|计)\s*(?:%|％|万元|元|人|个|分)(?=[，,。；;）)]|$)"),
+        # (the note 金额单位为万元 names a unit, not a value left out)
+        lazy(r"(?:(?<!单位)为|达到?|占|完成|约|计)\s*(?:%|％|万元|元|人|个|分)(?=[，,。；;）)]|$)"),
     ),
     ("ellipsis", lazy(r"…{1,2}(?=\s*(?:%|万元|元|人|个|分|年))")),
     # a rate or an amount whose % or 万元 was lost: "增长12.5，", "完成年初预算的98.2。", "支出决算为123.45，"
@@ -368,6 +384,8 @@ def template_residue(doc: Document) -> list[Residue]:
     for para in doc.paragraphs:
         text = normalise(para.text)
         for m in _ANY_RESIDUE.finditer(text):
+            if m.lastgroup == "either_or" and m.group(0).startswith("本") and _defines(doc, para, text):
+                continue  # 名词解释: "财政拨款收入：指本部门（单位）从…取得的" is the official wording for any unit
             out.append(Residue(para.line, para.column(m.start()), m.group(0), m.lastgroup))
         for m in _ATTACHED_TABLE.finditer(text):
             # "（附相关评分表）" with no table anywhere after it (an attachment heading alone is not a table)
@@ -382,6 +400,17 @@ def template_residue(doc: Document) -> list[Residue]:
                     Residue(para.line, para.column(m.start()), m.group(0), "empty_table_note", first.text)
                 )
     return out
+
+
+_DEFINITION = lazy(r"^\s*(?:\d+[.、．]|[（(]\d+[）)])?\s*[^，,。；;]{2,24}[：:]\s*(?:是|系)?指")
+
+
+def _defines(doc: Document, para, text: str) -> bool:
+    """A paragraph of the 名词解释: a term defined ("X：指…"), or any paragraph under that heading."""
+    if _DEFINITION.match(text):
+        return True
+    section = doc.section_at(para.line)
+    return section is not None and any("名词解释" in s.heading.title for s in section.path())
 
 
 # "注：本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。" under a table that has figures

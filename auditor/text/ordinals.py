@@ -34,8 +34,14 @@ def chinese_numeral(text: str) -> int:
 _LEADERS = lazy(r"\s*[.…·．。_\-]{4,}\s*\d*\s*$")  # a 目录 line's dot leaders and page number
 
 
+# a Word field left in a 目录 line when the document was saved as a web page or text: PAGEREF _Toc32310 \h 3
+_FIELD = lazy(r"\s*PAGEREF\s+_Toc\d+(?:\s*\\?h)?(?:\s*\d+)?\s*$")
+
+
 def parse_heading(line: int, text: str) -> Heading | None:
     """A short line led by a heading ordinal (一、 （一） 1. （1） ①); a 目录 line's leaders do not count."""
+    if "PAGEREF" in text:
+        text = _FIELD.sub("", text)
     if "…" in text or "..." in text or "．．" in text:
         text = _LEADERS.sub("", text)
     if len(text.strip()) > _MAX_HEADING_LEN:
