@@ -184,7 +184,9 @@ class PriorYear(Rule):
     ## What it does
     For every comparison that names its base year (比2018年, 与2019年相比, 较2018年), the named year must be
     the year before the figures compared: the year stated in the same sentence, or else the report's
-    year (from its title, or `report-year` in the configuration).
+    year (from its title, or `report-year` in the configuration). An older base year named after the
+    sentence has compared with last year ("比上年减少…；与2021年相比减少…", "比2019年（疫情前）") is a second
+    comparison made on purpose and is not reported.
 
     ## Why is this bad?
     A 2020 report that compares 2020 with "2018年" either compares the wrong years or carries a
@@ -212,6 +214,8 @@ class PriorYear(Rule):
             subject = comparison.subject_year or ctx.report_year
             if subject is None or comparison.year == subject - 1:
                 continue
+            if comparison.beside_prior and comparison.year < subject - 1:
+                continue  # "比上年减少…；与2021年相比减少…": a second, older base beside last year's
             if comparison.year >= subject and not (
                 comparison.budget_with_itself and comparison.year == subject
             ):

@@ -88,6 +88,9 @@ class YearComparison:
     subject_year: int | None  # the year of what is compared, when its sentence says it
     budget_with_itself: bool = False  # "2026年…预算…比2026年预算增加": a budget compared with itself
     phrase: str = ""  # the comparison up to its first figure: 比2026年预算增加793.14万元
+    # the same sentence compared with last year first ("比上年减少…；与2021年相比减少…", "比2019年（疫情前）"):
+    # an older base year beside it is a deliberate second comparison
+    beside_prior: bool = False
 
 
 def sign_of(word: str) -> int:
@@ -133,6 +136,9 @@ def _amounts(para: Paragraph) -> list[Quantity]:
 _ACTUALS = lazy(r"决算|执行|实际|完成")
 
 
+_LAST_YEAR_CMP = lazy(r"(?:比|较|与)\s*(?:上年|去年|上一年|上年度|上年同期)|同比")
+
+
 def comparison_years(doc: Document) -> list[YearComparison]:
     out = []
     for para in doc.paragraphs:
@@ -160,9 +166,19 @@ def comparison_years(doc: Document) -> list[YearComparison]:
             s_end = sentence_end(text, m.end())
             first = next((q for q in para.quantities if m.end() <= q.start < s_end), None)
             phrase = text[m.start() : first.end] if first is not None and first.end - m.start() <= 40 else ""
+            opening = text[text.rfind("。", 0, m.start()) + 1 : m.start()]
+            beside = bool(_LAST_YEAR_CMP.search(opening)) or (
+                subject is not None and f"{subject - 1}年" in opening and _CMP.search(opening) is not None
+            )
             out.append(
                 YearComparison(
-                    para.line, para.column(m.start("year")), int(m.group("year")), subject, itself, phrase
+                    para.line,
+                    para.column(m.start("year")),
+                    int(m.group("year")),
+                    subject,
+                    itself,
+                    phrase,
+                    beside,
                 )
             )
     return out
@@ -318,6 +334,11 @@ _PRIOR_WORDS = lazy(r"^(?:上年|去年|上一年度?|上年同期)|^(?:19|20)\d
 _BASE_BEFORE = lazy(r"为(?:年初|调整后?的?|全年)?预算数?\s*$")
 
 
+# the figure is the base of a rate ("完成预算29.60万元的92.8%") or a note in brackets ("（年初预算43.20万元）"):
+# not the subject of the comparison after it
+_BASE_OF_RATE = lazy(r"\s*(?:的\s*\d+(?:\.\d+)?\s*%|[）)])")
+
+
 def _subject(
     para: Paragraph,
     text: str,
@@ -343,7 +364,9 @@ def _subject(
         if "。" not in gap and sum(gap.count(ch) for ch in "，,；;") <= 1 and len(gap) <= 12:
             current = last
         if current is not None and (
-            is_change_amount(text, current) or _BASE_BEFORE.search(text, 0, current.start)
+            is_change_amount(text, current)
+            or _BASE_BEFORE.search(text, 0, current.start)
+            or _BASE_OF_RATE.match(text, current.end)
         ):
             # "比预算减少0.58万元，比去年增加0.30万元": the figure before is another comparison's difference;
             # "为调整预算数125000万元的102.92%，比2023年增收…": it is the base of a rate
@@ -361,7 +384,9 @@ def _subject(
         # "2023年度预算1401.15万元，2022年度预算1217.55万元，较上年度增加15.08%": the figure before the
         # comparison is itself last year's; the current one is the same label a year later.
         own_year = year_of(text, current)
-        if own_year is not None and report_year is not None and own_year == report_year - 1:
+        if own_year is not None and (
+            (report_year is not None and own_year == report_year - 1) or own_year == prior_year
+        ):  # (the compared year names it too: "2023年…，2022年…，2023年比2022年增加…")
             later = [
                 q
                 for q in before[:-1]

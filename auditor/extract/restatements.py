@@ -94,7 +94,11 @@ def _parse(label: str, own_names: list[str]) -> tuple[str, frozenset[str]]:
         # the department's total only when the label says whose and when: "2020年本年支出合计",
         # "2020年总支出"; a bare "支出总额" may be a project's
         if _WHOSE_WHEN.match(normalise(label)):
-            topic = "总" + ("支出" if "支出" in topic else "收入")
+            side = "支出" if "支出" in topic else "收入"
+            if "总计" in text and "本年" not in text:
+                topic = side + "总计"  # 收入总计 = 本年收入合计 + 上年结转: never the year's own total
+            else:
+                topic = "总" + side
         else:
             topic = ""
     return topic, frozenset(scope)
@@ -172,6 +176,21 @@ def _specific(topic: str, q: Quantity | None = None) -> bool:
     return len(topic) >= 4
 
 
+def _carried_over(a: Statement, b: Statement, carried: list) -> bool:
+    """总收入 (or 总支出) beside 本年收入合计 whose difference is an amount the document says was carried over
+    (上年结转和结余 8.02): 总收入 there is the total with what was carried over, not a second figure for the year."""
+    from auditor.extract.tolerance import interval_of
+
+    if a.topic not in ("总收入", "总支出"):
+        return False
+    labels = (normalise(a.label), normalise(b.label))
+    if sum("本年" in label for label in labels) != 1:
+        return False
+    ahead = interval_of(a.quantity) - interval_of(b.quantity)
+    behind = interval_of(b.quantity) - interval_of(a.quantity)
+    return any(ahead.overlaps(c) or behind.overlaps(c) for c in carried)
+
+
 def conflicts(doc: Analysis, own_names: list[str], excluded_lines: set[int] = frozenset()) -> list[Conflict]:
     """Statements of one quantity whose values disagree beyond rounding, each pair of values once.
 
@@ -182,11 +201,18 @@ def conflicts(doc: Analysis, own_names: list[str], excluded_lines: set[int] = fr
     seen: dict[tuple, list[Statement]] = {}
     reported: set[tuple] = set()
     found: list[Conflict] = []
+    carried = [
+        interval_of(q)
+        for q in doc.quantities
+        if q.is_amount and q.value and ("结转" in q.label or "结余" in q.label)
+    ]
     for s in sorted(statements(doc, own_names), key=lambda s: (s.quantity.line, s.quantity.start)):
         key = (s.topic, s.scope, s.year, s.quantity.kind, s.quantity.base_unit)
         earlier = seen.setdefault(key, [])  # one statement per distinct value: repeats cost nothing
         for e in earlier:
             if interval_of(e.quantity).overlaps(interval_of(s.quantity)):
+                continue
+            if carried and _carried_over(e, s, carried):
                 continue
             if (e.paragraph or e.quantity.line) in excluded_lines and (
                 s.paragraph or s.quantity.line
