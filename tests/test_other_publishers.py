@@ -110,6 +110,24 @@ CASES += [
 ]
 
 
+CASES += [
+    # V101: a figure with no name of its own (the names stand before 分别为, or the figure opens its clause)
+    # restates nothing: it had taken the name of the total it belongs to
+    (
+        "2023年本年支出合计1885.44万元，其中基本支出和项目支出分别为1350.20万元、535.24万元。",
+        "2023年本年支出合计1885.44万元，基本支出1350.20万元。\n2023年本年支出合计1858.44万元。",
+        "V101",
+        [("V101", "1858.44万元", "1885.44万元")],
+    ),
+    (
+        "本项目共申请预算资金90万元。其中：30万元用于预算编制；30万元用于审计；30万元用于设计。",
+        "2023年本年收入合计90.00万元。其中：30.00万元用于预算编制。\n2023年本年收入合计95.00万元。",
+        "V101",
+        [("V101", "95.00万元", "90.00万元")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):
     assert _rules(check, good, select) == []

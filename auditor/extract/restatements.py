@@ -127,6 +127,8 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
                 continue
             if _PART_WORDS.search(normalise(q.label)):
                 continue
+            if not q.label.strip(" ：:，,"):
+                continue  # a figure without a name of its own ("…分别为1350.20万元、535.24万元") restates nothing
             label = q.label
             whole = wholes.get(id(q))
             if whole is not None:
