@@ -128,6 +128,25 @@ CASES += [
 ]
 
 
+_NESTED = (
+    "2023年度“三公”经费支出30.50万元，其中：因公出国（境）费0万元；公务用车购置及运行维护费22.40万元，其中：公务用车购置费18.60万元，"
+    "公务用车运行维护费3.80万元；公务接待费8.10万元。"
+)
+CASES += [
+    # S101: a part with a 其中 of its own, up to the next ；: its figures are not the outer list's parts
+    (_NESTED, _NESTED.replace("8.10万元", "8.70万元"), "S101", [("S101", "30.50万元", "31.10万元")]),
+    (_NESTED, _NESTED.replace("3.80万元", "3.20万元"), "S101", [("S101", "22.40万元", "21.80万元")]),
+    (
+        "2023年本年收入合计960.00万元，其中：财政拨款收入900.00万元，其中一般公共预算财政拨款850.00万元，政府性基金预算财政拨款50.00万元；"
+        "事业收入60.00万元。",
+        "2023年本年收入合计960.00万元，其中：财政拨款收入900.00万元，其中一般公共预算财政拨款850.00万元，政府性基金预算财政拨款50.00万元；"
+        "事业收入66.00万元。",
+        "S101",
+        [("S101", "960.00万元", "966.00万元")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):
     assert _rules(check, good, select) == []

@@ -187,9 +187,12 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
     """
     text = normalise(para.text)
     parts = []
+    inner: list[tuple[int, int]] = []  # spans of lists nested under a part: "…22.40万元，其中：购置费…；"
     for q in para.quantities:
         if q.start < begin or q.start >= end or q is whole:
             continue
+        if inner and q.start < inner[-1][1]:
+            continue  # a part of the part before, not of this list
         if q.approx or not _same_kind(q, whole) or "per-unit" in q.tags:
             continue
         if is_change_amount(text, q):
@@ -201,10 +204,22 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
         parts.append(q)
         if text[q.end : q.end + 1] in ("：", ":"):
             break
+        nested = _NESTED_QIZHONG.match(text, q.end)
+        if nested is not None:  # the part's own 其中 runs to the next ；: its figures are not this list's
+            stop = _GROUP_END.search(text, nested.end(), end)
+            inner.append((q.end, stop.start() if stop is not None else end))
+
+    def gap(a: Quantity, b: Quantity) -> str:
+        between = text[a.end : b.start]
+        for lo, hi in inner:
+            if a.end <= lo and hi <= b.start:
+                between = between.replace(text[lo:hi], "", 1)
+        return _top_level(between)
+
     if len(parts) >= 2:
-        separator = _strength(_top_level(text[parts[0].end : parts[1].start]))
+        separator = _strength(gap(parts[0], parts[1]))
         for i in range(2, len(parts)):
-            if _strength(_top_level(text[parts[i - 1].end : parts[i].start])) > separator:
+            if _strength(gap(parts[i - 1], parts[i])) > separator:
                 parts = parts[:i]
                 break
     # A part equal to the whole restates it ("…其中：基本支出（收入决算数）为14011296.99元；
@@ -213,6 +228,9 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
         return []
     return parts
 
+
+_NESTED_QIZHONG = lazy(r"[，,]?\s*其中\s*[：:，,]?")
+_GROUP_END = lazy(r"[；;。]")
 
 # 、 and ， are used interchangeably inside one list; ； and ： start another group.
 _SEPARATORS = {"、": 1, "，": 1, ",": 1, "；": 3, ";": 3, "：": 4, ":": 4}
