@@ -147,6 +147,18 @@ CASES += [
 ]
 
 
+_MAIN_USES = "2023年度一般公共预算财政拨款支出1812.36万元，主要用于：一般公共服务支出1425.80万元，占78.67%；社会保障和就业支出218.44万元，占12.05%"
+CASES += [
+    # S101: the main uses with their shares, which make 90.72%: the list names the main parts only
+    (
+        _MAIN_USES + "。其余为卫生健康和住房保障支出。",
+        _MAIN_USES + "；卫生健康支出186.12万元，占9.28%。",
+        "S101",
+        [("S101", "1812.36万元", "1830.36万元")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):
     assert _rules(check, good, select) == []

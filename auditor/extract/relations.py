@@ -362,9 +362,17 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
         _settle_on_matching_run(b)
     _attach_shares(para, found)
     for b in found:
-        if b.marker == "主要用于" and len(b.shares) == len(b.parts):
-            b.complete = True
+        if b.marker == "主要用于" and len(b.shares) == len(b.parts) and _whole_by_shares(b):
+            b.complete = True  # every part with its share, and the shares make 100%: the list is whole
     return found
+
+
+def _whole_by_shares(b: Breakdown) -> bool:
+    """The parts' shares make (nearly) 100%: within a percentage point, so that a sum of 100.07% is still
+    the whole list (P102 reports its slip), while "占78.67%；…占12.05%。其余为…" (90.72%) names only the main
+    parts."""
+    total = sum_interval(list(b.shares.values()))
+    return total.overlaps(Interval(Decimal(99), Decimal(101)))
 
 
 def _settle_on_matching_run(b: Breakdown) -> None:
