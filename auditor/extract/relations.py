@@ -362,17 +362,21 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
         _settle_on_matching_run(b)
     _attach_shares(para, found)
     for b in found:
-        if b.marker == "主要用于" and len(b.shares) == len(b.parts) and _whole_by_shares(b):
-            b.complete = True  # every part with its share, and the shares make 100%: the list is whole
+        if b.marker == "主要用于" and len(b.shares) == len(b.parts) and _whole_by_shares(b, text):
+            b.complete = True  # every part with its share, and the shares make about 100%: the list is whole
     return found
 
 
-def _whole_by_shares(b: Breakdown) -> bool:
-    """The parts' shares make (nearly) 100%: within a percentage point, so that a sum of 100.07% is still
-    the whole list (P102 reports its slip), while "占78.67%；…占12.05%。其余为…" (90.72%) names only the main
-    parts."""
+_THE_REST = lazy(r"其余|剩余|余下|其他为")
+
+
+def _whole_by_shares(b: Breakdown, text: str) -> bool:
+    """The parts' shares make about 100% (within five points: a sum of 98.10% or 100.07% is the whole list
+    with a slip, which S101 or P102 reports) and the text does not go on to the rest ("…占12.05%。其余为卫生健康
+    和住房保障支出": 90.72%, the main uses only)."""
     total = sum_interval(list(b.shares.values()))
-    return total.overlaps(Interval(Decimal(99), Decimal(101)))
+    after = text[b.parts[-1].end : b.parts[-1].end + 60]
+    return total.overlaps(Interval(Decimal(95), Decimal(105))) and not _THE_REST.search(after)
 
 
 def _settle_on_matching_run(b: Breakdown) -> None:
