@@ -159,6 +159,17 @@ CASES += [
 ]
 
 
+CASES += [
+    # C101: 到位资金执行率 is spending over the funds received, not over the adjusted budget before them
+    (
+        "调整预算后项目预算861.46万元，实际到位资金334.67万元。全年实际支出334.67万元，到位资金执行率100%。",
+        "调整预算后项目预算861.46万元，实际到位资金334.67万元。全年实际支出300.00万元，到位资金执行率100%。",
+        "C101",
+        [("C101", "100%", "89.64%")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):
     assert _rules(check, good, select) == []

@@ -631,6 +631,9 @@ def _top_level_amounts(para: Paragraph) -> list[Quantity]:
     return [q for q in para.quantities if q.is_amount and _depth_at(text, 0, q.start) == 0]
 
 
+_OF_FUNDS_RECEIVED = lazy(r"到位资金的?(?:执行|使用|支出|支付)率")
+
+
 def _rates_in(para: Paragraph) -> list[Rate]:
     """ "预算数40万元，执行数为40万元，完成预算的100%", "激活14.99万张，占目标任务数12万张的125%"."""
     found: list[Rate] = []
@@ -666,6 +669,16 @@ def _rates_in(para: Paragraph) -> list[Rate]:
                     ),
                     None,
                 )
+        if actual is not None and not in_clause and _OF_FUNDS_RECEIVED.search("".join(masked)):
+            # "到位资金执行率100%": spending over the funds received, whatever budget stands before them
+            target = next(
+                (
+                    q
+                    for q in reversed(earlier)
+                    if q is not actual and "到位" in q.label and _comparable(q, actual)
+                ),
+                None,
+            )
         if actual is not None and target is not None and not in_clause:
             split = text.rfind("其中", target.end, actual.start)
             if (
