@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeVar
 
 from auditor.extract.analysis import Analysis
-from auditor.extract.scores import ScoreNode, core_name
+from auditor.extract.scores import ScoreNode, StatedGrade, StatedTotal, core_name
 from auditor.extract.tolerance import HUNDRED, Interval, Verdict, fmt, judge
 from auditor.messages import Message
 from auditor.model.quantity import Kind
@@ -810,8 +810,9 @@ class GradeBand(Rule):
                     stated=grade.word,
                     expected=expected,
                 )
-        first_total = scores.totals[0] if scores.totals else None
-        for total in scores.totals[1:]:
+        first_totals: dict[str, StatedTotal] = {}  # the first total stated for each subject
+        for total in scores.totals:
+            first_total = first_totals.setdefault(total.subject, total)
             if total.value != first_total.value:
                 yield self.violation(
                     TotalsDisagree(
@@ -823,8 +824,9 @@ class GradeBand(Rule):
                     stated=pts(total.value),
                     expected=pts(first_total.value),
                 )
-        first_grade = scores.grades[0] if scores.grades else None
-        for grade in scores.grades[1:]:
+        first_grades: dict[str, StatedGrade] = {}
+        for grade in scores.grades:
+            first_grade = first_grades.setdefault(grade.subject, grade)
             if _SYNONYMS.get(grade.word, grade.word) != _SYNONYMS.get(first_grade.word, first_grade.word):
                 yield self.violation(
                     GradesDisagree(stated=grade.word, line=first_grade.line, other=first_grade.word),

@@ -170,6 +170,37 @@ CASES += [
 ]
 
 
+_SAME_SUBJECT = "部门整体支出绩效自评得分96分，评价等级为“优”。\n综上，本部门自评得分92分，评价等级为“优”。\n"
+CASES += [
+    # G106: the scores of different subjects are not one total restated: the unit and a project, two units
+    # in one sentence, two years, the projects under their headings; the same subject twice still is
+    (
+        "部门整体支出绩效自评得分96分，评价等级为“优”。\n乡村公益性岗位补贴项目自评得分88分，评价等级为“良”。\n",
+        _SAME_SUBJECT,
+        "G106",
+        [("G106", "92分", "96分")],
+    ),
+    (
+        "局本级整体支出自评得分95分，等级为“优”；县林业站整体支出自评得分89分，等级为“良”。",
+        "局本级整体支出自评得分95分，等级为“优”；局本级整体支出自评得分89分，等级为“良”。",
+        "G106",
+        [("G106", "89分", "95分"), ("G106", "良", "优")],
+    ),
+    (
+        "2022年度本部门整体支出绩效自评得分92分，等级为“优”。\n2023年度本部门整体支出绩效自评得分95分，等级为“优”。\n",
+        "2023年度本部门整体支出绩效自评得分92分，等级为“优”。\n2023年度本部门整体支出绩效自评得分95分，等级为“优”。\n",
+        "G106",
+        [("G106", "95分", "92分")],
+    ),
+    (
+        "（一）乡村道路养护项目\n项目自评得分97分，等级为“优”。\n（二）村级活动场所维修项目\n项目自评得分84分，等级为“良”。\n",
+        "（一）乡村道路养护项目\n项目自评得分97分，等级为“优”。\n经复核，该项目自评得分94分，等级为“优”。\n",
+        "G106",
+        [("G106", "94分", "97分")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):
     assert _rules(check, good, select) == []

@@ -91,6 +91,9 @@ class StatedTotal:
     line: int
     column: int
     text: str
+    subject: str = (
+        ""  # whose score: "" for the report's own (本部门, 部门整体), else a project's, a unit's, a year's
+    )
 
 
 @dataclass
@@ -98,6 +101,7 @@ class StatedGrade:
     word: str
     line: int
     column: int
+    subject: str = ""
 
 
 @dataclass
@@ -433,6 +437,10 @@ _SENTENCE = lazy(r"[^。！？]+")
 
 
 def _totals_and_grades(doc: Document) -> tuple[list[StatedTotal], list[StatedGrade]]:
+    from auditor.extract.textscan import own_entity
+
+    entity = own_entity(doc)
+    own = tuple(entity.names) if entity is not None else ()
     totals, grades = [], []
     for para in doc.paragraphs:
         text = normalise(para.text)
@@ -440,8 +448,23 @@ def _totals_and_grades(doc: Document) -> tuple[list[StatedTotal], list[StatedGra
             continue  # most paragraphs state neither: one look at the whole paragraph decides
         for s in _SENTENCE.finditer(text):
             found_grades = list(_GRADE.finditer(text, s.start(), s.end()))
+            starts = sorted(
+                [g.start() for g in found_grades]
+                + [m.start() for m in _TOTAL.finditer(text, s.start(), s.end())]
+            )
+            if not starts:
+                continue
+            heading = _heading_of(doc, para)
+
             for g in found_grades:
-                grades.append(StatedGrade(g.group("g"), para.line, para.column(g.start("g"))))
+                grades.append(
+                    StatedGrade(
+                        g.group("g"),
+                        para.line,
+                        para.column(g.start("g")),
+                        _subject_at(text, s.start(), starts, g.start(), heading, own),
+                    )
+                )
             for m in _TOTAL.finditer(text, s.start(), s.end()):
                 value = Decimal(m.group("v"))
                 label_total = rx(r"总得分|综合得分|整体绩效得分|最终得分").match(m.group(0))
@@ -458,8 +481,65 @@ def _totals_and_grades(doc: Document) -> tuple[list[StatedTotal], list[StatedGra
                     and _PART_BEFORE.search(text, max(0, m.start() - 8), m.start() + cut)
                 ):
                     continue  # "部门决策得分19分，部门管理得分28分，…，总得分95分": a dimension's score
-                totals.append(StatedTotal(value, para.line, para.column(m.start("v")), m.group(0)))
+                totals.append(
+                    StatedTotal(
+                        value,
+                        para.line,
+                        para.column(m.start("v")),
+                        m.group(0),
+                        _subject_at(text, s.start(), starts, m.start(), heading, own),
+                    )
+                )
     return totals, grades
+
+
+_SUBJECT_YEAR = lazy(r"(?:19|20)\d\d")
+_SUBJECT_FILLER = lazy(
+    r"综上所述|综上|经综合评价|经过评价|经评价|通过评价|评价结果显示|最终|本次|综合|部门整体|整体支出|整体|支出|绩效|自评|评价|"
+    r"考核结果|年度|年|的|为|是|[，,：:；;、\s“”\"（）()]|\d+(?:\.\d+)?(?:万元|元|%|分)?"
+)
+_THE_WHOLE = frozenset({"", "本部门", "本单位", "部门", "单位", "我局", "本局", "我单位", "本级部门"})
+
+
+_A_PROJECT = frozenset({"项目", "该项目", "本项目", "此项目"})
+_CLAUSE_SPLIT = lazy(r"[，,]")
+_METHOD_CLAUSE = lazy(r"(?:根据|按照|依据|对照|经|通过|结合)")
+
+
+def _subject_at(
+    text: str, sentence: int, starts: list[int], pos: int, heading: str, own: tuple[str, ...] = ()
+) -> str:
+    """The subject of the score or grade at ``pos``: the words that open its ；-group, up to the first score
+    or grade there ("局本级…得分95分…；县林业站…得分89分…" speaks of two units)."""
+    seg = max(sentence, text.rfind("；", sentence, pos) + 1, text.rfind(";", sentence, pos) + 1)
+    first = next(p for p in starts if p >= seg)
+    return _subject_of(text[seg:first], heading, own)
+
+
+def _subject_of(prefix: str, heading: str = "", own: tuple[str, ...] = ()) -> str:
+    """Whose score a sentence states, from the words before it: "" for the report's own (its unit's own
+    name, 本部门, 部门整体); a project's, a unit's (局本级, 县林业站), another assessment's (目标考核, 财政重点) or
+    another year's otherwise; "项目" under a heading is that heading's project. The subject is the last
+    clause before the score that names one ("根据…指标体系评分，云溪县人社局得分92分": the unit). Scores of
+    different subjects are not restatements of one total."""
+    for name in own:
+        prefix = prefix.replace(name, "")
+    years = "".join(_SUBJECT_YEAR.findall(prefix))
+    words = ""
+    for clause in reversed(_CLAUSE_SPLIT.split(prefix)):
+        if _METHOD_CLAUSE.match(clause.strip()):
+            continue  # 根据…评分, 经综合评价: how the score was reached, not whose it is
+        words = _SUBJECT_FILLER.sub("", clause)
+        if words:
+            break
+    if words in _A_PROJECT:
+        words = "项目" + heading  # 该项目, 本项目: the project of the heading
+    return years + ("" if words in _THE_WHOLE else words)
+
+
+def _heading_of(doc: Document, para: Paragraph) -> str:
+    section = doc.section_at(para.line)
+    return section.heading.title if section is not None else ""
 
 
 def _bands_defined(doc: Document) -> list[tuple[str, Decimal]] | None:
