@@ -201,6 +201,21 @@ CASES += [
 ]
 
 
+_SUBTOTALS = (
+    "项目支出绩效自评表\n| 一级指标 | 二级指标 | 分值 | 得分 |\n| 决策 | 项目立项 | 10 | 9 |\n| | 绩效目标 | 10 | 10 |\n"
+    "| | 小计 | 20 | 19 |\n| 产出 | 产出指标 | 80 | 76 |\n| | 小计 | 80 | 76 |\n| 合计 | | 100 | 95 |\n"
+)
+CASES += [
+    # G101: a 小计 row under a parent is its subtotal, not one more indicator (the parent's points doubled)
+    (
+        _SUBTOTALS,
+        _SUBTOTALS.replace("| 合计 | | 100 | 95 |", "| 合计 | | 100 | 96 |"),
+        "G101",
+        [("G101", "96分", "95分")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):
     assert _rules(check, good, select) == []
