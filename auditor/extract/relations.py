@@ -29,7 +29,7 @@ from auditor.extract.tables import (
     row_kind,
 )
 from auditor.extract.tolerance import Interval, interval_of, sum_interval
-from auditor.model.document import Document, Paragraph, Table
+from auditor.model.document import Cell, Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
 from auditor.text.spans import clause_start, depth_at, is_change_amount, percents_introduced, sentence_bounds
@@ -693,6 +693,67 @@ def _table_breakdowns(table: Table) -> list[Breakdown]:
             if parts is not None and len(items) >= 2:
                 found.append(Breakdown(whole, parts, "合计行", complete=True))
         found.extend(_children_breakdowns(table, kinds, column))
+    found.extend(_fund_source_breakdowns(table))
+    return found
+
+
+_FUND_SUBSET = regex.compile(r"^其中\s*[：:、,，\-－—]?\s*\S")
+_FUND_OTHER = regex.compile(r"^其[他它]资金\s*[：:]?$")
+_FUND_BLOCK_MAX = 6
+
+
+def _label_cell(cell: Cell | None) -> str | None:
+    """The text of a cell that names a row (no figure in it), folded; None for figures and empty cells."""
+    if cell is None or cell.quantities:
+        return None
+    text = normalise(cell.text).replace(" ", "")
+    return text or None
+
+
+def _fund_source_breakdowns(table: Table) -> list[Breakdown]:
+    """The funds block of a project form: 年度资金总额 / 其中：当年财政拨款 / 上年结转资金 / 其他资金.
+
+    Self-evaluation forms state a project's money by source, one row each, in every amount column
+    (年初预算数, 全年预算数, 全年执行数; or "预算数: | 40 | 执行数: | 40" pairs). The block is complete
+    by construction when it closes with 其他资金, the remainder: the total row must equal its source rows.
+    A block without 其他资金, or broken by a numbered or total row, is not read.
+    """
+    found: list[Breakdown] = []
+    rows = table.rows
+    for i in range(len(rows) - 2):
+        for c, cell in enumerate(rows[i].cells):
+            label = _label_cell(cell)
+            if label is None or _FUND_SUBSET.match(label):
+                continue
+            first = _label_cell(cell_at(rows[i + 1], c))
+            if first is None or not _FUND_SUBSET.match(first):
+                continue
+            block = [i + 1]
+            for k in range(i + 2, min(len(rows), i + 2 + _FUND_BLOCK_MAX)):
+                name = _label_cell(cell_at(rows[k], c))
+                if name is None:
+                    break
+                kind = row_kind(Row([Cell(name, 0, 0)]))
+                if kind.kind != "item" or kind.level:
+                    break  # a 合计 or a numbered row starts another group
+                block.append(k)
+                if _FUND_OTHER.match(name):
+                    break
+            closing = _label_cell(cell_at(rows[block[-1]], c))
+            if len(block) < 2 or closing is None or not _FUND_OTHER.match(closing):
+                continue
+            for v in range(c + 1, len(rows[i].cells)):
+                if _label_cell(rows[i].cells[v]) is not None:
+                    break  # the next label of a "预算数: | 40 | 执行数: | 40" row starts its own block
+                whole = cell_figure(rows[i].cells[v])
+                if whole is None or whole.kind is not Kind.MONEY:
+                    continue
+                parts = _column_parts(table, block, v)
+                if not parts or any(
+                    p.kind is not Kind.MONEY or p.base_unit != whole.base_unit for p in parts
+                ):
+                    continue
+                found.append(Breakdown(whole, parts, "表内分项", complete=True))
     return found
 
 
