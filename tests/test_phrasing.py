@@ -620,3 +620,31 @@ def test_parts_first_then_their_total(check):
     # a comparison or a budget among the figures is not a part: nothing is said
     other = "2024年度预算250.00万元，决算50.00万元，合计310.00万元。\n"
     assert check(title + other, select="S101") == []
+
+
+# ----------------------------------------------------------------------------- added in issue 14
+
+FIXED_COMPOSITION = [
+    # (text, consistent): whole numbers make 1.5 + 7 look like 9 (8.5 rounds to 9); the 三公 has three members
+    (
+        "2024年“三公”经费预算9万元，其中，因公出国（境）费1.5万元，公务用车购置及运行费4万元，公务接待费3.5万元。",
+        True,
+    ),
+    (
+        "2024年“三公”经费预算9万元，其中，因公出国（境）费1.5万元，公务用车购置及运行费7万元，公务接待费3.5万元。",
+        False,
+    ),
+    ("2024年度政府采购支出总额15万元，其中：货物类6万元，工程类9万元，服务类5万元。", False),
+    ("2024年度政府采购支出总额20万元，其中：货物类6万元，工程类9万元，服务类5万元。", True),
+    # two parts naming one member (购置费, 运行费 of 公务用车) are not the fixed composition: the prefix still settles
+    ("2024年“三公”经费支出6万元，其中：公务用车购置费2万元，公务用车运行费4万元，公务用车3辆。", True),
+    # a part outside the composition (a budget figure) keeps the old reading: 6 + 3 = 9, the 12 is another figure
+    ("2024年“三公”经费决算9万元，其中公务用车运行费6万元，公务接待费3万元，预算数12万元。", True),
+]
+
+
+@pytest.mark.parametrize("text,consistent", FIXED_COMPOSITION)
+def test_a_fixed_composition_is_read_in_full(check, text, consistent):
+    """A23: every part a different member of the 三公 (or 政府采购) composition: no shorter run replaces the list."""
+    found = [f.rule for f in check(report(text), select="S101")]
+    assert found == ([] if consistent else ["S101"])

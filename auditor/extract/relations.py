@@ -358,6 +358,8 @@ def _settle_on_matching_run(b: Breakdown) -> None:
     whole = interval_of(b.whole)
     if len(b.parts) > 30 or sum_interval(b.parts).overlaps(whole):
         return
+    if _named_members(b):
+        return  # each part is a different member of the whole's fixed composition: none is another topic
     n = len(b.parts)
     # running sums of value and half-unit: each run's interval in constant time
     values = list(accumulate((q.base_value for q in b.parts), initial=Decimal(0)))
@@ -368,6 +370,36 @@ def _settle_on_matching_run(b: Breakdown) -> None:
         if Interval(value - half, value + half).overlaps(whole):
             b.parts = b.parts[i:j]
             return
+
+
+# Wholes whose composition is fixed by the classification, with a pattern for each member
+# (三公 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费; 政府采购 = 货物 + 工程 + 服务).
+_COMPOSITIONS = [
+    (
+        regex.compile(r"三公"),
+        [regex.compile(r"出国|出境"), regex.compile(r"公务用车|车辆"), regex.compile(r"接待")],
+    ),
+    (
+        regex.compile(r"政府采购"),
+        [regex.compile(r"货物"), regex.compile(r"工程"), regex.compile(r"服务")],
+    ),
+]
+
+
+def _named_members(b: Breakdown) -> bool:
+    """Every part names a different member of the whole's fixed composition (and no two share one)."""
+    for whole_pattern, members in _COMPOSITIONS:
+        if not whole_pattern.search(normalise(b.whole.label)):
+            continue
+        taken: set[int] = set()
+        for part in b.parts:
+            label = normalise(part.label)
+            hits = [i for i, m in enumerate(members) if m.search(label)]
+            if len(hits) != 1 or hits[0] in taken:
+                return False
+            taken.add(hits[0])
+        return True
+    return False
 
 
 def _cut_at_closing_total(parts: list[Quantity]) -> list[Quantity]:
