@@ -648,3 +648,51 @@ def test_a_fixed_composition_is_read_in_full(check, text, consistent):
     """A23: every part a different member of the 三公 (or 政府采购) composition: no shorter run replaces the list."""
     found = [f.rule for f in check(report(text), select="S101")]
     assert found == ([] if consistent else ["S101"])
+
+
+SHARES_OF_THEIR_SUM = [
+    # (text, consistent): every part with its share, the shares make 100%, no total named: the base is their sum
+    ("2024年度基本支出中，人员经费支出96.30万元，占85.60%；公用经费支出16.20万元，占14.40%。", True),
+    ("2024年度基本支出中，人员经费支出96.30万元，占88.60%；公用经费支出16.20万元，占11.40%。", False),
+    (
+        "2024年“三公”经费支出中，因公出国（境）费0万元，占0%；公务用车运行维护费3.60万元，占62.07%；公务接待费2.20万元，占37.93%。",
+        True,
+    ),
+    (
+        "2024年“三公”经费支出中，因公出国（境）费0万元，占0%；公务用车运行维护费3.90万元，占62.07%；公务接待费2.20万元，占37.93%。",
+        False,
+    ),
+    ("2024年末在职人员中，行政人员12人，占40%；事业人员18人，占60%。", True),
+    ("2024年末在职人员中，行政人员15人，占40%；事业人员18人，占60%。", False),
+    (
+        "2024年度支出中，社会保障和就业支出320.18万元，占比80.05%；卫生健康支出45.20万元，占比11.30%；住房保障支出34.60万元，占比8.65%。",
+        True,
+    ),
+    # rounding: 33.33% × 3 = 99.99% is 100% rounded
+    (
+        "2024年三项经费中，培训费10.00万元，占33.33%；会议费10.00万元，占33.33%；差旅费10.00万元，占33.33%。",
+        True,
+    ),
+    # shares that do not make 100% say nothing about the base
+    ("2024年度基本支出中，人员经费支出96.30万元，占80.00%。", True),
+    ("2024年度基本支出中，人员经费96.30万元，占85.60%；公用经费19.20万元，占10.40%。", True),
+    # an amount of the list without its share: the list may be partial, nothing is said
+    ("2024年度支出中，基本支出442.55万元，占68.21%；项目支出192.30万元，占31.79%；上年结转10.00万元。", True),
+]
+
+
+@pytest.mark.parametrize("text,consistent", SHARES_OF_THEIR_SUM)
+def test_shares_of_their_sum(check, text, consistent):
+    """B16: "X中，A a，占p%；B b，占q%" with p + q = 100% and no total: each share is of a + b; one finding a list."""
+    found = [f.rule for f in check(report(text), select="P")]
+    assert found == ([] if consistent else ["P101"])
+
+
+def test_shares_of_their_sum_beside_changes(check):
+    """B16 with each part's change from last year in its clause: the change is not a part of the list."""
+    text = (
+        "2024年度基本支出中，人员经费{a}万元，占85.60%，比上年增加2.10万元；"
+        "公用经费16.20万元，占14.40%，比上年减少0.80万元。"
+    )
+    assert check(report(text.format(a="96.30")), select="P") == []
+    assert [f.rule for f in check(report(text.format(a="99.30")), select="P")] == ["P101"]

@@ -65,6 +65,9 @@ class Share:
     base: Quantity | None
     base_label: str  # the base as written after 占 ('' when implicit)
     neighbours: list[Quantity]  # other amounts of the passage, for "wrong base" hints
+    # base None, but the sentence lists every part with its share and the shares make 100%: the base is
+    # the sum of these parts (one list object shared by the group's shares)
+    base_parts: list[Quantity] = field(default_factory=list)
 
 
 @dataclass
@@ -124,7 +127,9 @@ def analyse(doc: Document, skip_tables: frozenset[int] = frozenset()) -> Relatio
             continue
         found = _breakdowns_in(para, paragraphs, index)
         breakdowns.extend(found)
-        shares.extend(_shares_in(para, found, doc))
+        found_shares = _shares_in(para, found, doc)
+        _shares_of_their_sum(para, found_shares)
+        shares.extend(found_shares)
         rates.extend(_rates_in(para))
         identities.extend(_identities_in(para))
         ratios.extend(_ratios_in(para))
@@ -588,6 +593,50 @@ def _shares_in(para: Paragraph, breakdowns: list[Breakdown], doc: Document) -> l
                 neighbours += [q for q in [b.whole, *b.parts] if q is not part and q not in neighbours]
         shares.append(Share(part=part, percent=pct, base=base, base_label=base_text, neighbours=neighbours))
     return shares
+
+
+def _shares_of_their_sum(para: Paragraph, shares: list[Share]) -> None:
+    """ "2024年“三公”经费支出中，公务用车运行费6.00万元，占60.00%；公务接待费4.00万元，占40.00%。"
+
+    Each part has its share, no total is written or found, and the shares make 100%: the parts are the
+    whole list, so each share is of their sum. Only when every amount of the list carries a share of the
+    same (unnamed or unresolved) base, in one sentence, and no share of it has a base of its own.
+    """
+    text = normalise(para.text)
+    groups: dict[tuple[int, int], list[Share]] = {}
+    for share in shares:
+        groups.setdefault(sentence_bounds(text, share.percent.start), []).append(share)
+    for (_, sentence_end), group in groups.items():
+        if len(group) < 2 or any(s.base is not None for s in group):
+            continue
+        if len({s.base_label for s in group}) != 1 or len({id(s.part) for s in group}) != len(group):
+            continue
+        parts = [s.part for s in group]
+        first = parts[0]
+        if first.kind not in (Kind.MONEY, Kind.COUNT) or any(
+            not _same_kind(p, first) or p.approx for p in parts
+        ):
+            continue
+        if any(s.percent.approx for s in group):
+            continue
+        begin, end = parts[0].start, sentence_end
+        listed = {id(p) for p in parts}
+        others = [
+            q
+            for q in para.quantities
+            if begin <= q.start < end
+            and q.is_amount
+            and id(q) not in listed
+            and _depth_at(text, begin, q.start) == 0
+            and not is_change_amount(text, q)  # "…，占60%，比上年增加0.50万元；": a change, not a part
+        ]
+        if others:
+            continue  # an amount of the list (or after it) without its share: the list may be partial
+        total = sum_interval([s.percent for s in group])
+        if not total.lo <= Decimal(100) <= total.hi or sum(p.base_value for p in parts) <= 0:
+            continue
+        for s in group:
+            s.base_parts = parts
 
 
 def _comparable(a: Quantity, b: Quantity) -> bool:
