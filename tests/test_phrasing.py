@@ -20,6 +20,13 @@ HANDLED = [
         "2024年度本年收入合计520.00万元，其中：财政拨款收入450.00万元，其他收入75.00万元。",
     ),
     (
+        "A02",
+        "S101",
+        "12.50万元",
+        "2024年度“三公”经费支出12.50万元，因公出国（境）费、公务用车购置及运行维护费、公务接待费分别为0万元、8.30万元、4.20万元。",
+        "2024年度“三公”经费支出12.50万元，因公出国（境）费、公务用车购置及运行维护费、公务接待费分别为0万元、8.30万元、4.60万元。",
+    ),
+    (
         "A05",
         "S101",
         "300.00万元",
@@ -696,3 +703,78 @@ def test_shares_of_their_sum_beside_changes(check):
     )
     assert check(report(text.format(a="96.30")), select="P") == []
     assert [f.rule for f in check(report(text.format(a="99.30")), select="P")] == ["P101"]
+
+
+RESPECTIVE_PARTS = [
+    # (text, consistent): "W，A、B、C分别为a、b、c" with A, B, C the members of W's fixed composition
+    (
+        "2024年“三公”经费支出决算为6.35万元，因公出国（境）费、公务用车购置及运行费、公务接待费支出分别为0、5.10、1.25万元。",
+        True,
+    ),
+    (
+        "2024年“三公”经费支出决算为6.35万元，因公出国（境）费、公务用车购置及运行费、公务接待费支出分别为0、5.40、1.25万元。",
+        False,
+    ),
+    (
+        "本年度“三公”经费预算数为20万元，因公出国（境）费、公务用车购置及运行维护费和公务接待费分别是0万元、15万元和5万元。",
+        True,
+    ),
+    (
+        "本年度“三公”经费预算数为20万元，因公出国（境）费、公务用车购置及运行维护费和公务接待费分别是0万元、18万元和5万元。",
+        False,
+    ),
+    (
+        "2024年政府采购支出总额150.00万元，货物类、工程类、服务类采购金额分别为60.00万元、50.00万元和43.00万元。",
+        False,
+    ),
+    # not a fixed composition, or not all of it: nothing is said
+    ("2024年本年收入合计520.00万元，财政拨款收入、其他收入分别为450.00万元、75.00万元。", True),
+    (
+        "2024年度“三公”经费支出12.50万元，公务用车购置及运行维护费、公务接待费分别为8.30万元、4.60万元，未发生因公出国（境）费。",
+        True,
+    ),
+    ("2024年度“三公”经费支出12.50万元，预算数、决算数分别为15.00万元、12.50万元。", True),
+    # 分别减少 gives changes, not parts
+    (
+        "2024年“三公”经费支出12.50万元，因公出国（境）费、公务用车购置及运行维护费、公务接待费分别减少0万元、1.00万元、0.50万元。",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize("text,consistent", RESPECTIVE_PARTS)
+def test_respective_parts_of_a_fixed_composition(check, text, consistent):
+    """A02: the figures after 分别为 belong to the names before it, in order; a bare "0、" there is a value."""
+    found = [f.rule for f in check(report(text), select="S101")]
+    assert found == ([] if consistent else ["S101"])
+
+
+def test_respective_labels():
+    """Each figure after 分别为 takes its name as label; the unit written on the last one only is theirs too."""
+    from auditor.extract.figures import extract_quantities, respective_labels
+
+    text = "因公出国（境）费、公务用车购置及运行费和公务接待费分别为0、5.10、1.25万元，仲裁结案率、调解成功率分别达到94.2%和71.8%。"
+    found = [(q.label, q.text, q.unit) for q in respective_labels(text, extract_quantities(text, 1))]
+    assert found == [
+        ("因公出国（境）费", "0", "万元"),
+        ("公务用车购置及运行费", "5.10", "万元"),
+        ("公务接待费", "1.25万元", "万元"),
+        ("仲裁结案率", "94.2%", "%"),
+        ("调解成功率", "71.8%", "%"),
+    ]
+    # as many names as figures, or nothing changes; a one-name "A和B" is not split (社会保障和就业支出)
+    for text in (
+        "收入、支出分别为450.00万元、440.00万元、10.00万元。",
+        "社会保障和就业支出分别为450.00万元、440.00万元。",
+    ):
+        before = extract_quantities(text, 1)
+        assert respective_labels(text, before) == before
+
+
+def test_ordinals_are_still_ordinals():
+    """ "为0、5.40" is a list of values; "1、加强管理" and "措施：1、…" stay heading ordinals."""
+    from auditor.extract.figures import extract_quantities
+
+    assert [q.text for q in extract_quantities("分别为0、5.40、1.25万元", 1)] == ["0", "5.40", "1.25万元"]
+    assert extract_quantities("1、加强管理。2、完善制度。", 1) == []
+    assert extract_quantities("主要措施：1、加强管理；2、完善制度。", 1) == []

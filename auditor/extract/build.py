@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import regex
 
-from auditor.extract.figures import extract_quantities
+from auditor.extract.figures import extract_quantities, respective_labels
 from auditor.model.document import (
     Cell,
     Document,
@@ -142,7 +142,7 @@ def build_document(source: Source) -> Document:
         if heading:
             headings.append(heading)
             lines[block.line - 1].role = "heading"
-        quantities = extract_quantities(text, block.line)
+        quantities = respective_labels(text, extract_quantities(text, block.line))
         joined = wrapped.get(block.line)
         columns = rows = None
         if joined is not None:  # a sentence rejoined from several lines: each figure on its own line

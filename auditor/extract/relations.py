@@ -110,6 +110,8 @@ _TOTAL_LABEL = regex.compile(r"^(?:合计|共计|总计|累计|总共|合计金�
 _GENERIC_BASE = regex.compile(r"^(?:总额|总数|总量|合计|总计|全部|总支出|总收入|总体|整体)?$")
 _SUBSET_PAREN = regex.compile(r"^[（(]\s*(?:含|包含|包括|均含|不含|其中含)")
 _TARGET_WORDS = ("目标", "任务", "计划", "预算数")
+_RESPECTIVE_IS = regex.compile(r"分别(?:为|是)[：:]?")
+_VALUE_GAP = regex.compile(r"\s*(?:、|，|,|和|及|与|以及)\s*")
 
 
 def analyse(doc: Document, skip_tables: frozenset[int] = frozenset()) -> Relations:
@@ -344,6 +346,25 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
         if len(parts) >= 2:
             found.append(Breakdown(q, parts, "合计", complete=True))
 
+    # 5. "W，A、B、C分别为a、b、c" — the names of a fixed composition (三公 …) right after their whole.
+    for m in _RESPECTIVE_IS.finditer(text):
+        clause = clause_start(text, m.start())
+        whole = _preceding(para, clause)
+        if whole is None or not whole.is_amount or text[whole.end : clause].strip("，, ") or clause == 0:
+            continue
+        run = [q for q in para.quantities if q.start >= m.end()]
+        parts = []
+        for q in run:
+            gap = text[(parts[-1].end if parts else m.end()) : q.start]
+            if (parts and not _VALUE_GAP.fullmatch(gap)) or (not parts and gap.strip("：: ")):
+                break
+            parts.append(q)
+        if len(parts) < 2 or any(not _same_kind(p, whole) or p.approx for p in parts):
+            continue
+        b = Breakdown(whole, parts, "分别为", complete=True)
+        if _named_members(b, every=True):
+            found.append(b)
+
     for b in found:
         _settle_on_matching_run(b)
     _attach_shares(para, found)
@@ -391,8 +412,9 @@ _COMPOSITIONS = [
 ]
 
 
-def _named_members(b: Breakdown) -> bool:
-    """Every part names a different member of the whole's fixed composition (and no two share one)."""
+def _named_members(b: Breakdown, every: bool = False) -> bool:
+    """Every part names a different member of the whole's fixed composition (and no two share one);
+    ``every``: and every member is named."""
     for whole_pattern, members in _COMPOSITIONS:
         if not whole_pattern.search(normalise(b.whole.label)):
             continue
@@ -403,7 +425,7 @@ def _named_members(b: Breakdown) -> bool:
             if len(hits) != 1 or hits[0] in taken:
                 return False
             taken.add(hits[0])
-        return True
+        return not every or len(taken) == len(members)
     return False
 
 
