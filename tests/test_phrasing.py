@@ -778,3 +778,22 @@ def test_ordinals_are_still_ordinals():
     assert [q.text for q in extract_quantities("分别为0、5.40、1.25万元", 1)] == ["0", "5.40", "1.25万元"]
     assert extract_quantities("1、加强管理。2、完善制度。", 1) == []
     assert extract_quantities("主要措施：1、加强管理；2、完善制度。", 1) == []
+
+
+MAIN_PARTS = [
+    # (text, consistent): 主要用于 names the main parts only: less than the whole is no error, more is
+    ("2024年商品和服务支出60.00万元，主要用于办公费20.00万元、差旅费15.00万元、维修费22.00万元。", True),
+    ("2024年商品和服务支出60.00万元，主要用于办公费20.00万元、差旅费15.00万元、维修费28.00万元。", False),
+    ("公用经费支出35.60万元，主要用于办公费8.20万元、水电费4.10万元、邮电费1.30万元等。", True),
+    ("公用经费支出35.60万元，主要用于办公费28.20万元、水电费4.10万元、邮电费4.30万元等。", False),
+    ("项目资金50万元，主要用于购置设备30万元（其中电脑20万元），宣传费15万元。", True),
+    # rounding: whole numbers stand for ±0.5 each, 8.2 + 6 + 21.5 may be 35.6
+    ("公用经费35.6万元，主要用于办公费8.2万元、差旅费6万元、其他费用21.5万元。", True),
+]
+
+
+@pytest.mark.parametrize("text,consistent", MAIN_PARTS)
+def test_main_parts_never_exceed_their_whole(check, text, consistent):
+    """A04: a 主要用于 list may add up to less than its whole, never to more."""
+    found = [f.rule for f in check(report(text), select="S101")]
+    assert found == ([] if consistent else ["S101"])
