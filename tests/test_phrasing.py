@@ -489,6 +489,27 @@ HANDLED = [
         "1.产出指标，指标分值50分，评价得分45分。\n（1）数量指标，指标分值20分，评价得分20分。\n（2）质量指标，指标分值30分，评价得分24分。",
     ),
     (
+        "B04",
+        "P101",
+        "64.40%",
+        "2024年度“三公”经费支出12.50万元，其中公务用车购置及运行维护费8.30万元，占比66.40%。",
+        "2024年度“三公”经费支出12.50万元，其中公务用车购置及运行维护费8.30万元，占比64.40%。",
+    ),
+    (
+        "V06",
+        "C101",
+        "99.1%",
+        "2024年一般公共预算收入98.10亿元，为预算100.00亿元的98.1%。",
+        "2024年一般公共预算收入98.10亿元，为预算100.00亿元的99.1%。",
+    ),
+    (
+        "V07",
+        "C101",
+        "102.0%",
+        "2024年一般公共预算支出决算数412.00亿元，为调整预算数400.00亿元的103.0%。",
+        "2024年一般公共预算支出决算数412.00亿元，为调整预算数400.00亿元的102.0%。",
+    ),
+    (
         "N07",
         "N101",
         "5个",
@@ -797,3 +818,29 @@ def test_main_parts_never_exceed_their_whole(check, text, consistent):
     """A04: a 主要用于 list may add up to less than its whole, never to more."""
     found = [f.rule for f in check(report(text), select="S101")]
     assert found == ([] if consistent else ["S101"])
+
+
+SOLE_PART_AND_BUDGET_RATES = [
+    # the one part after 其中 is a share of the whole before it; never through a bracket or a change
+    "2024年本年收入合计520.00万元，其中财政拨款收入450.00万元，占86.54%。",
+    "2024年度“三公”经费支出12.50万元，比上年减少1.50万元，其中公务接待费4.20万元，占33.60%。",
+    "2024年度收入总计600.00万元，其中本年收入520.00万元，占86.67%，上年结转80.00万元。",
+    "2024年项目支出100.00万元（其中专项业务费50.00万元），占本年支出的25.00%。\n本年支出合计400.00万元。",
+    # 为…预算的C%: the budget may be named in the phrase or in an earlier clause
+    "2024年一般公共预算财政拨款支出200万元，为年初预算200万元的100%。",
+    "全年支出决算186.40万元，为年初预算的96.5%，主要原因是人员调出。",
+]
+
+
+@pytest.mark.parametrize("text", SOLE_PART_AND_BUDGET_RATES)
+def test_sole_part_shares_and_budget_rates_consistent(check, text):
+    """B04, V06, V07: consistent variants raise nothing."""
+    assert check(report(text), select="P,C") == []
+
+
+def test_a_share_after_a_bracket_is_of_the_figure_before_it(check):
+    """Regression: "W（其中A a），占B的S%" checked a / W; the share is W's, of B."""
+    text = "2024年本年支出合计400.00万元。\n2024年项目支出100.00万元（其中专项业务费50.00万元），占本年支出合计的{s}。"
+    assert check(report(text.format(s="25.00%")), select="P") == []
+    found = [(f.rule, f.stated, f.expected) for f in check(report(text.format(s="35.00%")), select="P101")]
+    assert found == [("P101", "35.00%", "25.00%")]

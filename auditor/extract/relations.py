@@ -491,13 +491,16 @@ def _attach_shares(para: Paragraph, breakdowns: list[Breakdown]) -> None:
 def _part_before(para: Paragraph, pos: int) -> Quantity | None:
     """The amount a 占 refers to: the last amount before it, at most one clause back."""
     text = normalise(para.text)
-    candidates = [q for q in para.quantities if q.end <= pos]
+    # "项目支出100.00万元（其中专项业务费50.00万元），占本年支出的25.00%": a figure in a closed bracket
+    # belongs to the bracket; the share is of the figure before it
+    level = depth_at(text, pos)
+    candidates = [q for q in para.quantities if q.end <= pos and depth_at(text, q.start) <= level]
     if not candidates:
         return None
     q = candidates[-1]
     if not q.is_amount:
         return None
-    gap = text[q.end : pos]
+    gap = _top_level(text[q.end : pos])
     if sum(gap.count(ch) for ch in "，,；;。") > 1 or any(ch in gap for ch in "。；;"):
         return None
     return q
@@ -609,6 +612,8 @@ def _shares_in(para: Paragraph, breakdowns: list[Breakdown], doc: Document) -> l
                 if part in b.parts:
                     base = b.whole
                     break
+            else:
+                base = _whole_of_sole_part(para, part)
         neighbours = [q for q in para.quantities if q.is_amount and q is not part and _comparable(q, part)]
         for b in breakdowns:
             if part in b.parts:
@@ -661,6 +666,24 @@ def _shares_of_their_sum(para: Paragraph, shares: list[Share]) -> None:
             s.base_parts = parts
 
 
+def _whole_of_sole_part(para: Paragraph, part: Quantity) -> Quantity | None:
+    """ "…支出12.50万元，其中公务用车购置及运行维护费8.30万元，占比66.40%": the one part named after 其中
+    is a share of the whole right before it."""
+    text = normalise(para.text)
+    before = [q for q in para.quantities if q.end <= part.start]
+    if not before:
+        return None
+    whole = before[-1]
+    m = _QIZHONG.search(text, whole.end, part.start)
+    if m is None or text[max(0, m.start() - 1) : m.start()] in ("（", "("):
+        return None
+    if not _WHOLE_TO_QIZHONG.fullmatch(text[whole.end : m.start()]) or not whole.is_amount:
+        return None
+    if not _same_kind(whole, part) or whole.approx or is_change_amount(text, whole):
+        return None
+    return whole
+
+
 def _comparable(a: Quantity, b: Quantity) -> bool:
     return a.kind is b.kind and a.base_unit == b.base_unit
 
@@ -671,7 +694,9 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
 _RATE_PHRASE = regex.compile(
     r"(?:完成(?:了)?(?:上级|全年|年度|本年|年初|调整后?的?|省|市|县)?(?:下达的?)?(?:预算|目标任务|目标|计划|任务)?(?:数)?(?:的)?"
     r"|(?:预算|计划|目标|任务)?(?:执行|完成|支出)率(?:为|达到|达)?"
-    r"|占(?:上级|年度|全年)?(?:下达的?)?(?:目标任务数|目标任务|目标数|任务数|计划数|目标|计划|任务)#?(?:的)?)$"
+    r"|占(?:上级|年度|全年)?(?:下达的?)?(?:目标任务数|目标任务|目标数|任务数|计划数|目标|计划|任务)#?(?:的)?"
+    # "412.00亿元，为调整预算数400.00亿元的103.0%", "为年初预算的96.5%"
+    r"|(?:为|是|相当于)(?:年初|全年|调整后?的?|变动后的?)?(?:预算|调整预算)(?:数)?#?的)$"
 )
 _SET_TARGET = regex.compile(r"目标|任务|计划")  # not 预算: budgets in 万元 are rounded from 元
 _FUND_TYPES = regex.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|公共预算|基金预算")
