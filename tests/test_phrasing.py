@@ -510,6 +510,20 @@ HANDLED = [
         "2024年一般公共预算支出决算数412.00亿元，为调整预算数400.00亿元的102.0%。",
     ),
     (
+        "V05",
+        "Y101",
+        "9.50万元",
+        "2024年“三公”经费支出合计53.70万元，比预算数63.10万元减少9.40万元。",
+        "2024年“三公”经费支出合计53.70万元，比预算数63.10万元减少9.50万元。",
+    ),
+    (
+        "V21",
+        "Y101",
+        "12.00%",
+        "2024年一般公共预算财政拨款支出决算180.00万元，较年初预算数减少20.00万元，下降10.00%。",
+        "2024年一般公共预算财政拨款支出决算180.00万元，较年初预算数减少20.00万元，下降12.00%。",
+    ),
+    (
         "N07",
         "N101",
         "5个",
@@ -844,3 +858,27 @@ def test_a_share_after_a_bracket_is_of_the_figure_before_it(check):
     assert check(report(text.format(s="25.00%")), select="P") == []
     found = [(f.rule, f.stated, f.expected) for f in check(report(text.format(s="35.00%")), select="P101")]
     assert found == [("P101", "35.00%", "25.00%")]
+
+
+AGAINST_BUDGET = [
+    # consistent comparisons with the same year's budget, and comparisons that are something else
+    "2024年公务接待费支出2.14万元，与年初预算相比，增加1.14万元，增长114.00%。",
+    "本年度项目支出决算95.20万元，比调整预算减少4.80万元，下降4.80%。",
+    "2024年度“三公”经费决算总额为9.00万元，预算为9.00万元，比预算增加0万元，比去年8.00万元增加1.00万元，增长12.50%。",
+    "2024年度收入总计600.00万元，比上年预算数增加50.00万元，增长9.09%。",
+    "2024年度支出总计450.00万元，较年初预算增加约20万元。",
+    "2024年本级支出4.20亿元，比预算减少0.30亿元，下降6.7%。",
+]
+
+
+@pytest.mark.parametrize("text", AGAINST_BUDGET)
+def test_actual_against_budget_consistent(check, text):
+    """V05, V21: the actual against its budget; consistent text and other comparisons raise nothing."""
+    assert check(report(text), select="Y") == []
+
+
+def test_actual_against_budget_message(check):
+    found = check(
+        report("2024年“三公”经费支出决算12.00万元，比预算减少3.00万元，下降25.00%。"), select="Y101"
+    )
+    assert [f.message for f in found] == ["增减幅度不符：决算 12.00，预算 15.00，下降20.00%，文中写 25.00%"]

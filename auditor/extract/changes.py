@@ -65,6 +65,7 @@ class Change:
     signed: bool = False  # the percent carries its own sign (变动率-46.36%, table 同比 -9.19%)
     label: str = ""  # what is compared, as written before 从A至B
     year_at: tuple[int, int] | None = None  # line and column of the named prior year (比2018年)
+    against_budget: bool = False  # the base is the same year's budget (比预算数63.10万元减少9.40万元)
 
     @classmethod
     def signed_rate(cls, current: Quantity, prior: Quantity, percent: Quantity, year: int | None) -> Change:
@@ -180,6 +181,7 @@ def analyse_changes(doc: Document, skip_tables: frozenset[int] = frozenset()) ->
             continue
         text = normalise(para.text)
         found.extend(_comparisons(para, text, report_year))
+        found.extend(_budget_comparisons(para, text))
         found.extend(_rates_of_change(para, text))
         from_to.extend(_from_to(para, text))
     found.extend(c for c in from_to if c.percent is not None)
@@ -273,6 +275,61 @@ def _comparisons(para: Paragraph, text: str, report_year: int | None) -> list[Ch
         out.extend(
             _follow_ons(
                 para, text, m, (percent or delta or anchor).end, s_end, amounts, report_year, prior_year
+            )
+        )
+    return out
+
+
+# "比预算数63.10万元减少9.40万元", "较年初预算数减少20.00万元，下降10.00%", "与调整预算相比增加…": the
+# actual against the same year's budget. A year or 上年 before 预算 is a comparison with another year (_CMP).
+_BUDGET_CMP = regex.compile(
+    r"(?:比|较|与)\s*(?:本年|当年)?(?:的)?(?:年初|全年|调整后?的?)?(?:预算数?|预算安排数?)(?:相比|相较)?"
+)
+
+
+def _budget_comparisons(para: Paragraph, text: str) -> list[Change]:
+    """The actual figure against its budget: current before the comparison, the budget in it or derived
+    from the stated difference."""
+    if "预算" not in text:
+        return []
+    out = []
+    for m in _BUDGET_CMP.finditer(text):
+        s_end = sentence_end(text, m.end())
+        d = _DIR.search(text, m.end(), min(s_end, m.end() + 40))
+        if d is None or d.group("alt"):
+            continue
+        between = [q for q in para.quantities if m.end() <= q.start < d.start()]
+        if rx(r"[，,；;]").search(text[m.end() : d.start()].strip("，, ")):
+            continue  # the direction word belongs to another clause
+        delta, percent = _figures_after(para, text, d.end())
+        if delta is None and percent is None:
+            continue
+        prior = next((q for q in reversed(between) if q.is_amount), None)
+        if len(between) > (1 if prior is not None else 0):
+            continue
+        before = [q for q in para.quantities if q.end <= m.start() and q.is_amount]
+        if not before:
+            continue
+        current = before[-1]
+        gap = text[current.end : m.start()]
+        if "。" in gap or sum(gap.count(ch) for ch in "，,；;") > 1 or len(gap) > 12:
+            continue
+        like = delta or prior
+        if like is not None and not _same_measure(current, like):
+            continue
+        if is_change_amount(text, current) or current.approx or _BASE_BEFORE.search(text, 0, current.start):
+            continue
+        out.append(
+            Change(
+                current=current,
+                prior=prior,
+                delta=delta,
+                percent=percent,
+                sign=sign_of(d.group("dir")),
+                prior_year=None,
+                subject_year=None,
+                anchor=percent or delta or current,
+                against_budget=True,
             )
         )
     return out
