@@ -524,6 +524,13 @@ HANDLED = [
         "2024年一般公共预算财政拨款支出决算180.00万元，较年初预算数减少20.00万元，下降12.00%。",
     ),
     (
+        "C09",
+        "C101",
+        "100%",
+        "2024年项目预算资金10.00万元，实际到位资金10.00万元，资金到位率100%。",
+        "2024年项目预算资金10.00万元，实际到位资金8.00万元，资金到位率100%。",
+    ),
+    (
         "N07",
         "N101",
         "5个",
@@ -882,3 +889,17 @@ def test_actual_against_budget_message(check):
         report("2024年“三公”经费支出决算12.00万元，比预算减少3.00万元，下降25.00%。"), select="Y101"
     )
     assert [f.message for f in found] == ["增减幅度不符：决算 12.00，预算 15.00，下降20.00%，文中写 25.00%"]
+
+
+FUNDS_IN_PLACE = [
+    "项目预算资金80.00万元，实际到位80.00万元，到位率100%，实际支出76.00万元，预算执行率95.00%。",
+    "资金到位率100%，资金使用合规。",
+    "2024年项目预算资金10.00万元，资金到位率100%。",
+    "预算资金10万元，资金到位率≥95%，实际到位10万元。",
+]
+
+
+@pytest.mark.parametrize("text", FUNDS_IN_PLACE)
+def test_funds_in_place_rate_consistent(check, text):
+    """C09: 资金到位率 = 实际到位 / 预算; nothing without both figures, nothing for a target (≥95%)."""
+    assert check(report(text), select="C") == []
