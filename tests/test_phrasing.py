@@ -531,6 +531,20 @@ HANDLED = [
         "2024年项目预算资金10.00万元，实际到位资金8.00万元，资金到位率100%。",
     ),
     (
+        "Y35",
+        "Y101",
+        "4.17%",
+        "2024年度收入总计520.00万元。与上年相比，增加20.00万元，增长4.00%。",
+        "2024年度收入总计520.00万元。与上年相比，增加20.00万元，增长4.17%。",
+    ),
+    (
+        "V22",
+        "C101",
+        "96.60%",
+        "2024年度一般公共预算财政拨款支出年初预算为500.00万元，支出决算为480.00万元，完成年初预算的96.00%。",
+        "2024年度一般公共预算财政拨款支出年初预算为500.00万元，支出决算为480.00万元，完成年初预算的96.60%。",
+    ),
+    (
         "N07",
         "N101",
         "5个",
@@ -902,4 +916,29 @@ FUNDS_IN_PLACE = [
 @pytest.mark.parametrize("text", FUNDS_IN_PLACE)
 def test_funds_in_place_rate_consistent(check, text):
     """C09: 资金到位率 = 实际到位 / 预算; nothing without both figures, nothing for a target (≥95%)."""
+    assert check(report(text), select="C") == []
+
+
+NEXT_SENTENCE_COMPARISONS = [
+    # the comparison opens a sentence with no subject: the figure that ended the last one, if it was alone
+    "2024年度支出总计510.00万元。与上年相比，减少30.00万元，下降5.56%，主要原因是项目减少。",
+    "2024年“三公”经费支出12.50万元。比上年减少1.50万元，下降10.71%。",
+    # the last sentence had two amounts (a total and a part): which one is compared is a guess
+    "2024年本年支出合计400.00万元，其中基本支出300.00万元。与上年相比，增加20.00万元，增长5.26%。",
+    # the comparison names its subject: found by its name, not by position
+    "2024年度收入总计520.00万元，支出总计510.00万元。与上年相比，收入增加20.00万元，增长4.00%。",
+    # last year's figure ends the sentence before
+    "2024年度收入总计520.00万元。2023年度收入总计500.00万元。与上年相比，增加20.00万元，增长4.00%。",
+]
+
+
+@pytest.mark.parametrize("text", NEXT_SENTENCE_COMPARISONS)
+def test_comparison_opening_the_next_sentence(check, text):
+    """Y35: consistent text and ambiguous subjects raise nothing."""
+    assert check(report(text), select="Y") == []
+
+
+def test_a_budget_named_last_is_the_target(check):
+    """V22: "…支出年初预算为A" is a budget although 支出 comes first; "共计完成上级任务的819人" stays an actual."""
+    text = "我区就业困难对象再就业任务800人，共计完成上级任务的819人，完成102%。"
     assert check(report(text), select="C") == []

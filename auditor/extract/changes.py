@@ -401,6 +401,15 @@ def _subject(
         gap = text[last.end : m.start()]
         if "。" not in gap and sum(gap.count(ch) for ch in "，,；;") <= 1 and len(gap) <= 12:
             current = last
+        elif (
+            gap.strip() in ("。", ".")
+            and not text[sentence_start(text, m.start()) : m.start()].strip()
+            and not core_label(label_text)  # "。较上年度“三公经费”支出减少…" names its own subject
+            and sum(1 for q in before if q.start >= sentence_start(text, last.start)) == 1
+        ):  # and the last sentence states one amount: "…合计400万元，其中基本支出300万元。与上年相比…" is ambiguous
+            # "…收入总计520.00万元。与上年相比，增加20.00万元，增长4.00%": the comparison opens the next
+            # sentence with no subject of its own; the figure is the one that ended the last
+            current = last
         if current is not None and (
             is_change_amount(text, current) or _BASE_BEFORE.search(text, 0, current.start)
         ):

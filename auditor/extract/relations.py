@@ -703,10 +703,13 @@ _SET_TARGET = regex.compile(r"目标|任务|计划")  # not 预算: budgets in �
 _FUND_TYPES = regex.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|公共预算|基金预算")
 _TARGET_LABEL = regex.compile(r"预算|计划|目标|任务")
 _ACTUAL_LABEL = regex.compile(r"决算|执行|实际|完成|支出|实现|达到")
+_TARGET_TAIL = regex.compile(r"(?:年初|调整后?|全年)?预算数?(?:为|是)?$")
 
 
 def _role_of_label(label: str) -> str | None:
     core = _FUND_TYPES.sub("", normalise(label))
+    if _TARGET_TAIL.search(core):
+        return "target"  # "财政拨款支出年初预算": a budget, whatever it is a budget of
     if _ACTUAL_LABEL.search(core):
         return "actual"
     if _TARGET_LABEL.search(core):
