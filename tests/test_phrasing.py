@@ -942,3 +942,79 @@ def test_a_budget_named_last_is_the_target(check):
     """V22: "…支出年初预算为A" is a budget although 支出 comes first; "共计完成上级任务的819人" stays an actual."""
     text = "我区就业困难对象再就业任务800人，共计完成上级任务的819人，完成102%。"
     assert check(report(text), select="C") == []
+
+
+NUMBERED_PARTS = [
+    # (text, consistent): "W。其中：" and the parts as numbered items on the next lines
+    (
+        "2024年“三公”经费支出合计8.60万元，其中：\n1.因公出国（境）费0万元；\n2.公务用车购置及运行维护费5.40万元；\n3.公务接待费3.20万元。",
+        True,
+    ),
+    (
+        "2024年“三公”经费支出合计8.60万元，其中：\n1.因公出国（境）费0万元；\n2.公务用车购置及运行维护费5.70万元；\n3.公务接待费3.20万元。",
+        False,
+    ),
+    # the last item is short enough to be read as a heading: it still continues the numbering
+    (
+        "2025年“三公”经费预算数为10.81万元，与2024年预算持平。其中：\n（一）因公出国（境）费0万元，与2024年预算持平。\n（二）公务用车购置及运行费9.98万元，与2024年预算持平。\n（三）公务接待费0.83万元。\n二、机关运行经费预算",
+        True,
+    ),
+    (
+        "2025年“三公”经费预算数为10.81万元，与2024年预算持平。其中：\n（一）因公出国（境）费0万元，与2024年预算持平。\n（二）公务用车购置及运行费9.98万元，与2024年预算持平。\n（三）公务接待费0.53万元。\n二、机关运行经费预算",
+        False,
+    ),
+    # an unnumbered line with figures inside the numbered list (a wrapped line): where it ends is unclear
+    (
+        "2025年“三公”经费预算数为0.95万元，与2024年预算持平。其中：\n（一）因公出国（境）费0万元，与2024年预算持平。\n（二）公务用车购置及运行费0万元，其中：公务用车购置费0万元，主要原因是本部门\n无公务用车；公务用车运行费0万元，主要原因是本部门无公务用车。\n（三）公务接待费0.95万元，与2024年预算持平。",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize("text,consistent", NUMBERED_PARTS)
+def test_parts_as_numbered_items(check, text, consistent):
+    """A25: a 其中 closing its line, then one numbered item per part."""
+    found = [f.rule for f in check(report(text), select="S101")]
+    assert found == ([] if consistent else ["S101"])
+
+
+BEHIND_A_COMPARISON = [
+    # (text, consistent): 其中 after a comparison or a rate clause breaks down the figure it is about
+    (
+        "2024年机关运行经费支出35.20万元，比上年增加3.20万元，增长10.00%，其中：办公费12.00万元，差旅费8.20万元，其他商品和服务支出15.00万元。",
+        True,
+    ),
+    (
+        "2024年机关运行经费支出35.20万元，比上年增加3.20万元，增长10.00%，其中：办公费12.00万元，差旅费8.50万元，其他商品和服务支出15.00万元。",
+        False,
+    ),
+    (
+        "2024年“三公”经费财政拨款支出决算为6.35万元，完成预算的84.67%。其中：因公出国（境）费支出决算0万元；公务用车购置及运行维护费支出决算5.10万元；公务接待费支出决算1.25万元。",
+        True,
+    ),
+    (
+        "2024年“三公”经费财政拨款支出决算为6.35万元，完成预算的84.67%。其中：因公出国（境）费支出决算0万元；公务用车购置及运行维护费支出决算5.40万元；公务接待费支出决算1.25万元。",
+        False,
+    ),
+    ("2024年项目支出100.00万元，占本年支出的20.00%，其中：专项业务费60.00万元，信息化建设43.00万元。", False),
+    # the 其中 breaks down the change: its parts are changes
+    (
+        "2024年“三公”经费支出12.50万元，比上年减少1.50万元，其中：公务用车运行维护费减少1.00万元，公务接待费减少0.50万元。",
+        True,
+    ),
+    (
+        "2024年基本支出300.00万元，较上年增加20.00万元，增长7.14%。其中人员经费增加15.00万元，公用经费增加5.00万元。",
+        True,
+    ),
+    (
+        "2024年收入总计600.00万元，比上年增加50.00万元，其中：财政拨款收入增加40.00万元，其他收入增加10.00万元。",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize("text,consistent", BEHIND_A_COMPARISON)
+def test_parts_after_a_comparison(check, text, consistent):
+    """A26: "W，比上年增加D，增长E%，其中：…" and "W，完成预算的C%。其中：…" break down W."""
+    found = [f.rule for f in check(report(text), select="S101")]
+    assert found == ([] if consistent else ["S101"])

@@ -18,7 +18,15 @@ from itertools import accumulate
 
 import regex
 
-from auditor.extract.changes import Change, YearComparison, analyse_changes, comparison_years, year_of
+from auditor.extract.changes import (
+    DOWN_WORDS,
+    UP_WORDS,
+    Change,
+    YearComparison,
+    analyse_changes,
+    comparison_years,
+    year_of,
+)
 from auditor.extract.enumerations import Enumeration, enumerations_in
 from auditor.extract.tables import (
     cell_at,
@@ -261,11 +269,19 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
         if text[max(0, m.start() - 1) : m.start()] in ("（", "("):
             continue  # handled with the bracket below
         whole = _preceding(para, m.start())
+        if whole is not None and (whole.kind is Kind.PERCENT or is_change_amount(text, whole)):
+            # "…35.20万元，比上年增加3.20万元，增长10.00%，其中：" and "…6.35万元，完成预算的84.67%。其中："
+            # break down the figure the comparison or the rate is about ("…10.81万元，比2025年预算持平。
+            # 其中：" has no figure in its comparison, and is read below)
+            whole = _whole_behind_comparison(para, text, m.start()) or whole
         if (
             whole is None
             or not (whole.is_amount or _is_area(whole))
-            or not _WHOLE_TO_QIZHONG.fullmatch(text[whole.end : m.start()])
-            or is_change_amount(text, whole)  # "…47.91万元，比上年增加25万元。其中：" breaks down 47.91
+            or (
+                not _WHOLE_TO_QIZHONG.fullmatch(text[whole.end : m.start()])
+                and not _COMPARISON_GAP.match(text[whole.end : m.start()])
+            )
+            or is_change_amount(text, whole)
         ):
             continue
         s_start, s_end = sentence_bounds(text, m.end())
@@ -273,6 +289,12 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
         if not parts and not text[m.end() :].strip():
             parts = _parts_in_following(whole, paragraphs, index)
         parts = _cut_at_closing_total(parts)
+        if _COMPARED_BEFORE.search(text, sentence_bounds(text, whole.start)[0], m.start()) and any(
+            _CHANGE_WORD_BEFORE.search(_text_of(p, para, paragraphs), 0, p.start) for p in parts
+        ):
+            # "…比上年减少1.50万元，其中：公务接待费减少0.50万元": the 其中 breaks down the change (a part
+            # named 支持商销稳增长 is a programme when nothing is compared)
+            continue
         if len(parts) >= 2:
             found.append(Breakdown(whole, parts, "其中", complete=True))
 
@@ -374,6 +396,36 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
     return found
 
 
+# Between a figure and its 其中, a comparison or a rate about it: "，比上年增加3.20万元，增长10.00%，"
+_COMPARISON_GAP = regex.compile(r"[，,]\s*(?:比|较|同比|与|完成|占)[^；;：:]{0,50}?[，,。]\s*$")
+
+
+_COMPARED_BEFORE = regex.compile(r"比|较|同比|上年|去年")
+_CHANGE_WORD_BEFORE = regex.compile(rf"(?:{UP_WORDS}|{DOWN_WORDS}|持平)了?\s*$")
+
+
+def _text_of(q: Quantity, para: Paragraph, paragraphs: list[Paragraph]) -> str:
+    """The normalised text of the paragraph that holds ``q``."""
+    if any(p is q for p in para.quantities):
+        return normalise(para.text)
+    for other in paragraphs:
+        if any(p is q for p in other.quantities):
+            return normalise(other.text)
+    return ""
+
+
+def _whole_behind_comparison(para: Paragraph, text: str, pos: int) -> Quantity | None:
+    """The amount before a trailing comparison or rate clause that ends right before ``pos``."""
+    for q in reversed([q for q in para.quantities if q.end <= pos]):
+        if q.kind is Kind.PERCENT or is_change_amount(text, q):
+            continue
+        gap = text[q.end : pos]
+        if q.is_amount and "其中" not in gap and _COMPARISON_GAP.match(gap):
+            return q
+        return None
+    return None
+
+
 def _settle_on_matching_run(b: Breakdown) -> None:
     """Prefer a contiguous run of parts that adds up to the whole over the full list.
 
@@ -439,9 +491,23 @@ def _cut_at_closing_total(parts: list[Quantity]) -> list[Quantity]:
 def _parts_in_following(whole: Quantity, paragraphs: list[Paragraph], index: int) -> list[Quantity]:
     """'基本支出2358.51万元，其中：' with each part leading one of the next paragraphs."""
     parts = []
+    level: int | None = None  # the numbering of the items, when they are numbered: （一） （二） （三）
+    number = 0
     for para in paragraphs[index + 1 : index + 13]:
-        if para.heading is not None or not para.quantities:
+        if not para.quantities:
             break
+        ordinal = para.ordinal
+        if para.heading is not None or ordinal is not None:
+            # a numbered item with its amount ("（三）公务接待费0.83万元。") may look like a heading: it
+            # continues the list when it has the numbering of the items before it, and the next number
+            this = (ordinal or para.heading).level, (ordinal or para.heading).number
+            if level is None and parts:
+                break
+            if level is not None and (this[0] != level or this[1] != number + 1):
+                break
+            level, number = this
+        elif level is not None:
+            return []  # a numbered list broken by an unnumbered line with figures: its end is unclear
         first = para.quantities[0]
         if first.start > 30 or not _same_kind(first, whole) or first.approx:
             break
