@@ -545,6 +545,13 @@ HANDLED = [
         "2024年度一般公共预算财政拨款支出年初预算为500.00万元，支出决算为480.00万元，完成年初预算的96.60%。",
     ),
     (
+        "B12",
+        "Y101",
+        "1.50个百分点",
+        "2024年财政拨款收入占本年收入的比重为86.54%，上年为85.34%，比上年提高1.20个百分点。",
+        "2024年财政拨款收入占本年收入的比重为86.54%，上年为85.34%，比上年提高1.50个百分点。",
+    ),
+    (
         "N07",
         "N101",
         "5个",
@@ -1018,3 +1025,18 @@ def test_parts_after_a_comparison(check, text, consistent):
     """A26: "W，比上年增加D，增长E%，其中：…" and "W，完成预算的C%。其中：…" break down W."""
     found = [f.rule for f in check(report(text), select="S101")]
     assert found == ([] if consistent else ["S101"])
+
+
+POINT_CHANGES = [
+    "2024年基本支出占比为75.30%，较上年的78.10%下降2.80个百分点。",
+    # without last year's share nothing can be checked
+    "2024年预算执行率为96.5%，比上年提高2.3个百分点。",
+    "2024年城镇登记失业率为3.2%，比上年下降0.3个百分点，控制在4.5%以内。",
+    "2024年满意度为95%，上年为92%，较上年提高3个百分点，增长3.26%。",
+]
+
+
+@pytest.mark.parametrize("text", POINT_CHANGES)
+def test_percentage_point_changes_consistent(check, text):
+    """B12: a share's change in 个百分点 is this year's share minus last year's."""
+    assert check(report(text), select="Y") == []

@@ -182,6 +182,7 @@ def analyse_changes(doc: Document, skip_tables: frozenset[int] = frozenset()) ->
         text = normalise(para.text)
         found.extend(_comparisons(para, text, report_year))
         found.extend(_budget_comparisons(para, text))
+        found.extend(_point_changes(para, text))
         found.extend(_rates_of_change(para, text))
         from_to.extend(_from_to(para, text))
     found.extend(c for c in from_to if c.percent is not None)
@@ -285,6 +286,47 @@ def _comparisons(para: Paragraph, text: str, report_year: int | None) -> list[Ch
 _BUDGET_CMP = regex.compile(
     r"(?:比|较|与)\s*(?:本年|当年)?(?:的)?(?:年初|全年|调整后?的?)?(?:预算数?|预算安排数?)(?:相比|相较)?"
 )
+
+
+def _point_changes(para: Paragraph, text: str) -> list[Change]:
+    """A share's change in percentage points: "占…的比重为86.54%，上年为85.34%，比上年提高1.20个百分点"."""
+    if "百分点" not in text:
+        return []
+    out = []
+    for m in _CMP.finditer(text):
+        s_start, s_end = sentence_start(text, m.start()), sentence_end(text, m.end())
+        d = _DIR.search(text, m.end(), min(s_end, m.end() + 20))
+        if d is None or d.group("alt") or sign_of(d.group("dir")) == 0:
+            continue
+        after = [q for q in para.quantities if q.start >= d.end()]
+        if not after or after[0].kind is not Kind.POINTS or text[d.end() : after[0].start].strip(" 了为约"):
+            continue
+        delta = after[0]
+        between = [q for q in para.quantities if m.end() <= q.start < d.start()]
+        percents = [q for q in para.quantities if s_start <= q.start and q.end <= m.start()]
+        if any(q.kind is not Kind.PERCENT or q.approx for q in [*between, *percents]) or delta.approx:
+            continue  # only shares and their change: no amount of another measure in between
+        if len(between) == 1:
+            current, prior = (percents[-1] if percents else None), between[0]
+        elif not between and len(percents) >= 2 and _PRIOR_WORDS.search(percents[-1].label.strip()):
+            current, prior = percents[-2], percents[-1]
+        else:
+            continue
+        if current is None:
+            continue
+        out.append(
+            Change(
+                current=current,
+                prior=prior,
+                delta=delta,
+                percent=None,
+                sign=sign_of(d.group("dir")),
+                prior_year=int(m.group("year")) if m.group("year") else None,
+                subject_year=year_of(text, current),
+                anchor=delta,
+            )
+        )
+    return out
 
 
 def _budget_comparisons(para: Paragraph, text: str) -> list[Change]:
