@@ -552,6 +552,13 @@ HANDLED = [
         "2024年财政拨款收入占本年收入的比重为86.54%，上年为85.34%，比上年提高1.50个百分点。",
     ),
     (
+        "B14",
+        "P101",
+        "36.67%",
+        "2024年度政府采购支出总额150.00万元，货物、工程、服务类采购金额分别为60.00万元、50.00万元和40.00万元，占政府采购支出总额的比重分别为40.00%、33.33%和26.67%。",
+        "2024年度政府采购支出总额150.00万元，货物、工程、服务类采购金额分别为60.00万元、50.00万元和40.00万元，占政府采购支出总额的比重分别为40.00%、36.67%和26.67%。",
+    ),
+    (
         "N07",
         "N101",
         "5个",
@@ -1040,3 +1047,33 @@ POINT_CHANGES = [
 def test_percentage_point_changes_consistent(check, text):
     """B12: a share's change in 个百分点 is this year's share minus last year's."""
     assert check(report(text), select="Y") == []
+
+
+SHARES_RESPECTIVELY = [
+    # (text, consistent): "…，占W的比重分别为x%、y%" zipped in order with the amounts before 占
+    (
+        "2024年本年支出合计400.00万元，其中基本支出300.00万元、项目支出100.00万元，占本年支出合计的比例分别为75.00%和25.00%。",
+        True,
+    ),
+    (
+        "2024年本年支出合计400.00万元，其中基本支出300.00万元、项目支出100.00万元，占本年支出合计的比例分别为78.00%和25.00%。",
+        False,
+    ),
+    (
+        "2024年本年收入合计500.00万元，财政拨款收入、其他收入分别为460.00万元、40.00万元，占比分别为92.00%、8.00%。",
+        True,
+    ),
+    (
+        "2024年本年收入合计500.00万元，财政拨款收入、其他收入分别为460.00万元、40.00万元，占比分别为92.00%、8.30%。",
+        False,
+    ),
+    # the amounts are not one list: nothing is said
+    ("2024年培训费6.00万元；会议费4.00万元，占比分别为60%和45%。", True),
+]
+
+
+@pytest.mark.parametrize("text,consistent", SHARES_RESPECTIVELY)
+def test_shares_respectively_after_the_base(check, text, consistent):
+    """B14: 占…的比重分别为x%、y%和z%."""
+    found = [f.rule for f in check(report(text), select="P101")]
+    assert found == ([] if consistent else ["P101"])

@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 import regex
 
@@ -650,15 +650,81 @@ def _respective_shares(para: Paragraph, first: Quantity, at: int, base_text: str
     ]
 
 
+_LIST_BREAK = regex.compile(r"[；;。：:]|.{21}")
+_RESPECTIVE_BASE = regex.compile(r"^(?P<base>.*?)(?:的|之)?(?:比重|比例)?分别$")
+_PERCENT_GAP = regex.compile(r"\s*(?:、|，|,|和|及|与)\s*")
+
+
+def _shares_after_respectively(
+    para: Paragraph, first: Quantity, at: int, base_text: str, breakdowns: list[Breakdown], doc: Document
+) -> list[Share]:
+    """ "A、B、C分别为a、b、c，占W的比重分别为x%、y%和z%": the percentages zipped with the amounts before 占."""
+    text = normalise(para.text)
+    pcts = [first]
+    for q in para.quantities:
+        if q.start > pcts[-1].start and q is not first:
+            if (
+                q.kind is not Kind.PERCENT
+                or q.approx
+                or not _PERCENT_GAP.fullmatch(text[pcts[-1].end : q.start])
+            ):
+                break
+            pcts.append(q)
+    start, _ = sentence_bounds(text, at)
+    before = [
+        q
+        for q in para.quantities
+        if start <= q.start and q.end <= at and _depth_at(text, start, q.start) == 0
+    ]
+    if len(pcts) < 2 or len(before) < len(pcts):
+        return []
+    parts = before[-len(pcts) :]
+    if any(not p.is_amount or not _same_kind(p, parts[0]) for p in parts):
+        return []
+    if any(_LIST_BREAK.search(text[a.end : b.start]) for a, b in pairwise(parts)):
+        return []  # the amounts must be one list, as the percentages are
+    base: Quantity | None = None
+    if _GENERIC_BASE.match(base_text):
+        base = next((b.whole for b in breakdowns if all(p in b.parts for p in parts)), None)
+        if base is None:
+            # "W，A、B分别为a、b，占比分别为x%、y%": the figure the sentence opens with, before the list
+            earlier = [q for q in before[: -len(parts)] if _same_kind(q, parts[0])]
+            if earlier and not text[earlier[-1].end : parts[0].start].count("，") > 1:
+                candidate = earlier[-1]
+                if all(p.base_value <= candidate.base_value for p in parts):
+                    base = candidate
+    else:
+        base = _resolve_base_label(doc, para, parts[0], base_text)
+    return [
+        Share(
+            part=part,
+            percent=pct,
+            base=base,
+            base_label=base_text,
+            neighbours=[q for q in parts if q is not part],
+        )
+        for part, pct in zip(parts, pcts, strict=True)
+    ]
+
+
 def _shares_in(para: Paragraph, breakdowns: list[Breakdown], doc: Document) -> list[Share]:
     shares = []
+    zipped: set[int] = set()
     for pct in para.quantities:
-        if pct.kind is not Kind.PERCENT or pct.approx:
+        if pct.kind is not Kind.PERCENT or pct.approx or id(pct) in zipped:
             continue
         m, offset = _share_match(para, pct)
         if m is None:
             continue
         base_text = m.group("base").strip()
+        respective = _RESPECTIVE_BASE.match(base_text)
+        if respective is not None:
+            found = _shares_after_respectively(
+                para, pct, offset + m.start(), respective.group("base").strip(), breakdowns, doc
+            )
+            zipped.update(id(s.percent) for s in found)
+            shares += found
+            continue
         if any(w in base_text for w in _TARGET_WORDS):
             continue  # 占目标任务数12万张的125%: a completion rate, not a share
         if normalise(para.text)[max(0, offset + m.start() - 2) : offset + m.start()] == "分别":
