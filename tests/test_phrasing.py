@@ -559,6 +559,20 @@ HANDLED = [
         "2024年度政府采购支出总额150.00万元，货物、工程、服务类采购金额分别为60.00万元、50.00万元和40.00万元，占政府采购支出总额的比重分别为40.00%、36.67%和26.67%。",
     ),
     (
+        "Y17",
+        "Y101",
+        "11.11%",
+        "2024年度收、支总计各是550.00，540.00万元。与2023年相比，收、支总计各减少50.00，60.00万元，各下降8.33%、10.00%。",
+        "2024年度收、支总计各是550.00，540.00万元。与2023年相比，收、支总计各减少50.00，60.00万元，各下降8.33%、11.11%。",
+    ),
+    (
+        "Y36",
+        "Y101",
+        "9.80%",
+        "2024年度收、支总计均为1523.26万元。与2023年相比，收、支总计各增加123.26万元，增长8.80%。",
+        "2024年度收、支总计均为1523.26万元。与2023年相比，收、支总计各增加123.26万元，增长9.80%。",
+    ),
+    (
         "N07",
         "N101",
         "5个",
@@ -1077,3 +1091,29 @@ def test_shares_respectively_after_the_base(check, text, consistent):
     """B14: 占…的比重分别为x%、y%和z%."""
     found = [f.rule for f in check(report(text), select="P101")]
     assert found == ([] if consistent else ["P101"])
+
+
+BOTH_TOTALS = [
+    "2024年度收入总计、支出总计均为980.00万元，与上年相比，收入总计、支出总计各减少20.00万元，下降2.00%。",
+    "2024年因公出国（境）费20.00万元、公务接待费15.00万元，与上年相比分别增加5%。",
+    "2024年度收、支总计各1523.26万元。与2023年相比，收、支总计各增加123.26万元。",
+    "2024年度收、支总计均为1523.26万元。与2023年相比，收、支总计各持平。",
+]
+
+
+@pytest.mark.parametrize("text", BOTH_TOTALS)
+def test_both_totals_changed_alike(check, text):
+    """Y36: "收、支总计均为X。…各增加D，增长E%" is one change for both totals; consistent text raises nothing."""
+    assert check(report(text), select="Y") == []
+
+
+def test_a_list_with_its_unit_written_once():
+    """ "各是550.00，540.00万元": the unit of the last figure is the list's."""
+    from auditor.extract.figures import extract_quantities, respective_labels
+
+    text = "收、支总计各是550.00，540.00万元，各减少50.00，60.00万元。"
+    assert [q.unit for q in respective_labels(text, extract_quantities(text, 1))] == ["万元"] * 4
+    text = "共有3，5个项目。"  # no list opener: nothing changes
+    assert [q.unit for q in respective_labels(text, extract_quantities(text, 1))] == [
+        q.unit for q in extract_quantities(text, 1)
+    ]

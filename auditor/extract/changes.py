@@ -550,10 +550,16 @@ def _parallel(
     deltas = [q for q in after if q.is_amount]
     percents = [q for q in after if q.kind is Kind.PERCENT and not q.approx]
     n = len(deltas) or len(percents)
-    if n < 2 or (deltas and percents and len(percents) != len(deltas)):
+    if n < 1 or (deltas and percents and len(percents) != len(deltas)):
         return []
     before = [q for q in para.quantities if q.end <= m.start() and q.is_amount]
-    currents = _last_list(text, before, n)
+    if n == 1:
+        # "收、支总计均为1523.26万元。与2023年相比，收、支总计各增加123.26万元，增长8.80%": one figure for both
+        if not before or text[before[-1].end : m.start()].strip() not in ("。", "，", ","):
+            return []
+        currents = [before[-1]]
+    else:
+        currents = _last_list(text, before, n)
     if currents is None:
         return []
     out = []

@@ -310,6 +310,30 @@ def _split_names(text: str) -> list[str]:
     return names
 
 
+# "各是550.00，540.00万元", "各减少50.00，60.00万元": a list with its unit written once, on the last figure
+_LIST_OPENER = regex.compile(r"(?:各是|各为|分别为|分别是|(?:各|分别)(?:增加|减少|增长|下降|降低|提高))\s*$")
+_LIST_GAP = regex.compile(r"\s*(?:、|，|,|和|及)\s*")
+
+
+def _with_list_unit(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    out = list(quantities)
+    i = 0
+    while i < len(out):
+        if out[i].unit or not _LIST_OPENER.search(text, 0, out[i].start):
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(out) and not out[j].unit and _LIST_GAP.fullmatch(text[out[j].end : out[j + 1].start])
+        ):
+            j += 1
+        if j > i and out[j].unit and all(not q.unit and q.kind is Kind.PLAIN for q in out[i:j]):
+            for k in range(i, j):
+                out[k] = with_unit(out[k], out[j].unit)
+        i = j + 1
+    return out
+
+
 def respective_labels(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """The figures of "A、B（和C）分别为a、b、c" labelled A, B, C; the others unchanged.
 
@@ -318,9 +342,9 @@ def respective_labels(text: str, quantities: list[Quantity]) -> list[Quantity]:
     ("分别为450.00、70.00万元") take its unit.
     """
     norm = normalise(text)
-    if "分别" not in norm:
+    if "分别" not in norm and "各" not in norm:
         return quantities
-    out = list(quantities)
+    out = _with_list_unit(norm, quantities)
     for m in _RESPECTIVE.finditer(norm):
         after = [i for i, q in enumerate(out) if q.start >= m.end()]
         if not after:
