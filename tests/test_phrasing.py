@@ -1083,6 +1083,8 @@ SHARES_RESPECTIVELY = [
     ),
     # the amounts are not one list: nothing is said
     ("2024年培训费6.00万元；会议费4.00万元，占比分别为60%和45%。", True),
+    # regression: the starting code paired 60% with 4.00 / 6.00
+    ("2024年三项经费培训费、会议费分别为6.00万元和4.00万元，占比分别为60%和40%。", True),
 ]
 
 
@@ -1117,3 +1119,13 @@ def test_a_list_with_its_unit_written_once():
     assert [q.unit for q in respective_labels(text, extract_quantities(text, 1))] == [
         q.unit for q in extract_quantities(text, 1)
     ]
+
+
+def test_each_items_budget_and_actual_are_no_parts(check):
+    """Regression (found in issue 14): "其中：A预算为a，决算为b；B预算为c，决算为d" lists two measures of each item."""
+    text = (
+        "2024年度“三公”经费财政拨款支出预算为20.00万元，支出决算为16.00万元，完成预算的80.00%，其中：因公出国（境）费"
+        "支出预算为0万元，支出决算为0万元；公务用车购置及运行维护费支出预算为12.00万元，支出决算为10.00万元，完成预算的"
+        "83.33%；公务接待费支出预算为8.00万元，支出决算为6.00万元，完成预算的75.00%。"
+    )
+    assert check(report(text)) == []

@@ -221,6 +221,10 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
             if _strength(_top_level(text[parts[i - 1].end : parts[i].start])) > separator:
                 parts = parts[:i]
                 break
+    # Figures of two measures are no list of parts: "其中：因公出国（境）费支出预算为0万元，支出决算为0万元；…"
+    # gives each item's budget and actual
+    if len({_role_of_label(p.label) for p in parts} & {"target", "actual"}) == 2:
+        return []
     # A part equal to the whole restates it ("…其中：基本支出（收入决算数）为14011296.99元；
     # 基本支出（支出决算数）为8049757.29元"): what remains is not the whole's breakdown.
     if whole.base_value != 0 and any(p.base_value == whole.base_value for p in parts):
