@@ -416,6 +416,7 @@ def _follow_ons(
 
 _NOT_A_NAME = regex.compile(r"[\d。；;：:]|比|较|增|减|下降|其中|合计|总计")
 _PRIOR_WORDS = regex.compile(r"^(?:上年|去年|上一年度?|上年同期)|^(?:19|20)\d\d年度?(?:为|是)?$")
+_RATE_CLAUSE_GAP = regex.compile(r"[，,]\s*(?:完成|占|为)[^，,；;。]{0,20}?\d+(?:\.\d+)?\s*%\s*[，,]\s*")
 _BASE_BEFORE = regex.compile(r"为(?:年初|调整后?的?|全年)?预算数?\s*$")
 
 
@@ -442,6 +443,9 @@ def _subject(
         last = before[-1]
         gap = text[last.end : m.start()]
         if "。" not in gap and sum(gap.count(ch) for ch in "，,；;") <= 1 and len(gap) <= 12:
+            current = last
+        elif _RATE_CLAUSE_GAP.fullmatch(gap):
+            # "…支出决算16.00万元，完成预算的80.00%，较上年减少2.00万元": a rate about it in between
             current = last
         elif (
             gap.strip() in ("。", ".")

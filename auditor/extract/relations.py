@@ -442,6 +442,8 @@ def _settle_on_matching_run(b: Breakdown) -> None:
         return
     if _named_members(b):
         return  # each part is a different member of the whole's fixed composition: none is another topic
+    if _REMAINDER.match(normalise(b.parts[-1].label)):
+        return  # a list that closes with 其他… (其他用车, 其他收入) names the rest: it is the whole list
     n = len(b.parts)
     # running sums of value and half-unit: each run's interval in constant time
     values = list(accumulate((q.base_value for q in b.parts), initial=Decimal(0)))
@@ -466,6 +468,9 @@ _COMPOSITIONS = [
         [regex.compile(r"货物"), regex.compile(r"工程"), regex.compile(r"服务")],
     ),
 ]
+
+
+_REMAINDER = regex.compile(r"^(?:其他|其它)\p{Han}{1,8}$")
 
 
 def _named_members(b: Breakdown, every: bool = False) -> bool:
