@@ -207,7 +207,9 @@ def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]
     texts = [b.text for b in blocks if isinstance(b, TextBlock)]
     width = _wrapdisplay_width(texts)
     if width is None:
-        return blocks, {}
+        if not any(_LABEL_CUT.match(t) for t in texts):
+            return blocks, {}
+        width = 10**6  # no wrap width: only a line cut between a label and its figure is rejoined
     # where paragraphs open with an indent, the indent alone marks them: a line that runs to the width
     # continues into an unindented one even after a 。 or before a "10." that the cut put at its start
     opening = [t for t in texts if t.strip() and t[:1].isspace()]
@@ -252,9 +254,21 @@ def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]
     return out, positions
 
 
+# a line that opens with a figure and its unit or %, then a comma: the figure's label ended the line before
+# ("…占一般公共预算支出的" / "96.74%,同比减少 166271.4 元")
+_LABEL_CUT = rx(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|％|万元|亿元|元|万人|人|个百分点)\s*[，,、；;。]")
+
+
 def _continues(line: str, nxt: object, width: int, indented: bool) -> bool:
     if not isinstance(nxt, TextBlock) or not nxt.text.strip() or not line:
         return False
+    if (
+        len(line.strip()) >= 10
+        and regex.match(r"\p{Han}", line[-1])
+        and not nxt.text[:1].isspace()
+        and _LABEL_CUT.match(nxt.text)
+    ):
+        return True  # the cut fell between a label and its figure, whatever the line's width
     if display_width(line) < width - 3 or nxt.text[:1].isspace():
         return False
     numbered = parse_ordinal(0, nxt.text.strip()) is not None
