@@ -95,3 +95,14 @@ def test_a_heading_before_a_year_is_not_joined(tmp_path):
         "一、收入支出决算总体情况",
         "2024年度收入总计520.00万元。",
     ]
+
+
+def test_a_line_ending_on_a_comma_continues(check):
+    """A paragraph never ends on "，": the comparison on the next line is the figure's."""
+    text = "某县某局2024年度部门决算\n2024年度收入总计520.00万元，\n比上年增加20.00万元，增长{rate}。\n"
+    assert check(text.format(rate="4.00%"), select="Y") == []
+    found = check(text.format(rate="4.17%"), select="Y")
+    assert [(f.rule, f.line, f.column) for f in found] == [("Y101", 3, 16)]
+    # but not into a numbered item
+    two = "某县某局2024年度部门决算\n主要做法如下，\n1.加强预算管理。\n"
+    assert check(two) == []

@@ -207,7 +207,9 @@ def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]
     texts = [b.text for b in blocks if isinstance(b, TextBlock)]
     width = _wrapdisplay_width(texts)
     if width is None:
-        if not any(_LABEL_CUT.match(t) for t in texts):
+        if not any(_LABEL_CUT.match(t) for t in texts) and not any(
+            t.rstrip()[-1:] in _CLAUSE_CUT for t in texts
+        ):
             return blocks, {}
         width = 10**6  # no wrap width: only a line cut between a label and its figure is rejoined
     # where paragraphs open with an indent, the indent alone marks them: a line that runs to the width
@@ -256,6 +258,7 @@ def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]
 
 # a line that opens with a figure and its unit or %, then a comma: the figure's label ended the line before
 # ("…占一般公共预算支出的" / "96.74%,同比减少 166271.4 元")
+_CLAUSE_CUT = "，,、"
 _LABEL_CUT = rx(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|％|万元|亿元|元|万人|人|个百分点)\s*[，,、；;。]")
 
 
@@ -269,6 +272,13 @@ def _continues(line: str, nxt: object, width: int, indented: bool) -> bool:
         and _LABEL_CUT.match(nxt.text)
     ):
         return True  # the cut fell between a label and its figure, whatever the line's width
+    if (
+        len(line.strip()) >= 10
+        and line[-1] in _CLAUSE_CUT
+        and not nxt.text[:1].isspace()
+        and parse_ordinal(0, nxt.text.strip()) is None
+    ):
+        return True  # a line never ends a paragraph on a comma: "…收入总计520.00万元，" / "比上年增加…"
     if display_width(line) < width - 3 or nxt.text[:1].isspace():
         return False
     numbered = parse_ordinal(0, nxt.text.strip()) is not None
