@@ -36,7 +36,7 @@ _CMP = regex.compile(
     r"|同比(?=\s*(?:增|减|下降|上升|提高|降低))"  # 同比增加5000元: the year before, unnamed
 )
 UP_WORDS = _UP = "增加|增长|上升|提高|增多|多出|上涨|增"  # 增 alone last: 较上年增30.20万元，增5.03%
-DOWN_WORDS = _DOWN = "减少|下降|降低|下滑|压减|缩减|减"
+DOWN_WORDS = _DOWN = "减少|下降|降低|下滑|压减|压缩|缩减|减"
 _FLAT = "持平|一致|不变|相同|相当"
 _DIR = regex.compile(rf"(?P<dir>(?:{_UP}|{_DOWN}|{_FLAT}))(?P<alt>/(?:{_UP}|{_DOWN}))?了?")
 _FOLLOW_ON = regex.compile(rf"^(?:其中)?[，,：:]?(?P<label>[^，,；;。]{{2,24}}?)(?P<dir>{_UP}|{_DOWN})了?$")
