@@ -594,6 +594,13 @@ HANDLED = [
         "2024年公务用车购置及运行费980.00万元（上年1000.00万元，较上年压缩3%）。",
     ),
     (
+        "A21",
+        "S101",
+        "1000000.00元",
+        "2024年财政拨款收支总预算1000000.00元。支出包括：社会保障和就业支出600000.00元、卫生健康支出150000.00元、住房保障支出250000.00元。",
+        "2024年财政拨款收支总预算1000000.00元。支出包括：社会保障和就业支出600000.00元、卫生健康支出150000.00元、住房保障支出260000.00元。",
+    ),
+    (
         "N07",
         "N101",
         "5个",
@@ -1161,3 +1168,18 @@ def test_a_shorter_run_still_settles_without_a_remainder(check):
         "2024年本年收入合计520.00万元，其中：财政拨款收入450.00万元，事业收入50.00万元，其他收入20.00万元。"
     )
     assert check(report(text), select="S101") == []
+
+
+NAMED_LISTS = [
+    "2025年财政拨款收支总预算1000000.00元。收入包括：一般公共预算拨款收入950000.00元、政府性基金预算拨款收入50000.00元。",
+    # two amounts in the sentence before: which one the list breaks down is a guess
+    "2025年收入预算1000000.00元，支出预算980000.00元。支出包括：基本支出800000.00元、项目支出100000.00元。",
+    # 等: the main parts only
+    "2025年部门收入预算1000000.00元。支出包括：社会保障和就业支出600000.00元、卫生健康支出150000.00元等。",
+]
+
+
+@pytest.mark.parametrize("text", NAMED_LISTS)
+def test_a_list_that_names_the_whole_of_the_sentence_before(check, text):
+    """A21: "…收支总预算X。支出包括：A a、B b、C c" — consistent and ambiguous variants raise nothing."""
+    assert check(report(text), select="S") == []

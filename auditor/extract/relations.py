@@ -333,10 +333,13 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
     # 3. "W，主要用于A a、B b …" — complete only when every part has its share, or a 合计 closes it.
     for m in _LIST_INTRO.finditer(text):
         whole = _preceding(para, m.start())
+        named = None
+        if whole is not None and len(text[whole.end : m.start()].strip("，,：: ")) > 0:
+            named = whole = _whole_named_before(para, text, m.start())
         if (
             whole is None
             or not whole.is_amount
-            or len(text[whole.end : m.start()].strip("，,：: ")) > 0
+            or (whole is not named and len(text[whole.end : m.start()].strip("，,：: ")) > 0)
             or is_change_amount(text, whole)
         ):
             continue
@@ -428,6 +431,24 @@ def _whole_behind_comparison(para: Paragraph, text: str, pos: int) -> Quantity |
             return q
         return None
     return None
+
+
+# "…收支总预算1000000.00元。支出包括：…": a sentence that opens with the whole's name and a list
+_NAMED_LIST = regex.compile(r"(?:^|[。；;])\s*(?P<name>(?:本年|当年)?(?:收入|支出))\s*$")
+
+
+def _whole_named_before(para: Paragraph, text: str, pos: int) -> Quantity | None:
+    """The one amount of the sentence before, when this one opens with 支出/收入 and its label names it."""
+    m = _NAMED_LIST.search(text, 0, pos)
+    if m is None:
+        return None
+    start = sentence_bounds(text, max(0, m.start("name") - 1))[0] if m.start("name") > 0 else 0
+    amounts = [
+        q for q in para.quantities if start <= q.start < m.start("name") and q.is_amount and not q.approx
+    ]
+    if len(amounts) != 1 or m.group("name")[-2] not in normalise(amounts[0].label):
+        return None
+    return amounts[0]
 
 
 def _settle_on_matching_run(b: Breakdown) -> None:
