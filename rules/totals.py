@@ -100,6 +100,10 @@ class SumOfParts(Rule):
     its share of W — and recomputes the sum. The tolerance comes from how the figures were
     written: each part and the whole may be off by half a unit of their last digit. A list that
     names the main parts only ("主要用于A a、B b", "…等") may add up to less than W, never to more.
+    Also read: "W，A、B、C分别为a、b、c" when A, B, C are the members of W's fixed composition (三公,
+    政府采购); "W，比上年增加Δ，增长x%，其中：…" (the 其中 breaks down W, unless its parts are changes);
+    "W。其中：" with one numbered item per part on the next lines; "…总预算W。支出包括：…". A list
+    closed by 其他… is never cut to a shorter run that happens to add up.
 
     ## Why is this bad?
     A total that its own breakdown contradicts is the most common and the most visible
