@@ -449,7 +449,7 @@ class ScoreRange(Rule):
     category = "score_rule"
 
     def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
-        nodes = list(doc.scores.prose_nodes())
+        nodes = [*doc.scores.prose_nodes(), *doc.scores.loose]
         for t in doc.scores.tables:
             nodes += t.leaves()
         for node in nodes:
@@ -513,7 +513,7 @@ class ScoreRate(Rule):
     category = "score_rate"
 
     def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
-        for node in doc.scores.prose_nodes():
+        for node in [*doc.scores.prose_nodes(), *doc.scores.loose]:
             if node.rate is None or node.max is None or node.score is None or node.max == 0:
                 continue
             exact = node.score / node.max * HUNDRED

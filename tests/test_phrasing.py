@@ -601,6 +601,27 @@ HANDLED = [
         "2024年财政拨款收支总预算1000000.00元。支出包括：社会保障和就业支出600000.00元、卫生健康支出150000.00元、住房保障支出260000.00元。",
     ),
     (
+        "G02",
+        "G104",
+        "75.00%",
+        "该指标分值18分，评价得分14分，得分率77.78%。",
+        "该指标分值18分，评价得分14分，得分率75.00%。",
+    ),
+    (
+        "G03",
+        "G103",
+        "4分",
+        "预算执行率本项目满分3分，得3分，得分原因为资金使用率大于95%。",
+        "预算执行率本项目满分3分，得4分，得分原因为资金使用率大于95%。",
+    ),
+    (
+        "G08",
+        "G104",
+        "95.20%",
+        "该项目绩效自评满分100分，自评总得分92.5分，得分率92.50%。",
+        "该项目绩效自评满分100分，自评总得分92.5分，得分率95.20%。",
+    ),
+    (
         "N07",
         "N101",
         "5个",
@@ -1183,3 +1204,16 @@ NAMED_LISTS = [
 def test_a_list_that_names_the_whole_of_the_sentence_before(check, text):
     """A21: "…收支总预算X。支出包括：A a、B b、C c" — consistent and ambiguous variants raise nothing."""
     assert check(report(text), select="S") == []
+
+
+LOOSE_SCORES = [
+    "产出数量指标满分20分，得18分；产出质量指标满分10分，得10分。",
+    "满分100分，得分90分以上为优，80-90分为良。",
+    "项目满分10分，得9.5分，得分率95%。",
+]
+
+
+@pytest.mark.parametrize("text", LOOSE_SCORES)
+def test_scores_outside_numbered_paragraphs_consistent(check, text):
+    """G02, G03, G08: a weight and its score with no numbered indicator paragraph before them."""
+    assert check(report(text), select="G") == []

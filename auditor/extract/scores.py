@@ -121,6 +121,9 @@ class Scores:
     grades: list[StatedGrade]
     surveys: list[Survey]
     bands: list[tuple[str, Decimal]] | None = None  # grade bands the report defines itself
+    # "该指标分值18分，评价得分14分，得分率77.78%" outside any numbered indicator paragraph: a weight and its
+    # score with nothing to add up, checked for range and 得分率 only
+    loose: list[ScoreNode] = field(default_factory=list)
 
     def prose_nodes(self) -> list[ScoreNode]:
         out: list[ScoreNode] = []
@@ -264,7 +267,7 @@ _N = r"(?P<{}>\d+(?:\.\d+)?)\s*分"
 _PAIR = regex.compile(
     r"(?:指标分值|总评价分|总评分|分值|满分|评价得分|总分|指标总分)\s*(?:为)?\s*"
     + _N.format("max")
-    + r"\s*[，,、]\s*(?:评价得分|实际得分|得分|评价得|实得|得)\s*(?:为)?\s*"
+    + r"\s*[，,、]\s*(?:(?:自评|评价|实际)?总?得分|评价得|实得|得)\s*(?:为)?\s*"
     + _N.format("score")
     + r"(?:\s*[，,]\s*得分率(?:为)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%)?"
 )
@@ -274,6 +277,22 @@ _DEDUCT = regex.compile(r"扣(?:除)?\s*(?:了)?\s*" + _N.format("v"))
 _LABEL_BEFORE_PAIR = regex.compile(
     r"(?P<label>[^，,。；;：:]{2,20}?)(?:总评价分|总评分|评价得分|指标分值|总分)"
 )
+
+
+def _loose_pairs(doc: Document) -> list[ScoreNode]:
+    """Weight and score pairs of paragraphs that no numbered indicator paragraph precedes."""
+    out: list[ScoreNode] = []
+    for para in doc.paragraphs:
+        if para.ordinal is not None:
+            return out  # from the first numbered paragraph on, the prose tree reads the pairs
+        text = normalise(para.text)
+        if "分" not in text:
+            continue
+        for m in _PAIR.finditer(text):
+            node = ScoreNode(name="", level=1, line=para.line)
+            _set_pair(node, m, para)
+            out.append(node)
+    return out
 
 
 def _prose_tree(doc: Document) -> list[ScoreNode]:
@@ -523,6 +542,7 @@ def analyse(doc: Document) -> Scores:
     return Scores(
         tables=tables,
         prose=_prose_tree(doc),
+        loose=_loose_pairs(doc),
         totals=totals,
         grades=grades,
         surveys=surveys,
