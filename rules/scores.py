@@ -224,6 +224,11 @@ def _nodes(roots: list[ScoreNode]) -> Iterator[ScoreNode]:
 # ----------------------------------------------------------------------------- G102
 
 
+class DeductionMismatch(Message):
+    zh = "扣分后得分不符：满分 {maximum} − 扣 {cut} = {computed}，文中写得 {stated}"
+    en = "score after deductions does not match: {maximum} − {cut} = {computed}, the text says {stated}"
+
+
 class SubtotalMismatch(Message):
     zh = "得分小计不符：{name}各项{what} {terms} = {computed}，文中写 {stated}"
     en = (
@@ -250,7 +255,8 @@ class ProseScoreSum(Rule):
     and weight must equal the sum of its parts'; the 得N分 items of a paragraph must add up to the subtotal it
     states; the top sections must add up to the report's stated total score; and a section's score must
     agree with the sum of the same indicator's items in the score table. A deduction 扣N分 from a stated
-    weight gives the score. When a section adds up once one of its parts is recomputed from that part's
+    weight gives the score, and where both are stated ("资金管理指标满分10分，扣2分，得8分") the score must be
+    the weight less the deduction. When a section adds up once one of its parts is recomputed from that part's
     own items, only the part is reported (the section's figure is right); the report's total score is
     always compared with the subtotals as written.
 
@@ -299,6 +305,22 @@ class ProseScoreSum(Rule):
                 yield from self._sum(node, values, "得分", "score", node.score, node.score_line)
         yield from self._totals(doc, nodes)
         yield from self._against_tables(doc, nodes)
+        for node in scores.loose:
+            if node.deducted is not None and node.max is not None and node.score is not None:
+                if node.max - node.deducted != node.score:
+                    expected = node.max - node.deducted
+                    yield self.violation(
+                        DeductionMismatch(
+                            maximum=pts(node.max),
+                            cut=pts(node.deducted),
+                            computed=pts(expected),
+                            stated=pts(node.score),
+                        ),
+                        line=node.score_line or node.line,
+                        column=node.column,
+                        stated=pts(node.score),
+                        expected=pts(expected),
+                    )
 
     def _sum(self, node, values, what, what_en, stated, line) -> Iterator[Violation]:
         total = sum(values, Decimal(0))

@@ -44,6 +44,7 @@ class ScoreNode:
     children: list[ScoreNode] = field(default_factory=list)
     parent: ScoreNode | None = field(default=None, repr=False)
     rule_text: str = ""  # the scoring rule of a table row (评分细则)
+    deducted: Decimal | None = None  # "满分10分，扣2分，得8分": the points taken off, stated with both
 
     @property
     def key(self) -> str:
@@ -292,7 +293,23 @@ def _loose_pairs(doc: Document) -> list[ScoreNode]:
             node = ScoreNode(name="", level=1, line=para.line)
             _set_pair(node, m, para)
             out.append(node)
+        for m in _DEDUCTED_PAIR.finditer(text):
+            node = ScoreNode(name="", level=1, line=para.line, column=para.column(m.start("score")))
+            node.max = Decimal(m.group("max"))
+            node.deducted, node.score = Decimal(m.group("cut")), Decimal(m.group("score"))
+            node.max_line = node.score_line = para.line
+            out.append(node)
     return out
+
+
+_DEDUCTED_PAIR = regex.compile(
+    r"(?:指标分值|分值|满分)\s*(?:为)?\s*"
+    + _N.format("max")
+    + r"\s*[，,、]\s*扣(?:除)?\s*"
+    + _N.format("cut")
+    + r"\s*[，,、]\s*(?:实际得分|得分|实得|得)\s*(?:为)?\s*"
+    + _N.format("score")
+)
 
 
 def _prose_tree(doc: Document) -> list[ScoreNode]:
