@@ -629,6 +629,13 @@ HANDLED = [
         "资金管理指标满分10分，扣2分，得7分。",
     ),
     (
+        "N03",
+        "N101",
+        "9个",
+        "本单位设8个内设机构，分别为：办公室、投资促进股、区域协作股、招商股、信息统计股、政工人事股、政策法规股、项目服务股。",
+        "本单位设9个内设机构，分别为：办公室、投资促进股、区域协作股、招商股、信息统计股、政工人事股、政策法规股、项目服务股。",
+    ),
+    (
         "N07",
         "N101",
         "5个",
@@ -1225,3 +1232,16 @@ LOOSE_SCORES = [
 def test_scores_outside_numbered_paragraphs_consistent(check, text):
     """G02, G03, G08: a weight and its score with no numbered indicator paragraph before them."""
     assert check(report(text), select="G") == []
+
+
+COUNTED_LISTS = [
+    "本单位内设4个科室，即：办公室、财务室、业务科、综合科。",
+    "下设3个事业单位，分别为县就业服务中心、县社保中心和县劳动监察大队。",
+    "实施项目5个，分别为就业补助、社保补贴、技能培训、人才引进、劳动监察，资金共计100万元。",
+]
+
+
+@pytest.mark.parametrize("text", COUNTED_LISTS)
+def test_counts_before_a_respective_list_consistent(check, text):
+    """N03: "设N个X，分别为：A、B…" and "…，即：A、B…" count the list that follows."""
+    assert check(report(text), select="N") == []
