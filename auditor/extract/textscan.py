@@ -333,7 +333,9 @@ _RESIDUE = [
     ("empty_brackets", regex.compile(r"【\s*】|〔\s*〕|[（(]\s*[）)]")),
     (
         "empty_value",
-        regex.compile(r"(?:为|达到?|占|完成|约|计)\s*(?:%|％|万元|元|人|个|分)(?=[，,。；;）)]|$)"),
+        regex.compile(
+            r"(?:为|达到?|占|完成|约|计|增加|减少|增长|下降|降低|提高)\s*(?:%|％|万元|元|人|个|分)(?=[，,。；;）)]|$)"
+        ),
     ),
     ("ellipsis", regex.compile(r"…{1,2}(?=\s*(?:%|万元|元|人|个|分|年))")),
     # a rate or an amount whose % or 万元 was lost: "增长12.5，", "完成年初预算的98.2。", "支出决算为123.45，"
