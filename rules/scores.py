@@ -256,7 +256,8 @@ class ProseScoreSum(Rule):
     states; the top sections must add up to the report's stated total score; and a section's score must
     agree with the sum of the same indicator's items in the score table. A deduction 扣N分 from a stated
     weight gives the score, and where both are stated ("资金管理指标满分10分，扣2分，得8分") the score must be
-    the weight less the deduction. When a section adds up once one of its parts is recomputed from that part's
+    the weight less the deduction. A sentence of scored items and its total ("项目立项6分，绩效目标5分，…，总得分90分",
+    "综合得分92分，其中：决策18分，…") must add up. When a section adds up once one of its parts is recomputed from that part's
     own items, only the part is reported (the section's figure is right); the report's total score is
     always compared with the subtotals as written.
 
@@ -306,6 +307,10 @@ class ProseScoreSum(Rule):
         yield from self._totals(doc, nodes)
         yield from self._against_tables(doc, nodes)
         for node in scores.loose:
+            if node.score is not None and len(node.items) >= 3 and node.max is None:
+                yield from self._sum(
+                    node, [v for v, _ in node.items], "得分", "score", node.score, node.score_line
+                )
             if node.deducted is not None and node.max is not None and node.score is not None:
                 if node.max - node.deducted != node.score:
                     expected = node.max - node.deducted

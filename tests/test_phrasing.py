@@ -643,6 +643,20 @@ HANDLED = [
         "2024年因公出国（境）费0万元，比上年减少 万元。",
     ),
     (
+        "G01",
+        "G102",
+        "92分",
+        "本项目评价得分情况如下：项目立项6分，绩效目标5分，资金投入4分，资金管理9分，组织实施6分，产出指标40分，效益指标20分，总得分90分。",
+        "本项目评价得分情况如下：项目立项6分，绩效目标5分，资金投入4分，资金管理9分，组织实施6分，产出指标40分，效益指标20分，总得分92分。",
+    ),
+    (
+        "G07",
+        "G102",
+        "96分",
+        "决策、过程、产出、效益四项分别得分18分、19分、38分、20分，总得分95分。",
+        "决策、过程、产出、效益四项分别得分18分、19分、38分、20分，总得分96分。",
+    ),
+    (
         "N07",
         "N101",
         "5个",
@@ -1252,3 +1266,20 @@ COUNTED_LISTS = [
 def test_counts_before_a_respective_list_consistent(check, text):
     """N03: "设N个X，分别为：A、B…" and "…，即：A、B…" count the list that follows."""
     assert check(report(text), select="N") == []
+
+
+SCORE_LISTS = [
+    "评分标准：优秀90分以上，良好80-90分，合格60-80分，不合格60分以下。",
+    "一级指标包括决策（20分）、过程（20分）、产出（40分）、效益（20分），合计100分。",
+    "其中产出指标40分，效益指标30分，满意度指标10分，预算执行率10分，合计90分（满分100分）。",
+    "综合得分92分，其中：决策18分，过程19分，产出36分（其中数量指标20分，质量指标16分），效益19分。",
+    "培训考核成绩平均85分，最高98分，最低60分，及格率100%。",
+    # regression: the starting code took 分别得分18分 for the total and graded it 差
+    "经评价，决策、过程、产出、效益四项分别得分18分、19分、38分、20分，总得分95分，等级为优。",
+]
+
+
+@pytest.mark.parametrize("text", SCORE_LISTS)
+def test_score_lists_consistent(check, text):
+    """G01, G07: one sentence of scored items and its total; weights, bands and brackets are no such list."""
+    assert check(report(text), select="G") == []

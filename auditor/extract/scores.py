@@ -302,6 +302,64 @@ def _loose_pairs(doc: Document) -> list[ScoreNode]:
     return out
 
 
+_LIST_TOTAL_AFTER = regex.compile(r"(?:总得分|综合得分|总分|合计|共计|累计得分|合计得分)\s*(?:为|是)?\s*$")
+_LIST_TOTAL_BEFORE = regex.compile(
+    r"(?:总得分|综合得分|自评得分|评价得分|总分)\s*(?:为|是)?\s*"
+    + _N.format("v")
+    + r"\s*[，,]\s*其中\s*[：:，,]?"
+)
+_NOT_A_SCORE_LIST = regex.compile(r"扣|分值|满分|权重|以上|以下|得分率")
+
+
+def _in_brackets(text: str, pos: int) -> bool:
+    depth = 0
+    for ch in text[:pos]:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+    return depth > 0
+
+
+def _score_lists(doc: Document) -> list[ScoreNode]:
+    """ "项目立项6分，绩效目标5分，…，总得分90分" and "综合得分为92分，其中：决策类指标得分18分，…": one
+    sentence of scored items and their total, outside the numbered indicator paragraphs."""
+    out: list[ScoreNode] = []
+    for para in doc.paragraphs:
+        if para.ordinal is not None or "分" not in para.text:
+            continue
+        text = normalise(para.text)
+        for sentence in _SENTENCE.finditer(text):
+            body = sentence.group(0)
+            if _NOT_A_SCORE_LIST.search(body):
+                continue
+            scores = [
+                q
+                for q in para.quantities
+                if sentence.start() <= q.start < sentence.end()
+                and q.kind is Kind.SCORE
+                and not q.approx
+                and not _in_brackets(text, q.start)  # "产出36分（其中数量指标20分…）": a part's own parts
+            ]
+            if len(scores) < 4:
+                continue
+            before = _LIST_TOTAL_BEFORE.search(text, sentence.start(), sentence.end())
+            if before is not None:
+                total = next(q for q in scores if q.start >= before.start("v"))
+                items = [q for q in scores if q.start > before.end()]
+            elif _LIST_TOTAL_AFTER.search(text, sentence.start(), scores[-1].start):
+                total, items = scores[-1], scores[:-1]
+            else:
+                continue
+            if len(items) < 3 or any(q is total for q in items):
+                continue
+            node = ScoreNode(name="", level=1, line=para.line, column=total.column)
+            node.score, node.score_line = total.value, total.line
+            node.items = [(q.value, q.line) for q in items]
+            out.append(node)
+    return out
+
+
 _DEDUCTED_PAIR = regex.compile(
     r"(?:指标分值|分值|满分)\s*(?:为)?\s*"
     + _N.format("max")
@@ -451,6 +509,9 @@ _BAND_DEFINITION = regex.compile(
 _SENTENCE = regex.compile(r"[^。！？]+")
 
 
+_LABELLED_TOTAL = rx(r"总得分|综合得分|整体绩效得分|最终得分")
+
+
 def _totals_and_grades(doc: Document) -> tuple[list[StatedTotal], list[StatedGrade]]:
     totals, grades = [], []
     for para in doc.paragraphs:
@@ -461,11 +522,14 @@ def _totals_and_grades(doc: Document) -> tuple[list[StatedTotal], list[StatedGra
             found_grades = list(_GRADE.finditer(text, s.start(), s.end()))
             for g in found_grades:
                 grades.append(StatedGrade(g.group("g"), para.line, para.column(g.start("g"))))
-            for m in _TOTAL.finditer(text, s.start(), s.end()):
+            matches = list(_TOTAL.finditer(text, s.start(), s.end()))
+            labelled = [bool(_LABELLED_TOTAL.match(m.group(0))) for m in matches]
+            for m, label_total in zip(matches, labelled, strict=True):
                 value = Decimal(m.group("v"))
-                label_total = rx(r"总得分|综合得分|整体绩效得分|最终得分").match(m.group(0))
                 if not (found_grades or label_total) or not (Decimal(0) <= value <= Decimal(100)):
                     continue
+                if not label_total and (any(labelled) or text[max(0, m.start() - 2) : m.start()] == "分别"):
+                    continue  # "四项分别得分18分、…，总得分95分": the items' scores, not the total
                 if found_grades and m.start() > found_grades[-1].start():
                     continue  # a score after the grade belongs to something else
                 if _PAIR.search(text, max(0, m.start() - 12), m.end() + 12):
@@ -559,7 +623,7 @@ def analyse(doc: Document) -> Scores:
     return Scores(
         tables=tables,
         prose=_prose_tree(doc),
-        loose=_loose_pairs(doc),
+        loose=_loose_pairs(doc) + _score_lists(doc),
         totals=totals,
         grades=grades,
         surveys=surveys,
