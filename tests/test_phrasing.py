@@ -1283,3 +1283,10 @@ SCORE_LISTS = [
 def test_score_lists_consistent(check, text):
     """G01, G07: one sentence of scored items and its total; weights, bands and brackets are no such list."""
     assert check(report(text), select="G") == []
+
+
+def test_a_compressed_amount_is_a_change(check):
+    """Regression: the starting code read 比上年压缩3.00万元 as last year's figure (3.00) and reported a direction slip."""
+    text = "2024年“三公”经费预算12.00万元，比上年压缩3.00万元，下降{rate}。"
+    assert check(report(text.format(rate="20.00%")), select="Y") == []
+    assert [f.stated for f in check(report(text.format(rate="25.00%")), select="Y101")] == ["25.00%"]
