@@ -28,7 +28,9 @@ class CompletionRate(Rule):
     Recomputes 实际 / 目标 for "完成X，占目标任务数Y的Z%", "任务3746人，共计完成3821人，完成上级任务的102%",
     "预算数40万元，执行数为40万元，完成预算的100%", "调整预算数…，决算数…，预算支出率为100%", and for
     tables with 目标值/计划数, 实际数 and 计划完成率/执行率 columns. Actual and target are recognised by
-    their labels (执行/决算/完成/实际 against 预算/计划/目标/任务), within the same paragraph. A set
+    their labels (执行/决算/完成/实际 against 预算/计划/目标/任务; a label ending in 预算 is a budget,
+    "…支出年初预算为A"), within the same paragraph. "为调整预算数A的C%" and 资金到位率 (实际到位 over 预算)
+    are read the same way. A set
     target (目标值, 任务数, 计划数) is taken as exact; actual figures and budgets carry their rounding.
 
     ## Why is this bad?

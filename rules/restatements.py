@@ -33,7 +33,9 @@ class RestatementConflict(Rule):
     Indexes every amount by what it is — its topic, its scope (预算/决算, 年初/调整后, 本级/全市 …), its
     year and its unit after scale normalisation — with table cells labelled by row and column and the
     parts of a breakdown inheriting the scope of their whole. 本年支出合计, 2020年总支出 and 2020年支出总额
-    are the department's total; a bare 支出总额 may be a project's and is not. Two statements of the
+    are the department's total; a bare 支出总额 may be a project's and is not. 项目支出 of a named fund
+    (财政拨款项目支出总计, 本部门财政拨款项目支出累计) is the unit's; a bare 项目支出 may be any section's and
+    is not. 一般公共预算 names a fund, not a budget: its 预算 and its 决算 stay apart. Two statements of the
     same quantity must agree within their rounding.
 
     In a 预算/决算公开 the same 科目 must have the same amount in every table of the same scope

@@ -228,6 +228,11 @@ def _nodes(roots: list[ScoreNode]) -> Iterator[ScoreNode]:
 # ----------------------------------------------------------------------------- G102
 
 
+class DeductionMismatch(Message):
+    zh = "扣分后得分不符：满分 {maximum} − 扣 {cut} = {computed}，文中写得 {stated}"
+    en = "score after deductions does not match: {maximum} − {cut} = {computed}, the text says {stated}"
+
+
 class SubtotalMismatch(Message):
     zh = "得分小计不符：{name}各项{what} {terms} = {computed}，文中写 {stated}"
     en = (
@@ -254,7 +259,9 @@ class ProseScoreSum(Rule):
     and weight must equal the sum of its parts'; the 得N分 items of a paragraph must add up to the subtotal it
     states; the top sections must add up to the report's stated total score; and a section's score must
     agree with the sum of the same indicator's items in the score table. A deduction 扣N分 from a stated
-    weight gives the score. When a section adds up once one of its parts is recomputed from that part's
+    weight gives the score, and where both are stated ("资金管理指标满分10分，扣2分，得8分") the score must be
+    the weight less the deduction. A sentence of scored items and its total ("项目立项6分，绩效目标5分，…，总得分90分",
+    "综合得分92分，其中：决策18分，…") must add up. When a section adds up once one of its parts is recomputed from that part's
     own items, only the part is reported (the section's figure is right); the report's total score is
     always compared with the subtotals as written.
 
@@ -303,6 +310,26 @@ class ProseScoreSum(Rule):
                 yield from self._sum(node, values, "得分", "score", node.score, node.score_line)
         yield from self._totals(doc, nodes)
         yield from self._against_tables(doc, nodes)
+        for node in scores.loose:
+            if node.score is not None and len(node.items) >= 3 and node.max is None:
+                yield from self._sum(
+                    node, [v for v, _ in node.items], "得分", "score", node.score, node.score_line
+                )
+            if node.deducted is not None and node.max is not None and node.score is not None:
+                if node.max - node.deducted != node.score:
+                    expected = node.max - node.deducted
+                    yield self.violation(
+                        DeductionMismatch(
+                            maximum=pts(node.max),
+                            cut=pts(node.deducted),
+                            computed=pts(expected),
+                            stated=pts(node.score),
+                        ),
+                        line=node.score_line or node.line,
+                        column=node.column,
+                        stated=pts(node.score),
+                        expected=pts(expected),
+                    )
 
     def _sum(self, node, values, what, what_en, stated, line) -> Iterator[Violation]:
         total = sum(values, Decimal(0))
@@ -476,7 +503,7 @@ class ScoreRange(Rule):
     category = "score_rule"
 
     def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
-        nodes = list(doc.scores.prose_nodes())
+        nodes = [*doc.scores.prose_nodes(), *doc.scores.loose]
         for t in doc.scores.tables:
             nodes += t.leaves()
         for node in nodes:
@@ -540,7 +567,7 @@ class ScoreRate(Rule):
     category = "score_rate"
 
     def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
-        for node in doc.scores.prose_nodes():
+        for node in [*doc.scores.prose_nodes(), *doc.scores.loose]:
             if node.rate is None or node.max is None or node.score is None or node.max == 0:
                 continue
             exact = node.score / node.max * HUNDRED

@@ -6,9 +6,17 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from auditor.extract.analysis import Analysis
-from auditor.extract.display import figure, plain
+from auditor.extract.display import figure, in_unit_of, plain
 from auditor.extract.relations import Share
-from auditor.extract.tolerance import HUNDRED, Verdict, fmt, judge, recompute_percent, sum_interval
+from auditor.extract.tolerance import (
+    HUNDRED,
+    Verdict,
+    fmt,
+    judge,
+    recompute_percent,
+    recompute_percent_of_sum,
+    sum_interval,
+)
 from auditor.messages import Message
 from auditor.model.quantity import Quantity
 from auditor.rule import Context, Rule, Severity, Violation
@@ -24,6 +32,11 @@ class ShareRounding(Message):
     en = "share wrongly rounded: {part} / {base} = {computed}, the text says {stated}"
 
 
+class ShareOfSumMismatch(Message):
+    zh = "占比不符：各项占比合计100%，{part} / ({terms} = {total}) = {computed}，文中写 {stated}"
+    en = "share does not match: the shares make 100%, {part} / ({terms} = {total}) = {computed}, the text says {stated}"
+
+
 class WrongBaseHint(Message):
     zh = "（与 {other} 相除才得 {stated}）"
     en = " ({stated} is {part} / {other})"
@@ -37,7 +50,10 @@ class ShareOfTotal(Rule):
     the figure labelled B (in the same passage or, failing that, elsewhere in the report).
     The share is recomputed over the intervals the rounded figures stand for. When another
     figure of the passage would give the stated share, the message names it: the usual cause
-    is division by the wrong base.
+    is division by the wrong base. When no total is written but every amount of one sentence carries
+    its share of the same base and the shares make 100% ("基本支出中，人员经费96.30万元，占85.60%；公用经费
+    16.20万元，占14.40%"), the list is the whole: each share is of the parts' sum, and one finding is
+    given for the list.
 
     ## Why is this bad?
     A share that does not follow from its own figures misleads the reader about the structure
@@ -63,8 +79,15 @@ class ShareOfTotal(Rule):
     category = "percent_share"
 
     def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
+        reported: set[int] = set()  # one finding per list: a wrong amount puts every share of it off
         for share in doc.relations.shares:
             part, pct, base = share.part, share.percent, share.base
+            if base is None and share.base_parts and id(share.base_parts) not in reported:
+                found = self._share_of_sum(share, ctx)
+                if found is not None:
+                    reported.add(id(share.base_parts))
+                    yield found
+                continue
             if base is None or part.approx or base.approx:
                 continue
             checked = recompute_percent(part, base, pct, ctx.tolerance_percent)
@@ -100,6 +123,30 @@ class ShareOfTotal(Rule):
                 expected=shown,
                 severity=severity,
             )
+
+    def _share_of_sum(self, share: Share, ctx: Context) -> Violation | None:
+        """A share of a list whose shares make 100%, against the sum of the list's parts."""
+        parts, part, pct = share.base_parts, share.part, share.percent
+        checked = recompute_percent_of_sum(part, parts, pct, ctx.tolerance_percent)
+        if checked is None or checked.verdict is not Verdict.MISMATCH:
+            return None
+        total = in_unit_of(
+            sum((p.base_value for p in parts), Decimal(0)), part, max(p.decimals for p in parts)
+        )
+        return self.violation(
+            ShareOfSumMismatch(
+                part=plain(part),
+                terms=" + ".join(plain(p) for p in parts),
+                total=total,
+                computed=checked.shown,
+                stated=figure(pct),
+            ),
+            line=pct.line,
+            column=pct.column,
+            lines=list(dict.fromkeys([*(p.line for p in parts), pct.line])),
+            stated=figure(pct),
+            expected=checked.shown,
+        )
 
     @staticmethod
     def _base_that_fits(share: Share) -> Quantity | None:

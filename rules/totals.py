@@ -8,7 +8,7 @@ from decimal import Decimal
 from auditor.extract.analysis import Analysis
 from auditor.extract.display import figure, in_unit_of, join_terms
 from auditor.extract.relations import TABLE_MARKERS, Breakdown
-from auditor.extract.tolerance import Verdict, judge, sum_interval
+from auditor.extract.tolerance import Verdict, interval_of, judge, sum_interval
 from auditor.messages import Message
 from auditor.model.quantity import Quantity
 from auditor.rule import Context, Rule, Violation
@@ -34,12 +34,38 @@ class UnbalancedSummary(Message):
     en = "the summary table does not balance ({where}): total income {income}, total expenditure {stated}"
 
 
+class PartsExceedWhole(Message):
+    zh = "分项之和超过总数：{terms} = {computed}，大于文中写的 {stated}"
+    en = "the parts exceed their whole: {terms} = {computed}, more than the stated {stated}"
+
+
 def _mismatches(
     rule: Rule, breakdowns: list[Breakdown], ctx: Context, message: type[Message]
 ) -> Iterator[Violation]:
     for b in breakdowns:
         if b.complete:
             yield from _mismatch(rule, b.whole, b.parts, b.lines, ctx, message)
+
+
+def _excesses(rule: Rule, breakdowns: list[Breakdown], ctx: Context) -> Iterator[Violation]:
+    """A list that names only the main parts (主要用于…) may add up to less than its whole, never to more."""
+    for b in breakdowns:
+        if b.complete or b.whole.approx or b.whole.base_value < 0 or any(p.base_value < 0 for p in b.parts):
+            continue
+        parts = sum_interval(b.parts)
+        if parts.lo <= interval_of(b.whole, ctx.tolerance_amount).hi:
+            continue
+        total = in_unit_of(
+            sum((p.base_value for p in b.parts), Decimal(0)), b.whole, _decimals(b.parts, b.whole)
+        )
+        yield rule.violation(
+            PartsExceedWhole(terms=join_terms(b.parts, b.whole), computed=total, stated=figure(b.whole)),
+            line=b.whole.line,
+            column=b.whole.column,
+            lines=b.lines,
+            stated=figure(b.whole),
+            expected=total,
+        )
 
 
 def _mismatch(
@@ -72,7 +98,12 @@ class SumOfParts(Rule):
     Finds a whole followed by its breakdown — "W，其中：A a、B b", "W（其中：A a，B b）",
     "W(A a、B b)", "W：A a；B b", "主要用于A a、B b…，合计W", or a list whose every item carries
     its share of W — and recomputes the sum. The tolerance comes from how the figures were
-    written: each part and the whole may be off by half a unit of their last digit.
+    written: each part and the whole may be off by half a unit of their last digit. A list that
+    names the main parts only ("主要用于A a、B b", "…等") may add up to less than W, never to more.
+    Also read: "W，A、B、C分别为a、b、c" when A, B, C are the members of W's fixed composition (三公,
+    政府采购); "W，比上年增加Δ，增长x%，其中：…" (the 其中 breaks down W, unless its parts are changes);
+    "W。其中：" with one numbered item per part on the next lines; "…总预算W。支出包括：…". A list
+    closed by 其他… is never cut to a shorter run that happens to add up.
 
     ## Why is this bad?
     A total that its own breakdown contradicts is the most common and the most visible
@@ -98,6 +129,7 @@ class SumOfParts(Rule):
     def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         prose = [b for b in doc.relations.breakdowns if b.marker not in TABLE_MARKERS]
         yield from _mismatches(self, prose, ctx, SumMismatch)
+        yield from _excesses(self, prose, ctx)
 
 
 class TableTotal(Rule):

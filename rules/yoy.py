@@ -14,26 +14,28 @@ from auditor.rule import Context, Rule, Severity, Violation
 
 
 class ChangeRateMismatch(Message):
-    zh = "增减幅度不符：本年 {current}，上年 {prior}，{word}{computed}，文中写 {stated}"
-    en = "rate of change does not match: this year {current}, last year {prior}, {word_en} {computed}, the text says {stated}"
+    zh = "增减幅度不符：{this} {current}，{base} {prior}，{word}{computed}，文中写 {stated}"
+    en = "rate of change does not match: {this_en} {current}, {base_en} {prior}, {word_en} {computed}, the text says {stated}"
 
 
 class ChangeAmountMismatch(Message):
-    zh = "增减额不符：本年 {current} − 上年 {prior} = {computed}，文中写{word} {stated}"
-    en = "change does not match: this year {current} − last year {prior} = {computed}, the text says {word_en} {stated}"
+    zh = "增减额不符：{this} {current} − {base} {prior} = {computed}，文中写{word} {stated}"
+    en = "change does not match: {this_en} {current} − {base_en} {prior} = {computed}, the text says {word_en} {stated}"
 
 
 class ChangeDirection(Message):
-    zh = "增减方向不符：本年 {current}，上年 {prior}，实为{actual}，文中写{word}"
-    en = "direction of change does not match: this year {current}, last year {prior}, actually {actual_en}, the text says {word_en}"
+    zh = "增减方向不符：{this} {current}，{base} {prior}，实为{actual}，文中写{word}"
+    en = "direction of change does not match: {this_en} {current}, {base_en} {prior}, actually {actual_en}, the text says {word_en}"
 
 
 class ChangeRounding(Message):
-    zh = "增减幅度末位舍入有误：本年 {current}，上年 {prior}，{word}{computed}，文中写 {stated}"
-    en = "rate of change wrongly rounded: this year {current}, last year {prior}, {word_en} {computed}, the text says {stated}"
+    zh = "增减幅度末位舍入有误：{this} {current}，{base} {prior}，{word}{computed}，文中写 {stated}"
+    en = "rate of change wrongly rounded: {this_en} {current}, {base_en} {prior}, {word_en} {computed}, the text says {stated}"
 
 
 _WORDS = {1: ("增长", "up"), -1: ("下降", "down"), 0: ("变动", "change")}
+_YEAR_NAMES = {"this": "本年", "base": "上年", "this_en": "this year", "base_en": "last year"}
+_BUDGET_NAMES = {"this": "决算", "base": "预算", "this_en": "actual", "base_en": "budget"}
 
 
 class YearOverYear(Rule):
@@ -44,7 +46,8 @@ class YearOverYear(Rule):
     stated for both years ("2023年度“三公经费”支出2.79万元 … 2022年度…20.50万元 … 较上年度减少86.39%",
     including the 其中 items that follow), "各减少a、b，分别下降x%、y%", "从A提高至B，增长x%",
     "变动率为-x%" between two dated figures, and table 同比 columns (against a 上年 column, or a
-    prose 从A至B about the row's figure). Δ is checked against current − prior and x% against Δ / prior,
+    prose 从A至B about the row's figure). The actual against the same year's budget is read the same
+    way ("比预算数P减少Δ", "较年初预算数减少Δ，下降x%", "与调整预算相比增加Δ"). Δ is checked against current − prior and x% against Δ / prior,
     deriving the prior year's figure from current and Δ when the text does not state it; the direction
     word must agree with the figures.
 
@@ -99,12 +102,14 @@ class YearOverYear(Rule):
         current_shown = plain(c.current)
         word, word_en = _WORDS[c.sign]
         lines = c.lines
+        names = _BUDGET_NAMES if c.against_budget else _YEAR_NAMES
 
         if c.prior is not None and c.sign != 0 and not c.signed:
             if (c.sign > 0 and change.hi < 0) or (c.sign < 0 and change.lo > 0):
                 actual = 1 if change.lo > 0 else -1
                 yield self.violation(
                     ChangeDirection(
+                        **names,
                         current=current_shown,
                         prior=prior_shown,
                         actual=_WORDS[actual][0],
@@ -125,6 +130,7 @@ class YearOverYear(Rule):
                     shown = in_unit_of(abs(change_value), c.delta, max(c.current.decimals, c.prior.decimals))
                     yield self.violation(
                         ChangeAmountMismatch(
+                            **names,
                             current=current_shown,
                             prior=prior_shown,
                             computed=shown,
@@ -155,6 +161,7 @@ class YearOverYear(Rule):
         shown = fmt(value, max(c.percent.decimals, 2)) + "%"
         rounding = verdict is Verdict.ROUNDING
         args = dict(
+            **names,
             current=current_shown,
             prior=prior_shown,
             word="同比" if c.signed else word,

@@ -20,6 +20,13 @@ HANDLED = [
         "2024年度本年收入合计520.00万元，其中：财政拨款收入450.00万元，其他收入75.00万元。",
     ),
     (
+        "A02",
+        "S101",
+        "12.50万元",
+        "2024年度“三公”经费支出12.50万元，因公出国（境）费、公务用车购置及运行维护费、公务接待费分别为0万元、8.30万元、4.20万元。",
+        "2024年度“三公”经费支出12.50万元，因公出国（境）费、公务用车购置及运行维护费、公务接待费分别为0万元、8.30万元、4.60万元。",
+    ),
+    (
         "A05",
         "S101",
         "300.00万元",
@@ -482,6 +489,174 @@ HANDLED = [
         "1.产出指标，指标分值50分，评价得分45分。\n（1）数量指标，指标分值20分，评价得分20分。\n（2）质量指标，指标分值30分，评价得分24分。",
     ),
     (
+        "B04",
+        "P101",
+        "64.40%",
+        "2024年度“三公”经费支出12.50万元，其中公务用车购置及运行维护费8.30万元，占比66.40%。",
+        "2024年度“三公”经费支出12.50万元，其中公务用车购置及运行维护费8.30万元，占比64.40%。",
+    ),
+    (
+        "V06",
+        "C101",
+        "99.1%",
+        "2024年一般公共预算收入98.10亿元，为预算100.00亿元的98.1%。",
+        "2024年一般公共预算收入98.10亿元，为预算100.00亿元的99.1%。",
+    ),
+    (
+        "V07",
+        "C101",
+        "102.0%",
+        "2024年一般公共预算支出决算数412.00亿元，为调整预算数400.00亿元的103.0%。",
+        "2024年一般公共预算支出决算数412.00亿元，为调整预算数400.00亿元的102.0%。",
+    ),
+    (
+        "V05",
+        "Y101",
+        "9.50万元",
+        "2024年“三公”经费支出合计53.70万元，比预算数63.10万元减少9.40万元。",
+        "2024年“三公”经费支出合计53.70万元，比预算数63.10万元减少9.50万元。",
+    ),
+    (
+        "V21",
+        "Y101",
+        "12.00%",
+        "2024年一般公共预算财政拨款支出决算180.00万元，较年初预算数减少20.00万元，下降10.00%。",
+        "2024年一般公共预算财政拨款支出决算180.00万元，较年初预算数减少20.00万元，下降12.00%。",
+    ),
+    (
+        "C09",
+        "C101",
+        "100%",
+        "2024年项目预算资金10.00万元，实际到位资金10.00万元，资金到位率100%。",
+        "2024年项目预算资金10.00万元，实际到位资金8.00万元，资金到位率100%。",
+    ),
+    (
+        "Y35",
+        "Y101",
+        "4.17%",
+        "2024年度收入总计520.00万元。与上年相比，增加20.00万元，增长4.00%。",
+        "2024年度收入总计520.00万元。与上年相比，增加20.00万元，增长4.17%。",
+    ),
+    (
+        "V22",
+        "C101",
+        "96.60%",
+        "2024年度一般公共预算财政拨款支出年初预算为500.00万元，支出决算为480.00万元，完成年初预算的96.00%。",
+        "2024年度一般公共预算财政拨款支出年初预算为500.00万元，支出决算为480.00万元，完成年初预算的96.60%。",
+    ),
+    (
+        "B12",
+        "Y101",
+        "1.50个百分点",
+        "2024年财政拨款收入占本年收入的比重为86.54%，上年为85.34%，比上年提高1.20个百分点。",
+        "2024年财政拨款收入占本年收入的比重为86.54%，上年为85.34%，比上年提高1.50个百分点。",
+    ),
+    (
+        "B14",
+        "P101",
+        "36.67%",
+        "2024年度政府采购支出总额150.00万元，货物、工程、服务类采购金额分别为60.00万元、50.00万元和40.00万元，占政府采购支出总额的比重分别为40.00%、33.33%和26.67%。",
+        "2024年度政府采购支出总额150.00万元，货物、工程、服务类采购金额分别为60.00万元、50.00万元和40.00万元，占政府采购支出总额的比重分别为40.00%、36.67%和26.67%。",
+    ),
+    (
+        "Y17",
+        "Y101",
+        "11.11%",
+        "2024年度收、支总计各是550.00，540.00万元。与2023年相比，收、支总计各减少50.00，60.00万元，各下降8.33%、10.00%。",
+        "2024年度收、支总计各是550.00，540.00万元。与2023年相比，收、支总计各减少50.00，60.00万元，各下降8.33%、11.11%。",
+    ),
+    (
+        "Y36",
+        "Y101",
+        "9.80%",
+        "2024年度收、支总计均为1523.26万元。与2023年相比，收、支总计各增加123.26万元，增长8.80%。",
+        "2024年度收、支总计均为1523.26万元。与2023年相比，收、支总计各增加123.26万元，增长9.80%。",
+    ),
+    (
+        "A27",
+        "S101",
+        "6辆",
+        "截至2024年12月31日，本部门共有车辆6辆，其中：主要领导干部用车0辆、机要通信用车1辆、应急保障用车1辆、执法执勤用车3辆、特种专业技术用车0辆、其他用车1辆。",
+        "截至2024年12月31日，本部门共有车辆6辆，其中：主要领导干部用车0辆、机要通信用车1辆、应急保障用车1辆、执法执勤用车4辆、特种专业技术用车0辆、其他用车1辆。",
+    ),
+    (
+        "Y37",
+        "Y101",
+        "12.50%",
+        "2024年“三公”经费支出决算16.00万元，完成预算的80.00%，较上年减少2.00万元，下降11.11%。",
+        "2024年“三公”经费支出决算16.00万元，完成预算的80.00%，较上年减少2.00万元，下降12.50%。",
+    ),
+    (
+        "Y27",
+        "Y101",
+        "3%",
+        "2024年公务用车购置及运行费980.00万元（上年1000.00万元，较上年压缩2%）。",
+        "2024年公务用车购置及运行费980.00万元（上年1000.00万元，较上年压缩3%）。",
+    ),
+    (
+        "A21",
+        "S101",
+        "1000000.00元",
+        "2024年财政拨款收支总预算1000000.00元。支出包括：社会保障和就业支出600000.00元、卫生健康支出150000.00元、住房保障支出250000.00元。",
+        "2024年财政拨款收支总预算1000000.00元。支出包括：社会保障和就业支出600000.00元、卫生健康支出150000.00元、住房保障支出260000.00元。",
+    ),
+    (
+        "G02",
+        "G104",
+        "75.00%",
+        "该指标分值18分，评价得分14分，得分率77.78%。",
+        "该指标分值18分，评价得分14分，得分率75.00%。",
+    ),
+    (
+        "G03",
+        "G103",
+        "4分",
+        "预算执行率本项目满分3分，得3分，得分原因为资金使用率大于95%。",
+        "预算执行率本项目满分3分，得4分，得分原因为资金使用率大于95%。",
+    ),
+    (
+        "G08",
+        "G104",
+        "95.20%",
+        "该项目绩效自评满分100分，自评总得分92.5分，得分率92.50%。",
+        "该项目绩效自评满分100分，自评总得分92.5分，得分率95.20%。",
+    ),
+    (
+        "G05",
+        "G102",
+        "7分",
+        "资金管理指标满分10分，扣2分，得8分。",
+        "资金管理指标满分10分，扣2分，得7分。",
+    ),
+    (
+        "N03",
+        "N101",
+        "9个",
+        "本单位设8个内设机构，分别为：办公室、投资促进股、区域协作股、招商股、信息统计股、政工人事股、政策法规股、项目服务股。",
+        "本单位设9个内设机构，分别为：办公室、投资促进股、区域协作股、招商股、信息统计股、政工人事股、政策法规股、项目服务股。",
+    ),
+    (
+        "T02",
+        "T101",
+        "减少万元",
+        "2024年因公出国（境）费0万元，比上年减少0万元。",
+        "2024年因公出国（境）费0万元，比上年减少 万元。",
+    ),
+    (
+        "G01",
+        "G102",
+        "92分",
+        "本项目评价得分情况如下：项目立项6分，绩效目标5分，资金投入4分，资金管理9分，组织实施6分，产出指标40分，效益指标20分，总得分90分。",
+        "本项目评价得分情况如下：项目立项6分，绩效目标5分，资金投入4分，资金管理9分，组织实施6分，产出指标40分，效益指标20分，总得分92分。",
+    ),
+    (
+        "G07",
+        "G102",
+        "96分",
+        "决策、过程、产出、效益四项分别得分18分、19分、38分、20分，总得分95分。",
+        "决策、过程、产出、效益四项分别得分18分、19分、38分、20分，总得分96分。",
+    ),
+    (
         "N07",
         "N101",
         "5个",
@@ -620,3 +795,498 @@ def test_parts_first_then_their_total(check):
     # a comparison or a budget among the figures is not a part: nothing is said
     other = "2024年度预算250.00万元，决算50.00万元，合计310.00万元。\n"
     assert check(title + other, select="S101") == []
+
+
+# ----------------------------------------------------------------------------- added in issue 14
+
+FIXED_COMPOSITION = [
+    # (text, consistent): whole numbers make 1.5 + 7 look like 9 (8.5 rounds to 9); the 三公 has three members
+    (
+        "2024年“三公”经费预算9万元，其中，因公出国（境）费1.5万元，公务用车购置及运行费4万元，公务接待费3.5万元。",
+        True,
+    ),
+    (
+        "2024年“三公”经费预算9万元，其中，因公出国（境）费1.5万元，公务用车购置及运行费7万元，公务接待费3.5万元。",
+        False,
+    ),
+    ("2024年度政府采购支出总额15万元，其中：货物类6万元，工程类9万元，服务类5万元。", False),
+    ("2024年度政府采购支出总额20万元，其中：货物类6万元，工程类9万元，服务类5万元。", True),
+    # two parts naming one member (购置费, 运行费 of 公务用车) are not the fixed composition: the prefix still settles
+    ("2024年“三公”经费支出6万元，其中：公务用车购置费2万元，公务用车运行费4万元，公务用车3辆。", True),
+    # a part outside the composition (a budget figure) keeps the old reading: 6 + 3 = 9, the 12 is another figure
+    ("2024年“三公”经费决算9万元，其中公务用车运行费6万元，公务接待费3万元，预算数12万元。", True),
+]
+
+
+@pytest.mark.parametrize("text,consistent", FIXED_COMPOSITION)
+def test_a_fixed_composition_is_read_in_full(check, text, consistent):
+    """A23: every part a different member of the 三公 (or 政府采购) composition: no shorter run replaces the list."""
+    found = [f.rule for f in check(report(text), select="S101")]
+    assert found == ([] if consistent else ["S101"])
+
+
+SHARES_OF_THEIR_SUM = [
+    # (text, consistent): every part with its share, the shares make 100%, no total named: the base is their sum
+    ("2024年度基本支出中，人员经费支出96.30万元，占85.60%；公用经费支出16.20万元，占14.40%。", True),
+    ("2024年度基本支出中，人员经费支出96.30万元，占88.60%；公用经费支出16.20万元，占11.40%。", False),
+    (
+        "2024年“三公”经费支出中，因公出国（境）费0万元，占0%；公务用车运行维护费3.60万元，占62.07%；公务接待费2.20万元，占37.93%。",
+        True,
+    ),
+    (
+        "2024年“三公”经费支出中，因公出国（境）费0万元，占0%；公务用车运行维护费3.90万元，占62.07%；公务接待费2.20万元，占37.93%。",
+        False,
+    ),
+    ("2024年末在职人员中，行政人员12人，占40%；事业人员18人，占60%。", True),
+    ("2024年末在职人员中，行政人员15人，占40%；事业人员18人，占60%。", False),
+    (
+        "2024年度支出中，社会保障和就业支出320.18万元，占比80.05%；卫生健康支出45.20万元，占比11.30%；住房保障支出34.60万元，占比8.65%。",
+        True,
+    ),
+    # rounding: 33.33% × 3 = 99.99% is 100% rounded
+    (
+        "2024年三项经费中，培训费10.00万元，占33.33%；会议费10.00万元，占33.33%；差旅费10.00万元，占33.33%。",
+        True,
+    ),
+    # shares that do not make 100% say nothing about the base
+    ("2024年度基本支出中，人员经费支出96.30万元，占80.00%。", True),
+    ("2024年度基本支出中，人员经费96.30万元，占85.60%；公用经费19.20万元，占10.40%。", True),
+    # an amount of the list without its share: the list may be partial, nothing is said
+    ("2024年度支出中，基本支出442.55万元，占68.21%；项目支出192.30万元，占31.79%；上年结转10.00万元。", True),
+]
+
+
+@pytest.mark.parametrize("text,consistent", SHARES_OF_THEIR_SUM)
+def test_shares_of_their_sum(check, text, consistent):
+    """B16: "X中，A a，占p%；B b，占q%" with p + q = 100% and no total: each share is of a + b; one finding a list."""
+    found = [f.rule for f in check(report(text), select="P")]
+    assert found == ([] if consistent else ["P101"])
+
+
+def test_shares_of_their_sum_beside_changes(check):
+    """B16 with each part's change from last year in its clause: the change is not a part of the list."""
+    text = (
+        "2024年度基本支出中，人员经费{a}万元，占85.60%，比上年增加2.10万元；"
+        "公用经费16.20万元，占14.40%，比上年减少0.80万元。"
+    )
+    assert check(report(text.format(a="96.30")), select="P") == []
+    assert [f.rule for f in check(report(text.format(a="99.30")), select="P")] == ["P101"]
+
+
+RESPECTIVE_PARTS = [
+    # (text, consistent): "W，A、B、C分别为a、b、c" with A, B, C the members of W's fixed composition
+    (
+        "2024年“三公”经费支出决算为6.35万元，因公出国（境）费、公务用车购置及运行费、公务接待费支出分别为0、5.10、1.25万元。",
+        True,
+    ),
+    (
+        "2024年“三公”经费支出决算为6.35万元，因公出国（境）费、公务用车购置及运行费、公务接待费支出分别为0、5.40、1.25万元。",
+        False,
+    ),
+    (
+        "本年度“三公”经费预算数为20万元，因公出国（境）费、公务用车购置及运行维护费和公务接待费分别是0万元、15万元和5万元。",
+        True,
+    ),
+    (
+        "本年度“三公”经费预算数为20万元，因公出国（境）费、公务用车购置及运行维护费和公务接待费分别是0万元、18万元和5万元。",
+        False,
+    ),
+    (
+        "2024年政府采购支出总额150.00万元，货物类、工程类、服务类采购金额分别为60.00万元、50.00万元和43.00万元。",
+        False,
+    ),
+    # not a fixed composition, or not all of it: nothing is said
+    ("2024年本年收入合计520.00万元，财政拨款收入、其他收入分别为450.00万元、75.00万元。", True),
+    (
+        "2024年度“三公”经费支出12.50万元，公务用车购置及运行维护费、公务接待费分别为8.30万元、4.60万元，未发生因公出国（境）费。",
+        True,
+    ),
+    ("2024年度“三公”经费支出12.50万元，预算数、决算数分别为15.00万元、12.50万元。", True),
+    # 分别减少 gives changes, not parts
+    (
+        "2024年“三公”经费支出12.50万元，因公出国（境）费、公务用车购置及运行维护费、公务接待费分别减少0万元、1.00万元、0.50万元。",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize("text,consistent", RESPECTIVE_PARTS)
+def test_respective_parts_of_a_fixed_composition(check, text, consistent):
+    """A02: the figures after 分别为 belong to the names before it, in order; a bare "0、" there is a value."""
+    found = [f.rule for f in check(report(text), select="S101")]
+    assert found == ([] if consistent else ["S101"])
+
+
+def test_respective_labels():
+    """Each figure after 分别为 takes its name as label; the unit written on the last one only is theirs too."""
+    from auditor.extract.figures import extract_quantities, respective_labels
+
+    text = "因公出国（境）费、公务用车购置及运行费和公务接待费分别为0、5.10、1.25万元，仲裁结案率、调解成功率分别达到94.2%和71.8%。"
+    found = [(q.label, q.text, q.unit) for q in respective_labels(text, extract_quantities(text, 1))]
+    assert found == [
+        ("因公出国（境）费", "0", "万元"),
+        ("公务用车购置及运行费", "5.10", "万元"),
+        ("公务接待费", "1.25万元", "万元"),
+        ("仲裁结案率", "94.2%", "%"),
+        ("调解成功率", "71.8%", "%"),
+    ]
+    # as many names as figures, or nothing changes; a one-name "A和B" is not split (社会保障和就业支出)
+    for text in (
+        "收入、支出分别为450.00万元、440.00万元、10.00万元。",
+        "社会保障和就业支出分别为450.00万元、440.00万元。",
+    ):
+        before = extract_quantities(text, 1)
+        assert respective_labels(text, before) == before
+
+
+def test_ordinals_are_still_ordinals():
+    """ "为0、5.40" is a list of values; "1、加强管理" and "措施：1、…" stay heading ordinals."""
+    from auditor.extract.figures import extract_quantities
+
+    assert [q.text for q in extract_quantities("分别为0、5.40、1.25万元", 1)] == ["0", "5.40", "1.25万元"]
+    assert extract_quantities("1、加强管理。2、完善制度。", 1) == []
+    assert extract_quantities("主要措施：1、加强管理；2、完善制度。", 1) == []
+
+
+MAIN_PARTS = [
+    # (text, consistent): 主要用于 names the main parts only: less than the whole is no error, more is
+    ("2024年商品和服务支出60.00万元，主要用于办公费20.00万元、差旅费15.00万元、维修费22.00万元。", True),
+    ("2024年商品和服务支出60.00万元，主要用于办公费20.00万元、差旅费15.00万元、维修费28.00万元。", False),
+    ("公用经费支出35.60万元，主要用于办公费8.20万元、水电费4.10万元、邮电费1.30万元等。", True),
+    ("公用经费支出35.60万元，主要用于办公费28.20万元、水电费4.10万元、邮电费4.30万元等。", False),
+    ("项目资金50万元，主要用于购置设备30万元（其中电脑20万元），宣传费15万元。", True),
+    # rounding: whole numbers stand for ±0.5 each, 8.2 + 6 + 21.5 may be 35.6
+    ("公用经费35.6万元，主要用于办公费8.2万元、差旅费6万元、其他费用21.5万元。", True),
+]
+
+
+@pytest.mark.parametrize("text,consistent", MAIN_PARTS)
+def test_main_parts_never_exceed_their_whole(check, text, consistent):
+    """A04: a 主要用于 list may add up to less than its whole, never to more."""
+    found = [f.rule for f in check(report(text), select="S101")]
+    assert found == ([] if consistent else ["S101"])
+
+
+SOLE_PART_AND_BUDGET_RATES = [
+    # the one part after 其中 is a share of the whole before it; never through a bracket or a change
+    "2024年本年收入合计520.00万元，其中财政拨款收入450.00万元，占86.54%。",
+    "2024年度“三公”经费支出12.50万元，比上年减少1.50万元，其中公务接待费4.20万元，占33.60%。",
+    "2024年度收入总计600.00万元，其中本年收入520.00万元，占86.67%，上年结转80.00万元。",
+    "2024年项目支出100.00万元（其中专项业务费50.00万元），占本年支出的25.00%。\n本年支出合计400.00万元。",
+    # 为…预算的C%: the budget may be named in the phrase or in an earlier clause
+    "2024年一般公共预算财政拨款支出200万元，为年初预算200万元的100%。",
+    "全年支出决算186.40万元，为年初预算的96.5%，主要原因是人员调出。",
+]
+
+
+@pytest.mark.parametrize("text", SOLE_PART_AND_BUDGET_RATES)
+def test_sole_part_shares_and_budget_rates_consistent(check, text):
+    """B04, V06, V07: consistent variants raise nothing."""
+    assert check(report(text), select="P,C") == []
+
+
+def test_a_share_after_a_bracket_is_of_the_figure_before_it(check):
+    """Regression: "W（其中A a），占B的S%" checked a / W; the share is W's, of B."""
+    text = "2024年本年支出合计400.00万元。\n2024年项目支出100.00万元（其中专项业务费50.00万元），占本年支出合计的{s}。"
+    assert check(report(text.format(s="25.00%")), select="P") == []
+    found = [(f.rule, f.stated, f.expected) for f in check(report(text.format(s="35.00%")), select="P101")]
+    assert found == [("P101", "35.00%", "25.00%")]
+
+
+AGAINST_BUDGET = [
+    # consistent comparisons with the same year's budget, and comparisons that are something else
+    "2024年公务接待费支出2.14万元，与年初预算相比，增加1.14万元，增长114.00%。",
+    "本年度项目支出决算95.20万元，比调整预算减少4.80万元，下降4.80%。",
+    "2024年度“三公”经费决算总额为9.00万元，预算为9.00万元，比预算增加0万元，比去年8.00万元增加1.00万元，增长12.50%。",
+    "2024年度收入总计600.00万元，比上年预算数增加50.00万元，增长9.09%。",
+    "2024年度支出总计450.00万元，较年初预算增加约20万元。",
+    "2024年本级支出4.20亿元，比预算减少0.30亿元，下降6.7%。",
+]
+
+
+@pytest.mark.parametrize("text", AGAINST_BUDGET)
+def test_actual_against_budget_consistent(check, text):
+    """V05, V21: the actual against its budget; consistent text and other comparisons raise nothing."""
+    assert check(report(text), select="Y") == []
+
+
+def test_actual_against_budget_message(check):
+    found = check(
+        report("2024年“三公”经费支出决算12.00万元，比预算减少3.00万元，下降25.00%。"), select="Y101"
+    )
+    assert [f.message for f in found] == ["增减幅度不符：决算 12.00，预算 15.00，下降20.00%，文中写 25.00%"]
+
+
+FUNDS_IN_PLACE = [
+    "项目预算资金80.00万元，实际到位80.00万元，到位率100%，实际支出76.00万元，预算执行率95.00%。",
+    "资金到位率100%，资金使用合规。",
+    "2024年项目预算资金10.00万元，资金到位率100%。",
+    "预算资金10万元，资金到位率≥95%，实际到位10万元。",
+]
+
+
+@pytest.mark.parametrize("text", FUNDS_IN_PLACE)
+def test_funds_in_place_rate_consistent(check, text):
+    """C09: 资金到位率 = 实际到位 / 预算; nothing without both figures, nothing for a target (≥95%)."""
+    assert check(report(text), select="C") == []
+
+
+NEXT_SENTENCE_COMPARISONS = [
+    # the comparison opens a sentence with no subject: the figure that ended the last one, if it was alone
+    "2024年度支出总计510.00万元。与上年相比，减少30.00万元，下降5.56%，主要原因是项目减少。",
+    "2024年“三公”经费支出12.50万元。比上年减少1.50万元，下降10.71%。",
+    # the last sentence had two amounts (a total and a part): which one is compared is a guess
+    "2024年本年支出合计400.00万元，其中基本支出300.00万元。与上年相比，增加20.00万元，增长5.26%。",
+    # the comparison names its subject: found by its name, not by position
+    "2024年度收入总计520.00万元，支出总计510.00万元。与上年相比，收入增加20.00万元，增长4.00%。",
+    # last year's figure ends the sentence before
+    "2024年度收入总计520.00万元。2023年度收入总计500.00万元。与上年相比，增加20.00万元，增长4.00%。",
+]
+
+
+@pytest.mark.parametrize("text", NEXT_SENTENCE_COMPARISONS)
+def test_comparison_opening_the_next_sentence(check, text):
+    """Y35: consistent text and ambiguous subjects raise nothing."""
+    assert check(report(text), select="Y") == []
+
+
+def test_a_budget_named_last_is_the_target(check):
+    """V22: "…支出年初预算为A" is a budget although 支出 comes first; "共计完成上级任务的819人" stays an actual."""
+    text = "我区就业困难对象再就业任务800人，共计完成上级任务的819人，完成102%。"
+    assert check(report(text), select="C") == []
+
+
+NUMBERED_PARTS = [
+    # (text, consistent): "W。其中：" and the parts as numbered items on the next lines
+    (
+        "2024年“三公”经费支出合计8.60万元，其中：\n1.因公出国（境）费0万元；\n2.公务用车购置及运行维护费5.40万元；\n3.公务接待费3.20万元。",
+        True,
+    ),
+    (
+        "2024年“三公”经费支出合计8.60万元，其中：\n1.因公出国（境）费0万元；\n2.公务用车购置及运行维护费5.70万元；\n3.公务接待费3.20万元。",
+        False,
+    ),
+    # the last item is short enough to be read as a heading: it still continues the numbering
+    (
+        "2025年“三公”经费预算数为10.81万元，与2024年预算持平。其中：\n（一）因公出国（境）费0万元，与2024年预算持平。\n（二）公务用车购置及运行费9.98万元，与2024年预算持平。\n（三）公务接待费0.83万元。\n二、机关运行经费预算",
+        True,
+    ),
+    (
+        "2025年“三公”经费预算数为10.81万元，与2024年预算持平。其中：\n（一）因公出国（境）费0万元，与2024年预算持平。\n（二）公务用车购置及运行费9.98万元，与2024年预算持平。\n（三）公务接待费0.53万元。\n二、机关运行经费预算",
+        False,
+    ),
+    # an unnumbered line with figures inside the numbered list (a wrapped line): where it ends is unclear
+    (
+        "2025年“三公”经费预算数为0.95万元，与2024年预算持平。其中：\n（一）因公出国（境）费0万元，与2024年预算持平。\n（二）公务用车购置及运行费0万元，其中：公务用车购置费0万元，主要原因是本部门\n无公务用车；公务用车运行费0万元，主要原因是本部门无公务用车。\n（三）公务接待费0.95万元，与2024年预算持平。",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize("text,consistent", NUMBERED_PARTS)
+def test_parts_as_numbered_items(check, text, consistent):
+    """A25: a 其中 closing its line, then one numbered item per part."""
+    found = [f.rule for f in check(report(text), select="S101")]
+    assert found == ([] if consistent else ["S101"])
+
+
+BEHIND_A_COMPARISON = [
+    # (text, consistent): 其中 after a comparison or a rate clause breaks down the figure it is about
+    (
+        "2024年机关运行经费支出35.20万元，比上年增加3.20万元，增长10.00%，其中：办公费12.00万元，差旅费8.20万元，其他商品和服务支出15.00万元。",
+        True,
+    ),
+    (
+        "2024年机关运行经费支出35.20万元，比上年增加3.20万元，增长10.00%，其中：办公费12.00万元，差旅费8.50万元，其他商品和服务支出15.00万元。",
+        False,
+    ),
+    (
+        "2024年“三公”经费财政拨款支出决算为6.35万元，完成预算的84.67%。其中：因公出国（境）费支出决算0万元；公务用车购置及运行维护费支出决算5.10万元；公务接待费支出决算1.25万元。",
+        True,
+    ),
+    (
+        "2024年“三公”经费财政拨款支出决算为6.35万元，完成预算的84.67%。其中：因公出国（境）费支出决算0万元；公务用车购置及运行维护费支出决算5.40万元；公务接待费支出决算1.25万元。",
+        False,
+    ),
+    ("2024年项目支出100.00万元，占本年支出的20.00%，其中：专项业务费60.00万元，信息化建设43.00万元。", False),
+    # the 其中 breaks down the change: its parts are changes
+    (
+        "2024年“三公”经费支出12.50万元，比上年减少1.50万元，其中：公务用车运行维护费减少1.00万元，公务接待费减少0.50万元。",
+        True,
+    ),
+    (
+        "2024年基本支出300.00万元，较上年增加20.00万元，增长7.14%。其中人员经费增加15.00万元，公用经费增加5.00万元。",
+        True,
+    ),
+    (
+        "2024年收入总计600.00万元，比上年增加50.00万元，其中：财政拨款收入增加40.00万元，其他收入增加10.00万元。",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize("text,consistent", BEHIND_A_COMPARISON)
+def test_parts_after_a_comparison(check, text, consistent):
+    """A26: "W，比上年增加D，增长E%，其中：…" and "W，完成预算的C%。其中：…" break down W."""
+    found = [f.rule for f in check(report(text), select="S101")]
+    assert found == ([] if consistent else ["S101"])
+
+
+POINT_CHANGES = [
+    "2024年基本支出占比为75.30%，较上年的78.10%下降2.80个百分点。",
+    # without last year's share nothing can be checked
+    "2024年预算执行率为96.5%，比上年提高2.3个百分点。",
+    "2024年城镇登记失业率为3.2%，比上年下降0.3个百分点，控制在4.5%以内。",
+    "2024年满意度为95%，上年为92%，较上年提高3个百分点，增长3.26%。",
+]
+
+
+@pytest.mark.parametrize("text", POINT_CHANGES)
+def test_percentage_point_changes_consistent(check, text):
+    """B12: a share's change in 个百分点 is this year's share minus last year's."""
+    assert check(report(text), select="Y") == []
+
+
+SHARES_RESPECTIVELY = [
+    # (text, consistent): "…，占W的比重分别为x%、y%" zipped in order with the amounts before 占
+    (
+        "2024年本年支出合计400.00万元，其中基本支出300.00万元、项目支出100.00万元，占本年支出合计的比例分别为75.00%和25.00%。",
+        True,
+    ),
+    (
+        "2024年本年支出合计400.00万元，其中基本支出300.00万元、项目支出100.00万元，占本年支出合计的比例分别为78.00%和25.00%。",
+        False,
+    ),
+    (
+        "2024年本年收入合计500.00万元，财政拨款收入、其他收入分别为460.00万元、40.00万元，占比分别为92.00%、8.00%。",
+        True,
+    ),
+    (
+        "2024年本年收入合计500.00万元，财政拨款收入、其他收入分别为460.00万元、40.00万元，占比分别为92.00%、8.30%。",
+        False,
+    ),
+    # the amounts are not one list: nothing is said
+    ("2024年培训费6.00万元；会议费4.00万元，占比分别为60%和45%。", True),
+    # regression: the starting code paired 60% with 4.00 / 6.00
+    ("2024年三项经费培训费、会议费分别为6.00万元和4.00万元，占比分别为60%和40%。", True),
+]
+
+
+@pytest.mark.parametrize("text,consistent", SHARES_RESPECTIVELY)
+def test_shares_respectively_after_the_base(check, text, consistent):
+    """B14: 占…的比重分别为x%、y%和z%."""
+    found = [f.rule for f in check(report(text), select="P101")]
+    assert found == ([] if consistent else ["P101"])
+
+
+BOTH_TOTALS = [
+    "2024年度收入总计、支出总计均为980.00万元，与上年相比，收入总计、支出总计各减少20.00万元，下降2.00%。",
+    "2024年因公出国（境）费20.00万元、公务接待费15.00万元，与上年相比分别增加5%。",
+    "2024年度收、支总计各1523.26万元。与2023年相比，收、支总计各增加123.26万元。",
+    "2024年度收、支总计均为1523.26万元。与2023年相比，收、支总计各持平。",
+]
+
+
+@pytest.mark.parametrize("text", BOTH_TOTALS)
+def test_both_totals_changed_alike(check, text):
+    """Y36: "收、支总计均为X。…各增加D，增长E%" is one change for both totals; consistent text raises nothing."""
+    assert check(report(text), select="Y") == []
+
+
+def test_a_list_with_its_unit_written_once():
+    """ "各是550.00，540.00万元": the unit of the last figure is the list's."""
+    from auditor.extract.figures import extract_quantities, respective_labels
+
+    text = "收、支总计各是550.00，540.00万元，各减少50.00，60.00万元。"
+    assert [q.unit for q in respective_labels(text, extract_quantities(text, 1))] == ["万元"] * 4
+    text = "共有3，5个项目。"  # no list opener: nothing changes
+    assert [q.unit for q in respective_labels(text, extract_quantities(text, 1))] == [
+        q.unit for q in extract_quantities(text, 1)
+    ]
+
+
+def test_each_items_budget_and_actual_are_no_parts(check):
+    """Regression (found in issue 14): "其中：A预算为a，决算为b；B预算为c，决算为d" lists two measures of each item."""
+    text = (
+        "2024年度“三公”经费财政拨款支出预算为20.00万元，支出决算为16.00万元，完成预算的80.00%，其中：因公出国（境）费"
+        "支出预算为0万元，支出决算为0万元；公务用车购置及运行维护费支出预算为12.00万元，支出决算为10.00万元，完成预算的"
+        "83.33%；公务接待费支出预算为8.00万元，支出决算为6.00万元，完成预算的75.00%。"
+    )
+    assert check(report(text)) == []
+
+
+def test_a_shorter_run_still_settles_without_a_remainder(check):
+    """A27: the run-settling of 共申请220件，其中受理218件，不予受理2件，认定工伤209件 is kept; only a list that closes
+    with 其他… is read in full."""
+    text = "全年共申请工伤认定220件，其中受理218件，不予受理2件，认定工伤209件，视同工伤3件。"
+    assert check(report(text), select="S101") == []
+    text = (
+        "2024年本年收入合计520.00万元，其中：财政拨款收入450.00万元，事业收入50.00万元，其他收入20.00万元。"
+    )
+    assert check(report(text), select="S101") == []
+
+
+NAMED_LISTS = [
+    "2025年财政拨款收支总预算1000000.00元。收入包括：一般公共预算拨款收入950000.00元、政府性基金预算拨款收入50000.00元。",
+    # two amounts in the sentence before: which one the list breaks down is a guess
+    "2025年收入预算1000000.00元，支出预算980000.00元。支出包括：基本支出800000.00元、项目支出100000.00元。",
+    # 等: the main parts only
+    "2025年部门收入预算1000000.00元。支出包括：社会保障和就业支出600000.00元、卫生健康支出150000.00元等。",
+]
+
+
+@pytest.mark.parametrize("text", NAMED_LISTS)
+def test_a_list_that_names_the_whole_of_the_sentence_before(check, text):
+    """A21: "…收支总预算X。支出包括：A a、B b、C c" — consistent and ambiguous variants raise nothing."""
+    assert check(report(text), select="S") == []
+
+
+LOOSE_SCORES = [
+    "本项目满分10分，扣0.5分，得9.5分。",
+    "产出数量指标满分20分，得18分；产出质量指标满分10分，得10分。",
+    "满分100分，得分90分以上为优，80-90分为良。",
+    "项目满分10分，得9.5分，得分率95%。",
+]
+
+
+@pytest.mark.parametrize("text", LOOSE_SCORES)
+def test_scores_outside_numbered_paragraphs_consistent(check, text):
+    """G02, G03, G08: a weight and its score with no numbered indicator paragraph before them."""
+    assert check(report(text), select="G") == []
+
+
+COUNTED_LISTS = [
+    "本单位内设4个科室，即：办公室、财务室、业务科、综合科。",
+    "下设3个事业单位，分别为县就业服务中心、县社保中心和县劳动监察大队。",
+    "实施项目5个，分别为就业补助、社保补贴、技能培训、人才引进、劳动监察，资金共计100万元。",
+]
+
+
+@pytest.mark.parametrize("text", COUNTED_LISTS)
+def test_counts_before_a_respective_list_consistent(check, text):
+    """N03: "设N个X，分别为：A、B…" and "…，即：A、B…" count the list that follows."""
+    assert check(report(text), select="N") == []
+
+
+SCORE_LISTS = [
+    "评分标准：优秀90分以上，良好80-90分，合格60-80分，不合格60分以下。",
+    "一级指标包括决策（20分）、过程（20分）、产出（40分）、效益（20分），合计100分。",
+    "其中产出指标40分，效益指标30分，满意度指标10分，预算执行率10分，合计90分（满分100分）。",
+    "综合得分92分，其中：决策18分，过程19分，产出36分（其中数量指标20分，质量指标16分），效益19分。",
+    "培训考核成绩平均85分，最高98分，最低60分，及格率100%。",
+    # regression: the starting code took 分别得分18分 for the total and graded it 差
+    "经评价，决策、过程、产出、效益四项分别得分18分、19分、38分、20分，总得分95分，等级为优。",
+]
+
+
+@pytest.mark.parametrize("text", SCORE_LISTS)
+def test_score_lists_consistent(check, text):
+    """G01, G07: one sentence of scored items and its total; weights, bands and brackets are no such list."""
+    assert check(report(text), select="G") == []
+
+
+def test_a_compressed_amount_is_a_change(check):
+    """Regression: the starting code read 比上年压缩3.00万元 as last year's figure (3.00) and reported a direction slip."""
+    text = "2024年“三公”经费预算12.00万元，比上年压缩3.00万元，下降{rate}。"
+    assert check(report(text.format(rate="20.00%")), select="Y") == []
+    assert [f.stated for f in check(report(text.format(rate="25.00%")), select="Y101")] == ["25.00%"]

@@ -64,3 +64,45 @@ def test_text_written_one_paragraph_per_line_is_left_alone(tmp_path):
     lines = [*TITLE, *(p[: 20 + 7 * k] + "。" for k, p in enumerate(PARAGRAPHS * 3))]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert len(load(path).paragraphs) == len(lines)
+
+
+SHORT_EXCERPT = (
+    "某县某局2025年部门预算\n"
+    "1. 基本支出预算 881300.39 元,占一般公共预算支出的\n"
+    "96.74%,同比减少 166271.4 元,下降 15.87 %。其中:\n"
+    "工资福利支出预算 716052.51 元,占基本支出预算\n"
+    "81.25%,同比减少 148979.48 元,下降 17.22%。\n"
+    "商品和服务支出预算 165247.88 元,占基本支出预算\n"
+    "18.75%,同比减少 17291.92 元,下降 {rate}。\n"
+)
+
+
+def test_a_cut_between_a_label_and_its_figure_in_a_short_excerpt(check):
+    """Too few lines to know the wrap width: a line that ends in a label ("…占基本支出预算") before a line that
+    opens with its figure ("18.75%,…") is still one sentence; the finding stays on the figure's line."""
+    assert check(SHORT_EXCERPT.format(rate="9.47%"), select="S,Y,P") == []
+    found = check(SHORT_EXCERPT.format(rate="9.74%"), select="S,Y,P")
+    assert [(f.rule, f.line, f.stated) for f in found] == [("Y101", 7, "9.74%")]
+
+
+def test_a_heading_before_a_year_is_not_joined(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(
+        "某县某局2024年度部门决算\n一、收入支出决算总体情况\n2024年度收入总计520.00万元。\n", encoding="utf-8"
+    )
+    doc = load(path)
+    assert [p.text for p in doc.paragraphs][-2:] == [
+        "一、收入支出决算总体情况",
+        "2024年度收入总计520.00万元。",
+    ]
+
+
+def test_a_line_ending_on_a_comma_continues(check):
+    """A paragraph never ends on "，": the comparison on the next line is the figure's."""
+    text = "某县某局2024年度部门决算\n2024年度收入总计520.00万元，\n比上年增加20.00万元，增长{rate}。\n"
+    assert check(text.format(rate="4.00%"), select="Y") == []
+    found = check(text.format(rate="4.17%"), select="Y")
+    assert [(f.rule, f.line, f.column) for f in found] == [("Y101", 3, 16)]
+    # but not into a numbered item
+    two = "某县某局2024年度部门决算\n主要做法如下，\n1.加强预算管理。\n"
+    assert check(two) == []

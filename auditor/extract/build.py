@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from auditor.extract.figures import extract_quantities
+import regex
+
+from auditor.extract.figures import extract_quantities, respective_labels
 from auditor.model.document import (
     Cell,
     Document,
@@ -146,7 +148,7 @@ def build_document(source: Source) -> Document:
         if heading:
             headings.append(heading)
             lines[block.line - 1].role = "heading"
-        quantities = extract_quantities(text, block.line)
+        quantities = respective_labels(text, extract_quantities(text, block.line))
         joined = wrapped.get(block.line)
         columns = rows = None
         if joined is not None:  # a sentence rejoined from several lines: each figure on its own line
@@ -223,7 +225,11 @@ def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]
     texts = [b.text for b in blocks if isinstance(b, TextBlock)]
     width = _wrap_width(texts)
     if width is None:
-        return blocks, {}
+        if not any(_LABEL_CUT.match(t) for t in texts) and not any(
+            t.rstrip()[-1:] in _CLAUSE_CUT for t in texts
+        ):
+            return blocks, {}
+        width = 10**6  # no wrap width: only a line cut between a label and its figure is rejoined
     # where paragraphs open with an indent, the indent alone marks them: a line that runs to the width
     # continues into an unindented one even after a 。 or before a "10." that the cut put at its start
     opening = [t for t in texts if t.strip() and t[:1].isspace()]
@@ -364,11 +370,31 @@ def _unbreakable(text: str) -> int:
     return display_width(m.group()) if m else 0
 
 
+# a line that opens with a figure and its unit or %, then a comma: the figure's label ended the line before
+# ("…占一般公共预算支出的" / "96.74%,同比减少 166271.4 元")
+_CLAUSE_CUT = "，,、"
+_LABEL_CUT = rx(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|％|万元|亿元|元|万人|人|个百分点)\s*[，,、；;。]")
+
+
 def _continues(line: str, nxt: object, width: int, indented: bool) -> bool:
     if not isinstance(nxt, TextBlock) or not nxt.text.strip() or not line:
         return False
     if laid_out(line) or laid_out(nxt.text):
         return False  # a row of columns is no line of a paragraph
+    if (
+        len(line.strip()) >= 10
+        and regex.match(r"\p{Han}", line[-1])
+        and not nxt.text[:1].isspace()
+        and _LABEL_CUT.match(nxt.text)
+    ):
+        return True  # the cut fell between a label and its figure, whatever the line's width
+    if (
+        len(line.strip()) >= 10
+        and line[-1] in _CLAUSE_CUT
+        and not nxt.text[:1].isspace()
+        and parse_ordinal(0, nxt.text.strip()) is None
+    ):
+        return True  # a line never ends a paragraph on a comma: "…收入总计520.00万元，" / "比上年增加…"
     if display_width(line) + _unbreakable(nxt.text) < width - _slack(width) or nxt.text[:1].isspace():
         return False  # the line ends short of the width, though the next line's first word would have fit
     numbered = parse_ordinal(0, nxt.text.strip()) is not None

@@ -36,7 +36,7 @@ _CMP = lazy(
     r"|同比(?=\s*(?:增|减|下降|上升|提高|降低))"  # 同比增加5000元: the year before, unnamed
 )
 UP_WORDS = _UP = "增加|增长|上升|提高|增多|多出|上涨|增"  # 增 alone last: 较上年增30.20万元，增5.03%
-DOWN_WORDS = _DOWN = "减少|下降|降低|下滑|压减|缩减|减"
+DOWN_WORDS = _DOWN = "减少|下降|降低|下滑|压减|压缩|缩减|减"
 _FLAT = "持平|一致|不变|相同|相当"
 _DIR = lazy(rf"(?P<dir>(?:{_UP}|{_DOWN}|{_FLAT}))(?P<alt>/(?:{_UP}|{_DOWN}))?了?")
 _FOLLOW_ON = lazy(rf"^(?:其中)?[，,：:]?(?P<label>[^，,；;。]{{2,24}}?)(?P<dir>{_UP}|{_DOWN})了?$")
@@ -63,6 +63,7 @@ class Change:
     signed: bool = False  # the percent carries its own sign (变动率-46.36%, table 同比 -9.19%)
     label: str = ""  # what is compared, as written before 从A至B
     year_at: tuple[int, int] | None = None  # line and column of the named prior year (比2018年)
+    against_budget: bool = False  # the base is the same year's budget (比预算数63.10万元减少9.40万元)
 
     @classmethod
     def signed_rate(cls, current: Quantity, prior: Quantity, percent: Quantity, year: int | None) -> Change:
@@ -194,6 +195,8 @@ def analyse_changes(doc: Document, skip_tables: frozenset[int] = frozenset()) ->
             continue
         text = normalise(para.text)
         found.extend(_comparisons(para, text, report_year))
+        found.extend(_budget_comparisons(para, text))
+        found.extend(_point_changes(para, text))
         found.extend(_rates_of_change(para, text))
         from_to.extend(_from_to(para, text))
     found.extend(c for c in from_to if c.percent is not None)
@@ -292,6 +295,102 @@ def _comparisons(para: Paragraph, text: str, report_year: int | None) -> list[Ch
     return out
 
 
+# "比预算数63.10万元减少9.40万元", "较年初预算数减少20.00万元，下降10.00%", "与调整预算相比增加…": the
+# actual against the same year's budget. A year or 上年 before 预算 is a comparison with another year (_CMP).
+_BUDGET_CMP = lazy(
+    r"(?:比|较|与)\s*(?:本年|当年)?(?:的)?(?:年初|全年|调整后?的?)?(?:预算数?|预算安排数?)(?:相比|相较)?"
+)
+
+
+def _point_changes(para: Paragraph, text: str) -> list[Change]:
+    """A share's change in percentage points: "占…的比重为86.54%，上年为85.34%，比上年提高1.20个百分点"."""
+    if "百分点" not in text:
+        return []
+    out = []
+    for m in _CMP.finditer(text):
+        s_start, s_end = sentence_start(text, m.start()), sentence_end(text, m.end())
+        d = _DIR.search(text, m.end(), min(s_end, m.end() + 20))
+        if d is None or d.group("alt") or sign_of(d.group("dir")) == 0:
+            continue
+        after = [q for q in para.quantities if q.start >= d.end()]
+        if not after or after[0].kind is not Kind.POINTS or text[d.end() : after[0].start].strip(" 了为约"):
+            continue
+        delta = after[0]
+        between = [q for q in para.quantities if m.end() <= q.start < d.start()]
+        percents = [q for q in para.quantities if s_start <= q.start and q.end <= m.start()]
+        if any(q.kind is not Kind.PERCENT or q.approx for q in [*between, *percents]) or delta.approx:
+            continue  # only shares and their change: no amount of another measure in between
+        if len(between) == 1:
+            current, prior = (percents[-1] if percents else None), between[0]
+        elif not between and len(percents) >= 2 and _PRIOR_WORDS.search(percents[-1].label.strip()):
+            current, prior = percents[-2], percents[-1]
+        else:
+            continue
+        if current is None:
+            continue
+        out.append(
+            Change(
+                current=current,
+                prior=prior,
+                delta=delta,
+                percent=None,
+                sign=sign_of(d.group("dir")),
+                prior_year=int(m.group("year")) if m.group("year") else None,
+                subject_year=year_of(text, current),
+                anchor=delta,
+            )
+        )
+    return out
+
+
+def _budget_comparisons(para: Paragraph, text: str) -> list[Change]:
+    """The actual figure against its budget: current before the comparison, the budget in it or derived
+    from the stated difference."""
+    if "预算" not in text:
+        return []
+    out = []
+    for m in _BUDGET_CMP.finditer(text):
+        s_end = sentence_end(text, m.end())
+        d = _DIR.search(text, m.end(), min(s_end, m.end() + 40))
+        if d is None or d.group("alt"):
+            continue
+        between = [q for q in para.quantities if m.end() <= q.start < d.start()]
+        if rx(r"[，,；;]").search(text[m.end() : d.start()].strip("，, ")):
+            continue  # the direction word belongs to another clause
+        delta, percent = _figures_after(para, text, d.end())
+        if delta is None and percent is None:
+            continue
+        prior = next((q for q in reversed(between) if q.is_amount), None)
+        if len(between) > (1 if prior is not None else 0):
+            continue
+        before = [q for q in para.quantities if q.end <= m.start() and q.is_amount]
+        if not before:
+            continue
+        current = before[-1]
+        gap = text[current.end : m.start()]
+        if "。" in gap or sum(gap.count(ch) for ch in "，,；;") > 1 or len(gap) > 12:
+            continue
+        like = delta or prior
+        if like is not None and not _same_measure(current, like):
+            continue
+        if is_change_amount(text, current) or current.approx or _BASE_BEFORE.search(text, 0, current.start):
+            continue
+        out.append(
+            Change(
+                current=current,
+                prior=prior,
+                delta=delta,
+                percent=percent,
+                sign=sign_of(d.group("dir")),
+                prior_year=None,
+                subject_year=None,
+                anchor=percent or delta or current,
+                against_budget=True,
+            )
+        )
+    return out
+
+
 def _follow_ons(
     para: Paragraph,
     text: str,
@@ -331,8 +430,8 @@ def _follow_ons(
 
 _NOT_A_NAME = lazy(r"[\d。；;：:]|比|较|增|减|下降|其中|合计|总计")
 _PRIOR_WORDS = lazy(r"^(?:上年|去年|上一年度?|上年同期)|^(?:19|20)\d\d年度?(?:为|是)?$")
+_RATE_CLAUSE_GAP = lazy(r"[，,]\s*(?:完成|占|为)[^，,；;。]{0,20}?\d+(?:\.\d+)?\s*%\s*[，,]\s*")
 _BASE_BEFORE = lazy(r"为(?:年初|调整后?的?|全年)?预算数?\s*$")
-
 
 # the figure is the base of a rate ("完成预算29.60万元的92.8%") or a note in brackets ("（年初预算43.20万元）"):
 # not the subject of the comparison after it
@@ -362,6 +461,18 @@ def _subject(
         last = before[-1]
         gap = text[last.end : m.start()]
         if "。" not in gap and sum(gap.count(ch) for ch in "，,；;") <= 1 and len(gap) <= 12:
+            current = last
+        elif _RATE_CLAUSE_GAP.fullmatch(gap):
+            # "…支出决算16.00万元，完成预算的80.00%，较上年减少2.00万元": a rate about it in between
+            current = last
+        elif (
+            gap.strip() in ("。", ".")
+            and not text[sentence_start(text, m.start()) : m.start()].strip()
+            and not core_label(label_text)  # "。较上年度“三公经费”支出减少…" names its own subject
+            and sum(1 for q in before if q.start >= sentence_start(text, last.start)) == 1
+        ):  # and the last sentence states one amount: "…合计400万元，其中基本支出300万元。与上年相比…" is ambiguous
+            # "…收入总计520.00万元。与上年相比，增加20.00万元，增长4.00%": the comparison opens the next
+            # sentence with no subject of its own; the figure is the one that ended the last
             current = last
         if current is not None and (
             is_change_amount(text, current)
@@ -465,10 +576,16 @@ def _parallel(
     deltas = [q for q in after if q.is_amount]
     percents = [q for q in after if q.kind is Kind.PERCENT and not q.approx]
     n = len(deltas) or len(percents)
-    if n < 2 or (deltas and percents and len(percents) != len(deltas)):
+    if n < 1 or (deltas and percents and len(percents) != len(deltas)):
         return []
     before = [q for q in para.quantities if q.end <= m.start() and q.is_amount]
-    currents = _last_list(text, before, n)
+    if n == 1:
+        # "收、支总计均为1523.26万元。与2023年相比，收、支总计各增加123.26万元，增长8.80%": one figure for both
+        if not before or text[before[-1].end : m.start()].strip() not in ("。", "，", ","):
+            return []
+        currents = [before[-1]]
+    else:
+        currents = _last_list(text, before, n)
     if currents is None:
         return []
     out = []

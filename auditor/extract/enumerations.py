@@ -21,7 +21,10 @@ _NUMBER = r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})"
 _COUNTER = r"(?P<unit>个|项|家|所|类|条|名|支|方面)"
 _NOUN = r"(?P<noun>\p{Han}{0,10}?)"
 # count before the list: 设5个内设机构：A、B | 下达项目18个（A、B） | 机关内设机构6个：A、B
-_COUNT_THEN_LIST = lazy(rf"(?<![\d.]){_NUMBER}{_COUNTER}{_NOUN}(?P<open>[：:（(])")
+# (or after 分别为 / 即: "设8个内设机构，分别为：办公室、…", "内设4个科室，即：…")
+_COUNT_THEN_LIST = lazy(
+    rf"(?<![\d.]){_NUMBER}{_COUNTER}{_NOUN}(?P<open>[：:（(]|[，,]\s*(?:分别为|分别是|具体为|即)\s*[：:]?)"
+)
 # list before the count: 包括A、B、C3个二级指标 | A、B等7个股室
 _LIST_THEN_COUNT = lazy(rf"(?P<etc>等)?{_NUMBER}{_COUNTER}(?P<noun>\p{{Han}}{{1,10}})")
 _INTRO_VERB = lazy(r"(?:包括|包含|设立|设置|下设|内设|设有|涵盖|分为|分别是|分别为|即|含|从|以)")

@@ -181,6 +181,14 @@ _COLON_BEFORE = lazy(r"(?:为|是)?[：:]\s*$")
 _LABEL_STOP = lazy(r"(?r)[，,。；;：:、！？!?\t（()）]")
 
 
+def _in_value_list(norm: str, s: int, e: int, b1: str) -> bool:
+    """ "分别为0、5.40、1.25万元": a bare number before 、 and another number is a list's value, not an
+    ordinal, when a verb introduces it (为/是/达/到) or a number stands before it."""
+    if norm[e] != "、" or e + 1 >= len(norm) or not norm[e + 1].isdigit():
+        return False
+    return b1 in "为是达到" or (b1 == "、" and s > 1 and norm[s - 2].isdigit())
+
+
 def _label_start(norm: str, pos: int, floor: int) -> int:
     """Start of the label phrase: back from the figure to the previous clause boundary.
 
@@ -257,7 +265,7 @@ def _is_not_quantity(norm: str, m: regex.Match, sign: str | None, num: str, unit
     if not unit and a1.isascii() and a1.isalpha():
         return True  # 5G, 3A, 12345热线 is handled by the label, not here
     # Heading and list ordinals: 1. 1、 1． （1） (1) at a line or clause start.
-    if not unit and plain and _ORDINAL_AFTER.match(norm, e):
+    if not unit and plain and _ORDINAL_AFTER.match(norm, e) and not _in_value_list(norm, s, e, b1):
         return True
     if not unit and b1 in "（(" and a1 in "）)" and len(digits) <= 2:
         return True
@@ -270,3 +278,100 @@ def _is_not_quantity(norm: str, m: regex.Match, sign: str | None, num: str, unit
     if not unit and len(digits) == 11 and digits.isdigit() and digits.startswith("1"):
         return True
     return False
+
+
+# ----------------------------------------------------------------------------- respectively: 分别为
+
+# "A、B、C分别为a、b、c": each figure after 分别 belongs to the name in its place before it. A verb after
+# 分别 (分别增长/下降/减少/较上年…/占…) makes the figures changes or shares: those are read elsewhere.
+_RESPECTIVE = lazy(
+    r"(?:分别为|分别是|分别达到|分别达|分别)(?!占|增|减|下降|上升|提高|降低|比|较|完成|用于|由|从|对|按|向|在|以)[：:]?"
+)
+_CLAUSE_BEFORE = lazy(r"(?r)[，,。；;：:！？!?\t]")
+_NAME_SEPARATOR = lazy(r"、")
+_LAST_NAME_JOIN = lazy(r"(?r)以及|和|与")
+_VALUE_GAP = lazy(r"\s*(?:、|，|,|和|及|与|以及)\s*")
+_HAN = lazy(r"\p{Han}")
+
+
+def _split_names(text: str) -> list[str]:
+    """The names of a "、"-list, brackets kept whole (因公出国（境）费)."""
+    names, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif ch == "、" and depth == 0:
+            names.append(text[start:i])
+            start = i + 1
+    names.append(text[start:])
+    return names
+
+
+# "各是550.00，540.00万元", "各减少50.00，60.00万元": a list with its unit written once, on the last figure
+_LIST_OPENER = lazy(r"(?:各是|各为|分别为|分别是|(?:各|分别)(?:增加|减少|增长|下降|降低|提高))\s*$")
+_LIST_GAP = lazy(r"\s*(?:、|，|,|和|及)\s*")
+
+
+def _with_list_unit(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    out = list(quantities)
+    i = 0
+    while i < len(out):
+        if out[i].unit or not _LIST_OPENER.search(text, 0, out[i].start):
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(out) and not out[j].unit and _LIST_GAP.fullmatch(text[out[j].end : out[j + 1].start])
+        ):
+            j += 1
+        if j > i and out[j].unit and all(not q.unit and q.kind is Kind.PLAIN for q in out[i:j]):
+            for k in range(i, j):
+                out[k] = with_unit(out[k], out[j].unit)
+        i = j + 1
+    return out
+
+
+def respective_labels(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The figures of "A、B（和C）分别为a、b、c" labelled A, B, C; the others unchanged.
+
+    Only when the names and the figures are as many (at least two), the figures follow 分别 with nothing
+    but separators between them, and are of one kind. Figures written with the unit on the last one only
+    ("分别为450.00、70.00万元") take its unit.
+    """
+    norm = normalise(text)
+    if "分别" not in norm and "各" not in norm:
+        return quantities
+    out = _with_list_unit(norm, quantities)
+    for m in _RESPECTIVE.finditer(norm):
+        after = [i for i, q in enumerate(out) if q.start >= m.end()]
+        if not after:
+            continue
+        run = [after[0]]
+        if norm[m.end() : out[after[0]].start].strip():
+            continue
+        for i in after[1:]:
+            if not _VALUE_GAP.fullmatch(norm[out[run[-1]].end : out[i].start]):
+                break
+            run.append(i)
+        start = _CLAUSE_BEFORE.search(norm, 0, m.start())
+        head = norm[start.end() if start else 0 : m.start()]
+        names = _split_names(head)
+        join = _LAST_NAME_JOIN.search(names[-1])
+        if join is not None and len(names) >= 2 and len(names) + 1 == len(run):  # "A、B和C分别为a、b、c"
+            names = [*names[:-1], names[-1][: join.start()], names[-1][join.end() :]]
+        if len(names) < 2 or len(names) != len(run):
+            continue
+        names = [_strip_label(n) for n in names]
+        if any(len(n) < 2 or not _HAN.search(n) for n in names):
+            continue
+        values = [out[i] for i in run]
+        last = values[-1]
+        if last.unit and all(not v.unit for v in values[:-1]):
+            values = [*(with_unit(v, last.unit) for v in values[:-1]), last]
+        if len({(v.kind, v.base_unit) for v in values}) != 1 or any(v.approx for v in values):
+            continue
+        for i, v, name in zip(run, values, names, strict=True):
+            out[i] = replace(v, label=name)
+    return out

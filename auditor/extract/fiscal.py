@@ -182,8 +182,14 @@ def genre_of(tables: list[FiscalTable]) -> str:
     return "budget" if any("预算" in t for t in titles) else ""
 
 
+# a project's performance form (项目支出绩效自评表, 绩效目标表) is not one of the standard tables
+_PERFORMANCE_FORM = lazy(r"绩效|自评|评价|评分")
+
+
 def table_kind(title: str) -> str:
     compact = _TITLE_NOISE.sub("", normalise(title))
+    if _PERFORMANCE_FORM.search(compact):
+        return ""
     for kind, pattern in _KINDS:
         if pattern.search(compact):
             return kind
@@ -200,6 +206,8 @@ def title_of(doc: Document, table: Table) -> str:
         if entry.role == "cell":
             break
         text = entry.text.strip()
+        if text and "表" in text and _PERFORMANCE_FORM.search(text):
+            return ""  # the table's own title names a performance form
         if text and "表" in text and table_kind(text):
             title = _TITLE_LEAD.sub("", _TITLE_NOISE.sub("", normalise(text)))
             return _TITLE_TAIL.sub("", title) or title  # "支出决算表    单位：万元" is 支出决算表

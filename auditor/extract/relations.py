@@ -14,11 +14,19 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 import regex
 
-from auditor.extract.changes import Change, YearComparison, analyse_changes, comparison_years, year_of
+from auditor.extract.changes import (
+    DOWN_WORDS,
+    UP_WORDS,
+    Change,
+    YearComparison,
+    analyse_changes,
+    comparison_years,
+    year_of,
+)
 from auditor.extract.enumerations import Enumeration, enumerations_in
 from auditor.extract.tables import (
     cell_at,
@@ -29,7 +37,7 @@ from auditor.extract.tables import (
     row_kind,
 )
 from auditor.extract.tolerance import Interval, interval_of, sum_interval
-from auditor.model.document import Document, Paragraph, Table
+from auditor.model.document import Cell, Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
 from auditor.text.rx import lazy
@@ -66,6 +74,9 @@ class Share:
     base: Quantity | None
     base_label: str  # the base as written after 占 ('' when implicit)
     neighbours: list[Quantity]  # other amounts of the passage, for "wrong base" hints
+    # base None, but the sentence lists every part with its share and the shares make 100%: the base is
+    # the sum of these parts (one list object shared by the group's shares)
+    base_parts: list[Quantity] = field(default_factory=list)
 
 
 @dataclass
@@ -108,6 +119,8 @@ _TOTAL_LABEL = lazy(r"^(?:合计|共计|总计|累计|总共|合计金额|共计
 _GENERIC_BASE = lazy(r"^(?:总额|总数|总量|合计|总计|全部|总支出|总收入|总体|整体)?$")
 _SUBSET_PAREN = lazy(r"^[（(]\s*(?:含|包含|包括|均含|不含|其中含)")
 _TARGET_WORDS = ("目标", "任务", "计划", "预算数")
+_RESPECTIVE_IS = lazy(r"分别(?:为|是)[：:]?")
+_VALUE_GAP = lazy(r"\s*(?:、|，|,|和|及|与|以及)\s*")
 
 
 def analyse(doc: Document, skip_tables: frozenset[int] = frozenset()) -> Relations:
@@ -125,7 +138,9 @@ def analyse(doc: Document, skip_tables: frozenset[int] = frozenset()) -> Relatio
             continue
         found = _breakdowns_in(para, paragraphs, index)
         breakdowns.extend(found)
-        shares.extend(_shares_in(para, found, doc))
+        found_shares = _shares_in(para, found, doc)
+        _shares_of_their_sum(para, found_shares)
+        shares.extend(found_shares)
         rates.extend(_rates_in(para))
         identities.extend(_identities_in(para))
         ratios.extend(_ratios_in(para))
@@ -222,6 +237,10 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
             if _strength(gap(parts[i - 1], parts[i])) > separator:
                 parts = parts[:i]
                 break
+    # Figures of two measures are no list of parts: "其中：因公出国（境）费支出预算为0万元，支出决算为0万元；…"
+    # gives each item's budget and actual
+    if len({_role_of_label(p.label) for p in parts} & {"target", "actual"}) == 2:
+        return []
     # A part equal to the whole restates it ("…其中：基本支出（收入决算数）为14011296.99元；
     # 基本支出（支出决算数）为8049757.29元"): what remains is not the whole's breakdown.
     if whole.base_value != 0 and any(p.base_value == whole.base_value for p in parts):
@@ -273,11 +292,19 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
         if text[max(0, m.start() - 1) : m.start()] in ("（", "("):
             continue  # handled with the bracket below
         whole = _preceding(para, m.start())
+        if whole is not None and (whole.kind is Kind.PERCENT or is_change_amount(text, whole)):
+            # "…35.20万元，比上年增加3.20万元，增长10.00%，其中：" and "…6.35万元，完成预算的84.67%。其中："
+            # break down the figure the comparison or the rate is about ("…10.81万元，比2025年预算持平。
+            # 其中：" has no figure in its comparison, and is read below)
+            whole = _whole_behind_comparison(para, text, m.start()) or whole
         if (
             whole is None
             or not (whole.is_amount or _is_area(whole))
-            or not _WHOLE_TO_QIZHONG.fullmatch(text[whole.end : m.start()])
-            or is_change_amount(text, whole)  # "…47.91万元，比上年增加25万元。其中：" breaks down 47.91
+            or (
+                not _WHOLE_TO_QIZHONG.fullmatch(text[whole.end : m.start()])
+                and not _COMPARISON_GAP.match(text[whole.end : m.start()])
+            )
+            or is_change_amount(text, whole)
         ):
             continue
         s_start, s_end = sentence_bounds(text, m.end())
@@ -285,6 +312,12 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
         if not parts and not text[m.end() :].strip():
             parts = _parts_in_following(whole, paragraphs, index)
         parts = _cut_at_closing_total(parts)
+        if _COMPARED_BEFORE.search(text, sentence_bounds(text, whole.start)[0], m.start()) and any(
+            _CHANGE_WORD_BEFORE.search(_text_of(p, para, paragraphs), 0, p.start) for p in parts
+        ):
+            # "…比上年减少1.50万元，其中：公务接待费减少0.50万元": the 其中 breaks down the change (a part
+            # named 支持商销稳增长 is a programme when nothing is compared)
+            continue
         if len(parts) >= 2:
             found.append(Breakdown(whole, parts, "其中", complete=True))
 
@@ -319,10 +352,13 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
     # 3. "W，主要用于A a、B b …" — complete only when every part has its share, or a 合计 closes it.
     for m in _LIST_INTRO.finditer(text):
         whole = _preceding(para, m.start())
+        named = None
+        if whole is not None and len(text[whole.end : m.start()].strip("，,：: ")) > 0:
+            named = whole = _whole_named_before(para, text, m.start())
         if (
             whole is None
             or not whole.is_amount
-            or len(text[whole.end : m.start()].strip("，,：: ")) > 0
+            or (whole is not named and len(text[whole.end : m.start()].strip("，,：: ")) > 0)
             or is_change_amount(text, whole)
         ):
             continue
@@ -358,6 +394,25 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
         if len(parts) >= 2:
             found.append(Breakdown(q, parts, "合计", complete=True))
 
+    # 5. "W，A、B、C分别为a、b、c" — the names of a fixed composition (三公 …) right after their whole.
+    for m in _RESPECTIVE_IS.finditer(text):
+        clause = clause_start(text, m.start())
+        whole = _preceding(para, clause)
+        if whole is None or not whole.is_amount or text[whole.end : clause].strip("，, ") or clause == 0:
+            continue
+        run = [q for q in para.quantities if q.start >= m.end()]
+        parts = []
+        for q in run:
+            gap = text[(parts[-1].end if parts else m.end()) : q.start]
+            if (parts and not _VALUE_GAP.fullmatch(gap)) or (not parts and gap.strip("：: ")):
+                break
+            parts.append(q)
+        if len(parts) < 2 or any(not _same_kind(p, whole) or p.approx for p in parts):
+            continue
+        b = Breakdown(whole, parts, "分别为", complete=True)
+        if _named_members(b, every=True):
+            found.append(b)
+
     for b in found:
         _settle_on_matching_run(b)
     _attach_shares(para, found)
@@ -379,6 +434,54 @@ def _whole_by_shares(b: Breakdown, text: str) -> bool:
     return total.overlaps(Interval(Decimal(95), Decimal(105))) and not _THE_REST.search(after)
 
 
+# Between a figure and its 其中, a comparison or a rate about it: "，比上年增加3.20万元，增长10.00%，"
+_COMPARISON_GAP = lazy(r"[，,]\s*(?:比|较|同比|与|完成|占)[^；;：:]{0,50}?[，,。]\s*$")
+
+
+_COMPARED_BEFORE = lazy(r"比|较|同比|上年|去年")
+_CHANGE_WORD_BEFORE = lazy(rf"(?:{UP_WORDS}|{DOWN_WORDS}|持平)了?\s*$")
+
+
+def _text_of(q: Quantity, para: Paragraph, paragraphs: list[Paragraph]) -> str:
+    """The normalised text of the paragraph that holds ``q``."""
+    if any(p is q for p in para.quantities):
+        return normalise(para.text)
+    for other in paragraphs:
+        if any(p is q for p in other.quantities):
+            return normalise(other.text)
+    return ""
+
+
+def _whole_behind_comparison(para: Paragraph, text: str, pos: int) -> Quantity | None:
+    """The amount before a trailing comparison or rate clause that ends right before ``pos``."""
+    for q in reversed([q for q in para.quantities if q.end <= pos]):
+        if q.kind is Kind.PERCENT or is_change_amount(text, q):
+            continue
+        gap = text[q.end : pos]
+        if q.is_amount and "其中" not in gap and _COMPARISON_GAP.match(gap):
+            return q
+        return None
+    return None
+
+
+# "…收支总预算1000000.00元。支出包括：…": a sentence that opens with the whole's name and a list
+_NAMED_LIST = lazy(r"(?:^|[。；;])\s*(?P<name>(?:本年|当年)?(?:收入|支出))\s*$")
+
+
+def _whole_named_before(para: Paragraph, text: str, pos: int) -> Quantity | None:
+    """The one amount of the sentence before, when this one opens with 支出/收入 and its label names it."""
+    m = _NAMED_LIST.search(text, 0, pos)
+    if m is None:
+        return None
+    start = sentence_bounds(text, max(0, m.start("name") - 1))[0] if m.start("name") > 0 else 0
+    amounts = [
+        q for q in para.quantities if start <= q.start < m.start("name") and q.is_amount and not q.approx
+    ]
+    if len(amounts) != 1 or m.group("name")[-2] not in normalise(amounts[0].label):
+        return None
+    return amounts[0]
+
+
 def _settle_on_matching_run(b: Breakdown) -> None:
     """Prefer a contiguous run of parts that adds up to the whole over the full list.
 
@@ -389,6 +492,10 @@ def _settle_on_matching_run(b: Breakdown) -> None:
     whole = interval_of(b.whole)
     if len(b.parts) > 30 or sum_interval(b.parts).overlaps(whole):
         return
+    if _named_members(b):
+        return  # each part is a different member of the whole's fixed composition: none is another topic
+    if _REMAINDER.match(normalise(b.parts[-1].label)):
+        return  # a list that closes with 其他… (其他用车, 其他收入) names the rest: it is the whole list
     n = len(b.parts)
     # running sums of value and half-unit: each run's interval in constant time
     values = list(accumulate((q.base_value for q in b.parts), initial=Decimal(0)))
@@ -401,6 +508,40 @@ def _settle_on_matching_run(b: Breakdown) -> None:
             return
 
 
+# Wholes whose composition is fixed by the classification, with a pattern for each member
+# (三公 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费; 政府采购 = 货物 + 工程 + 服务).
+_COMPOSITIONS = [
+    (
+        lazy(r"三公"),
+        [lazy(r"出国|出境"), lazy(r"公务用车|车辆"), lazy(r"接待")],
+    ),
+    (
+        lazy(r"政府采购"),
+        [lazy(r"货物"), lazy(r"工程"), lazy(r"服务")],
+    ),
+]
+
+
+_REMAINDER = lazy(r"^(?:其他|其它)\p{Han}{1,8}$")
+
+
+def _named_members(b: Breakdown, every: bool = False) -> bool:
+    """Every part names a different member of the whole's fixed composition (and no two share one);
+    ``every``: and every member is named."""
+    for whole_pattern, members in _COMPOSITIONS:
+        if not whole_pattern.search(normalise(b.whole.label)):
+            continue
+        taken: set[int] = set()
+        for part in b.parts:
+            label = normalise(part.label)
+            hits = [i for i, m in enumerate(members) if m.search(label)]
+            if len(hits) != 1 or hits[0] in taken:
+                return False
+            taken.add(hits[0])
+        return not every or len(taken) == len(members)
+    return False
+
+
 def _cut_at_closing_total(parts: list[Quantity]) -> list[Quantity]:
     for i, p in enumerate(parts):
         if _TOTAL_LABEL.match(p.label):
@@ -411,9 +552,23 @@ def _cut_at_closing_total(parts: list[Quantity]) -> list[Quantity]:
 def _parts_in_following(whole: Quantity, paragraphs: list[Paragraph], index: int) -> list[Quantity]:
     """'基本支出2358.51万元，其中：' with each part leading one of the next paragraphs."""
     parts = []
+    level: int | None = None  # the numbering of the items, when they are numbered: （一） （二） （三）
+    number = 0
     for para in paragraphs[index + 1 : index + 13]:
-        if para.heading is not None or not para.quantities:
+        if not para.quantities:
             break
+        ordinal = para.ordinal
+        if para.heading is not None or ordinal is not None:
+            # a numbered item with its amount ("（三）公务接待费0.83万元。") may look like a heading: it
+            # continues the list when it has the numbering of the items before it, and the next number
+            this = (ordinal or para.heading).level, (ordinal or para.heading).number
+            if level is None and parts:
+                break
+            if level is not None and (this[0] != level or this[1] != number + 1):
+                break
+            level, number = this
+        elif level is not None:
+            return []  # a numbered list broken by an unnumbered line with figures: its end is unclear
         first = para.quantities[0]
         if first.start > 30 or not _same_kind(first, whole) or first.approx:
             break
@@ -463,13 +618,16 @@ def _attach_shares(para: Paragraph, breakdowns: list[Breakdown]) -> None:
 def _part_before(para: Paragraph, pos: int) -> Quantity | None:
     """The amount a 占 refers to: the last amount before it, at most one clause back."""
     text = normalise(para.text)
-    candidates = [q for q in para.quantities if q.end <= pos]
+    # "项目支出100.00万元（其中专项业务费50.00万元），占本年支出的25.00%": a figure in a closed bracket
+    # belongs to the bracket; the share is of the figure before it
+    level = depth_at(text, pos)
+    candidates = [q for q in para.quantities if q.end <= pos and depth_at(text, q.start) <= level]
     if not candidates:
         return None
     q = candidates[-1]
     if not q.is_amount:
         return None
-    gap = text[q.end : pos]
+    gap = _top_level(text[q.end : pos])
     if sum(gap.count(ch) for ch in "，,；;。") > 1 or any(ch in gap for ch in "。；;"):
         return None
     return q
@@ -562,15 +720,81 @@ def _respective_shares(para: Paragraph, first: Quantity, at: int, base_text: str
     ]
 
 
+_LIST_BREAK = lazy(r"[；;。：:]|.{21}")
+_RESPECTIVE_BASE = lazy(r"^(?P<base>.*?)(?:的|之)?(?:比重|比例)?分别$")
+_PERCENT_GAP = lazy(r"\s*(?:、|，|,|和|及|与)\s*")
+
+
+def _shares_after_respectively(
+    para: Paragraph, first: Quantity, at: int, base_text: str, breakdowns: list[Breakdown], doc: Document
+) -> list[Share]:
+    """ "A、B、C分别为a、b、c，占W的比重分别为x%、y%和z%": the percentages zipped with the amounts before 占."""
+    text = normalise(para.text)
+    pcts = [first]
+    for q in para.quantities:
+        if q.start > pcts[-1].start and q is not first:
+            if (
+                q.kind is not Kind.PERCENT
+                or q.approx
+                or not _PERCENT_GAP.fullmatch(text[pcts[-1].end : q.start])
+            ):
+                break
+            pcts.append(q)
+    start, _ = sentence_bounds(text, at)
+    before = [
+        q
+        for q in para.quantities
+        if start <= q.start and q.end <= at and _depth_at(text, start, q.start) == 0
+    ]
+    if len(pcts) < 2 or len(before) < len(pcts):
+        return []
+    parts = before[-len(pcts) :]
+    if any(not p.is_amount or not _same_kind(p, parts[0]) for p in parts):
+        return []
+    if any(_LIST_BREAK.search(text[a.end : b.start]) for a, b in pairwise(parts)):
+        return []  # the amounts must be one list, as the percentages are
+    base: Quantity | None = None
+    if _GENERIC_BASE.match(base_text):
+        base = next((b.whole for b in breakdowns if all(p in b.parts for p in parts)), None)
+        if base is None:
+            # "W，A、B分别为a、b，占比分别为x%、y%": the figure the sentence opens with, before the list
+            earlier = [q for q in before[: -len(parts)] if _same_kind(q, parts[0])]
+            if earlier and not text[earlier[-1].end : parts[0].start].count("，") > 1:
+                candidate = earlier[-1]
+                if all(p.base_value <= candidate.base_value for p in parts):
+                    base = candidate
+    else:
+        base = _resolve_base_label(doc, para, parts[0], base_text)
+    return [
+        Share(
+            part=part,
+            percent=pct,
+            base=base,
+            base_label=base_text,
+            neighbours=[q for q in parts if q is not part],
+        )
+        for part, pct in zip(parts, pcts, strict=True)
+    ]
+
+
 def _shares_in(para: Paragraph, breakdowns: list[Breakdown], doc: Document) -> list[Share]:
     shares = []
+    zipped: set[int] = set()
     for pct in para.quantities:
-        if pct.kind is not Kind.PERCENT or pct.approx:
+        if pct.kind is not Kind.PERCENT or pct.approx or id(pct) in zipped:
             continue
         m, offset = _share_match(para, pct)
         if m is None:
             continue
         base_text = m.group("base").strip()
+        respective = _RESPECTIVE_BASE.match(base_text)
+        if respective is not None:
+            found = _shares_after_respectively(
+                para, pct, offset + m.start(), respective.group("base").strip(), breakdowns, doc
+            )
+            zipped.update(id(s.percent) for s in found)
+            shares += found
+            continue
         if any(w in base_text for w in _TARGET_WORDS):
             continue  # 占目标任务数12万张的125%: a completion rate, not a share
         if normalise(para.text)[max(0, offset + m.start() - 2) : offset + m.start()] == "分别":
@@ -590,12 +814,76 @@ def _shares_in(para: Paragraph, breakdowns: list[Breakdown], doc: Document) -> l
                 if part in b.parts:
                     base = b.whole
                     break
+            else:
+                base = _whole_of_sole_part(para, part)
         neighbours = [q for q in para.quantities if q.is_amount and q is not part and _comparable(q, part)]
         for b in breakdowns:
             if part in b.parts:
                 neighbours += [q for q in [b.whole, *b.parts] if q is not part and q not in neighbours]
         shares.append(Share(part=part, percent=pct, base=base, base_label=base_text, neighbours=neighbours))
     return shares
+
+
+def _shares_of_their_sum(para: Paragraph, shares: list[Share]) -> None:
+    """ "2024年“三公”经费支出中，公务用车运行费6.00万元，占60.00%；公务接待费4.00万元，占40.00%。"
+
+    Each part has its share, no total is written or found, and the shares make 100%: the parts are the
+    whole list, so each share is of their sum. Only when every amount of the list carries a share of the
+    same (unnamed or unresolved) base, in one sentence, and no share of it has a base of its own.
+    """
+    text = normalise(para.text)
+    groups: dict[tuple[int, int], list[Share]] = {}
+    for share in shares:
+        groups.setdefault(sentence_bounds(text, share.percent.start), []).append(share)
+    for (_, sentence_end), group in groups.items():
+        if len(group) < 2 or any(s.base is not None for s in group):
+            continue
+        if len({s.base_label for s in group}) != 1 or len({id(s.part) for s in group}) != len(group):
+            continue
+        parts = [s.part for s in group]
+        first = parts[0]
+        if first.kind not in (Kind.MONEY, Kind.COUNT) or any(
+            not _same_kind(p, first) or p.approx for p in parts
+        ):
+            continue
+        if any(s.percent.approx for s in group):
+            continue
+        begin, end = parts[0].start, sentence_end
+        listed = {id(p) for p in parts}
+        others = [
+            q
+            for q in para.quantities
+            if begin <= q.start < end
+            and q.is_amount
+            and id(q) not in listed
+            and _depth_at(text, begin, q.start) == 0
+            and not is_change_amount(text, q)  # "…，占60%，比上年增加0.50万元；": a change, not a part
+        ]
+        if others:
+            continue  # an amount of the list (or after it) without its share: the list may be partial
+        total = sum_interval([s.percent for s in group])
+        if not total.lo <= Decimal(100) <= total.hi or sum(p.base_value for p in parts) <= 0:
+            continue
+        for s in group:
+            s.base_parts = parts
+
+
+def _whole_of_sole_part(para: Paragraph, part: Quantity) -> Quantity | None:
+    """ "…支出12.50万元，其中公务用车购置及运行维护费8.30万元，占比66.40%": the one part named after 其中
+    is a share of the whole right before it."""
+    text = normalise(para.text)
+    before = [q for q in para.quantities if q.end <= part.start]
+    if not before:
+        return None
+    whole = before[-1]
+    m = _QIZHONG.search(text, whole.end, part.start)
+    if m is None or text[max(0, m.start() - 1) : m.start()] in ("（", "("):
+        return None
+    if not _WHOLE_TO_QIZHONG.fullmatch(text[whole.end : m.start()]) or not whole.is_amount:
+        return None
+    if not _same_kind(whole, part) or whole.approx or is_change_amount(text, whole):
+        return None
+    return whole
 
 
 def _comparable(a: Quantity, b: Quantity) -> bool:
@@ -608,16 +896,22 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
 _RATE_PHRASE = lazy(
     r"(?:完成(?:了)?(?:上级|全年|年度|本年|年初|调整后?的?|省|市|县)?(?:下达的?)?(?:预算|目标任务|目标|计划|任务)?(?:数)?(?:的)?"
     r"|(?:预算|计划|目标|任务)?(?:执行|完成|支出)率(?:为|达到|达)?"
-    r"|占(?:上级|年度|全年)?(?:下达的?)?(?:目标任务数|目标任务|目标数|任务数|计划数|目标|计划|任务)#?(?:的)?)$"
+    r"|(?:资金|预算资金)?(?:到位|拨付)率(?:为|达到|达)?"  # 实际到位资金 / 预算资金
+    r"|占(?:上级|年度|全年)?(?:下达的?)?(?:目标任务数|目标任务|目标数|任务数|计划数|目标|计划|任务)#?(?:的)?"
+    # "412.00亿元，为调整预算数400.00亿元的103.0%", "为年初预算的96.5%"
+    r"|(?:为|是|相当于)(?:年初|全年|调整后?的?|变动后的?)?(?:预算|调整预算)(?:数)?#?的)$"
 )
 _SET_TARGET = lazy(r"目标|任务|计划")  # not 预算: budgets in 万元 are rounded from 元
 _FUND_TYPES = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算|公共预算|基金预算")
 _TARGET_LABEL = lazy(r"预算|计划|目标|任务")
 _ACTUAL_LABEL = lazy(r"决算|执行|实际|完成|支出|实现|达到")
+_TARGET_TAIL = lazy(r"(?:年初|调整后?|全年)?预算数?(?:为|是)?$")
 
 
 def _role_of_label(label: str) -> str | None:
     core = _FUND_TYPES.sub("", normalise(label))
+    if _TARGET_TAIL.search(core):
+        return "target"  # "财政拨款支出年初预算": a budget, whatever it is a budget of
     if _ACTUAL_LABEL.search(core):
         return "actual"
     if _TARGET_LABEL.search(core):
@@ -746,6 +1040,67 @@ def _table_breakdowns(table: Table) -> list[Breakdown]:
             if parts is not None and len(items) >= 2:
                 found.append(Breakdown(whole, parts, "合计行", complete=True))
         found.extend(_children_breakdowns(table, kinds, column))
+    found.extend(_fund_source_breakdowns(table))
+    return found
+
+
+_FUND_SUBSET = lazy(r"^其中\s*[：:、,，\-－—]?\s*\S")
+_FUND_OTHER = lazy(r"^其[他它]资金\s*[：:]?$")
+_FUND_BLOCK_MAX = 6
+
+
+def _label_cell(cell: Cell | None) -> str | None:
+    """The text of a cell that names a row (no figure in it), folded; None for figures and empty cells."""
+    if cell is None or cell.quantities:
+        return None
+    text = normalise(cell.text).replace(" ", "")
+    return text or None
+
+
+def _fund_source_breakdowns(table: Table) -> list[Breakdown]:
+    """The funds block of a project form: 年度资金总额 / 其中：当年财政拨款 / 上年结转资金 / 其他资金.
+
+    Self-evaluation forms state a project's money by source, one row each, in every amount column
+    (年初预算数, 全年预算数, 全年执行数; or "预算数: | 40 | 执行数: | 40" pairs). The block is complete
+    by construction when it closes with 其他资金, the remainder: the total row must equal its source rows.
+    A block without 其他资金, or broken by a numbered or total row, is not read.
+    """
+    found: list[Breakdown] = []
+    rows = table.rows
+    for i in range(len(rows) - 2):
+        for c, cell in enumerate(rows[i].cells):
+            label = _label_cell(cell)
+            if label is None or _FUND_SUBSET.match(label):
+                continue
+            first = _label_cell(cell_at(rows[i + 1], c))
+            if first is None or not _FUND_SUBSET.match(first):
+                continue
+            block = [i + 1]
+            for k in range(i + 2, min(len(rows), i + 2 + _FUND_BLOCK_MAX)):
+                name = _label_cell(cell_at(rows[k], c))
+                if name is None:
+                    break
+                kind = row_kind(Row([Cell(name, 0, 0)]))
+                if kind.kind != "item" or kind.level:
+                    break  # a 合计 or a numbered row starts another group
+                block.append(k)
+                if _FUND_OTHER.match(name):
+                    break
+            closing = _label_cell(cell_at(rows[block[-1]], c))
+            if len(block) < 2 or closing is None or not _FUND_OTHER.match(closing):
+                continue
+            for v in range(c + 1, len(rows[i].cells)):
+                if _label_cell(rows[i].cells[v]) is not None:
+                    break  # the next label of a "预算数: | 40 | 执行数: | 40" row starts its own block
+                whole = cell_figure(rows[i].cells[v])
+                if whole is None or whole.kind is not Kind.MONEY:
+                    continue
+                parts = _column_parts(table, block, v)
+                if not parts or any(
+                    p.kind is not Kind.MONEY or p.base_unit != whole.base_unit for p in parts
+                ):
+                    continue
+                found.append(Breakdown(whole, parts, "表内分项", complete=True))
     return found
 
 

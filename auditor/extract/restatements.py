@@ -22,14 +22,15 @@ _SCOPES = [
     ("年初", r"年初|初"),
     ("调整后", r"调整后|剔除\p{Han}{0,20}后|扣除\p{Han}{0,20}后|划出后"),
     ("调整预算", r"调整预算"),
+    # the funds before 预算: 一般公共预算 is a fund, not a budget figure
+    ("一般公共预算", r"一般公共预算"),
+    ("基金", r"政府性基金"),
     ("预算", r"预算(?!单位)"),
     ("决算", r"决算"),
     ("执行", r"执行|实际"),
     ("本级", r"本级"),
     ("全市", r"全市|全县|全区|全省|全州"),
     ("财政拨款", r"财政拨款"),
-    ("一般公共预算", r"一般公共预算"),
-    ("基金", r"政府性基金"),
     ("项目", r"项目"),
     ("划出", r"划出|调减|调整资金|直接调整"),
     ("结转", r"结转|结余"),
@@ -50,6 +51,7 @@ _ORDINAL = lazy(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五�
 _WHOSE = lazy(r"^(?:我局|本局|本部门|本单位|我单位|部门|单位|\p{Han}{1,6}人社局|人社局)")
 _WHOSE_WHEN = lazy(r"\s*(?:(?:19|20)\d\d\s*年|本年|全年|部门|单位)")
 _YEAR = lazy(r"(?:19|20)\d\d")
+_LEADING_YEAR = lazy(r"^(?:19|20)\d\d\s*年度?")
 
 
 @dataclass
@@ -78,9 +80,9 @@ def _parse(label: str, own_names: list[str]) -> tuple[str, frozenset[str]]:
     m = _ORDINAL.match(text)
     if m:
         text = text[m.end() :]
-    m = _WHOSE.match(text)
-    if m:
-        text = text[m.end() :]
+    m = _WHOSE.match(_LEADING_YEAR.sub("", text, count=1))
+    if m:  # "本部门…", "2024年度本部门…": whose, not what
+        text = _LEADING_YEAR.sub("", text, count=1)[m.end() :]
     scope = set()
     candidates = {m.lastgroup for m in _ANY_SCOPE.finditer(text, overlapped=True)}
     if candidates:  # most labels carry no scope word
@@ -134,7 +136,7 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
             if whole is not None:
                 label = f"{label} {whole.label}"
             topic, scope = parse(label)
-            if not _specific(topic, q):
+            if not _specific(topic, q, scope):
                 continue
             out.append(Statement(q, topic, scope, year_of(text, q) or default_year, q.label, para.line))
     disclosure_tables = doc.disclosure.table_indexes  # compared by 科目 in auditor.extract.fiscal
@@ -152,7 +154,7 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
                 years = _YEAR.findall(header + table.caption)
                 label = f"{row.label} {header}"
                 topic, scope = parse(label)
-                if not _specific(topic, q):
+                if not _specific(topic, q, scope):
                     continue
                 out.append(
                     Statement(
@@ -169,8 +171,15 @@ def _eligible(q: Quantity) -> bool:
 _VERB_END = lazy(r"(?:完成|实现|达到|发放|追回|办结|受理|结案|培训|帮助|服务|开展|组织|举办|新增|减少|增加)$")
 
 
-def _specific(topic: str, q: Quantity | None = None) -> bool:
+_FUND_SCOPES = frozenset({"财政拨款", "一般公共预算", "基金"})
+
+
+def _specific(topic: str, q: Quantity | None = None, scope: frozenset[str] = frozenset()) -> bool:
     if topic in ("总支出", "总收入"):
+        return True
+    if topic == "支出" and "项目" in scope and scope & _FUND_SCOPES:
+        # "财政拨款项目支出总计…", "本部门财政拨款项目支出累计…": the unit's 项目支出 of that fund; a bare
+        # 项目支出 may be any section's (本年支出 or 财政拨款), and stays uncompared
         return True
     if q is not None and q.kind is Kind.COUNT:
         # a count's label rarely names its subject ("培训完成628人" after "贫困劳动力培训任务250人")

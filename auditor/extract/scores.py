@@ -44,6 +44,7 @@ class ScoreNode:
     children: list[ScoreNode] = field(default_factory=list)
     parent: ScoreNode | None = field(default=None, repr=False)
     rule_text: str = ""  # the scoring rule of a table row (评分细则)
+    deducted: Decimal | None = None  # "满分10分，扣2分，得8分": the points taken off, stated with both
 
     @property
     def key(self) -> str:
@@ -132,6 +133,9 @@ class Scores:
     grades: list[StatedGrade]
     surveys: list[Survey]
     bands: list[tuple[str, Decimal]] | None = None  # grade bands the report defines itself
+    # "该指标分值18分，评价得分14分，得分率77.78%" outside any numbered indicator paragraph: a weight and its
+    # score with nothing to add up, checked for range and 得分率 only
+    loose: list[ScoreNode] = field(default_factory=list)
 
     def prose_nodes(self) -> list[ScoreNode]:
         out: list[ScoreNode] = []
@@ -288,7 +292,7 @@ _N = r"(?P<{}>\d+(?:\.\d+)?)\s*分"
 _PAIR = lazy(
     r"(?:指标分值|总评价分|总评分|分值|满分|评价得分|总分|指标总分)\s*(?:为)?\s*"
     + _N.format("max")
-    + r"\s*[，,、]\s*(?:评价得分|实际得分|得分|评价得|实得|得)\s*(?:为)?\s*"
+    + r"\s*[，,、]\s*(?:(?:自评|评价|实际)?总?得分|评价得|实得|得)\s*(?:为)?\s*"
     + _N.format("score")
     + r"(?:\s*[，,]\s*得分率(?:为)?\s*(?P<rate>\d+(?:\.\d+)?)\s*%)?"
 )
@@ -296,6 +300,96 @@ _MAX_ONLY = lazy(r"(?:指标分值|分值|满分)\s*(?:为)?\s*" + _N.format("ma
 _ITEM = lazy(r"(?:得分|得|(?<=[，,；;。]\s*)的)\s*(?:为)?\s*" + _N.format("v"))
 _DEDUCT = lazy(r"扣(?:除)?\s*(?:了)?\s*" + _N.format("v"))
 _LABEL_BEFORE_PAIR = lazy(r"(?P<label>[^，,。；;：:]{2,20}?)(?:总评价分|总评分|评价得分|指标分值|总分)")
+
+
+def _loose_pairs(doc: Document) -> list[ScoreNode]:
+    """Weight and score pairs of paragraphs that no numbered indicator paragraph precedes."""
+    out: list[ScoreNode] = []
+    for para in doc.paragraphs:
+        if para.ordinal is not None:
+            return out  # from the first numbered paragraph on, the prose tree reads the pairs
+        text = normalise(para.text)
+        if "分" not in text:
+            continue
+        for m in _PAIR.finditer(text):
+            node = ScoreNode(name="", level=1, line=para.line)
+            _set_pair(node, m, para)
+            out.append(node)
+        for m in _DEDUCTED_PAIR.finditer(text):
+            node = ScoreNode(name="", level=1, line=para.line, column=para.column(m.start("score")))
+            node.max = Decimal(m.group("max"))
+            node.deducted, node.score = Decimal(m.group("cut")), Decimal(m.group("score"))
+            node.max_line = node.score_line = para.line
+            out.append(node)
+    return out
+
+
+_LIST_TOTAL_AFTER = lazy(r"(?:总得分|综合得分|总分|合计|共计|累计得分|合计得分)\s*(?:为|是)?\s*$")
+_LIST_TOTAL_BEFORE = lazy(
+    r"(?:总得分|综合得分|自评得分|评价得分|总分)\s*(?:为|是)?\s*"
+    + _N.format("v")
+    + r"\s*[，,]\s*其中\s*[：:，,]?"
+)
+_NOT_A_SCORE_LIST = lazy(r"扣|分值|满分|权重|以上|以下|得分率")
+
+
+def _in_brackets(text: str, pos: int) -> bool:
+    depth = 0
+    for ch in text[:pos]:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+    return depth > 0
+
+
+def _score_lists(doc: Document) -> list[ScoreNode]:
+    """ "项目立项6分，绩效目标5分，…，总得分90分" and "综合得分为92分，其中：决策类指标得分18分，…": one
+    sentence of scored items and their total, outside the numbered indicator paragraphs."""
+    out: list[ScoreNode] = []
+    for para in doc.paragraphs:
+        if para.ordinal is not None or "分" not in para.text:
+            continue
+        text = normalise(para.text)
+        for sentence in _SENTENCE.finditer(text):
+            body = sentence.group(0)
+            if _NOT_A_SCORE_LIST.search(body):
+                continue
+            scores = [
+                q
+                for q in para.quantities
+                if sentence.start() <= q.start < sentence.end()
+                and q.kind is Kind.SCORE
+                and not q.approx
+                and not _in_brackets(text, q.start)  # "产出36分（其中数量指标20分…）": a part's own parts
+            ]
+            if len(scores) < 4:
+                continue
+            before = _LIST_TOTAL_BEFORE.search(text, sentence.start(), sentence.end())
+            if before is not None:
+                total = next(q for q in scores if q.start >= before.start("v"))
+                items = [q for q in scores if q.start > before.end()]
+            elif _LIST_TOTAL_AFTER.search(text, sentence.start(), scores[-1].start):
+                total, items = scores[-1], scores[:-1]
+            else:
+                continue
+            if len(items) < 3 or any(q is total for q in items):
+                continue
+            node = ScoreNode(name="", level=1, line=para.line, column=total.column)
+            node.score, node.score_line = total.value, total.line
+            node.items = [(q.value, q.line) for q in items]
+            out.append(node)
+    return out
+
+
+_DEDUCTED_PAIR = lazy(
+    r"(?:指标分值|分值|满分)\s*(?:为)?\s*"
+    + _N.format("max")
+    + r"\s*[，,、]\s*扣(?:除)?\s*"
+    + _N.format("cut")
+    + r"\s*[，,、]\s*(?:实际得分|得分|实得|得)\s*(?:为)?\s*"
+    + _N.format("score")
+)
 
 
 def _prose_tree(doc: Document) -> list[ScoreNode]:
@@ -443,6 +537,9 @@ _BAND_DEFINITION = lazy(
 _SENTENCE = lazy(r"[^。！？]+")
 
 
+_LABELLED_TOTAL = rx(r"总得分|综合得分|整体绩效得分|最终得分")
+
+
 def _totals_and_grades(doc: Document) -> tuple[list[StatedTotal], list[StatedGrade]]:
     from auditor.extract.textscan import own_entity
 
@@ -472,11 +569,14 @@ def _totals_and_grades(doc: Document) -> tuple[list[StatedTotal], list[StatedGra
                         _subject_at(text, s.start(), starts, g.start(), heading, own),
                     )
                 )
-            for m in _TOTAL.finditer(text, s.start(), s.end()):
+            matches = list(_TOTAL.finditer(text, s.start(), s.end()))
+            labelled = [bool(_LABELLED_TOTAL.match(m.group(0))) for m in matches]
+            for m, label_total in zip(matches, labelled, strict=True):
                 value = Decimal(m.group("v"))
-                label_total = rx(r"总得分|综合得分|整体绩效得分|最终得分").match(m.group(0))
                 if not (found_grades or label_total) or not (Decimal(0) <= value <= Decimal(100)):
                     continue
+                if not label_total and (any(labelled) or text[max(0, m.start() - 2) : m.start()] == "分别"):
+                    continue  # "四项分别得分18分、…，总得分95分": the items' scores, not the total
                 if found_grades and m.start() > found_grades[-1].start():
                     continue  # a score after the grade belongs to something else
                 if _PAIR.search(text, max(0, m.start() - 12), m.end() + 12):
@@ -665,6 +765,7 @@ def analyse(doc: Document) -> Scores:
     return Scores(
         tables=tables,
         prose=_prose_tree(doc),
+        loose=_loose_pairs(doc) + _score_lists(doc),
         totals=totals,
         grades=grades,
         surveys=surveys,

@@ -106,6 +106,21 @@ class PercentCheck:
     shown: str  # the recomputed percentage, written with at least two decimals: "33.70%"
 
 
+def recompute_percent_of_sum(
+    numerator: Quantity, parts: list[Quantity], stated: Quantity, extra: Decimal = Decimal(0)
+) -> PercentCheck | None:
+    """Check ``stated`` against numerator / (sum of ``parts``) × 100, the sum's rounding included."""
+    total = sum((q.base_value for q in parts), Decimal(0))
+    if total <= 0:
+        return None
+    computed = percent_of(interval_of(numerator), sum_interval(parts))
+    if computed is None:
+        return None
+    verdict = judge(stated, computed, extra=extra)
+    shown = fmt(numerator.base_value / total * HUNDRED, max(stated.decimals, 2)) + "%"
+    return PercentCheck(verdict, shown)
+
+
 def recompute_percent(
     numerator: Quantity,
     denominator: Quantity,

@@ -1,0 +1,47 @@
+"""V101 restatements: what a label's scope words mean (fund, budget or actual, whose)."""
+
+from __future__ import annotations
+
+import pytest
+
+TITLE = "某县某局2024年度部门决算\n"
+
+PROJECT_SPENDING = "2024年，财政拨款项目支出总计95.20万元。\n2024年度本部门财政拨款项目支出累计达到{b}万元，主要用于就业服务。\n"
+
+
+def test_fund_project_spending_restated(check):
+    """财政拨款项目支出 is the unit's project spending of that fund, however the label ends (总计, 累计达到)
+    and whoever it names first (2024年度本部门…)."""
+    assert check(TITLE + PROJECT_SPENDING.format(b="95.20"), select="V101") == []
+    found = check(TITLE + PROJECT_SPENDING.format(b="92.50"), select="V101")
+    assert [(f.rule, f.stated, f.expected) for f in found] == [("V101", "92.50万元", "95.20万元")]
+
+
+NOT_THE_SAME = [
+    # a bare 项目支出 may be any section's (本年支出 or 财政拨款): not compared
+    "2024年项目支出95.20万元。\n三、财政拨款支出情况\n2024年项目支出80.10万元。\n",
+    # another year, last year, a budget, another fund
+    "2024年财政拨款项目支出95.20万元。2023年财政拨款项目支出80.10万元。\n",
+    "2024年财政拨款项目支出95.20万元。上年财政拨款项目支出80.10万元。\n",
+    "财政拨款项目支出预算120.00万元。财政拨款项目支出95.20万元。\n",
+    "2024年财政拨款项目支出95.20万元。政府性基金财政拨款项目支出12.00万元。\n",
+    "2024年财政拨款项目支出95.20万元。一般公共预算财政拨款项目支出90.00万元。\n",
+    "2024年本级财政拨款项目支出60.00万元。2024年财政拨款项目支出95.20万元。\n",
+    # 一般公共预算 names a fund, not a budget: its budget and its actual are two figures
+    "2024年一般公共预算财政拨款支出预算500.00万元。\n2024年一般公共预算财政拨款支出480.00万元。\n",
+    "2024年一般公共预算财政拨款项目支出预算120.00万元。\n2024年一般公共预算财政拨款项目支出95.20万元。\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_THE_SAME)
+def test_different_quantities_are_not_compared(check, text):
+    assert check(TITLE + text, select="V101") == []
+
+
+def test_general_budget_is_a_fund_scope():
+    """一般公共预算 is the fund; 预算 after it is the budget figure."""
+    from auditor.extract.restatements import _parse
+
+    assert _parse("2024年一般公共预算财政拨款支出", []) == ("总支出", frozenset({"一般公共预算", "财政拨款"}))
+    _, scope = _parse("一般公共预算财政拨款支出预算", [])
+    assert scope == frozenset({"一般公共预算", "财政拨款", "预算"})
