@@ -54,7 +54,11 @@ _PREFIX_APPROX = (
     "超过 超出 将近 接近 大约为 大约 约为 约合 约 近 逾 超 不足 不到 不少于 不低于 不超过 不高于 大于 小于 高于 低于 "
     "≥ ≤ > < ＞ ＜ >= <="
 ).split()
-_PREFIX_ALT = "|".join(regex.escape(p) for p in sorted(_PREFIX_APPROX, key=len, reverse=True))
+_PREFIX_ALT = "|".join(
+    # a bare 约 is "about" unless it ends a word: 签约, 节约, 合约, 履约… ("家庭医生签约60.00万元" is exact)
+    r"(?<![签节合条制预履特契邀违公缔集简])约" if p == "约" else regex.escape(p)
+    for p in sorted(_PREFIX_APPROX, key=len, reverse=True)
+)
 _SUFFIX_APPROX = ("以上", "以下", "以内", "左右", "上下", "余", "多", "强", "内")
 
 NUMBER_RE = lazy(

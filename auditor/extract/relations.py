@@ -208,6 +208,8 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
             continue
         if inner and q.start < inner[-1][1]:
             continue  # a part of the part before, not of this list
+        if q.approx and _same_kind(q, whole) and _depth_at(text, begin, q.start) == 0:
+            return []  # "…约60.00万元…": a list with an approximate part has no exact sum to check
         if q.approx or not _same_kind(q, whole) or "per-unit" in q.tags:
             continue
         if is_change_amount(text, q):

@@ -17,6 +17,7 @@ from auditor.extract.tables import cell_figure
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
 from auditor.text.rx import lazy
+from auditor.text.spans import sentence_start
 
 _SCOPES = [
     ("年初", r"年初|初"),
@@ -106,6 +107,34 @@ def _parse(label: str, own_names: list[str]) -> tuple[str, frozenset[str]]:
     return topic, frozenset(scope)
 
 
+_YEAR_RANGE = lazy(r"(?:19|20)\d\d\s*年?\s*(?:[—–\-~～至到])\s*(?:19|20)\d\d")
+_LEAD = lazy(
+    r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?(?P<lead>[^，,。；;：:]{2,24}?)\s*[：:。]"
+)
+_ENTITY = lazy(r"(?:局|站|中心|所|院|队|处|办|委|场|馆|校|小学|中学|幼儿园|医院|卫生院|公司|项目)$")
+_TARGET_LEAD = lazy(r"目标|计划|预期|预计")
+_ACTUAL_LEAD = lazy(r"实际|完成情况|完成值|实现情况")
+
+
+def _whose(text: str, section) -> str:
+    """Whose figures a paragraph states, when it says so first: a unit or a project named before its colon
+    or full stop ("（一）县农业技术推广中心：…", "1.县林业站。…") or in the heading it stands under ("（一）县林场"),
+    or the stage of a performance target ("年度目标：…" against "实际完成情况：…"). Figures of different
+    subjects or stages are not restatements of one another."""
+    m = _LEAD.match(text)
+    lead = m.group("lead") if m else ""
+    if lead and _ACTUAL_LEAD.search(lead):
+        return "实际"
+    if lead and _TARGET_LEAD.search(lead):
+        return "目标"
+    if lead and _ENTITY.search(lead):
+        return lead
+    title = section.heading.title.strip() if section is not None else ""
+    if title and len(title) <= 24 and _ENTITY.search(title) and not _TARGET_LEAD.search(title):
+        return title
+    return ""
+
+
 def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
     out: list[Statement] = []
     parsed: dict[str, tuple[str, frozenset[str]]] = {}  # a label recurs within a report
@@ -124,9 +153,12 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
         section = doc.section_at(para.line)
         section_years = _YEAR.findall(" ".join(s.heading.title for s in section.path())) if section else []
         default_year = int(section_years[-1]) if section_years else report_year
+        whose = _whose(text, section)
         for q in para.quantities:
             if not _eligible(q):
                 continue
+            if _YEAR_RANGE.search(q.label):
+                continue  # "2021—2023年累计投入…1260.00万元": several years' total, no one year's figure
             if _PART_WORDS.search(normalise(q.label)):
                 continue
             if not q.label.strip(" ：:，,"):
@@ -138,6 +170,9 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
             topic, scope = parse(label)
             if not _specific(topic, q, scope):
                 continue
+            who = _whose(text[sentence_start(text, q.start) :], None) or whose
+            if who:
+                scope = scope | {who}
             out.append(Statement(q, topic, scope, year_of(text, q) or default_year, q.label, para.line))
     disclosure_tables = doc.disclosure.table_indexes  # compared by 科目 in auditor.extract.fiscal
     for table in doc.tables:
@@ -184,7 +219,14 @@ def _specific(topic: str, q: Quantity | None = None, scope: frozenset[str] = fro
     if q is not None and q.kind is Kind.COUNT:
         # a count's label rarely names its subject ("培训完成628人" after "贫困劳动力培训任务250人")
         return len(topic) >= 6 and not _VERB_END.search(topic)
+    if topic in _ATTRIBUTES:
+        return False  # "…通用设备2台，账面原值136.40万元；…专用设备1台，账面原值218.00万元": whose 原值?
     return len(topic) >= 4
+
+
+_ATTRIBUTES = frozenset(
+    {"账面原值", "账面净值", "资产原值", "资产净值", "原值", "净值", "建筑面积", "占地面积", "使用面积"}
+)
 
 
 def _carried_over(a: Statement, b: Statement, carried: list) -> bool:
