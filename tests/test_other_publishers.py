@@ -275,6 +275,25 @@ CASES += [
 ]
 
 
+CASES += [
+    # S101: after ；, a fund's total with its own 其中 is a second total, not a second part by nature
+    (
+        "本年支出合计1230.10万元，其中项目支出220.00万元；一般公共预算财政拨款支出488.60万元，其中项目支出68.00万元。",
+        "本年支出合计1230.10万元，其中基本支出1010.10万元，项目支出202.00万元。",
+        "S101",
+        [("S101", "1230.10万元", "1212.10万元")],
+    ),
+    # S101: the part's own 其中 may follow the part's share: 小微企业 is within 中小企业
+    (
+        "2023年度政府采购支出总额3350.80万元，其中授予中小企业合同金额3240.60万元，占政府采购支出总额的96.71%，"
+        "其中授予小微企业合同金额274.30万元，占政府采购支出总额的8.19%。",
+        "2023年度政府采购支出总额3350.80万元，其中：政府采购货物支出1000.00万元、政府采购工程支出1350.80万元、政府采购服务支出1100.00万元。",
+        "S101",
+        [("S101", "3350.80万元", "3450.80万元")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):
     assert _rules(check, good, select) == []

@@ -243,6 +243,8 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
     # gives each item's budget and actual
     if len({_role_of_label(p.label) for p in parts} & {"target", "actual"}) == 2:
         return []
+    if len(parts) >= 2 and _mixed_families(parts):
+        return []  # "其中项目支出220.00万元；一般公共预算财政拨款支出488.60万元，其中…": a second total, not a part
     # A part equal to the whole restates it ("…其中：基本支出（收入决算数）为14011296.99元；
     # 基本支出（支出决算数）为8049757.29元"): what remains is not the whole's breakdown.
     if whole.base_value != 0 and any(p.base_value == whole.base_value for p in parts):
@@ -250,7 +252,21 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
     return parts
 
 
-_NESTED_QIZHONG = lazy(r"[，,]?\s*其中\s*[：:，,]?")
+# after a part, its own 其中 (perhaps after the part's share: "…3240.60万元，占96.71%，其中授予小微企业…")
+_BY_NATURE = lazy(r"(?:基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出)$")
+_BY_FUND = lazy(r"一般公共预算|政府性基金|国有资本经营|财政拨款")
+
+
+def _mixed_families(parts: list[Quantity]) -> bool:
+    """Parts of two classifications that never share one list: spending by its nature (基本支出, 项目支出)
+    beside a fund's total (一般公共预算财政拨款支出)."""
+    labels = [normalise(p.label) for p in parts]
+    nature = any(_BY_NATURE.search(label) and not _BY_FUND.search(label) for label in labels)
+    fund = any(_BY_FUND.search(label) and not _BY_NATURE.search(label) for label in labels)
+    return nature and fund
+
+
+_NESTED_QIZHONG = lazy(r"[，,]?\s*(?:占[^，,；;。]{0,30}?%\s*[，,]\s*)?其中\s*[：:，,]?")
 _GROUP_END = lazy(r"[；;。]")
 
 # 、 and ， are used interchangeably inside one list; ； and ： start another group.
