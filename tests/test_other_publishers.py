@@ -294,6 +294,24 @@ CASES += [
 ]
 
 
+CASES += [
+    # S101: a 其中 list that runs to the end of its paragraph on a ； (cut by a page break) goes on elsewhere
+    (
+        "2023年本年支出合计1885.44万元，其中：基本支出1350.20万元；\n\n第 3 页\n\n项目支出535.24万元。\n",
+        "2023年本年支出合计1885.44万元，其中：基本支出1350.20万元；项目支出553.24万元。\n",
+        "S101",
+        [("S101", "1885.44万元", "1903.44万元")],
+    ),
+    # S101: money allotted beside money spent of it is no list of parts
+    (
+        "项目总投资1200.00万元，其中2023年安排资金400.00万元，全年支出392.00万元。",
+        "项目总投资1200.00万元，其中财政资金800.00万元，自筹资金300.00万元。",
+        "S101",
+        [("S101", "1200.00万元", "1100.00万元")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):
     assert _rules(check, good, select) == []

@@ -253,17 +253,27 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
 
 
 # after a part, its own 其中 (perhaps after the part's share: "…3240.60万元，占96.71%，其中授予小微企业…")
+_LIST_GOES_ON = lazy(r"(?:[（(][^（()）]*[）)])?\s*(?:[，,]\s*占[^，,；;。]{0,30}?%)?\s*[；;，,、]\s*$")
 _BY_NATURE = lazy(r"(?:基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出)$")
 _BY_FUND = lazy(r"一般公共预算|政府性基金|国有资本经营|财政拨款")
 
 
+_PLANNED = lazy(r"安排|下达|计划")
+_SPENT = lazy(r"支出|执行|使用|完成")
+
+
 def _mixed_families(parts: list[Quantity]) -> bool:
     """Parts of two classifications that never share one list: spending by its nature (基本支出, 项目支出)
-    beside a fund's total (一般公共预算财政拨款支出)."""
+    beside a fund's total (一般公共预算财政拨款支出), or money allotted beside money spent ("总投资1200万元，
+    其中2023年安排资金400万元，全年支出392万元": the 392 was spent of the 400)."""
     labels = [normalise(p.label) for p in parts]
-    nature = any(_BY_NATURE.search(label) and not _BY_FUND.search(label) for label in labels)
-    fund = any(_BY_FUND.search(label) and not _BY_NATURE.search(label) for label in labels)
-    return nature and fund
+
+    def both(first, second) -> bool:
+        one = any(first.search(label) and not second.search(label) for label in labels)
+        other = any(second.search(label) and not first.search(label) for label in labels)
+        return one and other
+
+    return both(_BY_NATURE, _BY_FUND) or both(_PLANNED, _SPENT)
 
 
 _NESTED_QIZHONG = lazy(r"[，,]?\s*(?:占[^，,；;。]{0,30}?%\s*[，,]\s*)?其中\s*[：:，,]?")
@@ -337,7 +347,10 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             # named 支持商销稳增长 is a programme when nothing is compared)
             continue
         if len(parts) >= 2:
-            found.append(Breakdown(whole, parts, "其中", complete=True))
+            # a list that runs to the end of its paragraph on a ； or ， (a page break or a cut line in text
+            # copied out of a PDF) goes on elsewhere: its parts may add up to less than the whole
+            cut = _LIST_GOES_ON.match(text, parts[-1].end) is not None
+            found.append(Breakdown(whole, parts, "其中", complete=not cut))
 
     # 1b. "其中在编人员130人：行政人员42人；…" — an amount followed by ： opens its own list.
     for whole in para.quantities:
