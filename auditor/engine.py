@@ -285,12 +285,18 @@ def check_paths(
     if jobs > 1 and len(tasks) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
+        # the largest files first, one at a time: the workers finish together instead of one of them
+        # working through a late large file alone; the report keeps the files' order
+        order = sorted(range(len(tasks)), key=lambda i: -_size(collected.files[i]))
+        placed: list = [None] * len(tasks)
         with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
-            results = []
-            for result in pool.map(_worker, tasks, chunksize=max(1, len(tasks) // (jobs * 8))):
-                results.append(result)
+            for i, result in zip(
+                order, pool.map(_worker, [tasks[i] for i in order], chunksize=1), strict=True
+            ):
+                placed[i] = result
                 if progress:
                     progress(1)
+        results = placed
     else:
         results = []
         for task in tasks:
@@ -320,6 +326,13 @@ def check_paths(
         baseline_unmatched=len(baseline.entries - baseline.matched) if baseline is not None else 0,
     )
     return report
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def check_file(path: str | os.PathLike[str], **overrides: object) -> Report:
