@@ -18,6 +18,7 @@ from decimal import Decimal
 
 import regex
 
+from auditor.extract.tables import total_word
 from auditor.model.document import Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
@@ -179,7 +180,6 @@ _LEVEL_HEADER = lazy(r"^([一二三四])级\s*指\s*标")
 _MAX_HEADER = lazy(r"^(?:指标)?(?:分值|权重|满分|标准分值?|分数|指标分值)(?:\(分\)|（分）)?$")
 _SCORE_HEADER = lazy(r"^(?:自评|评价|实际|最终)?得分(?:值)?(?:\(分\)|（分）)?$")
 _RULE_HEADER = lazy(r"评分(?:细则|标准|方法|依据)|计算公式|评分规则")
-_SUBTOTAL_CELL = lazy(r"^(?:小计|合计|小\s*计)$")
 _TOTAL_ROW = lazy(r"^(?:合计|总分|总计|得分合计|总得分)$")
 
 
@@ -215,11 +215,7 @@ def _indicator_table(table: Table) -> IndicatorTable | None:
             result.total_max, result.total_score = total_max, total_score
             result.total_line = row.cells[0].line
             continue
-        if any(
-            _SUBTOTAL_CELL.match(normalise(texts[col]).replace(" ", ""))
-            for col, _ in levels
-            if col < len(texts)
-        ):
+        if any(total_word(texts[col]) for col, _ in levels if col < len(texts)):
             continue  # "决策 | 小计 | 20 | 19": a parent's subtotal row, not one more indicator under it
         leaf: ScoreNode | None = None
         has_figures = _cell_number(row, max_col) is not None or _cell_number(row, score_col) is not None

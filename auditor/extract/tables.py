@@ -53,13 +53,22 @@ class RowKind:
     level: int  # 1 一、 · 2 （一）/1、 · 3 （1） · 0 no ordinal
 
 
+def total_word(text: str) -> str:
+    """ "total" for a cell saying 合计/总计/共计…, "subtotal" for 小计, "" otherwise."""
+    compact = normalise(text).strip().replace(" ", "")
+    if _TOTAL_ROW.match(compact):
+        return "total"
+    if _SUBTOTAL_ROW.match(compact):
+        return "subtotal"
+    return ""
+
+
 def row_kind(row: Row) -> RowKind:
     label = normalise(row.cells[0].text).strip() if row.cells else ""
     compact = label.replace(" ", "")
-    if _TOTAL_ROW.match(compact):
-        return RowKind("total", 0)
-    if _SUBTOTAL_ROW.match(compact):
-        return RowKind("subtotal", 0)
+    word = total_word(label)
+    if word:
+        return RowKind(word, 0)
     if _SUBSET_ROW.match(compact):
         return RowKind("subset", 0)
     for level, pattern in _LEVELS:
