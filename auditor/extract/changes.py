@@ -137,9 +137,6 @@ def _amounts(para: Paragraph) -> list[Quantity]:
 _ACTUALS = lazy(r"决算|执行|实际|完成")
 
 
-_LAST_YEAR_CMP = lazy(r"(?:比|较|与)\s*(?:上年|去年|上一年|上年度|上年同期)|同比")
-
-
 def comparison_years(doc: Document) -> list[YearComparison]:
     out = []
     for para in doc.paragraphs:
@@ -168,8 +165,9 @@ def comparison_years(doc: Document) -> list[YearComparison]:
             first = next((q for q in para.quantities if m.end() <= q.start < s_end), None)
             phrase = text[m.start() : first.end] if first is not None and first.end - m.start() <= 40 else ""
             opening = text[text.rfind("。", 0, m.start()) + 1 : m.start()]
-            beside = bool(_LAST_YEAR_CMP.search(opening)) or (
-                subject is not None and f"{subject - 1}年" in opening and _CMP.search(opening) is not None
+            beside = any(  # an earlier comparison of the sentence with last year, unnamed or by its year
+                c.group("year") is None or (subject is not None and int(c.group("year")) == subject - 1)
+                for c in _CMP.finditer(opening)
             )
             out.append(
                 YearComparison(

@@ -725,6 +725,22 @@ def _fitting(doc: Document, want: str, part: Quantity) -> tuple[list[tuple[int, 
     return found
 
 
+def _paired_shares(
+    parts: list[Quantity], pcts: list[Quantity], base: Quantity | None, base_text: str
+) -> list[Share]:
+    """Each part with its percentage, in order, against one base; the other parts are its neighbours."""
+    return [
+        Share(
+            part=part,
+            percent=pct,
+            base=base,
+            base_label=base_text,
+            neighbours=[q for q in parts if q is not part],
+        )
+        for part, pct in zip(parts, pcts, strict=True)
+    ]
+
+
 def _respective_shares(para: Paragraph, first: Quantity, at: int, base_text: str) -> list[Share]:
     """ "A、B分别占C的x%和y%": the percentages after 占 paired in order with the amounts before 分别 (the
     same number of them); nothing when the counts differ."""
@@ -739,16 +755,7 @@ def _respective_shares(para: Paragraph, first: Quantity, at: int, base_text: str
     parts = before[-len(pcts) :]
     explicit = [q for q in para.quantities if at <= q.start < first.start and q.is_amount]
     base = explicit[-1] if explicit else None
-    return [
-        Share(
-            part=part,
-            percent=pct,
-            base=base,
-            base_label=base_text,
-            neighbours=[q for q in parts if q is not part],
-        )
-        for part, pct in zip(parts, pcts, strict=True)
-    ]
+    return _paired_shares(parts, pcts, base, base_text)
 
 
 _LIST_BREAK = lazy(r"[；;。：:]|.{21}")
@@ -796,16 +803,7 @@ def _shares_after_respectively(
                     base = candidate
     else:
         base = _resolve_base_label(doc, para, parts[0], base_text)
-    return [
-        Share(
-            part=part,
-            percent=pct,
-            base=base,
-            base_label=base_text,
-            neighbours=[q for q in parts if q is not part],
-        )
-        for part, pct in zip(parts, pcts, strict=True)
-    ]
+    return _paired_shares(parts, pcts, base, base_text)
 
 
 def _shares_in(para: Paragraph, breakdowns: list[Breakdown], doc: Document) -> list[Share]:
