@@ -16,6 +16,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, ClassVar
 
 from auditor.messages import Message
+from auditor.usercache import cache_folder, write_atomically
 
 if TYPE_CHECKING:
     from auditor.model.document import Document
@@ -183,10 +184,7 @@ def _entry_point_specs() -> list[tuple[str, str]]:
     stamp = "\n".join([sys.version, *stamps])
     # the file is named by a cheap checksum and holds the whole stamp, which is compared: a checksum
     # collision only costs a scan (hashlib's OpenSSL set-up took longer than the cached read)
-    folder = os.environ.get("AUDITOR_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "auditor"
-    )
-    cached = os.path.join(folder, f"rules-{zlib.crc32(stamp.encode()):08x}.json")
+    cached = os.path.join(cache_folder(), f"rules-{zlib.crc32(stamp.encode()):08x}.json")
     try:
         with open(cached, encoding="utf-8") as f:
             saved = json.load(f)
@@ -198,11 +196,7 @@ def _entry_point_specs() -> list[tuple[str, str]]:
 
     specs = [(ep.name, ep.value) for ep in entry_points(group=ENTRY_POINT_GROUP)]
     try:  # a read-only or missing cache only costs the scan
-        os.makedirs(folder, exist_ok=True)
-        partial = f"{cached}.{os.getpid()}"
-        with open(partial, "w", encoding="utf-8") as f:
-            json.dump({"stamp": stamp, "rules": specs}, f)
-        os.replace(partial, cached)
+        write_atomically(cached, json.dumps({"stamp": stamp, "rules": specs}).encode("utf-8"))
     except OSError:
         pass
     return specs

@@ -39,9 +39,9 @@ def compact_spacing(text: str) -> tuple[str, list[int]]:
     if " " not in text and "\u3000" not in text:
         return text, list(range(len(text)))
     if _SPREAD is None:
-        import regex
+        from auditor.text.rx import compile_pattern
 
-        _SPREAD = regex.compile(
+        _SPREAD = compile_pattern(
             rf"(?<=[{_CJK}])[ \u3000]+(?=[{_CJK}\d%％])"  # 基 本 · 合计 1885.44 · ， 比
             rf"|(?<=[\d.%％])[ \u3000]+(?=[{_CJK}%％])"  # 1885.44 万元 · 4.2 %
         )

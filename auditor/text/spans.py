@@ -9,7 +9,7 @@ from functools import lru_cache
 import regex
 
 from auditor.model.quantity import Kind, Quantity
-from auditor.text.rx import lazy
+from auditor.text.rx import compile_pattern, lazy
 
 SENTENCE_END = "。！？!?"
 CLAUSE_END = "，,；;。"
@@ -17,7 +17,7 @@ CLAUSE_END = "，,；;。"
 
 @lru_cache(maxsize=64)
 def _any_of(chars: str, backwards: bool) -> regex.Pattern[str]:
-    return regex.compile(("(?r)" if backwards else "") + "[" + regex.escape(chars) + "]")
+    return compile_pattern(("(?r)" if backwards else "") + "[" + regex.escape(chars) + "]")
 
 
 def _after_last(text: str, pos: int, stops: str) -> int:
