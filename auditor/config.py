@@ -27,11 +27,6 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -175,6 +170,10 @@ def parse_table(table: dict, source: str) -> Config:
 
 def load_file(path: Path) -> Config | None:
     """The [tool.auditor] table of a pyproject.toml / auditor.toml (None when it has none)."""
+    if sys.version_info >= (3, 11):  # imported here: most runs find no configuration file (3 ms)
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

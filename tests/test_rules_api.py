@@ -98,18 +98,23 @@ def test_rule_reference_in_docs_is_up_to_date():
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == markdown()
 
 
-def test_a_check_does_not_import_pydantic(tmp_path):
-    """pydantic describes the JSON contract (auditor.report.schema); a check builds plain dataclasses."""
+def test_a_check_does_not_import_pydantic_nor_a_toml_parser_without_a_configuration(tmp_path):
+    """pydantic describes the JSON contract (auditor.report.schema); a check builds plain dataclasses.
+    tomllib is needed only where a configuration file is found."""
     report = tmp_path / "r.txt"
     report.write_text(
         "2023年本年支出合计1885.44万元，其中：基本支出1350.20万元，项目支出525.24万元。\n", encoding="utf-8"
     )
     code = (
-        "import sys; from auditor.engine import check_paths; from auditor.report.output import format_json; "
-        f"r = check_paths([{str(report)!r}]); format_json(r); print('pydantic' in sys.modules, len(r.findings))"
+        "import sys; from auditor.cli import main\n"
+        f"try:\n    main(['check', '--format', 'json', {str(report)!r}])\nexcept SystemExit:\n    pass\n"
+        "print('pydantic' in sys.modules, 'tomllib' in sys.modules, file=sys.stderr)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "1"]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert out.stderr.split() == ["False", "False"] and '"S101"' in out.stdout
+    (tmp_path / "auditor.toml").write_text('fail-on = "never"\n', encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert out.stderr.split() == ["False", "True"] and '"S101"' in out.stdout
 
 
 def test_startup_does_not_import_heavy_modules():
