@@ -17,9 +17,95 @@ import ctypes
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-# the raw bindings only: pypdfium2's helper layer (logging, its own document classes) took longer to
-# import (20-40 ms) than reading a page; this module opens and closes documents itself
-import pypdfium2_raw as R
+
+class FS_MATRIX(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_float) for name in "abcdef"]
+
+
+class FS_RECTF(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_float) for name in ("left", "top", "right", "bottom")]
+
+
+_P, _I, _U, _F, _D = ctypes.c_void_p, ctypes.c_int, ctypes.c_ulong, ctypes.c_float, ctypes.c_double
+# The functions this module calls, as fpdfview.h, fpdf_edit.h and fpdf_text.h declare them; handles and
+# out-parameters are plain addresses. pypdfium2's own bindings (pypdfium2_raw) declare all ~1000 functions
+# of the library with typed pointers: importing them took 6 ms, and converting the typed arguments made
+# every call 30-40 % slower, in loops that call PDFium for every character and path segment of a page.
+_PROTOTYPES: dict[str, tuple[object, tuple]] = {
+    "FPDF_InitLibrary": (None, ()),
+    "FPDF_LoadMemDocument64": (_P, (_P, ctypes.c_size_t, ctypes.c_char_p)),
+    "FPDF_GetLastError": (_U, ()),
+    "FPDF_GetPageCount": (_I, (_P,)),
+    "FPDF_CloseDocument": (None, (_P,)),
+    "FPDF_LoadPage": (_P, (_P, _I)),
+    "FPDF_ClosePage": (None, (_P,)),
+    "FPDF_GetPageWidthF": (_F, (_P,)),
+    "FPDF_GetPageHeightF": (_F, (_P,)),
+    "FPDFPage_GetCropBox": (_I, (_P, _P, _P, _P, _P)),
+    "FPDFPage_GetMediaBox": (_I, (_P, _P, _P, _P, _P)),
+    "FPDFPage_GetRotation": (_I, (_P,)),
+    "FPDFPage_CountObjects": (_I, (_P,)),
+    "FPDFPage_GetObject": (_P, (_P, _I)),
+    "FPDFPageObj_GetType": (_I, (_P,)),
+    "FPDFPageObj_GetMatrix": (_I, (_P, _P)),
+    "FPDFPath_GetDrawMode": (_I, (_P, _P, _P)),
+    "FPDFPath_CountSegments": (_I, (_P,)),
+    "FPDFPath_GetPathSegment": (_P, (_P, _I)),
+    "FPDFPathSegment_GetPoint": (_I, (_P, _P, _P)),
+    "FPDFPathSegment_GetType": (_I, (_P,)),
+    "FPDFPathSegment_GetClose": (_I, (_P,)),
+    "FPDFFormObj_CountObjects": (_I, (_P,)),
+    "FPDFFormObj_GetObject": (_P, (_P, _U)),
+    "FPDFText_LoadPage": (_P, (_P,)),
+    "FPDFText_ClosePage": (None, (_P,)),
+    "FPDFText_CountChars": (_I, (_P,)),
+    "FPDFText_GetText": (_I, (_P, _I, _I, _P)),
+    "FPDFText_GetLooseCharBox": (_I, (_P, _I, _P)),
+    "FPDFText_GetMatrix": (_I, (_P, _I, _P)),
+    "FPDFText_GetFontSize": (_D, (_P, _I)),
+}
+# constants of fpdfview.h and fpdf_edit.h
+FPDF_ERR_FILE, FPDF_ERR_FORMAT, FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY, FPDF_ERR_PAGE = 2, 3, 4, 5, 6
+FPDF_PAGEOBJ_PATH, FPDF_PAGEOBJ_FORM = 2, 5
+FPDF_SEGMENT_LINETO, FPDF_SEGMENT_MOVETO = 0, 2
+
+
+class _Library:
+    """The PDFium library that the pypdfium2 wheel ships (its package folder), with the functions above."""
+
+    def __init__(self) -> None:
+        import sys
+        from importlib.util import find_spec
+
+        spec = find_spec("pypdfium2_raw")  # found, not imported
+        if spec is None or not spec.submodule_search_locations:
+            raise ImportError("pypdfium2 is not installed")
+        if sys.platform.startswith(("win32", "cygwin", "msys")):
+            name = "pdfium.dll"
+        elif sys.platform.startswith(("darwin", "ios")):
+            name = "libpdfium.dylib"
+        else:
+            name = "libpdfium.so"
+        folder = next(iter(spec.submodule_search_locations))
+        import os
+
+        lib = ctypes.CDLL(os.path.join(folder, name))
+        for function, (restype, argtypes) in _PROTOTYPES.items():
+            f = getattr(lib, function)
+            f.restype, f.argtypes = restype, argtypes
+            setattr(self, function, f)
+        self.FPDF_InitLibrary()  # PDFium ignores a second initialisation (pypdfium2's own, if imported)
+
+
+_lib: _Library | None = None
+
+
+def _pdfium() -> _Library:
+    global _lib
+    if _lib is None:
+        _lib = _Library()
+    return _lib
+
 
 SNAP = 3.0  # pdfplumber's defaults, kept so that the cells match pdfplumber's
 JOIN = 3.0
@@ -57,9 +143,11 @@ class Page:
 
 def _view(page) -> tuple[float, float, Callable[[float, float], tuple[float, float]]]:
     """Page width, height (as displayed) and a map from PDF user space to top-left 'view' space."""
+    R = _pdfium()
     lft, b, r, t = (ctypes.c_float() for _ in range(4))
-    if not R.FPDFPage_GetCropBox(page, lft, b, r, t):
-        if not R.FPDFPage_GetMediaBox(page, lft, b, r, t):
+    box = [ctypes.byref(v) for v in (lft, b, r, t)]
+    if not R.FPDFPage_GetCropBox(page, *box):
+        if not R.FPDFPage_GetMediaBox(page, *box):
             lft.value, b.value = 0.0, 0.0
             r.value, t.value = R.FPDF_GetPageWidthF(page), R.FPDF_GetPageHeightF(page)
     x0, y0, x1, y1 = (
@@ -97,11 +185,21 @@ def _edges(page, view) -> tuple[list[list[float]], list[list[float]]]:
     """Horizontal [y, x0, x1] and vertical [x, top, bottom] segments of the page's painted paths."""
     hs: list[list[float]] = []
     vs: list[list[float]] = []
-    m = R.FS_MATRIX()
+    R = _pdfium()
+    m = FS_MATRIX()
     fx, fy = ctypes.c_float(), ctypes.c_float()
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    PATH, FORM = R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_FORM
-    get_type = R.FPDFPageObj_GetType
+    m_at, fx_at, fy_at = ctypes.addressof(m), ctypes.addressof(fx), ctypes.addressof(fy)
+    fill_at, stroke_at = ctypes.addressof(fill), ctypes.addressof(stroke)
+    PATH, FORM = FPDF_PAGEOBJ_PATH, FPDF_PAGEOBJ_FORM
+    MOVETO, LINETO = FPDF_SEGMENT_MOVETO, FPDF_SEGMENT_LINETO
+    get_type, draw_mode, matrix = R.FPDFPageObj_GetType, R.FPDFPath_GetDrawMode, R.FPDFPageObj_GetMatrix
+    count_segments, segment, point = (
+        R.FPDFPath_CountSegments,
+        R.FPDFPath_GetPathSegment,
+        R.FPDFPathSegment_GetPoint,
+    )
+    segment_type, closes = R.FPDFPathSegment_GetType, R.FPDFPathSegment_GetClose
 
     def add(p, q):
         (ax, ay), (bx, by) = view(*p), view(*q)
@@ -115,27 +213,27 @@ def _edges(page, view) -> tuple[list[list[float]], list[list[float]]]:
             obj = get(parent, i)
             kind = get_type(obj)
             if kind == PATH:
-                R.FPDFPath_GetDrawMode(obj, fill, stroke)
+                draw_mode(obj, fill_at, stroke_at)
                 if not fill.value and not stroke.value:
                     continue
-                R.FPDFPageObj_GetMatrix(obj, m)
+                matrix(obj, m_at)
                 a, b, c, d, e, f = _compose((m.a, m.b, m.c, m.d, m.e, m.f), outer)
                 start = cur = None
-                for s in range(R.FPDFPath_CountSegments(obj)):
-                    seg = R.FPDFPath_GetPathSegment(obj, s)
-                    R.FPDFPathSegment_GetPoint(seg, fx, fy)
+                for s in range(count_segments(obj)):
+                    seg = segment(obj, s)
+                    point(seg, fx_at, fy_at)
                     pt = (a * fx.value + c * fy.value + e, b * fx.value + d * fy.value + f)
-                    kind_s = R.FPDFPathSegment_GetType(seg)
-                    if kind_s == R.FPDF_SEGMENT_MOVETO:
+                    kind_s = segment_type(seg)
+                    if kind_s == MOVETO:
                         start = pt
-                    elif kind_s == R.FPDF_SEGMENT_LINETO and cur is not None:
+                    elif kind_s == LINETO and cur is not None:
                         add(cur, pt)
                     cur = pt  # a Bézier's control points only move the current point
-                    if R.FPDFPathSegment_GetClose(seg) and start is not None:
+                    if closes(seg) and start is not None:
                         add(cur, start)
                         cur = start
             elif kind == FORM:
-                R.FPDFPageObj_GetMatrix(obj, m)
+                matrix(obj, m_at)
                 mine = _compose((m.a, m.b, m.c, m.d, m.e, m.f), outer)
                 walk(R.FPDFFormObj_CountObjects, R.FPDFFormObj_GetObject, obj, mine)
 
@@ -243,11 +341,12 @@ def _tables_from_edges(hs, vs) -> list[list[tuple[float, float, float, float]]]:
 
 
 def _text(textpage) -> str:
+    R = _pdfium()
     n = R.FPDFText_CountChars(textpage)
     if n <= 0:
         return ""
     buf = ctypes.create_string_buffer((n + 1) * 2)
-    R.FPDFText_GetText(textpage, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    R.FPDFText_GetText(textpage, 0, n, ctypes.addressof(buf))
     return buf.raw[: n * 2].decode("utf-16-le", errors="replace")
 
 
@@ -284,8 +383,10 @@ def _group_lines(chars: list[tuple]) -> list[tuple[float, list[tuple]]]:
 
 def _page_chars(textpage, text: str, view, width: float, height: float) -> list[tuple]:
     """Every character on the page: (text, x0, x1, baseline, size), off-page ones dropped."""
-    rect = R.FS_RECTF()
-    m = R.FS_MATRIX()
+    R = _pdfium()
+    rect = FS_RECTF()
+    m = FS_MATRIX()
+    rect_at, m_at = ctypes.addressof(rect), ctypes.addressof(m)
     loose, matrix, size_of = R.FPDFText_GetLooseCharBox, R.FPDFText_GetMatrix, R.FPDFText_GetFontSize
     # the view map is affine: its coefficients once, instead of two calls for every character
     ox, oy = view(0.0, 0.0)
@@ -296,8 +397,8 @@ def _page_chars(textpage, text: str, view, width: float, height: float) -> list[
     for i, ch in enumerate(text):
         if ch.isspace() or ch == "\ufffe":
             continue
-        loose(textpage, i, rect)
-        matrix(textpage, i, m)  # e, f: the origin; the scale turns the Tf size into points
+        loose(textpage, i, rect_at)
+        matrix(textpage, i, m_at)  # e, f: the origin; the scale turns the Tf size into points
         size = size_of(textpage, i) * abs(m.a * m.d - m.b * m.c) ** 0.5
         left, right, y = rect.left, rect.right, m.f
         x0, x1 = ox + a * left + c * y, ox + a * right + c * y
@@ -348,9 +449,10 @@ def _bands(grids: list[list[tuple[float, float, float, float]]]) -> dict[int, li
 
 
 def _read_page(doc, index: int) -> Page:
+    R = _pdfium()
     page = R.FPDF_LoadPage(doc, index)
     if not page:
-        raise PdfError(R.FPDF_ERR_PAGE)
+        raise PdfError(FPDF_ERR_PAGE)
     try:
         width, height, view = _view(page)
         result = Page(index + 1, width, height)
@@ -400,26 +502,20 @@ class PdfError(Exception):
 
     def __init__(self, code: int) -> None:
         self.code = code
-        self.encrypted = code in (R.FPDF_ERR_PASSWORD, R.FPDF_ERR_SECURITY)
+        self.encrypted = code in (FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY)
         reason = {
-            R.FPDF_ERR_FILE: "file not found or not readable",
-            R.FPDF_ERR_FORMAT: "damaged or not a PDF",
-            R.FPDF_ERR_PASSWORD: "password required",
-            R.FPDF_ERR_SECURITY: "unsupported security scheme",
-            R.FPDF_ERR_PAGE: "page not found or damaged",
+            FPDF_ERR_FILE: "file not found or not readable",
+            FPDF_ERR_FORMAT: "damaged or not a PDF",
+            FPDF_ERR_PASSWORD: "password required",
+            FPDF_ERR_SECURITY: "unsupported security scheme",
+            FPDF_ERR_PAGE: "page not found or damaged",
         }.get(code, "unknown error")
         super().__init__(f"PDFium: {reason} ({code})")
 
 
-_initialised = False
-
-
 def extract(path: str) -> list[Page]:
     """Every page of the PDF: its text lines (top-left coordinates, points) and ruled tables."""
-    global _initialised
-    if not _initialised:  # PDFium ignores a second initialisation (pypdfium2's own, if it is imported)
-        R.FPDF_InitLibrary()
-        _initialised = True
+    R = _pdfium()
     with open(path, "rb") as fh:
         data = fh.read()  # PDFium reads the bytes in place: they must outlive the document
     doc = R.FPDF_LoadMemDocument64(data, len(data), None)
