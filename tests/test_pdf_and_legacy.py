@@ -103,6 +103,23 @@ def test_corrupt_pdf_is_a_clear_error(tmp_path):
     assert err.value.key == "corrupt_pdf_detail" and "PDFium 3" in err.value.message()
 
 
+def test_a_pdfium_that_cannot_be_loaded_is_a_clear_error_and_other_files_are_checked(tmp_path, monkeypatch):
+    from auditor.loaders import pdfium
+
+    def missing(name):
+        return None  # as when pypdfium2 is not installed
+
+    monkeypatch.setattr(pdfium, "_lib", None)
+    monkeypatch.setattr("importlib.util.find_spec", missing)
+    shutil.copy(FIXTURE_PDF, tmp_path / "a.pdf")
+    shutil.copy(SAMPLES / "final-accounts-2023.txt", tmp_path / "b.txt")
+    report = check_paths([tmp_path])
+    [error] = report.errors
+    assert error.path.endswith("a.pdf") and "pypdfium2" in error.message
+    assert all(f.path.endswith("b.txt") for f in report.findings) and report.findings  # still checked
+    monkeypatch.setattr(pdfium, "_lib", None)  # and the library loads again once it is there
+
+
 def test_encrypted_pdf_is_a_clear_error(tmp_path):
     import io
 

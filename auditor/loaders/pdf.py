@@ -24,7 +24,9 @@ def load_pdf(path: Path, name: str) -> Source:
     by the layout is read whole.
     """
     try:
-        from auditor.loaders.pdfium import PdfError, extract  # PDFium only when a PDF is read
+        from auditor.loaders.pdfium import PdfError, extract, load_library  # PDFium only when a PDF is read
+
+        load_library()
     except ImportError:  # pragma: no cover - a dependency of the package
         raise InputError(name, "pdf_unavailable") from None
     with path.open("rb") as fh:

@@ -86,10 +86,17 @@ class _Library:
             name = "libpdfium.dylib"
         else:
             name = "libpdfium.so"
-        folder = next(iter(spec.submodule_search_locations))
         import os
 
-        lib = ctypes.CDLL(os.path.join(folder, name))
+        path = os.path.join(next(iter(spec.submodule_search_locations)), name)
+        if not os.path.exists(path):  # a pypdfium2 built against the system's PDFium
+            from ctypes.util import find_library
+
+            path = find_library("pdfium") or path
+        try:
+            lib = ctypes.CDLL(path)
+        except OSError as exc:
+            raise ImportError(f"PDFium could not be loaded: {exc}") from None
         for function, (restype, argtypes) in _PROTOTYPES.items():
             f = getattr(lib, function)
             f.restype, f.argtypes = restype, argtypes
@@ -100,7 +107,8 @@ class _Library:
 _lib: _Library | None = None
 
 
-def _pdfium() -> _Library:
+def load_library() -> _Library:
+    """PDFium, loaded on first use; ImportError when it cannot be."""
     global _lib
     if _lib is None:
         _lib = _Library()
@@ -143,7 +151,7 @@ class Page:
 
 def _view(page) -> tuple[float, float, Callable[[float, float], tuple[float, float]]]:
     """Page width, height (as displayed) and a map from PDF user space to top-left 'view' space."""
-    R = _pdfium()
+    R = load_library()
     lft, b, r, t = (ctypes.c_float() for _ in range(4))
     box = [ctypes.byref(v) for v in (lft, b, r, t)]
     if not R.FPDFPage_GetCropBox(page, *box):
@@ -185,7 +193,7 @@ def _edges(page, view) -> tuple[list[list[float]], list[list[float]]]:
     """Horizontal [y, x0, x1] and vertical [x, top, bottom] segments of the page's painted paths."""
     hs: list[list[float]] = []
     vs: list[list[float]] = []
-    R = _pdfium()
+    R = load_library()
     m = FS_MATRIX()
     fx, fy = ctypes.c_float(), ctypes.c_float()
     fill, stroke = ctypes.c_int(), ctypes.c_int()
@@ -341,7 +349,7 @@ def _tables_from_edges(hs, vs) -> list[list[tuple[float, float, float, float]]]:
 
 
 def _text(textpage) -> str:
-    R = _pdfium()
+    R = load_library()
     n = R.FPDFText_CountChars(textpage)
     if n <= 0:
         return ""
@@ -383,7 +391,7 @@ def _group_lines(chars: list[tuple]) -> list[tuple[float, list[tuple]]]:
 
 def _page_chars(textpage, text: str, view, width: float, height: float) -> list[tuple]:
     """Every character on the page: (text, x0, x1, baseline, size), off-page ones dropped."""
-    R = _pdfium()
+    R = load_library()
     rect = FS_RECTF()
     m = FS_MATRIX()
     rect_at, m_at = ctypes.addressof(rect), ctypes.addressof(m)
@@ -449,7 +457,7 @@ def _bands(grids: list[list[tuple[float, float, float, float]]]) -> dict[int, li
 
 
 def _read_page(doc, index: int) -> Page:
-    R = _pdfium()
+    R = load_library()
     page = R.FPDF_LoadPage(doc, index)
     if not page:
         raise PdfError(FPDF_ERR_PAGE)
@@ -515,7 +523,7 @@ class PdfError(Exception):
 
 def extract(path: str) -> list[Page]:
     """Every page of the PDF: its text lines (top-left coordinates, points) and ruled tables."""
-    R = _pdfium()
+    R = load_library()
     with open(path, "rb") as fh:
         data = fh.read()  # PDFium reads the bytes in place: they must outlive the document
     doc = R.FPDF_LoadMemDocument64(data, len(data), None)
