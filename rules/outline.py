@@ -32,6 +32,8 @@ class HeadingNumbering(Rule):
     Reads the outline from every ordinal-led paragraph (一、 （一） 1. （1） ①), per parent and per part
     (第二部分 and 附件 start afresh). At the two top levels, a number that skips ((一) then (三)), repeats
     (四、 twice) or restarts at one under the same parent is reported; at the third level only skips.
+    A first item numbered above one is a skip only under a parent heading (一、 then （二）): an outline
+    that opens at 二、 is an excerpt, or its first part is published elsewhere.
     A list nested at the wrong level is reported once where it starts, and the outer numbering that
     resumes after it is accepted.
 

@@ -91,7 +91,9 @@ def numbering_slips(doc: Document) -> list[NumberingSlip]:
         open_items[item.level] = item
         if not stack:
             stack.append([item.number, item.line])
-            if item.number != 1 and item.level <= 2:
+            if item.number != 1 and item.level <= 2 and parent is not None:
+                # a first item numbered （二） under 一、 lost its （一）; a document whose outline opens at
+                # 二、 (or （二） with no heading above it) is an excerpt, or the part before is elsewhere
                 slips.append(_slip(item, "skip", 1, item.line))
             continue
         last, last_line = stack[-1]
