@@ -26,12 +26,19 @@ def _after_last(text: str, pos: int, stops: str) -> int:
     return m.end() if m else 0
 
 
+# A full stop right before a closing bracket ends the bracketed remark, not the sentence around it:
+# "…公务用车购置及运行费506.50万元（购置费120.00万元，运行维护费386.50万元。），公务接待费9.60万元"
+_SENTENCE_STOP = lazy(r"[。！？!?](?![）)])")
+_LAST_SENTENCE_STOP = lazy(r"(?r)[。！？!?](?![）)])")
+
+
 def sentence_start(text: str, pos: int) -> int:
-    return _after_last(text, pos, SENTENCE_END)
+    m = _LAST_SENTENCE_STOP.search(text, 0, pos)
+    return m.end() if m else 0
 
 
 def sentence_end(text: str, pos: int) -> int:
-    m = _any_of(SENTENCE_END, False).search(text, pos)
+    m = _SENTENCE_STOP.search(text, pos)
     return m.start() if m else len(text)
 
 
