@@ -697,6 +697,17 @@ def test_a_completion_rate_after_the_parts_is_the_wholes(check):
     assert rules(check, text.replace("107.14%", "101.74%"), "C101") == [("C101", "101.74%", "107.14%")]
 
 
+def test_completion_rates_of_each_part_are_against_their_own_budgets(check):
+    text = (
+        "“三公”经费支出年初预算为48,000.00元，支出决算为41,578.60元，完成年初预算的86.62%。其中：因公出国（境）费"
+        "支出决算为0元，完成年初预算的0%；公务用车运行维护费支出决算为31,842.60元，完成年初预算的88.45%；"
+        "公务接待费支出决算为9,736.00元，完成年初预算的81.13%。\n"
+    )
+    assert rules(check, text, "C101") == []
+    # the whole's own rate is still checked
+    assert rules(check, text.replace("86.62%", "89.62%"), "C101") == [("C101", "89.62%", "86.62%")]
+
+
 YOY_TWO_COMPARISONS = [
     # the first comparison's difference is not the second one's current figure
     "公务接待费支出决算3.42万元，比预算减少0.58万元，比去年增加0.30万元，增长9.62%。\n",

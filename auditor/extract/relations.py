@@ -41,7 +41,14 @@ from auditor.model.document import Cell, Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
 from auditor.text.rx import lazy
-from auditor.text.spans import clause_start, depth_at, is_change_amount, percents_introduced, sentence_bounds
+from auditor.text.spans import (
+    clause_start,
+    depth_at,
+    is_change_amount,
+    percents_introduced,
+    sentence_bounds,
+    sentence_end,
+)
 
 TABLE_MARKERS = ("合计行", "表内分项")
 
@@ -864,7 +871,7 @@ def _shares_of_their_sum(para: Paragraph, shares: list[Share]) -> None:
     groups: dict[tuple[int, int], list[Share]] = {}
     for share in shares:
         groups.setdefault(sentence_bounds(text, share.percent.start), []).append(share)
-    for (_, sentence_end), group in groups.items():
+    for (_, group_end), group in groups.items():
         if len(group) < 2 or any(s.base is not None for s in group):
             continue
         if len({s.base_label for s in group}) != 1 or len({id(s.part) for s in group}) != len(group):
@@ -877,7 +884,7 @@ def _shares_of_their_sum(para: Paragraph, shares: list[Share]) -> None:
             continue
         if any(s.percent.approx for s in group):
             continue
-        begin, end = parts[0].start, sentence_end
+        begin, end = parts[0].start, group_end
         listed = {id(p) for p in parts}
         others = [
             q
@@ -1004,7 +1011,16 @@ def _rates_in(para: Paragraph) -> list[Rate]:
             )
         if actual is not None and target is not None and not in_clause:
             split = text.rfind("其中", target.end, actual.start)
-            if (
+            own_rates = [
+                q
+                for q in para.quantities
+                if q.kind is Kind.PERCENT and split < q.start < sentence_end(text, rate.end)
+            ]
+            if split >= 0 and len(own_rates) >= 2:
+                # "其中：公务用车运行维护费支出决算为31,842.60元，完成年初预算的88.45%；公务接待费…，完成年初
+                # 预算的81.13%": each part's rate, against its own budget, which is not stated
+                actual = None
+            elif (
                 split >= 0
             ):  # "决算150万元，其中：…项目支出决算30万元，完成年初预算的107.14%": the whole's rate
                 actual = next(
