@@ -69,3 +69,17 @@ def test_lines_that_are_not_tables(tmp_path, text):
     path = tmp_path / "r.txt"
     path.write_text(text, encoding="utf-8")
     assert load(path).tables == []
+
+
+def test_a_pipe_table_with_this_periods_column_and_its_unit_in_a_first_row_of_its_own(check):
+    """本期 | 上年同期 | 增长率 is a year-over-year table; "单位：元 | | |" above it is its caption."""
+    text = (
+        "某院2023年度财务收支情况\n"
+        "单位：元 | | | |\n"
+        "项目 | 本 期 | 上年同期 | 增长率 |\n"
+        "总收入 | 63707200.74 | 59905828.90 | 6.35% |\n"
+        "其他收入 | 1127395.40 | 848050.98 | 32.94% |\n"
+    )
+    assert [f.rule for f in check(text)] == []
+    slipped = [(f.rule, f.stated, f.expected) for f in check(text.replace("63707200.74", "66707200.74"))]
+    assert slipped == [("Y101", "6.35%", "11.35%")]

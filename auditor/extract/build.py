@@ -49,9 +49,16 @@ def unit_of_header(text: str) -> str | None:
 
 
 def _build_table(index: int, block: TableBlock, caption: str) -> Table:
+    raw_rows = block.rows
+    offsets = block.offsets
+    first = [t for _, t in raw_rows[0] if t.strip()] if raw_rows else []
+    if len(raw_rows) > 2 and len(first) == 1 and _CAPTION_UNIT.search(first[0]):
+        # "单位：元 | | | |": a first row that only gives the unit is the table's caption, not its header
+        caption = f"{caption} {first[0]}".strip()
+        raw_rows = raw_rows[1:]
+        offsets = offsets[1:] if offsets is not None else None
     cm = _CAPTION_UNIT.search(caption)
     caption_unit = cm.group("u") if cm else None
-    raw_rows = block.rows
     header_texts = [t for _, t in raw_rows[0]]
     column_units = [unit_of_header(t) for t in header_texts]
     rows: list[Row] = []
@@ -70,8 +77,8 @@ def _build_table(index: int, block: TableBlock, caption: str) -> Table:
                     column_unit = column_units[c] if c < len(column_units) else None
                     default = unit_of_header(text) or row_unit or column_unit or caption_unit
                 cell.quantities = extract_quantities(text, line, default_unit=default)
-                if block.offsets is not None and block.offsets[r][c]:
-                    shift = block.offsets[r][c]
+                if offsets is not None and offsets[r][c]:
+                    shift = offsets[r][c]
                     cell.quantities = [
                         replace(q, column=q.column + shift, start=q.start + shift, end=q.end + shift)
                         for q in cell.quantities

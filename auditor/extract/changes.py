@@ -691,7 +691,7 @@ def _table_changes(table: Table, from_to: list[Change]) -> list[Change]:
     if "yoy" not in roles:
         return []
     y = roles.index("yoy")
-    current_col = roles.index("actual") if "actual" in roles else None
+    current_col = next((roles.index(r) for r in ("actual", "current") if r in roles), None)
     prior_col = roles.index("prior") if "prior" in roles else None
     out = []
     for row in table.rows:

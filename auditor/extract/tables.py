@@ -20,6 +20,8 @@ _ROLE_PATTERNS = [
     ("prior", lazy(r"上年|去年|上一年|上年度|上年同期")),
     ("target", lazy(r"目标值|目标数|计划数|计划值|预期值|预期目标|年度目标|全年目标|任务数|指标值")),
     ("actual", lazy(r"实际数|实际值|实际完成|完成数|完成值|实际|执行数|决算数")),
+    # this period's figure beside last year's (本期 | 上年同期 | 增长率): compared in a yoy column only
+    ("current", lazy(r"^(?:本期|本年度?|当年|今年)(?:数|金额|发生额|累计)?$")),
 ]
 _TOTAL_ROW = lazy(r"^(?:合\s*计|总\s*计|共\s*计|总\s*额|总\s*数)$")
 _SUBTOTAL_ROW = lazy(r"^小\s*计$")
@@ -33,7 +35,7 @@ _EMPTY = {"", "-", "—", "－", "/", "／", "0", "0.00"}
 
 
 def column_roles(table: Table) -> list[str]:
-    """One role per column: label, target, actual, rate, yoy, prior, or value."""
+    """One role per column: label, target, actual, rate, yoy, prior, current, or value."""
     roles = []
     for i, cell in enumerate(table.header.cells):
         text = normalise(cell.text).replace(" ", "")
