@@ -430,6 +430,13 @@ _NOT_A_NAME = lazy(r"[\d。；;：:]|比|较|增|减|下降|其中|合计|总计
 _PRIOR_WORDS = lazy(r"^(?:上年|去年|上一年度?|上年同期)|^(?:19|20)\d\d年度?(?:为|是)?$")
 _RATE_CLAUSE_GAP = lazy(r"[，,]\s*(?:完成|占|为)[^，,；;。]{0,20}?\d+(?:\.\d+)?\s*%\s*[，,]\s*")
 _BASE_BEFORE = lazy(r"为(?:年初|调整后?的?|全年)?预算数?\s*$")
+# what the figure is, said in words between it and its comparison: "收入203.91万元，为县本级财政当年拨付的
+# 资金，较上年增加…", "农林水支出172.36万元：主要用于动物疫病防控。较上年增加…"
+_MEASURE_ONLY = lazy(r"(?:年初|全年)?(?:决算|预算|执行|实际)?数?")  # "较2022年度决算数增加": what, not whose
+_EXPLAINING_GAP = lazy(
+    r"(?:[，,：:]\s*(?:为|是|系|指|主要用于|主要是|主要为|用于|主要包括|包括)[^\d%％，,；;。！？：:]{1,40}){1,2}"
+    r"[，,。]\s*"
+)
 
 # the figure is the base of a rate ("完成预算29.60万元的92.8%") or a note in brackets ("（年初预算43.20万元）"):
 # not the subject of the comparison after it
@@ -462,6 +469,13 @@ def _subject(
             current = last
         elif _RATE_CLAUSE_GAP.fullmatch(gap):
             # "…支出决算16.00万元，完成预算的80.00%，较上年减少2.00万元": a rate about it in between
+            current = last
+        elif (
+            _EXPLAINING_GAP.fullmatch(gap)
+            and not text[clause_start(text, m.start()) : m.start()].strip()
+            and _MEASURE_ONLY.fullmatch(core_label(label_text))
+            and sum(1 for q in before if q.start >= sentence_start(text, last.start)) == 1
+        ):  # the comparison opens its clause with no subject of its own, after words about the one figure
             current = last
         elif (
             gap.strip() in ("。", ".")
