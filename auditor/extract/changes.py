@@ -465,6 +465,13 @@ def _subject(
     if before:
         last = before[-1]
         gap = text[last.end : m.start()]
+        listed = text.rfind("其中", sentence_start(text, last.start), last.start)
+        item = max(listed, text.rfind("；", listed, last.start), text.rfind(";", listed, last.start))
+        if listed >= 0 and sum(1 for q in before if q.start > item) >= 2 and not core_label(label_text):
+            # "…4.86万元，其中公务用车运行维护费2.94万元，…，因公出国（境）费0万元，较上年减少0.73万元": after a
+            # list, a comparison without a subject may be the whole's or the last part's ("其中：A a，比上年…；
+            # B b，比上年…" compares each part in its own ；-item)
+            return None, explicit_prior
         if "。" not in gap and sum(gap.count(ch) for ch in "，,；;") <= 1 and len(gap) <= 12:
             current = last
         elif _RATE_CLAUSE_GAP.fullmatch(gap):

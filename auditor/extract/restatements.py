@@ -107,11 +107,13 @@ def _parse(label: str, own_names: list[str]) -> tuple[str, frozenset[str]]:
     return topic, frozenset(scope)
 
 
-_YEAR_RANGE = lazy(r"(?:19|20)\d\d\s*年?\s*(?:[—–\-~～至到])\s*(?:19|20)\d\d")
+_YEAR_RANGE = lazy(r"(?:19|20)\d\d\s*年?\s*(?:[—–\-~～至到]{1,2})\s*(?:19|20)\d\d")  # 2019——2022年
 _LEAD = lazy(
     r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?(?P<lead>[^，,。；;：:]{2,24}?)\s*[：:。]"
 )
-_ENTITY = lazy(r"(?:局|站|中心|所|院|队|处|办|委|场|馆|校|小学|中学|幼儿园|医院|卫生院|公司|项目)$")
+_ENTITY = lazy(
+    r"(?:局|站|中心|所|院|队|处|办|委|场|馆|校|小学|中学|幼儿园|医院|卫生院|公司|项目|经费|资金|专项|工程)$"
+)  # "1.数字展厅运维经费。…全年支出…": a numbered project's own figures
 _TARGET_LEAD = lazy(r"目标|计划|预期|预计")
 _ACTUAL_LEAD = lazy(r"实际|完成情况|完成值|实现情况")
 
@@ -157,7 +159,9 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
         for q in para.quantities:
             if not _eligible(q):
                 continue
-            if _YEAR_RANGE.search(q.label):
+            if _YEAR_RANGE.search(q.label) or _YEAR_RANGE.search(
+                text, sentence_start(text, q.start), q.start
+            ):
                 continue  # "2021—2023年累计投入…1260.00万元": several years' total, no one year's figure
             if _PART_WORDS.search(normalise(q.label)):
                 continue
