@@ -327,6 +327,8 @@ _LIST_TOTAL_BEFORE = lazy(
     + r"\s*[，,]\s*其中\s*[：:，,]?"
 )
 _NOT_A_SCORE_LIST = lazy(r"扣|分值|满分|权重|以上|以下|得分率")
+_BRACKETED = lazy(r"[（(][^（()）]*[）)]")
+_THEN_SCORE = lazy(r"\s*[，,、]\s*(?:实际|自评)?得(?:分)?\s*(?:为)?\s*\d")
 
 
 def _in_brackets(text: str, pos: int) -> bool:
@@ -348,7 +350,7 @@ def _score_lists(doc: Document) -> list[ScoreNode]:
             continue
         text = normalise(para.text)
         for sentence in _SENTENCE.finditer(text):
-            body = sentence.group(0)
+            body = _BRACKETED.sub("", sentence.group(0))  # "14分（满分15分）": the part's weight, aside
             if _NOT_A_SCORE_LIST.search(body):
                 continue
             scores = [
@@ -358,6 +360,7 @@ def _score_lists(doc: Document) -> list[ScoreNode]:
                 and q.kind is Kind.SCORE
                 and not q.approx
                 and not _in_brackets(text, q.start)  # "产出36分（其中数量指标20分…）": a part's own parts
+                and not _THEN_SCORE.match(text, q.end)  # "投入指标20分，得18分": 20 is the weight
             ]
             if len(scores) < 4:
                 continue
@@ -487,7 +490,8 @@ def _read_scores(node: ScoreNode, para: Paragraph, text: str) -> None:
     if pairs:
         _set_pair(node, pairs[-1], para)
     else:
-        m = _MAX_ONLY.search(text)
+        # "总得分94分，其中前期工作14分（满分15分），…": a bracketed 满分 is the part's before it
+        m = next((m for m in _MAX_ONLY.finditer(text) if not _in_brackets(text, m.start())), None)
         if m:
             node.max, node.max_line = Decimal(m.group("max")), para.line
             taken.append((m.start(), m.end()))
