@@ -122,6 +122,13 @@ CASES = [
         "G103",
         [],
     ),
+    # N101: 公益一类 is a class's name, not a count of one; 分为两类 counts
+    (
+        "所属事业单位分为两类：公益一类、公益二类。公益一类：（1）畜牧水产事务中心、（2）农机事务中心、（3）农技推广中心。",
+        "所属事业单位分为两类：公益一类、公益二类、公益三类。公益一类：（1）畜牧水产事务中心、（2）农机事务中心。",
+        "N101",
+        [("N101", "两类", "3")],
+    ),
     # T101: 单位为万元 names the unit of a table, no value was left out
     ("注：本表金额单位为万元。", "注：本年支出决算为万元。", "T101", [("T101", "为万元", None)]),
     # T101: the 名词解释 define terms for any unit, in the official wording

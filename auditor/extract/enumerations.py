@@ -27,6 +27,9 @@ _COUNT_THEN_LIST = lazy(
 )
 # list before the count: 包括A、B、C3个二级指标 | A、B等7个股室
 _LIST_THEN_COUNT = lazy(rf"(?P<etc>等)?{_NUMBER}{_COUNTER}(?P<noun>\p{{Han}}{{1,10}})")
+# a Chinese numeral right after a noun's character names a class or grade (公益一类, 二级), counts nothing;
+# after these it counts: 设三个, 有两类, 共五项, 分为两类, 包括三个, 下达五个
+_IN_A_NAME = lazy(r"[^设有共计为含括立置下内是即了等达\P{Han}]")
 _INTRO_VERB = lazy(r"(?:包括|包含|设立|设置|下设|内设|设有|涵盖|分为|分别是|分别为|即|含|从|以)")
 _PARTIAL = lazy(r"^(?:包括|包含|含|如|例如|比如|主要有|主要包括|其中)")
 _ORG_NOUN = lazy(r"机构|科室|股室|处室|部门|单位|科|股|室|处|站|所|中心|队")
@@ -125,6 +128,8 @@ def enumerations_in(para: Paragraph) -> list[Enumeration]:
     for m in _COUNT_THEN_LIST.finditer(text):
         if _depth(text, m.start()) > 0:
             continue
+        if not m.group("n").isdigit() and _IN_A_NAME.match(text[max(0, m.start() - 1) : m.start()]):
+            continue  # "公益一类：(1)…": 一类 is part of the name 公益一类, not a count
         closing = "）" if m.group("open") in "（(" else None
         end = _list_end(text, m.end(), closing)
         body = text[m.end() : end]
@@ -162,6 +167,7 @@ def _make(m: regex.Match, para: Paragraph, items: list[str], partial: bool, noun
         line=para.line,
         column=para.column(m.start("n")),
         items=items,
-        alternatives=_readings(items, noun),
+        # "分为两类：…" counts classes, whatever the clause names: only units' names are rejoined
+        alternatives=_readings(items, "" if m.group("unit") in ("类", "项", "条", "方面") else noun),
         partial=partial,
     )
