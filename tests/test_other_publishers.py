@@ -129,6 +129,14 @@ CASES = [
         "N101",
         [("N101", "两类", "3")],
     ),
+    # H101: a table's rows as text, numbered by their labels and ending in columns of figures, are no headings
+    (
+        "项目 2022年度 2023年度 增减值 增减%\n一、收入支出情况对比 （一） 收入总计 71952151.67 68555824.68 -3396326.99 -4.72%\n"
+        "（二） 支出总计 77084804.05 73952025.38 -3132778.67 -4.06%\n",
+        "一、收入支出情况\n（一）收入总计\n（三）支出总计\n",
+        "H101",
+        [("H101", "（三）", "（二）")],
+    ),
     # T101: 单位为万元 names the unit of a table, no value was left out
     ("注：本表金额单位为万元。", "注：本年支出决算为万元。", "T101", [("T101", "为万元", None)]),
     # T101: the 名词解释 define terms for any unit, in the official wording

@@ -60,6 +60,9 @@ def ordinal_text(level: int, number: int, like: str) -> str:
 _DEEPEST = 8  # runs kept per parent and level: a long document restarts its lists hundreds of times
 
 
+_FIGURES_ROW = lazy(r"(?:[ \t\u3000]+[-+]?\d[\d,]*(?:\.\d+)?\s*[%％]?){3,}\s*$")
+
+
 def numbering_slips(doc: Document) -> list[NumberingSlip]:
     """Skips, repeats and restarts among siblings, reading nested lists numbered at the wrong level kindly."""
     slips: list[NumberingSlip] = []
@@ -81,6 +84,8 @@ def numbering_slips(doc: Document) -> list[NumberingSlip]:
             open_items.clear()
         if item is None or (para.heading is not None and para.heading.in_toc):
             continue
+        if _FIGURES_ROW.search(para.text):
+            continue  # "（二） 支出总计 77084804.05 73952025.38 -4.06%": a table's row as text, numbered by its label
         for deeper in [lv for lv in open_items if lv >= item.level]:
             if deeper > item.level:
                 del open_items[deeper]
