@@ -83,3 +83,23 @@ def test_a_pipe_table_with_this_periods_column_and_its_unit_in_a_first_row_of_it
     assert [f.rule for f in check(text)] == []
     slipped = [(f.rule, f.stated, f.expected) for f in check(text.replace("63707200.74", "66707200.74"))]
     assert slipped == [("Y101", "6.35%", "11.35%")]
+
+
+FUNDS = (
+    "某县某局2023年度项目支出绩效自评表\n"
+    "| 项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+    "| --- | --- | --- | --- | --- | --- | --- |\n"
+    "| 年度资金总额 | 0 | 3.46 | 3.38 | 10 | 97.69% | 9.77 |\n"
+    "| 其中:财政拨款 | 0 | 1.66 | 1.58 | —— | 95.18% | —— |\n"
+    "| 其他资金 | 0 | 1.8 | 1.8 | —— | 100% | —— |\n"
+)
+
+
+def test_a_project_forms_funds_block_adds_up_and_its_execution_rates_are_against_the_years_budget(check):
+    """The unit in the label column's header (项目资金(万元)) is the amount columns' unit; 执行率 is
+    全年执行数 / 全年预算数, not / 年初预算数."""
+    assert [f.rule for f in check(FUNDS)] == []
+    rate = [(f.rule, f.stated, f.expected) for f in check(FUNDS.replace("97.69%", "90.69%"))]
+    assert rate == [("C101", "90.69%", "97.69%")]
+    total = {(f.rule, f.stated, f.expected) for f in check(FUNDS.replace("| 1.66 |", "| 1.96 |"))}
+    assert total == {("S102", "3.46万元", "3.76万元"), ("C101", "95.18%", "80.61%")}

@@ -48,6 +48,9 @@ def unit_of_header(text: str) -> str | None:
     return m.group("u") if m else None
 
 
+_AMOUNT_HEADER = lazy(r"(?:预算|执行|决算|资金|金额|收入|支出|拨款|到位)(?:数|额)?$")
+
+
 def _build_table(index: int, block: TableBlock, caption: str) -> Table:
     raw_rows = block.rows
     offsets = block.offsets
@@ -61,6 +64,12 @@ def _build_table(index: int, block: TableBlock, caption: str) -> Table:
     caption_unit = cm.group("u") if cm else None
     header_texts = [t for _, t in raw_rows[0]]
     column_units = [unit_of_header(t) for t in header_texts]
+    if column_units and column_units[0] and not caption_unit:
+        # "项目资金（万元） | 年初预算数 | 全年执行数 | 分值 | 执行率": the label column's header gives the unit
+        # of the amount columns (not of 分值 or 执行率)
+        for c, t in enumerate(header_texts[1:], start=1):
+            if column_units[c] is None and _AMOUNT_HEADER.search(normalise(t).replace(" ", "")):
+                column_units[c] = column_units[0]
     rows: list[Row] = []
     row_unit: str | None = None
     for r, raw in enumerate(raw_rows):

@@ -1040,8 +1040,20 @@ def _rates_in(para: Paragraph) -> list[Rate]:
 # ----------------------------------------------------------------------------- tables
 
 
+_YEAR_BUDGET_HEADER = lazy(r"^(?:全年|调整后?的?)预算(?:数|金额)?")
+
+
 def _table_rates(table: Table) -> list[Rate]:
     roles = column_roles(table)
+    if "target" not in roles and {"actual", "rate"} <= set(roles):
+        # a 项目支出绩效自评表's funds: 执行率 = 全年执行数 / 全年预算数 (not 年初预算数)
+        budget = [
+            i
+            for i, cell in enumerate(table.header.cells)
+            if _YEAR_BUDGET_HEADER.match(normalise(cell.text).replace(" ", ""))
+        ]
+        if len(budget) == 1:
+            roles[budget[0]] = "target"
     if not {"target", "actual", "rate"} <= set(roles):
         return []
     t, a, r = roles.index("target"), roles.index("actual"), roles.index("rate")
