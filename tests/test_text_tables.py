@@ -103,3 +103,40 @@ def test_a_project_forms_funds_block_adds_up_and_its_execution_rates_are_against
     assert rate == [("C101", "90.69%", "97.69%")]
     total = {(f.rule, f.stated, f.expected) for f in check(FUNDS.replace("| 1.66 |", "| 1.96 |"))}
     assert total == {("S102", "3.46万元", "3.76万元"), ("C101", "95.18%", "80.61%")}
+
+
+def test_two_projects_forms_state_their_own_funds(check):
+    """Each 绩效目标表 is about the project it names (项目名称): its figures restate nothing of another's."""
+    form = (
+        "| 财政项目支出绩效目标填报表 | | | |\n"
+        "| 项目名称 | {name} | 项目类别 | 特定目标类 |\n"
+        "| 项目资金（元） | 项目资金总额 | {total} | |\n"
+        "| | 其中：财政资金 | {total} | |\n"
+    )
+    text = (
+        "某街道2023年度部门预算\n"
+        + form.format(name="新建社区服务中心", total="4,100,000.00")
+        + "\n"
+        + form.format(name="道路养护", total="6,351,000.00")
+    )
+    assert [f.rule for f in check(text)] == []
+    same = text.replace("道路养护", "新建社区服务中心")
+    assert "V101" in [f.rule for f in check(same)]
+
+
+SCORES = (
+    "某县某局2023年度项目支出绩效自评表\n"
+    "| 项目支出绩效自评表 | | | |\n"
+    "| 一级指标 | 三级指标 | 分值 | 得分 |\n"
+    "| 产出指标 | 指标1 | 30 | 28 |\n"
+    "| | 指标2 | 20 | 19 |\n"
+    "| 效益指标 | 指标3 | 30 | 27 |\n"
+    "| 满意度指标 | 指标4 | 20 | 18 |\n"
+    "| 合计 | | 100 | 92 |\n"
+)
+
+
+def test_a_score_table_under_a_title_row_and_without_a_second_level_column(check):
+    """The merged title row is the caption; the 三级指标 stand under their 一级 when there is no 二级 column."""
+    assert [f.rule for f in check(SCORES)] == []
+    assert [(f.rule, f.line) for f in check(SCORES.replace("| 19 |", "| 16 |"))] == [("G101", 9)]

@@ -48,6 +48,11 @@ def unit_of_header(text: str) -> str | None:
     return m.group("u") if m else None
 
 
+def _is_figure(text: str) -> bool:
+    return bool(_FIGURE_CELL.fullmatch(normalise(text).strip()))
+
+
+_FIGURE_CELL = lazy(r"[-+]?\d[\d,]*(?:\.\d+)?\s*[%％]?")
 _AMOUNT_HEADER = lazy(r"(?:预算|执行|决算|资金|金额|收入|支出|拨款|到位)(?:数|额)?$")
 
 
@@ -55,8 +60,10 @@ def _build_table(index: int, block: TableBlock, caption: str) -> Table:
     raw_rows = block.rows
     offsets = block.offsets
     first = [t for _, t in raw_rows[0] if t.strip()] if raw_rows else []
-    if len(raw_rows) > 2 and len(first) == 1 and _CAPTION_UNIT.search(first[0]):
-        # "单位：元 | | | |": a first row that only gives the unit is the table's caption, not its header
+    second = [t for _, t in raw_rows[1] if t.strip()] if len(raw_rows) > 1 else []
+    if len(raw_rows) > 2 and len(first) == 1 and len(second) >= 3 and not _is_figure(first[0]):
+        # "单位：元 | | | |", "| 项目支出绩效自评表 | | | |": a first row that only gives the unit or the title
+        # (a merged cell across the table) is the table's caption, not its header
         caption = f"{caption} {first[0]}".strip()
         raw_rows = raw_rows[1:]
         offsets = offsets[1:] if offsets is not None else None

@@ -182,6 +182,7 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
     for table in doc.tables:
         if table.index in disclosure_tables:
             continue
+        project = _project_of(table)
         for row in table.rows:
             if not row.cells or not row.label:
                 continue
@@ -195,12 +196,24 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
                 topic, scope = parse(label)
                 if not _specific(topic, q, scope):
                     continue
+                if project:
+                    scope = scope | {project}
                 out.append(
                     Statement(
                         q, topic, scope, int(years[0]) if years else report_year, f"{row.label}（{header}）"
                     )
                 )
     return out
+
+
+def _project_of(table) -> str:
+    """The project a form is about ("项目名称 | 新建社区服务中心"): each project's form states its own figures."""
+    for row in [table.header, *table.rows[:2]]:
+        texts = [normalise(c.text).strip() for c in row.cells]
+        for i, text in enumerate(texts):
+            if text.replace(" ", "") in ("项目名称", "项目名"):
+                return next((t for t in texts[i + 1 :] if t), "")
+    return ""
 
 
 def _eligible(q: Quantity) -> bool:

@@ -244,7 +244,9 @@ def _indicator_table(table: Table) -> IndicatorTable | None:
             else:
                 node = ScoreNode(name=name, level=level, line=row.cells[col].line, code=code)
                 node.max_in_name = name_max
-                parent = current.get(level - 1)
+                # the nearest level above: a form without a 二级指标 column puts its 三级 under the 一级
+                above = max((lv for lv in current if lv < level), default=None)
+                parent = current.get(above) if above is not None else None
                 if parent is not None:
                     node.parent = parent
                     parent.children.append(node)
