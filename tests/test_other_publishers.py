@@ -137,6 +137,22 @@ CASES = [
         "H101",
         [("H101", "（三）", "（二）")],
     ),
+    # G102: the total ends one sentence, its scored parts follow in a sentence that opens with 其中
+    (
+        "综合得分84.6分，评价等级为“良”。其中：投入指标20分，得16.5分，过程指标20分，得17.1分，产出指标35分，得29.5分，"
+        "效果指标25分，得21.5分。",
+        "综合得分84.6分，评价等级为“良”。其中：投入指标20分，得16.5分，过程指标20分，得10.1分，产出指标35分，得29.5分，"
+        "效果指标25分，得21.5分。",
+        "G102",
+        [("G102", "84.6分", "77.6分")],
+    ),
+    # G102: "满分15分，扣1分，得14分" is checked wherever it stands, also under a heading
+    (
+        "二、评价结论\n决策指标满分15分，扣1分，得14分。\n",
+        "二、评价结论\n决策指标满分15分，扣1分，得13分。\n",
+        "G102",
+        [("G102", "13分", "14分")],
+    ),
     # T101: 单位为万元 names the unit of a table, no value was left out
     ("注：本表金额单位为万元。", "注：本年支出决算为万元。", "T101", [("T101", "为万元", None)]),
     # T101: the 名词解释 define terms for any unit, in the official wording

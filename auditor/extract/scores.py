@@ -23,6 +23,7 @@ from auditor.model.document import Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
 from auditor.text.rx import lazy, rx
+from auditor.text.spans import sentence_start
 
 # ----------------------------------------------------------------------------- model
 
@@ -301,15 +302,18 @@ _LABEL_BEFORE_PAIR = lazy(r"(?P<label>[^，,。；;：:]{2,20}?)(?:总评价分|
 
 
 def _loose_pairs(doc: Document) -> list[ScoreNode]:
-    """Weight and score pairs of paragraphs that no numbered indicator paragraph precedes."""
+    """Weight and score pairs of paragraphs that no numbered indicator paragraph precedes, and every
+    unnumbered paragraph's "满分15分，扣1分，得14分" (a statement complete in itself)."""
     out: list[ScoreNode] = []
+    numbered = False
     for para in doc.paragraphs:
         if para.ordinal is not None:
-            return out  # from the first numbered paragraph on, the prose tree reads the pairs
+            numbered = True  # from the first numbered paragraph on, the prose tree reads the pairs
+            continue
         text = normalise(para.text)
         if "分" not in text:
             continue
-        for m in _PAIR.finditer(text):
+        for m in () if numbered else _PAIR.finditer(text):
             node = ScoreNode(name="", level=1, line=para.line)
             _set_pair(node, m, para)
             out.append(node)
@@ -343,6 +347,22 @@ def _in_brackets(text: str, pos: int) -> bool:
     return depth > 0
 
 
+_OPENS_WITH_QIZHONG = lazy(r"\s*其中\s*[：:，,]?")
+_TOTAL_STATED = lazy(r"(?:总得分|综合得分|自评得分|评价得分|综合评分|总分)\s*(?:为|是)?\s*" + _N.format("v"))
+
+
+def _total_before_list(para: Paragraph, text: str, start: int) -> Quantity | None:
+    """The one total score of the sentence before a sentence that opens with 其中."""
+    if not _OPENS_WITH_QIZHONG.match(text, start):
+        return None
+    previous = sentence_start(text, max(0, start - 1))
+    totals = list(_TOTAL_STATED.finditer(text, previous, start))
+    if len(totals) != 1:
+        return None
+    at = totals[0].start("v")
+    return next((q for q in para.quantities if q.start == at and q.kind is Kind.SCORE and not q.approx), None)
+
+
 def _score_lists(doc: Document) -> list[ScoreNode]:
     """ "项目立项6分，绩效目标5分，…，总得分90分" and "综合得分为92分，其中：决策类指标得分18分，…": one
     sentence of scored items and their total, outside the numbered indicator paragraphs."""
@@ -372,6 +392,9 @@ def _score_lists(doc: Document) -> list[ScoreNode]:
                 items = [q for q in scores if q.start > before.end()]
             elif _LIST_TOTAL_AFTER.search(text, sentence.start(), scores[-1].start):
                 total, items = scores[-1], scores[:-1]
+            elif (earlier := _total_before_list(para, text, sentence.start())) is not None:
+                # "综合得分84.6分，评价等级为“良”。其中：投入指标20分，得16.5分，…": the total ended the last sentence
+                total, items = earlier, scores
             else:
                 continue
             if len(items) < 3 or any(q is total for q in items):
