@@ -941,6 +941,7 @@ _SET_TARGET = lazy(r"目标|任务|计划")  # not 预算: budgets in 万元 are
 _FUND_TYPES = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算|公共预算|基金预算")
 _TARGET_LABEL = lazy(r"预算|计划|目标|任务")
 _ACTUAL_LABEL = lazy(r"决算|执行|实际|完成|支出|实现|达到")
+_PLANNED_LEAD = lazy(r"\s*(?:(?:19|20)\d\d年度?|全年|本年|年度)?(?:计划|目标|预计|拟)")
 _TARGET_TAIL = lazy(r"(?:年初|调整后?|全年)?预算数?(?:为|是)?$")
 
 
@@ -948,6 +949,8 @@ def _role_of_label(label: str) -> str | None:
     core = _FUND_TYPES.sub("", normalise(label))
     if _TARGET_TAIL.search(core):
         return "target"  # "财政拨款支出年初预算": a budget, whatever it is a budget of
+    if _PLANNED_LEAD.match(core):
+        return "target"  # "计划完成农村户厕改造1950户": what was to be done
     if _ACTUAL_LABEL.search(core):
         return "actual"
     if _TARGET_LABEL.search(core):
@@ -961,6 +964,8 @@ def _top_level_amounts(para: Paragraph) -> list[Quantity]:
     return [q for q in para.quantities if q.is_amount and _depth_at(text, 0, q.start) == 0]
 
 
+_SPENDING_RATE = lazy(r"(?:执行|支出|使用)率")
+_FUNDS_LABEL = lazy(r"(?:资金|经费|专项|拨款)$")
 _OF_FUNDS_RECEIVED = lazy(r"到位资金的?(?:执行|使用|支出|支付)率")
 
 
@@ -999,6 +1004,21 @@ def _rates_in(para: Paragraph) -> list[Rate]:
                     ),
                     None,
                 )
+        if actual is not None and target is None and not in_clause and _SPENDING_RATE.search("".join(masked)):
+            # "专项资金24万元，已支出21.6万元，执行率90%": the money the spending is of, named only as funds
+            opens = sentence_bounds(text, actual.start)[0]
+            target = next(
+                (
+                    q
+                    for q in reversed(earlier)
+                    if q is not actual
+                    and q.start >= opens
+                    and _role_of_label(q.label) is None
+                    and _FUNDS_LABEL.search(normalise(q.label))
+                    and _comparable(q, actual)
+                ),
+                None,
+            )
         if actual is not None and not in_clause and _OF_FUNDS_RECEIVED.search("".join(masked)):
             # "到位资金执行率100%": spending over the funds received, whatever budget stands before them
             target = next(
@@ -1226,7 +1246,7 @@ _DEDUCTION = lazy(r"(?:划出|调减|调整|扣除|剔除|核减|减少|划转)"
 _BUDGET_BASE = lazy(r"(?:年?初\p{Han}{0,6}预算|预算数|预算安排)")
 _RATE_WORDS = lazy(
     r"(?:覆盖率|参保率|结案率|办结率|处理率|签订率|达标率|合格率|通过率|回收率|有效率|使用率|在用率|兑现率|到位率|"
-    r"完成比例|自评率|公开率|满意率|调解成功率|调解率)(?:为|达到|达|是)?$"
+    r"完成比例|自评率|公开率|满意率|调解成功率|调解率|(?:人员|编制|在职|人数)控制率)(?:为|达到|达|是)?$"
 )
 
 
@@ -1269,15 +1289,26 @@ def _ratios_in(para: Paragraph) -> list[Ratio]:
         counts = [
             q for q in para.quantities if s_start <= q.start < rate.start and q.kind is Kind.COUNT and q.exact
         ]
-        units = {q.base_unit for q in counts}
+        units = {_PEOPLE.get(q.base_unit, q.base_unit) for q in counts}
         if len(counts) != 2 or len(units) != 1:
             continue  # more than two counts: which two the rate divides is a guess
+        if _STAFF_CONTROL.search(rate.label):
+            # "核定编制15名，实有在职人员14人，在职人员控制率93.33%": 实有 over 编制, above 100% when overstaffed
+            quota = [q for q in counts if _STAFF_QUOTA.search(q.label)]
+            if len(quota) != 1 or quota[0].base_value <= 0:
+                continue
+            (other,) = [q for q in counts if q is not quota[0]]
+            found.append(Ratio(numerator=other, denominator=quota[0], rate=rate))
+            continue
         small, large = sorted(counts, key=lambda q: q.base_value)
         if large.base_value > 0:
             found.append(Ratio(numerator=small, denominator=large, rate=rate))
     return found
 
 
+_PEOPLE = {"名": "人"}  # 编制15名 and 实有14人 count the same people
+_STAFF_CONTROL = lazy(r"(?:人员|编制|在职|人数)控制率(?:为|达到|达|是)?$")
+_STAFF_QUOTA = lazy(r"编制|核定|定编")
 _CONTROL_RATE = lazy(r"三公.{0,8}控制率(?:为|是|达到|达)?$")
 _THREE_PUBLIC = lazy(r"三公")
 
