@@ -672,11 +672,12 @@ def _part_before(para: Paragraph, pos: int) -> Quantity | None:
 
 
 _LABEL_NOISE = lazy(r"20\d\d\s*年度?|本年度|本年|当年|全年|的|\s")
+_QUOTES = lazy(r"[“”\"‘’']")
 
 
 def _norm_label(label: str) -> str:
     label = _LABEL_NOISE.sub("", normalise(label))
-    return label.strip('“”"')
+    return _QUOTES.sub("", label)  # “三公”经费 is 三公经费
 
 
 def _label_index(doc: Document) -> dict[str, list[tuple[str, Quantity]]]:
@@ -721,13 +722,24 @@ def _fitting(doc: Document, want: str, part: Quantity) -> tuple[list[tuple[int, 
     key = (want, part.base_unit, part.kind)
     found = cache.get(key)
     if found is None:
+        index = _label_index(doc)
+        # "占三公经费的32.37%" names the “三公”经费支出: a base named without its 支出
+        spent = (
+            [] if want.endswith("支出") else [(h, q) for h, q in index.get("支出", []) if h == want + "支出"]
+        )
         fitting = [
             q
-            for have, q in _label_index(doc).get(want[-2:], [])
+            for have, q in index.get(want[-2:], []) + spent
             if q.base_unit == part.base_unit
             and q.kind is part.kind
-            and (have == want or have.endswith(want) or (want.endswith(have) and len(have) >= 4))
+            and (
+                have == want
+                or have.endswith(want)
+                or (want.endswith(have) and len(have) >= 4)
+                or have == want + "支出"
+            )
         ]
+        fitting.sort(key=lambda q: (q.line, q.start))
         found = cache[key] = ([(q.line, q.start) for q in fitting], fitting)
     return found
 
