@@ -182,6 +182,13 @@ CASES = [
         "P101",
         [("P101", "60.63%", "67.63%")],
     ),
+    # Y101: a second comparison without a subject, after the first one's explanation, compares the same figure
+    (
+        "本部门2023年度机关运行经费支出126.48万元，比年初预算增加6.48万元，主要原因是物业费增加；比上年增加8.73万元，增长7.41%。",
+        "本部门2023年度机关运行经费支出126.48万元，比年初预算增加6.48万元，主要原因是物业费增加；比上年增加8.73万元，增长7.14%。",
+        "Y101",
+        [("Y101", "7.14%", "7.41%")],
+    ),
     # T101: 单位为万元 names the unit of a table, no value was left out
     ("注：本表金额单位为万元。", "注：本年支出决算为万元。", "T101", [("T101", "为万元", None)]),
     # T101: the 名词解释 define terms for any unit, in the official wording

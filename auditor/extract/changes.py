@@ -493,6 +493,17 @@ def _subject(
             # "…收入总计520.00万元。与上年相比，增加20.00万元，增长4.00%": the comparison opens the next
             # sentence with no subject of its own; the figure is the one that ended the last
             current = last
+        if (
+            is_change_amount(text, last)
+            and _MEASURE_ONLY.fullmatch(core_label(label_text))
+            and not text[clause_start(text, m.start()) : m.start()].strip()
+            and sentence_start(text, last.start) == sentence_start(text, m.start())
+        ):
+            # "支出126.48万元，比年初预算增加6.48万元，…；比上年增加8.73万元": a second comparison without a
+            # subject of its own is about the figure the first one compared
+            first = _compared_by_the_first(text, before, last, m.start())
+            if first is not None:
+                return first, explicit_prior
         if current is not None and (
             is_change_amount(text, current)
             or _BASE_BEFORE.search(text, 0, current.start)
@@ -549,6 +560,25 @@ def _subject(
     if current is not None and prior is not None and current is prior:
         return None, None
     return current, prior
+
+
+_FIRST_COMPARISON = lazy(r"\s*[，,]\s*(?:比|较|与)")
+
+
+def _compared_by_the_first(text: str, before: list[Quantity], delta: Quantity, pos: int) -> Quantity | None:
+    """The figure right before the comparison whose difference ``delta`` is, in the same sentence."""
+    opens = sentence_start(text, delta.start)
+    earlier = [
+        q for q in before if opens <= q.start and q.end <= delta.start and not is_change_amount(text, q)
+    ]
+    if not earlier:
+        return None
+    subject = earlier[-1]
+    if not _FIRST_COMPARISON.match(text, subject.end) or "其中" in text[subject.end : pos]:
+        return None
+    if any(q.start > subject.end and not is_change_amount(text, q) for q in before if q.end <= pos):
+        return None  # another figure stands between: whose is the second comparison?
+    return subject
 
 
 def _prior_in_sentence(
