@@ -31,6 +31,8 @@ from auditor.text.spans import (
 )
 
 _YEAR = lazy(r"((?:19|20)\d\d)\s*年")
+_BASE_YEAR_BEFORE = lazy(r"(?:比|较|与|同)\s*$")
+_BASE_YEAR_AFTER = lazy(r"度?\s*(?:相比|比较|同期|相较)")
 _CMP = lazy(
     r"(?:比|较|同比|与)\s*(?:上年度?|去年|上一年度?|上年同期|去年同期|(?P<year>(?:19|20)\d\d)\s*年度?)(?:同期)?(?:相比|相较)?"
     r"|同比(?=\s*(?:增|减|下降|上升|提高|降低))"  # 同比增加5000元: the year before, unnamed
@@ -104,7 +106,12 @@ def sign_of(word: str) -> int:
 def year_of(text: str, q: Quantity) -> int | None:
     """The year a figure belongs to: the last 20XX年 before it in its sentence."""
     start = sentence_start(text, q.start)
-    years = _YEAR.findall(text, start, q.start)
+    years = [
+        y.group(1)
+        for y in _YEAR.finditer(text, start, q.start)
+        if not _BASE_YEAR_BEFORE.search(text, max(0, y.start() - 2), y.start())
+        and not _BASE_YEAR_AFTER.match(text, y.end())
+    ]  # "…，与2020年相比增加…；支出总计1787.36万元": 2020 is the comparison's, not the figure's
     return int(years[-1]) if years else None
 
 
