@@ -440,7 +440,7 @@ _BASE_BEFORE = lazy(r"为(?:年初|调整后?的?|全年)?预算数?\s*$")
 # what the figure is, said in words between it and its comparison: "收入203.91万元，为县本级财政当年拨付的
 # 资金，较上年增加…", "农林水支出172.36万元：主要用于动物疫病防控。较上年增加…"
 _MEASURE_ONLY = lazy(r"(?:年初|全年)?(?:决算|预算|执行|实际)?数?")  # "较2022年度决算数增加": what, not whose
-_EXPLAINING_GAP = lazy(
+EXPLAINING_GAP = lazy(
     r"(?:[，,：:]\s*(?:为|是|系|指|主要用于|主要是|主要为|用于|主要包括|包括)[^\d%％，,；;。！？：:]{1,40}){1,2}"
     r"[，,。]\s*"
 )
@@ -485,7 +485,7 @@ def _subject(
             # "…支出决算16.00万元，完成预算的80.00%，较上年减少2.00万元": a rate about it in between
             current = last
         elif (
-            _EXPLAINING_GAP.fullmatch(gap)
+            EXPLAINING_GAP.fullmatch(gap)
             and not text[clause_start(text, m.start()) : m.start()].strip()
             and _MEASURE_ONLY.fullmatch(core_label(label_text))
             and sum(1 for q in before if q.start >= sentence_start(text, last.start)) == 1

@@ -20,6 +20,7 @@ import regex
 
 from auditor.extract.changes import (
     DOWN_WORDS,
+    EXPLAINING_GAP,
     UP_WORDS,
     Change,
     YearComparison,
@@ -338,6 +339,8 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             or (
                 not _WHOLE_TO_QIZHONG.fullmatch(text[whole.end : m.start()])
                 and not _COMPARISON_GAP.match(text[whole.end : m.start()])
+                # "基本支出预算573.74万元，是指为保障机构正常运转…的支出。其中：…": what the whole is, in words
+                and not EXPLAINING_GAP.fullmatch(text[whole.end : m.start()])
             )
             or is_change_amount(text, whole)
         ):
