@@ -139,6 +139,7 @@ def analyse(doc: Document, skip_tables: frozenset[int] = frozenset()) -> Relatio
     identities: list[Identity] = []
     ratios: list[Ratio] = []
     enumerations: list[Enumeration] = []
+    ahead: dict[int, list[Breakdown]] = {}  # line -> breakdowns with a part there, found on an earlier line
     paragraphs = doc.paragraphs
     for index, para in enumerate(paragraphs):
         enumerations.extend(enumerations_in(para))  # counts may be Chinese numerals (五个方面)
@@ -146,7 +147,11 @@ def analyse(doc: Document, skip_tables: frozenset[int] = frozenset()) -> Relatio
             continue
         found = _breakdowns_in(para, paragraphs, index)
         breakdowns.extend(found)
-        found_shares = _shares_in(para, found, doc)
+        for b in found:  # "…主要用于以下方面：" with one part per following paragraph, each with its 占y%
+            for part in b.parts:
+                if part.line > para.line:
+                    ahead.setdefault(part.line, []).append(b)
+        found_shares = _shares_in(para, found + ahead.pop(para.line, []), doc)
         _shares_of_their_sum(para, found_shares)
         shares.extend(found_shares)
         rates.extend(_rates_in(para))
@@ -407,6 +412,8 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
         if any(_TOTAL_LABEL.match(q.label) for q in para.quantities if m.end() <= q.start < s_end):
             continue  # a closing 合计 states the list's own total: step 4
         parts = _parts_after(para, whole, m.end(), s_end)
+        if not parts and not text[m.end() :].strip():
+            parts = _parts_in_following(whole, paragraphs, index)  # "主要用于以下方面：" ⏎ one per line
         if len(parts) >= 2:
             # "包括A、B、C" names every part; "主要用于…", "用于…" and a list closed by 等 name the main ones
             every = m[0].startswith(
