@@ -216,6 +216,13 @@ CASES = [
         "P101",
         [("P101", "2.05%", "1.81%")],
     ),
+    # Y101: last year's figure written bare between 较上年 and the direction word, in the change's unit
+    (
+        "2019年度“三公”经费支出3.46万元，较上年3.91减少0.45万元，减少了11.51%。",
+        "2019年度“三公”经费支出3.46万元，较上年3.91减少0.45万元，减少了12.51%。",
+        "Y101",
+        [("Y101", "12.51%", "11.51%")],
+    ),
     # T101: 单位为万元 names the unit of a table, no value was left out
     ("注：本表金额单位为万元。", "注：本年支出决算为万元。", "T101", [("T101", "为万元", None)]),
     # T101: the 名词解释 define terms for any unit, in the official wording

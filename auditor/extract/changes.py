@@ -11,7 +11,7 @@ Part of the extraction layer: rules read Change objects, never the text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 import regex
@@ -236,6 +236,22 @@ def _figures_after(para: Paragraph, text: str, pos: int) -> tuple[Quantity | Non
     return delta, percent
 
 
+def _bare_prior(text: str, q: Quantity, after: int, before: int, delta: Quantity) -> Quantity | None:
+    """ "较上年3.91减少0.45万元": last year's figure written bare between the comparison and its direction
+    word, in the unit of the change."""
+    if q.kind is not Kind.PLAIN or q.approx or text[after : q.start].strip() or text[q.end : before].strip():
+        return None
+    return replace(
+        q,
+        unit=delta.unit,
+        kind=delta.kind,
+        scale=delta.scale,
+        base_unit=delta.base_unit,
+        inherited_unit=True,
+        label=text[after : q.start] or q.label,
+    )
+
+
 def _comparisons(para: Paragraph, text: str, report_year: int | None) -> list[Change]:
     out = []
     amounts = _amounts(para)
@@ -262,6 +278,8 @@ def _comparisons(para: Paragraph, text: str, report_year: int | None) -> list[Ch
         if delta is None and percent is None and sign != 0:
             continue
         explicit_prior = next((q for q in reversed(between) if q.is_amount), None)
+        if explicit_prior is None and delta is not None and len(between) == 1:
+            explicit_prior = _bare_prior(text, between[0], m.end(), d.start(), delta)
         subject = label_text if core_label(label_text) else text[clause_start(text, m.start()) : m.start()]
         current, prior = _subject(
             para,
