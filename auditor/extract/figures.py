@@ -72,7 +72,7 @@ NUMBER_RE = lazy(
     \s?(?P<unit>"""
     + _UNIT_ALT
     + r""")?
-    (?P<post>以上|以下|以内|左右|余|多)?
+    (?P<post>(?:[（(]含[）)])?(?:以上|以下|以内)|左右|余|多)?  # 90%（含）以上: a threshold
     """,
     regex.VERBOSE,
 )

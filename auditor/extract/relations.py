@@ -350,6 +350,17 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             or is_change_amount(text, whole)
         ):
             continue
+        if any(ch in text[whole.end : m.start()] for ch in "。！？!?"):
+            # "资产总额1200万元，负债总额300万元，净资产900万元。其中：流动资产…": the 其中 opening the next
+            # sentence breaks down the assets, not the net assets that ended the sentence
+            opens = sentence_bounds(text, whole.start)[0]
+            label = _norm_label(whole.label)
+            if (_NET_ASSETS.search(label) or _LIABILITIES.search(label)) and any(
+                _ASSETS.search(_norm_label(q.label)) and not _NET_ASSETS.search(_norm_label(q.label))
+                for q in para.quantities
+                if opens <= q.start < whole.start
+            ):
+                continue
         s_start, s_end = sentence_bounds(text, m.end())
         parts = _parts_after(para, whole, m.end(), s_end)
         if not parts and not text[m.end() :].strip():
@@ -683,10 +694,13 @@ def _part_before(para: Paragraph, pos: int) -> Quantity | None:
 
 _LABEL_NOISE = lazy(r"20\d\d\s*年度?|本年度|本年|当年|全年|的|\s")
 _QUOTES = lazy(r"[“”\"‘’']")
+_LEAD_ORDINAL = lazy(
+    r"^\s*(?:\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、)"
+)
 
 
 def _norm_label(label: str) -> str:
-    label = _LABEL_NOISE.sub("", normalise(label))
+    label = _LABEL_NOISE.sub("", _LEAD_ORDINAL.sub("", normalise(label)))
     return _QUOTES.sub("", label)  # “三公”经费 is 三公经费
 
 
@@ -714,6 +728,15 @@ def _resolve_base_label(doc: Document, para: Paragraph, part: Quantity, label: s
     if len(want) < 2:
         return None
     places, fitting = _fitting(doc, want, part)
+    exact = [
+        (at, q)
+        for at, q in zip(places, fitting, strict=True)
+        if q.line == part.line and q.start < part.start and _norm_label(q.label) == want
+    ]
+    if exact:
+        # "其中：一般公共预算财政拨款收入300万元，占财政拨款收入的75%；政府性基金…": the figure of the
+        # paragraph named so, not a part whose name ends with the name
+        places, fitting = [at for at, _ in exact], [q for _, q in exact]
     split = bisect_left(places, (part.line, part.start))
     for i in (split - 1, split - 2):  # the part itself may be the nearest
         if i >= 0 and fitting[i] is not part:
@@ -790,6 +813,7 @@ def _respective_shares(para: Paragraph, first: Quantity, at: int, base_text: str
 _LIST_BREAK = lazy(r"[；;。：:]|.{21}")
 _RESPECTIVE_BASE = lazy(r"^(?P<base>.*?)(?:的|之)?(?:比重|比例)?分别$")
 _PERCENT_GAP = lazy(r"\s*(?:、|，|,|和|及|与)\s*")
+_RESPECTIVE_AMOUNTS = lazy(r"分别(?:为|是)")
 
 
 def _shares_after_respectively(
@@ -857,6 +881,19 @@ def _shares_in(para: Paragraph, breakdowns: list[Breakdown], doc: Document) -> l
             continue  # 占目标任务数12万张的125%: a completion rate, not a share
         if normalise(para.text)[max(0, offset + m.start() - 2) : offset + m.start()] == "分别":
             shares += _respective_shares(para, pct, offset + m.start(), base_text)
+            continue
+        text = normalise(para.text)
+        if _PERCENT_GAP.match(text, pct.end) and _RESPECTIVE_AMOUNTS.search(
+            text, sentence_bounds(text, pct.start)[0], offset + m.start()
+        ):
+            # "A、B、C分别为a、b和c，占W的x%、y%和z%": one 分别 pairs the amounts and the percentages in order
+            found = _respective_shares(para, pct, offset + m.start() + 2, base_text)
+            if found and found[0].base is None and not _GENERIC_BASE.match(base_text):
+                base = _resolve_base_label(doc, para, found[0].part, base_text)
+                for share in found:
+                    share.base = base
+            zipped.update(id(s.percent) for s in found)
+            shares += found
             continue
         part = _part_before(para, offset + m.start())
         if part is None:
