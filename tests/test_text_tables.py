@@ -140,3 +140,19 @@ def test_a_score_table_under_a_title_row_and_without_a_second_level_column(check
     """The merged title row is the caption; the 三级指标 stand under their 一级 when there is no 二级 column."""
     assert [f.rule for f in check(SCORES)] == []
     assert [(f.rule, f.line) for f in check(SCORES.replace("| 19 |", "| 16 |"))] == [("G101", 8)]  # 合计
+
+
+def test_a_score_tables_weights_are_points_under_a_money_caption(check):
+    """金额单位:万元 above a 评价得分表: its 分值 and 得分 columns hold points, not three sums of money."""
+    text = (
+        "部门整体支出绩效评价得分表\n金额单位:万元\n"
+        "| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分 |\n"
+        "| --- | --- | --- | --- | --- | --- | --- |\n"
+        "| 投入 | 20 | 预算编制 | 10 | 预算编制科学性 | 5 | 5 |\n"
+        "| | | | | 绩效目标合理性 | 5 | 4.5 |\n"
+        "| | | 预算执行 | 10 | 预算执行率 | 10 | 9.8 |\n"
+        "| 产出 | 80 | 职责履行 | 80 | 重点工作完成率 | 80 | 78 |\n"
+        "| 合计 | 100 | | | | 100 | 97.3 |\n"
+    )
+    assert [f.rule for f in check(text)] == []
+    assert [f.rule for f in check(text.replace("| 9.8 |", "| 9.2 |"))] == ["G101"]

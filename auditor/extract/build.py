@@ -53,6 +53,9 @@ def _is_figure(text: str) -> bool:
 
 
 _FIGURE_CELL = lazy(r"[-+]?\d[\d,]*(?:\.\d+)?\s*[%％]?")
+_SCORE_HEADER = lazy(
+    r"(?:指标)?(?:分值|权重|满分|标准分值?|分数|(?:自评|评价|实际|最终)?得分(?:值)?)(?:[（(]分[）)])?"
+)
 _AMOUNT_HEADER = lazy(r"(?:预算|执行|决算|资金|金额|收入|支出|拨款|到位)(?:数|额)?$")
 
 
@@ -71,6 +74,11 @@ def _build_table(index: int, block: TableBlock, caption: str) -> Table:
     caption_unit = cm.group("u") if cm else None
     header_texts = [t for _, t in raw_rows[0]]
     column_units = [unit_of_header(t) for t in header_texts]
+    for c, t in enumerate(header_texts if caption_unit in ("元", "万元", "千元", "亿元") else ()):
+        if c and column_units[c] is None and _SCORE_HEADER.fullmatch(normalise(t).replace(" ", "")):
+            column_units[c] = (
+                "分"  # 分值 and 得分 columns hold points, whatever unit the caption gives the money
+            )
     if column_units and column_units[0] and not caption_unit:
         # "项目资金（万元） | 年初预算数 | 全年执行数 | 分值 | 执行率": the label column's header gives the unit
         # of the amount columns (not of 分值 or 执行率)
