@@ -255,6 +255,13 @@ CASES = [
         "S101",
         [("S101", "900.00万元", "1200.00万元")],
     ),
+    # C101: a rate whose sentence states figures of its own (412吨, 年度目标430吨) is not the money's before
+    (
+        "全年预算数1240.00万元，执行数1196.58万元，预算执行率96.50%。厨余垃圾日均分出量412吨，年度目标430吨，完成率95.81%。",
+        "全年预算数1240.00万元，执行数1196.58万元，预算执行率99.50%。厨余垃圾日均分出量412吨，年度目标430吨，完成率95.81%。",
+        "C101",
+        [("C101", "99.50%", "96.50%")],
+    ),
     # T101: 单位为万元 names the unit of a table, no value was left out
     ("注：本表金额单位为万元。", "注：本年支出决算为万元。", "T101", [("T101", "为万元", None)]),
     # T101: the 名词解释 define terms for any unit, in the official wording

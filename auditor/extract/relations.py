@@ -1048,6 +1048,16 @@ def _rates_in(para: Paragraph) -> list[Rate]:
         if not _RATE_PHRASE.search("".join(masked)):
             continue
         earlier = [q for q in top if q.end <= clause_begin]
+        opens = sentence_bounds(text, rate.start)[0]
+        if any(
+            opens <= q.start < clause_begin
+            and q.kind is not Kind.PERCENT
+            and _depth_at(text, 0, q.start) == 0
+            for q in para.quantities
+        ):
+            # "预算数1240万元，执行数1196.58万元，执行率96.50%。日均分出量412吨，年度目标430吨，完成率95.81%":
+            # a rate whose sentence states figures (of any unit) is about them, not about the last sentence's
+            earlier = [q for q in earlier if q.start >= opens]
         if in_clause:  # 占目标任务数12万张的125%: the target is written in the phrase itself
             target = in_clause[-1]
             actual = next((q for q in reversed(earlier) if _comparable(q, target)), None)
