@@ -1049,14 +1049,17 @@ def _rates_in(para: Paragraph) -> list[Rate]:
             continue
         earlier = [q for q in top if q.end <= clause_begin]
         opens = sentence_bounds(text, rate.start)[0]
-        if any(
-            opens <= q.start < clause_begin
+        own = [
+            q
+            for q in para.quantities
+            if opens <= q.start < clause_begin
             and q.kind is not Kind.PERCENT
             and _depth_at(text, 0, q.start) == 0
-            for q in para.quantities
-        ):
+        ]
+        if own and not any(q.kind is Kind.MONEY for q in own):
             # "预算数1240万元，执行数1196.58万元，执行率96.50%。日均分出量412吨，年度目标430吨，完成率95.81%":
-            # a rate whose sentence states figures (of any unit) is about them, not about the last sentence's
+            # a rate whose sentence states figures other than money is about them, not about the money of the
+            # sentence before (a sentence of money may name its base in the sentence before)
             earlier = [q for q in earlier if q.start >= opens]
         if in_clause:  # 占目标任务数12万张的125%: the target is written in the phrase itself
             target = in_clause[-1]
