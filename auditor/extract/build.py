@@ -26,6 +26,7 @@ from auditor.model.document import (
     TextBlock,
 )
 from auditor.text.chars import compact_spacing, display_width, laid_out, normalise
+from auditor.text.labels import is_points_header
 from auditor.text.ordinals import parse_heading, parse_ordinal
 from auditor.text.rx import lazy, rx
 from auditor.text.spans import SENTENCE_END
@@ -53,9 +54,6 @@ def _is_figure(text: str) -> bool:
 
 
 _FIGURE_CELL = lazy(r"[-+]?\d[\d,]*(?:\.\d+)?\s*[%％]?")
-_SCORE_HEADER = lazy(
-    r"(?:指标)?(?:分值|权重|满分|标准分值?|分数|(?:自评|评价|实际|最终)?得分(?:值)?)(?:[（(]分[）)])?"
-)
 _AMOUNT_HEADER = lazy(r"(?:预算|执行|决算|资金|金额|收入|支出|拨款|到位)(?:数|额)?$")
 
 
@@ -75,7 +73,7 @@ def _build_table(index: int, block: TableBlock, caption: str) -> Table:
     header_texts = [t for _, t in raw_rows[0]]
     column_units = [unit_of_header(t) for t in header_texts]
     for c, t in enumerate(header_texts if caption_unit in ("元", "万元", "千元", "亿元") else ()):
-        if c and column_units[c] is None and _SCORE_HEADER.fullmatch(normalise(t).replace(" ", "")):
+        if c and column_units[c] is None and is_points_header(normalise(t).replace(" ", "")):
             column_units[c] = (
                 "分"  # 分值 and 得分 columns hold points, whatever unit the caption gives the money
             )

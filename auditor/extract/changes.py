@@ -20,6 +20,7 @@ from auditor.extract.tables import cell_at, cell_figure, column_roles
 from auditor.model.document import Document, Paragraph, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
+from auditor.text.labels import LEADING_ORDINAL, QUOTES
 from auditor.text.rx import lazy, rx
 from auditor.text.spans import (
     clause_before,
@@ -115,15 +116,13 @@ def year_of(text: str, q: Quantity) -> int | None:
     return int(years[-1]) if years else None
 
 
-_LEADING_ORDINAL = rx(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)")
 _TIME_WORDS = rx(r"(?:19|20)\d\d\s*年度?|本年度|本年|当年|全年|上年度|上年|去年|年末|年初的|的|\s")
-_QUOTES = rx(r"[“”\"'‘’]")
 
 
 def core_label(label: str) -> str:
     """A label without years, time words, ordinals and quotes, for matching a quantity across years."""
-    label = _TIME_WORDS.sub("", _LEADING_ORDINAL.sub("", normalise(label)))
-    return _QUOTES.sub("", label).strip("：:，,")
+    label = _TIME_WORDS.sub("", LEADING_ORDINAL.sub("", normalise(label)))
+    return QUOTES.sub("", label).strip("：:，,")
 
 
 def _labels_match(a: str, b: str) -> bool:

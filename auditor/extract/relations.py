@@ -41,6 +41,7 @@ from auditor.extract.tolerance import Interval, interval_of, sum_interval
 from auditor.model.document import Cell, Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
+from auditor.text.labels import LEADING_ORDINAL, QUOTES, outside_brackets
 from auditor.text.rx import lazy
 from auditor.text.spans import (
     clause_start,
@@ -229,7 +230,7 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
             continue  # "财政拨款收入950.12万元，比上年增加0.46万元；事业收入…": a change, not a part
         if _depth_at(text, begin, q.start) != 0:
             continue
-        if not parts and _strength(_top_level(text[begin : q.start])) >= _SEPARATORS["；"]:
+        if not parts and _strength(outside_brackets(text[begin : q.start])) >= _SEPARATORS["；"]:
             break  # the list's first item stands in a later ；-group: it is not in this list
         parts.append(q)
         if text[q.end : q.end + 1] in ("：", ":"):
@@ -244,7 +245,7 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
         for lo, hi in inner:
             if a.end <= lo and hi <= b.start:
                 between = between.replace(text[lo:hi], "", 1)
-        return _top_level(between)
+        return outside_brackets(between)
 
     if len(parts) >= 2:
         separator = _strength(gap(parts[0], parts[1]))
@@ -304,19 +305,6 @@ def _strength(gap: str) -> int:
 
 
 _LABEL_COLON = lazy(r"(?<=\p{Han}|[）)])(?:为|是)?[：:]\s*$")
-
-
-def _top_level(gap: str) -> str:
-    """The gap's text outside brackets (a share clause 占98.64% keeps its comma)."""
-    out, depth = [], 0
-    for ch in gap:
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            out.append(ch)
-    return "".join(out)
 
 
 def _preceding(para: Paragraph, pos: int) -> Quantity | None:
@@ -686,22 +674,18 @@ def _part_before(para: Paragraph, pos: int) -> Quantity | None:
     q = candidates[-1]
     if not q.is_amount:
         return None
-    gap = _top_level(text[q.end : pos])
+    gap = outside_brackets(text[q.end : pos])
     if sum(gap.count(ch) for ch in "，,；;。") > 1 or any(ch in gap for ch in "。；;"):
         return None
     return q
 
 
 _LABEL_NOISE = lazy(r"20\d\d\s*年度?|本年度|本年|当年|全年|的|\s")
-_QUOTES = lazy(r"[“”\"‘’']")
-_LEAD_ORDINAL = lazy(
-    r"^\s*(?:\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、)"
-)
 
 
 def _norm_label(label: str) -> str:
-    label = _LABEL_NOISE.sub("", _LEAD_ORDINAL.sub("", normalise(label)))
-    return _QUOTES.sub("", label)  # “三公”经费 is 三公经费
+    label = _LABEL_NOISE.sub("", LEADING_ORDINAL.sub("", normalise(label)))
+    return QUOTES.sub("", label)
 
 
 def _label_index(doc: Document) -> dict[str, list[tuple[str, Quantity]]]:

@@ -22,6 +22,7 @@ from auditor.extract.tables import total_word
 from auditor.model.document import Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
+from auditor.text.labels import MAX_POINTS_HEADER, SCORE_HEADER, outside_brackets
 from auditor.text.rx import lazy, rx
 from auditor.text.spans import sentence_start
 
@@ -178,8 +179,6 @@ def _parse_name(text: str) -> tuple[str, str, Decimal | None, bool]:
 # ----------------------------------------------------------------------------- indicator tables
 
 _LEVEL_HEADER = lazy(r"^([一二三四])级\s*指\s*标")
-_MAX_HEADER = lazy(r"^(?:指标)?(?:分值|权重|满分|标准分值?|分数|指标分值)(?:\(分\)|（分）)?$")
-_SCORE_HEADER = lazy(r"^(?:自评|评价|实际|最终)?得分(?:值)?(?:\(分\)|（分）)?$")
 _RULE_HEADER = lazy(r"评分(?:细则|标准|方法|依据)|计算公式|评分规则")
 _TOTAL_ROW = lazy(r"^(?:合计|总分|总计|得分合计|总得分)$")
 
@@ -194,8 +193,8 @@ def _indicator_table(table: Table) -> IndicatorTable | None:
     levels = [
         (i, "一二三四".index(m.group(1)) + 1) for i, h in enumerate(headers) if (m := _LEVEL_HEADER.match(h))
     ]
-    max_col = next((i for i, h in enumerate(headers) if _MAX_HEADER.match(h)), None)
-    score_col = next((i for i, h in enumerate(headers) if _SCORE_HEADER.match(h)), None)
+    max_col = next((i for i, h in enumerate(headers) if MAX_POINTS_HEADER.fullmatch(h)), None)
+    score_col = next((i for i, h in enumerate(headers) if SCORE_HEADER.fullmatch(h)), None)
     rule_col = next((i for i, h in enumerate(headers) if _RULE_HEADER.search(h)), None)
     if not levels or score_col is None or (len(levels) == 1 and max_col is None):
         return None
@@ -333,7 +332,6 @@ _LIST_TOTAL_BEFORE = lazy(
     + r"\s*[，,]\s*其中\s*[：:，,]?"
 )
 _NOT_A_SCORE_LIST = lazy(r"扣|分值|满分|权重|以上|以下|得分率")
-_BRACKETED = lazy(r"[（(][^（()）]*[）)]")
 _THEN_SCORE = lazy(r"\s*[，,、]\s*(?:实际|自评)?得(?:分)?\s*(?:为)?\s*\d")
 
 
@@ -372,7 +370,7 @@ def _score_lists(doc: Document) -> list[ScoreNode]:
             continue
         text = normalise(para.text)
         for sentence in _SENTENCE.finditer(text):
-            body = _BRACKETED.sub("", sentence.group(0))  # "14分（满分15分）": the part's weight, aside
+            body = outside_brackets(sentence.group(0))  # "14分（满分15分）": the part's weight, aside
             if _NOT_A_SCORE_LIST.search(body):
                 continue
             scores = [
@@ -755,8 +753,8 @@ def _funds_part(tables: list[Table], k: int) -> ScoreNode | None:
         return None
     funds = tables[k - 1]
     headers = [normalise(c.text).replace(" ", "") for c in funds.header.cells]
-    max_col = next((i for i, h in enumerate(headers) if _MAX_HEADER.match(h)), None)
-    score_col = next((i for i, h in enumerate(headers) if _SCORE_HEADER.match(h)), None)
+    max_col = next((i for i, h in enumerate(headers) if MAX_POINTS_HEADER.fullmatch(h)), None)
+    score_col = next((i for i, h in enumerate(headers) if SCORE_HEADER.fullmatch(h)), None)
     if max_col is None or score_col is None or tables[k].first_line - funds.last_line > 6:
         return None
     for row in funds.rows:

@@ -1,0 +1,39 @@
+"""Marks around a label that do not change what it names, and the headers of points columns.
+
+Shared by every extraction that matches labels (changes across years, share bases) or reads an
+indicator table, so that they agree on what a label is.
+"""
+
+from __future__ import annotations
+
+from auditor.text.rx import lazy
+
+# “三公”经费 is 三公经费
+QUOTES = lazy(r"[“”\"‘’']")
+# "1." "2、" "（一）" "(3)" "一、" in front of a list item's label; "1.5" is a figure, not an ordinal
+LEADING_ORDINAL = lazy(
+    r"^\s*(?:\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、)"
+)
+
+_POINTS_UNIT = r"(?:[（(]分[）)])?"
+# A column of the points an indicator may earn, and one of the points it earned
+MAX_POINTS_HEADER = lazy(rf"(?:指标)?(?:分值|权重|满分|标准分值?|分数|指标分值){_POINTS_UNIT}")
+SCORE_HEADER = lazy(rf"(?:自评|评价|实际|最终)?得分(?:值)?{_POINTS_UNIT}")
+
+
+def is_points_header(header: str) -> bool:
+    """分值, 权重, 得分 and their variants: a column that holds points (the header without spaces)."""
+    return bool(MAX_POINTS_HEADER.fullmatch(header) or SCORE_HEADER.fullmatch(header))
+
+
+def outside_brackets(text: str) -> str:
+    """The text outside round brackets, nested or not ("14分（满分15分）" → "14分")."""
+    out, depth = [], 0
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
