@@ -57,6 +57,66 @@ _FIGURE_CELL = lazy(r"[-+]?\d[\d,]*(?:\.\d+)?\s*[%％]?")
 _AMOUNT_HEADER = lazy(r"(?:预算|执行|决算|资金|金额|收入|支出|拨款|到位)(?:数|额)?$")
 
 
+def _header_words(row: list[tuple[int, str]]) -> tuple[int, int]:
+    """How many cells of a row name indicator levels (一级指标) and how many name funds columns."""
+    texts = [normalise(t).replace(" ", "") for _, t in row]
+    return sum(1 for t in texts if _LEVEL_HEADER.match(t)), sum(
+        1 for t in texts if _FUNDS_HEADER.fullmatch(t)
+    )
+
+
+_LEVEL_HEADER = lazy(r"[一二三四]级指标")
+_FUNDS_HEADER = lazy(
+    r"(?:年初|全年|调整后|年度)?预算(?:数|执行数)?|全年执行数|(?:预算)?执行(?:数|率)|分值|权重|得分"
+)
+
+
+def _split_at_inner_headers(block: TableBlock) -> list[TableBlock]:
+    """A 项目支出绩效自评表 is one table in Word: the project's particulars, its funds block (年初预算数 ·
+    全年预算数 · 全年执行数 · 分值 · 执行率 · 得分) and its indicators (一级 · 二级 · 三级指标 · 分值 · 得分),
+    each block under a header row of its own. Each header starts a table of its own, so that every
+    block's columns are named by its own header."""
+    starts = [0]
+    for k, row in enumerate(block.rows[1:], start=1):
+        levels, funds = _header_words(row)
+        if levels >= 2 or funds >= 4:
+            starts.append(k)
+    if len(starts) == 1:
+        return [block]
+    parts = []
+    for a, b in zip(starts, [*starts[1:], len(block.rows)], strict=True):
+        offsets = block.offsets[a:b] if block.offsets is not None else None
+        parts.append(TableBlock(block.rows[a:b], offsets))
+    return [p for p in parts if len(p.rows) >= 2]
+
+
+_GROUP_LABEL = lazy(r"\p{Han}{2,10}[（(]\d+(?:\.\d+)?分[）)]")
+
+
+def _without_group_label(raw_rows: list, offsets: list | None) -> tuple[list, list | None]:
+    """ "预算执行情况（10分） | 年度预算数（万元） | 年初预算 | …", "绩效指标（90分） | 一级指标 | …": the first
+    cell of the header names the whole block (merged down its rows), and the rows under it start one
+    column later. The header without it, when it is one cell longer than every row."""
+    header = raw_rows[0]
+    if (
+        len(raw_rows) < 2
+        or not header
+        or not _GROUP_LABEL.fullmatch(normalise(header[0][1]).replace(" ", ""))
+    ):
+        return raw_rows, offsets
+
+    def width(row: list) -> int:
+        n = len(row)
+        while n and not row[n - 1][1].strip():
+            n -= 1
+        return n
+
+    if width(header) <= max(width(r) for r in raw_rows[1:]):
+        return raw_rows, offsets
+    rows = [header[1:], *raw_rows[1:]]
+    return rows, ([offsets[0][1:], *offsets[1:]] if offsets is not None else None)
+
+
 def _build_table(index: int, block: TableBlock, caption: str) -> Table:
     raw_rows = block.rows
     offsets = block.offsets
@@ -68,6 +128,7 @@ def _build_table(index: int, block: TableBlock, caption: str) -> Table:
         caption = f"{caption} {first[0]}".strip()
         raw_rows = raw_rows[1:]
         offsets = offsets[1:] if offsets is not None else None
+    raw_rows, offsets = _without_group_label(raw_rows, offsets)
     cm = _CAPTION_UNIT.search(caption)
     caption_unit = cm.group("u") if cm else None
     header_texts = [t for _, t in raw_rows[0]]
@@ -137,8 +198,8 @@ def build_document(source: Source) -> Document:
             lines[block.line - 1].role = "cell"  # a row of a table laid out in columns: not prose
             continue
         if isinstance(block, TableBlock):
-            table = _build_table(len(tables) + 1, block, last_text)
-            tables.append(table)
+            for part in _split_at_inner_headers(block):
+                tables.append(_build_table(len(tables) + 1, part, last_text))
             for row in block.rows:
                 for line, _ in row:
                     lines[line - 1].role = "cell"

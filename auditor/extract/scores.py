@@ -19,7 +19,7 @@ from decimal import Decimal
 import regex
 
 from auditor.extract.tables import total_word
-from auditor.model.document import Document, Paragraph, Row, Table
+from auditor.model.document import Cell, Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
 from auditor.text.labels import MAX_POINTS_HEADER, SCORE_HEADER, outside_brackets
@@ -202,6 +202,7 @@ def _indicator_table(table: Table) -> IndicatorTable | None:
     current: dict[int, ScoreNode] = {}
     by_key: dict[str, ScoreNode] = {}
     for row in table.rows:
+        row = _aligned_to_pair(row, len(headers), max_col, score_col)
         texts = [c.text.strip() for c in row.cells]
         first = normalise(texts[0]).replace(" ", "") if texts else ""
         if _TOTAL_ROW.match(first):
@@ -258,8 +259,8 @@ def _indicator_table(table: Table) -> IndicatorTable | None:
             for deeper in [lv for lv in current if lv > level]:
                 del current[deeper]
             leaf = node
-        if leaf is None or leaf.level != levels[-1][1]:
-            continue
+        if leaf is None or (leaf.level != levels[-1][1] and not has_figures):
+            continue  # a parent's row; "预算执行率 | | | 10 | 10" is a leaf of its own at the top level
         leaf.max = _cell_number(row, max_col)
         leaf.max_line = row.cells[max_col].line if max_col is not None and max_col < len(row.cells) else None
         leaf.score = _cell_number(row, score_col)
@@ -270,6 +271,38 @@ def _indicator_table(table: Table) -> IndicatorTable | None:
         if node.children:
             node.max = node.max_in_name
     return result
+
+
+def _aligned_to_pair(row: Row, width: int, max_col: int | None, score_col: int | None) -> Row:
+    """A row that lost its empty cells (a web table copied as text keeps only the cells with text), put
+    back in the header's columns: its last two adjacent numbers are the weight and the score, the cells
+    before them end at the column before the weight (the merged parent cells were on the left), the
+    cells after them follow the score. The row as it is when it is complete or cannot be placed."""
+    cells = row.cells
+    if max_col is None or score_col != max_col + 1 or len(cells) >= width or not cells:
+        return row
+    if _TOTAL_ROW.match(normalise(cells[0].text).replace(" ", "")):
+        return row  # read by its own rule: its label cell merged across the columns before its figures
+    pair = next(
+        (
+            i
+            for i in range(len(cells) - 2, -1, -1)
+            if _number(cells[i].text) is not None and _number(cells[i + 1].text) is not None
+        ),
+        None,
+    )
+    if pair is None or pair > max_col or len(cells) - pair > width - max_col:
+        return row
+    filler = [Cell(text="", line=cells[0].line, column=-1) for _ in range(max_col - pair)]
+    if pair > 1 and _TOP_LEVEL_NAME.match(normalise(cells[0].text).replace(" ", "")):
+        return Row([cells[0], *filler, *cells[1:]])  # "产出指标 | 培训人次 | 30 | 30": the 二级 cell is empty
+    return Row(filler + list(cells))
+
+
+# the first-level dimensions every indicator system uses, with or without their weight
+_TOP_LEVEL_NAME = lazy(
+    r"^(?:产出|效益|效果|满意度|成本|决策|过程|管理|投入|履职效能|绩效)(?:指标)?(?:[（(]\d+(?:\.\d+)?分[）)])?$"
+)
 
 
 def _cell_number(row: Row, col: int | None) -> Decimal | None:

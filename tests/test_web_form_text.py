@@ -1,0 +1,71 @@
+"""A 项目支出绩效自评表 published as a web page and copied as text: one pipe row per table row, the funds
+block and the indicators in one table, the block's name merged down its first column, and cells that held
+nothing left out of their rows. Each block is read under its own header, and its figures in their columns.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+TITLE = "某县农业农村局2023年度项目支出绩效自评表\n"
+
+ONE_TABLE = (
+    "项目名称 | 高标准农田建设管护 |\n"
+    "项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+    "年度资金总额 | 60.00 | 64.00 | 60.80 | 10 | 95.00% | 9.50 |\n"
+    "其中：当年财政拨款 | 60.00 | 64.00 | 60.80 | — | 95.00% | — |\n"
+    "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
+    "产出指标（50分） | 数量指标 | 管护面积 | ≥3000亩 | 3120亩 | 20 | 20 |\n"
+    "| 质量指标 | 设施完好率 | ≥90% | 93% | 15 | 15 |\n"
+    "| 时效指标 | 管护及时率 | 100% | 96% | 15 | {score} | 汛期延误 |\n"
+    "效益指标（30分） | 社会效益指标 | 受益农户数 | ≥800户 | 826户 | 30 | 30 |\n"
+    "满意度指标（10分） | 服务对象满意度指标 | 农户满意度 | ≥90% | 94% | 10 | 10 |\n"
+    "总分 | 100 | {total} |\n"
+)
+
+GROUP_LABEL = (
+    "预算执行情况（10分） | 年度预算数（万元） | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 |\n"
+    "总额 | 36.00 | 40.00 | {spent} | 95.00% | 10 | 9.50 |\n"
+    "其中：财政资金 | 36.00 | 40.00 | 38.00 | 95.00% | / | / |\n"
+)
+
+TOP_LEVEL_LEAF = (
+    "一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n"
+    "产出指标 | 数量指标 | 巡查次数 | 40 | 40 |\n"
+    "效益指标 | 社会效益指标 | 隐患整改率 | 30 | 27 |\n"
+    "满意度指标 | 服务对象满意度 | 群众满意度 | 20 | 19 |\n"
+    "预算执行率 | | | 10 | 10 |\n"
+    "总分 | | | 100 | {total} |\n"
+)
+
+
+def _found(check, text: str, select: str) -> list[tuple[str, str | None, str | None]]:
+    return [(f.rule, f.stated, f.expected) for f in check(TITLE + text, select=select)]
+
+
+def test_the_funds_block_and_the_indicators_are_each_read_under_their_header(check):
+    assert _found(check, ONE_TABLE.format(score=14, total="98.50"), "G,C") == []
+    assert _found(check, ONE_TABLE.format(score=11, total="98.50"), "G") == [("G101", "98.5分", "95.5分")]
+    assert _found(check, ONE_TABLE.format(score=14, total="96.50"), "G") == [("G101", "96.5分", "98.5分")]
+
+
+def test_the_block_name_merged_down_its_column_is_not_a_column_of_the_rows(check):
+    assert _found(check, GROUP_LABEL.format(spent="38.00"), "C") == []
+    assert _found(check, GROUP_LABEL.format(spent="35.00"), "C") == [("C101", "95.00%", "87.50%")]
+
+
+@pytest.mark.parametrize(("total", "found"), [("96", []), ("99", [("G101", "99分", "96分")])])
+def test_a_first_level_row_with_its_own_points_is_a_leaf(check, total, found):
+    assert _found(check, TOP_LEVEL_LEAF.format(total=total), "G") == found
+
+
+def test_figures_without_an_indicator_name_are_no_indicator(check):
+    """ "| 培训天数 | 12 | 12 |": a target and its result, under no level column; not one more indicator."""
+    text = (
+        "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+        "产出指标 | 数量指标 | 培训人次 | 500 | 520 | 50 | 50 |\n"
+        "| 培训天数 | 12 | 12 |\n"
+        "效益指标 | 社会效益指标 | 就业率 | 80% | 82% | 50 | 48 |\n"
+        "总分 | 100 | 98 |\n"
+    )
+    assert _found(check, text, "G") == []
