@@ -537,6 +537,24 @@ CASES += [
 ]
 
 
+CASES += [
+    # C101: funds named by their 总额, spent as 拨付使用 (the money used of them)
+    (
+        "本年度培训专项资金总额24.60万元，全部为市级补助资金，拨付使用24.60万元，预算执行率100%。",
+        "本年度培训专项资金总额24.60万元，全部为市级补助资金，拨付使用21.60万元，预算执行率100%。",
+        "C101",
+        [("C101", "100%", "87.80%")],
+    ),
+    # S101: a count led by 共, then what was done to the items, then its 其中
+    (
+        "2023年共对14个项目开展了绩效评价，其中项目支出评价9个、政策评价3个、部门整体评价2个。",
+        "2023年共对14个项目开展了绩效评价，其中项目支出评价9个、政策评价3个、部门整体评价5个。",
+        "S101",
+        [("S101", "14个", "17个")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):
     assert _rules(check, good, select) == []

@@ -69,3 +69,55 @@ def test_figures_without_an_indicator_name_are_no_indicator(check):
         "总分 | 100 | 98 |\n"
     )
     assert _found(check, text, "G") == []
+
+
+def _one_cell_per_line(rows: list[list[str]]) -> str:
+    """A web table copied as text: every cell on a line of its own, followed by " |"."""
+    return "".join(f"{cell} |\n" if cell else "|\n" for row in rows for cell in row)
+
+
+CELL_STREAM = [
+    ["项目名称", "乡村道路日常养护"],
+    [
+        "预算执行情况（10分）",
+        "年度预算数（万元）",
+        "年初预算",
+        "调整后预算数",
+        "预算执行数",
+        "预算执行率",
+        "权重",
+        "得分",
+        "原因",
+    ],
+    ["总额", "120.00", "150.00", "{spent}", "95.00%", "10", "9.50", "预算执行率=预算执行数/调整后预算数"],
+    ["其中：财政资金", "120.00", "150.00", "142.50", "95.00%", "/", "/"],
+    ["单位资金", "0.00", "0.00", "0.00", "0.00%", "/", "/"],
+    ["其他资金", "0.00", "0.00", "0.00", "0.00%", "/", "/"],
+]
+
+
+def test_a_table_copied_one_cell_per_line_gets_its_rows_back(check):
+    text = _one_cell_per_line(CELL_STREAM)
+    assert _found(check, text.format(spent="142.50"), "C,S") == []
+    assert _found(check, text.format(spent="132.50"), "C,S") == [
+        ("S102", "132.50万元", "142.50万元"),
+        ("C101", "95.00%", "88.33%"),
+    ]
+
+
+def test_the_rows_are_rebuilt_under_the_header(tmp_path):
+    from auditor import load
+
+    path = tmp_path / "form.txt"
+    path.write_text(TITLE + _one_cell_per_line(CELL_STREAM).format(spent="142.50"), encoding="utf-8")
+    funds = next(t for t in load(path).tables if t.header.cells[0].text == "年度预算数（万元）")
+    assert [c.text for c in funds.rows[0].cells] == [*CELL_STREAM[2][:3], "142.50", *CELL_STREAM[2][4:]]
+    assert [c.text for c in funds.rows[1].cells] == CELL_STREAM[3]
+
+
+def test_one_cell_lines_without_a_header_stay_text(check):
+    """Figures before any row of column names: their columns cannot be known, nothing is compared."""
+    text = _one_cell_per_line(
+        [["总额", "300.00", "其中：财政资金", "250.00", "单位资金", "20.00", "其他资金", "10.00"]]
+    )
+    assert _found(check, text, "S,C") == []

@@ -87,7 +87,7 @@ def _split_at_inner_headers(block: TableBlock) -> list[TableBlock]:
     for a, b in zip(starts, [*starts[1:], len(block.rows)], strict=True):
         offsets = block.offsets[a:b] if block.offsets is not None else None
         parts.append(TableBlock(block.rows[a:b], offsets))
-    return [p for p in parts if len(p.rows) >= 2]
+    return parts
 
 
 _GROUP_LABEL = lazy(r"\p{Han}{2,10}[（(]\d+(?:\.\d+)?分[）)]")

@@ -124,6 +124,8 @@ _SHARE_BEFORE = lazy(
 )
 # Between a whole and its 其中: punctuation, or a short noun ("共18个项目，其中…").
 _WHOLE_TO_QIZHONG = lazy(r"\p{Han}{0,6}[，,。；;]?\s*")
+_COUNT_LEAD = lazy(r"共(?:对|有|计|完成|开展|实施|组织)?$")
+_COUNTED_GAP = lazy(r"\p{Han}{0,16}[，,]\s*")
 _TOTAL_LABEL = lazy(r"^(?:合计|共计|总计|累计|总共|合计金额|共计金额)$")
 _GENERIC_BASE = lazy(r"^(?:总额|总数|总量|合计|总计|全部|总支出|总收入|总体|整体)?$")
 _SUBSET_PAREN = lazy(r"^[（(]\s*(?:含|包含|包括|均含|不含|其中含)")
@@ -334,6 +336,12 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
                 and not _COMPARISON_GAP.match(text[whole.end : m.start()])
                 # "基本支出预算573.74万元，是指为保障机构正常运转…的支出。其中：…": what the whole is, in words
                 and not EXPLAINING_GAP.fullmatch(text[whole.end : m.start()])
+                # "共对9个重点项目进行了评价，其中…": a count led by 共, then what was done to them
+                and not (
+                    whole.kind is Kind.COUNT
+                    and _COUNT_LEAD.search(text, max(0, whole.start - 4), whole.start)
+                    and _COUNTED_GAP.fullmatch(text[whole.end : m.start()])
+                )
             )
             or is_change_amount(text, whole)
         ):
@@ -983,7 +991,7 @@ _RATE_PHRASE = lazy(
 _SET_TARGET = lazy(r"目标|任务|计划")  # not 预算: budgets in 万元 are rounded from 元
 _FUND_TYPES = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算|公共预算|基金预算")
 _TARGET_LABEL = lazy(r"预算|计划|目标|任务")
-_ACTUAL_LABEL = lazy(r"决算|执行|实际|完成|支出|实现|达到")
+_ACTUAL_LABEL = lazy(r"决算|执行|实际|完成|支出|实现|达到|使用")
 _PLANNED_LEAD = lazy(r"\s*(?:(?:19|20)\d\d年度?|全年|本年|年度)?(?:计划|目标|预计|拟)")
 _TARGET_TAIL = lazy(r"(?:年初|调整后?|全年)?预算数?(?:为|是)?$")
 
@@ -1008,7 +1016,7 @@ def _top_level_amounts(para: Paragraph) -> list[Quantity]:
 
 
 _SPENDING_RATE = lazy(r"(?:执行|支出|使用)率")
-_FUNDS_LABEL = lazy(r"(?:资金|经费|专项|拨款)$")
+_FUNDS_LABEL = lazy(r"(?:资金|经费|专项|拨款)(?:总额)?$")
 _OF_FUNDS_RECEIVED = lazy(r"到位资金的?(?:执行|使用|支出|支付)率")
 
 

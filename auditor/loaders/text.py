@@ -205,6 +205,92 @@ def _one_line_tables(
     return None
 
 
+# A web table copied as text one cell per line, each cell followed by " |" (an empty cell is a lone "|"):
+# the rows' ends are lost and are found again from the cells (see _cell_stream_rows).
+_STREAM_CELL = lazy(r"^(?P<cell>[^|]*?)\s*\|\s*$")
+_VALUE_CELL = lazy(r"[-−]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|亿元|元|分|人次|人|户|个|项|次|家|天)?|[/—－\-–]+|")
+_HEADER_CELL = lazy(
+    r"(?:[一二三四]级指标|(?:年初|全年|调整后|年度)?预算(?:数|执行数|执行率)?(?:[（(]万?元[）)])?|全年执行数|"
+    r"(?:预算)?执行(?:数|率)|分值|权重|得分|原因|(?:年度)?指标值|实际完成值|完成值|指标性质|度量单位|"
+    r"偏差原因分析及改进措施|未完成原因分析|项目资金(?:[（(]万?元[）)])?|\p{Han}{2,10}[（(]\d+(?:\.\d+)?分[）)])"
+)
+_GROUP_CELL = lazy(r"\p{Han}{2,10}[（(]\d+(?:\.\d+)?分[）)]")
+_FIGURES_HEADER = lazy(r"(?:年初|全年|调整后)预算(?:数)?|全年执行数|(?:预算)?执行(?:数|率)|分值|权重|得分")
+_LEAST_STREAM = 8
+
+
+def _stream_cell(text: str) -> str | None:
+    m = _STREAM_CELL.match(text)
+    return m.group("cell").strip() if m else None
+
+
+def _cell_stream_rows(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]]] | None:
+    """The rows of a run of one-cell lines, or None when it holds no header to give them their width.
+
+    A header is a run of column names (年初预算数 · 全年预算数 · … · 得分, or 一级指标 · 二级指标 · …); each
+    row after it is its text cells followed by its figures, up to the header's width. Text cells that do
+    not fit after a row's figures are the last columns of the row before (a 原因 written beside its
+    figures), and the cells before the first header are a row of their own (the project's particulars).
+    """
+    rows: list[list[tuple[int, str]]] = []
+    width = named = 0
+    k, n = 0, len(cells)
+    while k < n:
+        texts = []
+        while k < n and not _VALUE_CELL.fullmatch(cells[k][1]):
+            texts.append(cells[k])
+            k += 1
+        values = []
+        while k < n and _VALUE_CELL.fullmatch(cells[k][1]):
+            values.append(cells[k])
+            k += 1
+        head = _header_run(texts)
+        if head is not None:
+            a, b = head
+            _place(rows, texts[:a], width)
+            header = [t.replace(" ", "") for _, t in texts[a:b]]
+            if _GROUP_CELL.fullmatch(header[0]):
+                header = header[1:]  # the block's name, merged down its first column
+            rows.append(texts[a:b])
+            width = len(header)
+            # the columns before the first one of figures hold the row's names
+            named = next((c for c, h in enumerate(header) if _FIGURES_HEADER.fullmatch(h)), width)
+            texts = texts[b:]
+        if not width:
+            if values:
+                return None  # figures before any header: their columns cannot be known
+            rows.append(texts)
+            continue
+        spill = max(0, len(texts) - max(named, 1), len(texts) + len(values) - width)
+        _place(rows, texts[:spill], width)
+        if texts[spill:] or values:
+            rows.append(texts[spill:] + values)
+    return rows if width else None
+
+
+def _header_run(texts: list[tuple[int, str]]) -> tuple[int, int] | None:
+    """Where the longest run of four or more column names in ``texts`` starts and ends."""
+    best, start = None, None
+    for i, (_, t) in enumerate([*texts, (0, "")]):
+        if i < len(texts) and _HEADER_CELL.fullmatch(t.replace(" ", "")):
+            start = i if start is None else start
+            continue
+        if start is not None and i - start >= 4 and (best is None or i - start > best[1] - best[0]):
+            best = (start, i)
+        start = None
+    return best
+
+
+def _place(rows: list[list[tuple[int, str]]], cells: list[tuple[int, str]], width: int) -> None:
+    """Text cells before a row: the end of the row above while it has room, else a row of their own."""
+    if not cells:
+        return
+    if rows and len(rows[-1]) + len(cells) <= width:
+        rows[-1].extend(cells)
+    else:
+        rows.append(list(cells))
+
+
 def split_flattened_tables(lines: list[Line]) -> list[Block]:
     """Blocks of a plain-text report: TAB-led lines grouped into table rows, the rest as text.
 
@@ -225,6 +311,10 @@ def split_flattened_tables(lines: list[Line]) -> list[Block]:
         return k < n and not is_blank(k) and not is_cell(k) and len(lines[k].text) <= 20 and is_cell(k + 1)
 
     while i < n:
+        if not is_cell(i) and (stream := _cell_stream(lines, i)) is not None:
+            rows, i = stream
+            blocks.append(TableBlock(rows))
+            continue
         if not is_cell(i):
             text = lines[i].text
             found = _one_line_tables(lines, i) if ("|" in text or "  " in text or "\t" in text) else None
@@ -255,3 +345,18 @@ def split_flattened_tables(lines: list[Line]) -> list[Block]:
         else:  # a stray indented line or two: prose, not a table
             blocks.extend(TextBlock(line, text) for row in rows for line, text in row)
     return blocks
+
+
+def _cell_stream(lines: list[Line], i: int) -> tuple[list[list[tuple[int, str]]], int] | None:
+    """The table of the run of one-cell lines that starts at line ``i``, with the line after it."""
+    k = i
+    cells: list[tuple[int, str]] = []
+    while (
+        k < len(lines) and lines[k].text.count("|") == 1 and (cell := _stream_cell(lines[k].text)) is not None
+    ):
+        cells.append((lines[k].number, cell))
+        k += 1
+    if len(cells) < _LEAST_STREAM:
+        return None
+    rows = _cell_stream_rows(cells)
+    return (rows, k) if rows else None
