@@ -555,6 +555,37 @@ CASES += [
 ]
 
 
+CASES += [
+    # S101: "增收X万元" after the total's growth states the change, not a whole of the 其中 after it
+    (
+        "1-6月全县税收收入累计完成61480万元，同比增长5.6%，增收3260万元。其中增值税完成35200万元，企业所得税完成26280万元。",
+        "1-6月全县税收收入累计完成61480万元，同比增长5.6%，增收3260万元。其中增值税完成35200万元，企业所得税完成25280万元。",
+        "S101",
+        [("S101", "61480万元", "60480万元")],
+    ),
+    # Y101: 增收 and 减支 are changes on the year before, like 增加 and 减少
+    (
+        "上半年一般公共预算收入完成52740万元，比上年增收2740万元，增长5.48%。",
+        "上半年一般公共预算收入完成52740万元，比上年增收2740万元，增长8.48%。",
+        "Y101",
+        [("Y101", "8.48%", "5.48%")],
+    ),
+    (
+        "上半年一般公共预算支出完成86400万元，比上年减支3600万元，下降4.00%。",
+        "上半年一般公共预算支出完成86400万元，比上年减支3600万元，下降6.00%。",
+        "Y101",
+        [("Y101", "6.00%", "4.00%")],
+    ),
+    # Y101: the rate first, then the amount by a word of the same direction (同比增长X%，增收Y万元)
+    (
+        "1-9月全区税收收入累计完成57500万元，同比增长15.00%，增收7500万元。",
+        "1-9月全区税收收入累计完成57500万元，同比增长12.00%，增收7500万元。",
+        "Y101",
+        [("Y101", "12.00%", "15.00%")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):
     assert _rules(check, good, select) == []

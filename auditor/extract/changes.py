@@ -38,8 +38,10 @@ _CMP = lazy(
     r"(?:比|较|同比|与)\s*(?:上年度?|去年|上一年度?|上年同期|去年同期|(?P<year>(?:19|20)\d\d)\s*年度?)(?:同期)?(?:相比|相较)?"
     r"|同比(?=\s*(?:增|减|下降|上升|提高|降低))"  # 同比增加5000元: the year before, unnamed
 )
-UP_WORDS = _UP = "增加|增长|上升|提高|增多|多出|上涨|增"  # 增 alone last: 较上年增30.20万元，增5.03%
-DOWN_WORDS = _DOWN = "减少|下降|降低|下滑|压减|压缩|缩减|减"
+UP_WORDS = _UP = (
+    "增加|增长|上升|提高|增多|多出|上涨|增收|增支|增"  # 增 alone last: 较上年增30.20万元，增5.03%
+)
+DOWN_WORDS = _DOWN = "负增长|减少|下降|降低|下滑|压减|压缩|缩减|减收|减支|减"
 _FLAT = "持平|一致|不变|相同|相当"
 _DIR = lazy(rf"(?P<dir>(?:{_UP}|{_DOWN}|{_FLAT}))(?P<alt>/(?:{_UP}|{_DOWN}))?了?")
 _FOLLOW_ON = lazy(rf"^(?:其中)?[，,：:]?(?P<label>[^，,；;。]{{2,24}}?)(?P<dir>{_UP}|{_DOWN})了?$")
@@ -47,6 +49,7 @@ _RATE_AFTER_CHANGE = lazy(
     rf"[，,、]?\s*(?:同比)?(?:增幅|减幅|降幅|涨幅|增长率|减少率|下降率|增减率|{_UP}|{_DOWN}|幅度为|比例为)?了?"
     rf"(?:幅度)?(?:为|是)?\s*"
 )
+_AMOUNT_AFTER_RATE = lazy(rf"[，,、]\s*(?:同比)?(?P<dir>{_UP}|{_DOWN})了?\s*")
 _RATE_OF_CHANGE = lazy(r"(?:变动率|增长率|增幅|降幅|下降率|变化率|增减率)(?:为|是|达到|达)?$")
 _FROM_TO = lazy(rf"(?:从|由)(?P<a>[^，,；;。]{{0,30}}?)(?:{_UP}|{_DOWN})?(?:至|到)(?P<b>[^，,；;。]{{0,30}})")
 
@@ -216,7 +219,9 @@ def analyse_changes(doc: Document, skip_tables: frozenset[int] = frozenset()) ->
 # ----------------------------------------------------------------------------- 比/较上年 …
 
 
-def _figures_after(para: Paragraph, text: str, pos: int) -> tuple[Quantity | None, Quantity | None]:
+def _figures_after(
+    para: Paragraph, text: str, pos: int, sign: int | None = None
+) -> tuple[Quantity | None, Quantity | None]:
     """The change amount and/or rate right after a direction word: 减少242.82万元，下降7.86%."""
     delta = percent = None
     after = [q for q in para.quantities if q.start >= pos]
@@ -224,6 +229,15 @@ def _figures_after(para: Paragraph, text: str, pos: int) -> tuple[Quantity | Non
         return None, None
     first = after[0]
     if first.kind is Kind.PERCENT:
+        # "同比增长7.5%，增收4100万元": the rate first, then the amount, by a word of the same direction
+        then = _AMOUNT_AFTER_RATE.fullmatch(text, first.end, after[1].start) if len(after) > 1 else None
+        if (
+            then is not None
+            and after[1].is_amount
+            and sign is not None
+            and sign_of(then.group("dir")) == sign
+        ):
+            return after[1], first
         return None, first
     if not first.is_amount:
         return None, None
@@ -268,7 +282,7 @@ def _comparisons(para: Paragraph, text: str, report_year: int | None) -> list[Ch
         if label_text.rstrip().endswith(("各", "分别")):
             out.extend(_parallel(para, text, m, d, sign, prior_year))
             continue
-        delta, percent = _figures_after(para, text, d.end())
+        delta, percent = _figures_after(para, text, d.end(), None if d.group("alt") else sign)
         if d.group("alt"):  # template residue "增加/减少": the direction comes from a later word
             later = _DIR.search(text, d.end(), s_end)
             if later is None or later.group("alt"):

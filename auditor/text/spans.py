@@ -90,6 +90,8 @@ def depth_at(text: str, pos: int, opens: str = "（(", closes: str = "）)") -> 
 
 
 _CHANGE_BEFORE = lazy(r"(?:增加|减少|增长|下降|降低|提高|节约|节省|超支|增|减)了?$")
+# revenue or spending up or down on the year before, by the word alone ("同比增长6.5%，增收3196万元")
+_CHANGED_BY_THE_WORD = lazy(r"(?:增收|减收|增支|减支|多收|少收)了?$")
 
 
 _COMPARED = lazy(r"比|较|相比|同比|环比")
@@ -100,6 +102,8 @@ def is_change_amount(text: str, q: Quantity) -> bool:
 
     The clause must compare ("支持商销稳增长30.00万" names a programme: its amount is a level).
     """
+    if _CHANGED_BY_THE_WORD.search(text, max(0, q.start - 3), q.start):
+        return True
     if not _CHANGE_BEFORE.search(text, max(0, q.start - 4), q.start):
         return False
     return bool(_COMPARED.search(text, clause_start(text, q.start), q.start))
