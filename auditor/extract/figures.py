@@ -19,6 +19,7 @@ from auditor.text.rx import lazy
 
 # unit text -> (canonical base unit, scale factor to the base unit, kind)
 _UNITS: dict[str, tuple[str, int, Kind]] = {
+    "万亿元": ("元", 10**12, Kind.MONEY),
     "亿元": ("元", 10**8, Kind.MONEY),
     "万元": ("元", 10**4, Kind.MONEY),
     "千元": ("元", 10**3, Kind.MONEY),

@@ -628,7 +628,12 @@ def _parts_in_following(whole: Quantity, paragraphs: list[Paragraph], index: int
         if first.start > 30 or not _same_kind(first, whole) or first.approx:
             break
         parts.append(first)
+        if _NEXT_LIST.search(normalise(para.text), first.end):
+            break  # "一般公共预算拨款520000元。支出包括：…": the item ends its list of income, spending follows
     return parts
+
+
+_NEXT_LIST = lazy(r"[。；;]\s*(?:本年|当年)?(?:收入|支出)(?:主要)?(?:包括|构成如下|情况如下)\s*[：:]")
 
 
 def _matching_close(text: str, open_pos: int) -> int:
@@ -714,6 +719,27 @@ def _label_index(doc: Document) -> dict[str, list[tuple[str, Quantity]]]:
     return index
 
 
+def _share_of_its_own(doc: Document, q: Quantity, want: str) -> bool:
+    """Whether ``q`` is followed by its own share of the base named ``want`` ("6000元，占本年支出的75%")."""
+    paragraphs = doc.paragraphs
+    firsts = doc.__dict__.get("_paragraph_lines")
+    if firsts is None:
+        firsts = doc.__dict__["_paragraph_lines"] = [p.line for p in paragraphs]
+    i = bisect_left(firsts, q.line + 1) - 1
+    if i < 0:
+        return False
+    text = normalise(paragraphs[i].text)
+    if text[q.start : q.end] != normalise(q.text):
+        return False  # a figure of a table cell, or of another paragraph
+    m = _OWN_SHARE.match(text, q.end)
+    return m is not None and _norm_label(m.group("base")) == want
+
+
+_OWN_SHARE = lazy(
+    r"\s*[，,]?\s*占(?:比)?(?P<base>[^，,；;。：:%占]{1,30}?)(?:的|之)?(?:比重|比例)?(?:为|达到|达|约)?\s*\d"
+)
+
+
 def _resolve_base_label(doc: Document, para: Paragraph, part: Quantity, label: str) -> Quantity | None:
     """The figure named as a share's base: the nearest one before the part, else the first after it."""
     want = _norm_label(label)
@@ -730,9 +756,11 @@ def _resolve_base_label(doc: Document, para: Paragraph, part: Quantity, label: s
         # paragraph named so, not a part whose name ends with the name
         places, fitting = [at for at, _ in exact], [q for _, q in exact]
     split = bisect_left(places, (part.line, part.start))
-    for i in (split - 1, split - 2):  # the part itself may be the nearest
-        if i >= 0 and fitting[i] is not part:
-            return fitting[i]
+    before = [q for q in (fitting[i] for i in (split - 1, split - 2, split - 3) if i >= 0) if q is not part]
+    # "基本支出6000元，占本年支出的75%；⏎ 项目支出2000元，占本年支出的25%": a figure with its own share of
+    # the base is a part of it, not the base (the item on the line above is not the 本年支出 above it)
+    if before:
+        return next((q for q in before if not _share_of_its_own(doc, q, want)), None)
     for i in (split, split + 1):
         if i < len(fitting) and fitting[i] is not part:
             return fitting[i]
@@ -1302,9 +1330,11 @@ class Ratio:
     rate: Quantity
 
 
-_ASSETS = lazy(r"(?:资产合计|资产总额|资产总计|总资产)$")
+_ASSETS = lazy(
+    r"(?:资[产產]合计|资[产產]总额|资[产產]总计|总资[产產])$"
+)  # 產: text in traditional characters
 _LIABILITIES = lazy(r"(?:负债合计|负债总额|负债总计|总负债|负债)$")
-_NET_ASSETS = lazy(r"净资产(?:合计|总额|总计)?$")
+_NET_ASSETS = lazy(r"净资[产產](?:合计|总额|总计)?$")
 _AFTER_DEDUCTION = lazy(r"(?:剔除|扣除|调整后|核减后|划出后)")
 _DEDUCTION = lazy(r"(?:划出|调减|调整|扣除|剔除|核减|减少|划转)")
 _BUDGET_BASE = lazy(r"(?:年?初\p{Han}{0,6}预算|预算数|预算安排)")

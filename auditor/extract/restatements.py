@@ -47,6 +47,23 @@ _FILLER = lazy(
 )
 _PART_WORDS = lazy(r"占|比|较|增加|减少|增长|下降|降低|提高|人均|平均|每|单价|以上|以下|超过|不足|约|近")
 _TOTAL_SPENDING = lazy(r"^(?:总)?(?:支出|收入)(?:合计|总计|总额)?$")
+_OPENS_WITH_QIZHONG = lazy(r"\s*其中")
+# parts that every whole breaks into, by nature or by source: whose they are is their whole's topic
+_GENERIC_PARTS = frozenset(
+    {
+        "基本支出",
+        "支出",
+        "人员经费",
+        "公用经费",
+        "人员支出",
+        "公用支出",
+        "日常公用经费",
+        "收入",
+        "其他收入",
+        "事业收入",
+    }
+)
+_GENERIC_WHOLES = frozenset({"", "总支出", "总收入", "支出", "收入"})
 _YEAR_START = lazy(r"((?:19|20)\d\d)\s*年初")
 _ORDINAL = lazy(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)")
 _WHOSE = lazy(r"^(?:我局|本局|本部门|本单位|我单位|部门|单位|\p{Han}{1,6}人社局|人社局)")
@@ -148,14 +165,19 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
 
     wholes = {id(p): b.whole for b in doc.relations.breakdowns for p in b.parts}
     report_year = doc.report_year
+    previous = None
     for para in doc.paragraphs:
+        before, previous = previous, para
         text = normalise(para.text)
+        # "…总额2.9万亿元。⏎ 其中，省属…": a paragraph opening with 其中 breaks down the one above
+        above = before.quantities if before is not None and _OPENS_WITH_QIZHONG.match(text) else []
         # a paragraph without a year of its own is about the year its section names ("六、2025年机关运行经费
         # 预算安排情况" in a 2024 决算), else the report's
         section = doc.section_at(para.line)
         section_years = _YEAR.findall(" ".join(s.heading.title for s in section.path())) if section else []
         default_year = int(section_years[-1]) if section_years else report_year
         whose = _whose(text, section)
+        mark = len(out)
         for q in para.quantities:
             if not _eligible(q):
                 continue
@@ -174,10 +196,27 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
             topic, scope = parse(label)
             if not _specific(topic, q, scope):
                 continue
+            split = text.rfind("其中", 0, q.start)
+            if split >= 0 and any(
+                parse(p.label)[0] == topic
+                for p in [*above, *(p for p in para.quantities if p.start < split and p is not q)]
+            ):
+                # "全省国有资本及权益总额2.9万亿元。其中，省属…国有资本及权益总额1.2万亿元": after 其中, the
+                # same quantity of a part of the whole (省属, 市县), not a second statement of it
+                continue
+            if whole is None and topic in _GENERIC_PARTS:
+                whole = _whole_before_qizhong(para, text, q)
+            if whole is not None and topic in _GENERIC_PARTS:
+                # "小学教育支出…，其中：基本支出…" and "学前教育支出…，其中：基本支出…": the 基本支出 of two
+                # items, not one quantity stated twice (a total's 基本支出 is the unit's own)
+                whole_topic = parse(whole.label)[0]
+                if whole_topic not in _GENERIC_WHOLES:
+                    scope = scope | {f"〔{whole_topic}〕"}
             who = _whose(text[sentence_start(text, q.start) :], None) or whose
             if who:
                 scope = scope | {who}
             out.append(Statement(q, topic, scope, year_of(text, q) or default_year, q.label, para.line))
+        out[mark:] = _without_parallels(out[mark:], text)
     disclosure_tables = doc.disclosure.table_indexes  # compared by 科目 in auditor.extract.fiscal
     for table in doc.tables:
         if table.index in disclosure_tables:
@@ -204,6 +243,38 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
                     )
                 )
     return out
+
+
+def _without_parallels(found: list[Statement], text: str) -> list[Statement]:
+    """A paragraph's statements without those of one quantity given different values in the ；-parts of
+    one sentence: "中央国有企业资产总额…，国有资本及权益总额16.2万亿元；地方国有企业…，国有资本及权益
+    总额34.1万亿元" states it for two subjects that each part names once, at its start."""
+    groups: dict[tuple, list[Statement]] = {}
+    for s in found:
+        groups.setdefault((s.topic, s.scope, s.year, s.quantity.base_unit), []).append(s)
+    parallel: set[int] = set()
+    for group in groups.values():
+        if len(group) < 2 or len({s.quantity.base_value for s in group}) < 2:
+            continue
+        segments = {(sentence_start(text, s.quantity.start), _segment(text, s.quantity.start)) for s in group}
+        sentences = {start for start, _ in segments}
+        if len(segments) == len(group) and len(sentences) < len(group):
+            parallel |= {id(s) for s in group}
+    return [s for s in found if id(s) not in parallel] if parallel else found
+
+
+def _segment(text: str, pos: int) -> int:
+    """Where the ；-part of the sentence holding ``pos`` starts."""
+    return max(text.rfind("；", 0, pos), text.rfind(";", 0, pos)) + 1
+
+
+def _whole_before_qizhong(para, text: str, q: Quantity) -> Quantity | None:
+    """The amount right before the 其中 that ``q`` follows in its sentence, if any."""
+    opens = sentence_start(text, q.start)
+    k = text.rfind("其中", opens, q.start)
+    if k < 0:
+        return None
+    return next((p for p in reversed(para.quantities) if opens <= p.start < k and p.is_amount), None)
 
 
 def _project_of(table) -> str:

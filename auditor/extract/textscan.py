@@ -51,6 +51,8 @@ def own_entity(doc: Document) -> Entity | None:
             continue
         full = m.group("name")
         full = rx(r"^(?:关于|附件\d*)").sub("", full)
+        if m.start() and text[m.start() - 1].isdigit():
+            full = rx(r"^年度?").sub("", full)  # "2024年江苏省水利厅…": the title's year, not the name
         place_m = _PLACE.match(full)
         place = place_m.group("place") if place_m else ""
         body = full[len(place) :]
