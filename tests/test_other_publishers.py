@@ -650,6 +650,25 @@ CASES += [
 ]
 
 
+CASES += [
+    # Y101: the budget of a completion rate stands between the figure and its comparison with last year
+    (
+        "本厅2024年度“三公”经费财政拨款支出决算为52.80万元，完成全年预算66.00万元的80.00%，比上年决算数增加4.80万元，"
+        "增长10.00%。",
+        "本厅2024年度“三公”经费财政拨款支出决算为52.80万元，完成全年预算66.00万元的80.00%，比上年决算数增加4.80万元，"
+        "增长12.00%。",
+        "Y101",
+        [("Y101", "12.00%", "10.00%")],
+    ),
+    (
+        "1-11月一般公共预算收入完成128650万元，为调整预算数125000万元的102.92%，比上年同期增收6650万元，增长5.45%。",
+        "1-11月一般公共预算收入完成128650万元，为调整预算数125000万元的102.92%，比上年同期增收6650万元，增长4.45%。",
+        "Y101",
+        [("Y101", "4.45%", "5.45%")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):
     assert _rules(check, good, select) == []

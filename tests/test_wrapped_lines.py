@@ -106,3 +106,53 @@ def test_a_line_ending_on_a_comma_continues(check):
     # but not into a numbered item
     two = "某县某局2024年度部门决算\n主要做法如下，\n1.加强预算管理。\n"
     assert check(two) == []
+
+
+def _pdf_copied(paragraphs: list[str], page: float = 26.0) -> list[str]:
+    """Each paragraph cut at one physical width as a PDF's text layer has it: CJK glyphs take a full em,
+    digits and Latin punctuation about half, so the lines differ by a fifth in characters; a space is put
+    between a figure and its unit, as copying from a PDF does."""
+    import re
+
+    lines = list(TITLE)
+    for paragraph in paragraphs:
+        spread = re.sub(r"(\d)(万元|元|%)", r"\1 \2", paragraph.replace("，", ",").replace("：", ":"))
+        current, used = "", 0.0
+        for ch in spread:
+            glyph = 1.0 if display_width(ch) == 2 else (0.3 if ch in " ,.:" else 0.55)
+            if used + glyph > page:
+                lines.append(current)
+                current, used = "", 0.0
+            current += ch
+            used += glyph
+        lines.append(current)
+    return lines
+
+
+PDF_PARAGRAPHS = [
+    *PARAGRAPHS,
+    "2023年度“三公”经费财政拨款支出决算为41.30万元，完成全年预算55.00万元的75.09%，比上年决算数增加6.30万元，"
+    "增长18.00%，主要原因是公务用车运行维护费用随车辆老化有所增加，公务接待批次与上年持平。",
+]
+
+
+def test_text_copied_out_of_a_pdf_is_rejoined_though_its_lines_differ_in_width(check):
+    lines = _pdf_copied(PDF_PARAGRAPHS)
+    widths = {display_width(t) for t in lines[2:-1]}
+    assert max(widths) - min(widths) >= 6  # no one width: the lines were cut at one physical width
+    assert check("\n".join(lines) + "\n", select="S,Y,C") == []
+    slipped = _pdf_copied([*PDF_PARAGRAPHS[:3], PDF_PARAGRAPHS[3].replace("增长18.00%", "增长12.00%")])
+    assert [(f.rule, f.stated) for f in check("\n".join(slipped) + "\n", select="S,Y,C")] == [
+        ("Y101", "12.00%")
+    ]
+
+
+def test_a_paragraph_per_line_is_not_rejoined(tmp_path):
+    """Lines of every length, each ending its sentence or a heading: nothing is joined."""
+    text = (
+        "\n".join([*TITLE, *PARAGRAPHS, "二、收入决算情况", PARAGRAPHS[0][:40] + "。", PARAGRAPHS[2]]) + "\n"
+    )
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load(path)
+    assert [p.line for p in doc.paragraphs] == list(range(1, 9))

@@ -303,6 +303,35 @@ def _wrap_width(texts: list[str]) -> int | None:
     return width if len(at) >= 8 and cut >= len(at) * 0.6 else None
 
 
+def _page_width(texts: list[str]) -> int | None:
+    """The width of the lines of text copied out of a PDF, whose lines of one physical width differ by
+    a fifth in characters (digits, Latin letters and punctuation are narrower than CJK, and the copy puts
+    spaces between a figure and its unit): half of the lines or more end within a fifth of one width,
+    hardly any is longer, and most of them end inside a sentence. None when the lines say otherwise."""
+    prose = [t.rstrip() for t in texts if len(t.strip()) >= 10 and not laid_out(t)]
+    widths = [_compact_width(t) for t in prose]
+    if len(widths) < 6:
+        return None
+    candidates = sorted({w for w in widths if w >= 30})
+    if not candidates:
+        return None
+    width = max(candidates, key=lambda w: (sum(1 for v in widths if w - _page_slack(w) <= v <= w), -w))
+    at = [t for t, w in zip(prose, widths, strict=True) if width - _page_slack(width) <= w <= width]
+    longer = sum(1 for w in widths if w > width)
+    cut = sum(1 for t in at if t[-1] not in _PARAGRAPH_END)
+    if len(at) < max(4, len(widths) // 2) or longer > len(widths) // 10 or cut < len(at) * 0.6:
+        return None
+    return width
+
+
+def _compact_width(text: str) -> int:
+    return display_width(compact_spacing(text)[0])
+
+
+def _page_slack(width: int) -> int:
+    return max(3, width // 5)
+
+
 def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]]:
     """Text blocks of a hard-wrapped text rejoined into their paragraphs, and for each rejoined one (by
     its first line) the (line, column) of every character.
@@ -314,6 +343,9 @@ def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]
     """
     texts = [b.text for b in blocks if isinstance(b, TextBlock)]
     width = _wrap_width(texts)
+    slack, measure = _slack, display_width
+    if width is None and (width := _page_width(texts)) is not None:
+        slack, measure = _page_slack, _compact_width
     if width is None:
         if not any(_LABEL_CUT.match(t) for t in texts) and not any(
             t.rstrip()[-1:] in _CLAUSE_CUT for t in texts
@@ -325,8 +357,7 @@ def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]
     opening = [t for t in texts if t.strip() and t[:1].isspace()]
     indented = (
         len(opening) >= 2
-        and sum(1 for t in opening if display_width(t.rstrip()) >= width - _slack(width))
-        >= len(opening) * 0.6
+        and sum(1 for t in opening if measure(t.rstrip()) >= width - slack(width)) >= len(opening) * 0.6
     )
     out: list = []
     positions: dict[int, list[tuple[int, int]]] = {}
@@ -339,7 +370,9 @@ def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]
             continue
         text = block.text.rstrip()
         where = [(block.line, c) for c in range(len(text))]
-        while k + 1 < len(blocks) and _continues(blocks[k].text.rstrip(), blocks[k + 1], width, indented):
+        while k + 1 < len(blocks) and _continues(
+            blocks[k].text.rstrip(), blocks[k + 1], width, indented, slack, measure
+        ):
             nxt = blocks[k + 1]
             lead = len(nxt.text) - len(nxt.text.lstrip())
             piece = nxt.text.strip()
@@ -350,6 +383,7 @@ def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]
                 and text[-1].isalnum()
                 and piece[0].isascii()
                 and piece[0].isalnum()
+                and not (text[-1].isdigit() and piece[0].isdigit())  # "1350.2" / "0万元": one figure, cut
             ):
                 text += " "
                 where.append((nxt.line, lead - 1 if lead else 0))
@@ -466,7 +500,9 @@ _CLAUSE_CUT = "，,、"
 _LABEL_CUT = rx(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|％|万元|亿元|元|万人|人|个百分点)\s*[，,、；;。]")
 
 
-def _continues(line: str, nxt: object, width: int, indented: bool) -> bool:
+def _continues(
+    line: str, nxt: object, width: int, indented: bool, slack=_slack, measure=display_width
+) -> bool:
     if not isinstance(nxt, TextBlock) or not nxt.text.strip() or not line:
         return False
     if laid_out(line) or laid_out(nxt.text):
@@ -485,11 +521,11 @@ def _continues(line: str, nxt: object, width: int, indented: bool) -> bool:
         and parse_ordinal(0, nxt.text.strip()) is None
     ):
         return True  # a line never ends a paragraph on a comma: "…收入总计520.00万元，" / "比上年增加…"
-    if display_width(line) + _unbreakable(nxt.text) < width - _slack(width) or nxt.text[:1].isspace():
+    if measure(line) + _unbreakable(nxt.text) < width - slack(width) or nxt.text[:1].isspace():
         return False  # the line ends short of the width, though the next line's first word would have fit
     numbered = parse_ordinal(0, nxt.text.strip()) is not None
     if indented:  # a short numbered line after a full one is a heading; a full one, the cut's remainder
-        return not (numbered and display_width(nxt.text.rstrip()) < width - _slack(width))
+        return not (numbered and measure(nxt.text.rstrip()) < width - slack(width))
     return line[-1] not in _PARAGRAPH_END and not numbered
 
 

@@ -478,6 +478,9 @@ EXPLAINING_GAP = lazy(
 
 # the figure is the base of a rate ("完成预算29.60万元的92.8%") or a note in brackets ("（年初预算43.20万元）"):
 # not the subject of the comparison after it
+_ACTUAL_THEN_RATE = lazy(
+    r"\s*[，,]\s*(?:完成|为|达到|占)了?(?:年初|全年|调整后?的?|年度)?预算(?:数|金额)?的?\s*"
+)
 _BASE_OF_RATE = lazy(r"\s*(?:的\s*\d+(?:\.\d+)?\s*%|[）)])")
 
 
@@ -542,7 +545,17 @@ def _subject(
             first = _compared_by_the_first(text, before, last, m.start())
             if first is not None:
                 return first, explicit_prior
-        if current is not None and (
+        if (
+            current is not None
+            and len(before) >= 2
+            and _BASE_OF_RATE.match(text, current.end)
+            and _ACTUAL_THEN_RATE.fullmatch(text, before[-2].end, current.start)
+            and not is_change_amount(text, before[-2])
+        ):
+            # "决算为41.30万元，完成全年预算55.00万元的75.09%，比上年决算数增加6.30万元": the budget is the
+            # rate's base; what the year compares is the figure the rate is of
+            current = before[-2]
+        elif current is not None and (
             is_change_amount(text, current)
             or _BASE_BEFORE.search(text, 0, current.start)
             or _BASE_OF_RATE.match(text, current.end)

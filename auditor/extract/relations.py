@@ -407,7 +407,9 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
         whole = _preceding(para, m.start())
         named = None
         if whole is not None and len(text[whole.end : m.start()].strip("，,：: ")) > 0:
-            named = whole = _whole_named_before(para, text, m.start())
+            named = whole = _whole_named_before(
+                para, text, m.start(), paragraphs[index - 1] if index else None
+            )
         if (
             whole is None
             or not whole.is_amount
@@ -523,8 +525,14 @@ def _whole_behind_comparison(para: Paragraph, text: str, pos: int) -> Quantity |
 _NAMED_LIST = lazy(r"(?:^|[。；;])\s*(?P<name>(?:本年|当年)?(?:收入|支出))\s*$")
 
 
-def _whole_named_before(para: Paragraph, text: str, pos: int) -> Quantity | None:
-    """The one amount of the sentence before, when this one opens with 支出/收入 and its label names it."""
+def _whole_named_before(
+    para: Paragraph, text: str, pos: int, previous: Paragraph | None = None
+) -> Quantity | None:
+    """The one amount of the sentence before, when this one opens with 支出/收入 and its label names it.
+
+    "收支总预算W。收入包括：⏎ 一般公共预算拨款W。支出包括：…": after the list of income, the list of spending
+    is of the 收支 total that opened the list of income, in the paragraph above.
+    """
     m = _NAMED_LIST.search(text, 0, pos)
     if m is None:
         return None
@@ -532,9 +540,24 @@ def _whole_named_before(para: Paragraph, text: str, pos: int) -> Quantity | None
     amounts = [
         q for q in para.quantities if start <= q.start < m.start("name") and q.is_amount and not q.approx
     ]
-    if len(amounts) != 1 or m.group("name")[-2] not in normalise(amounts[0].label):
+    if len(amounts) == 1 and m.group("name")[-2] in normalise(amounts[0].label):
+        return amounts[0]
+    if start > 0 or previous is None:
         return None
-    return amounts[0]
+    above = normalise(previous.text)
+    opener = _OTHER_LIST_OPENS.search(above)
+    if opener is None or opener.group("name") == m.group("name")[-2:]:
+        return None
+    begin = sentence_bounds(above, max(0, opener.start() - 1))[0]
+    totals = [
+        q
+        for q in previous.quantities
+        if begin <= q.start < opener.start() and q.is_amount and not q.approx and "收支" in normalise(q.label)
+    ]
+    return totals[0] if len(totals) == 1 else None
+
+
+_OTHER_LIST_OPENS = lazy(r"[。；;]\s*(?P<name>收入|支出)(?:主要)?包括\s*[：:]\s*$")
 
 
 def _settle_on_matching_run(b: Breakdown) -> None:
