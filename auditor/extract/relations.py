@@ -492,7 +492,9 @@ def _whole_by_shares(b: Breakdown, text: str) -> bool:
 
 
 # Between a figure and its 其中, a comparison or a rate about it: "，比上年增加3.20万元，增长10.00%，"
-_COMPARISON_GAP = lazy(r"[，,]\s*(?:比|较|同比|与|完成|占)[^；;：:]{0,50}?[，,。]\s*$")
+_COMPARISON_GAP = lazy(
+    r"[，,]\s*(?:比|较|同比|与|完成|占|(?=(?:增加|减少|增长|下降|负增长)了?\s*\d))[^；;：:]{0,50}?[，,。]\s*$"
+)  # "…65300万元，增长4.6%，其中：": a bare change of the whole, its comparison unnamed
 
 
 _COMPARED_BEFORE = lazy(r"比|较|同比|上年|去年")
