@@ -121,3 +121,55 @@ def test_one_cell_lines_without_a_header_stay_text(check):
         [["总额", "300.00", "其中：财政资金", "250.00", "单位资金", "20.00", "其他资金", "10.00"]]
     )
     assert _found(check, text, "S,C") == []
+
+
+def _one_cell_then_bar(rows: list[list[str]]) -> str:
+    """A web table copied as text with every cell on a line of its own and a line of "|" after each."""
+    return "".join(f"{cell}\n|\n" for row in rows for cell in row)
+
+
+THREE_PUBLIC = [
+    ["项目", "合计", "因公出国（境）费", "公务接待费", "公务用车购置及运行维护费"],
+    ["预算数", "{total}", "30", "210", "640"],
+    ["决算数", "842", "26", "196", "620"],
+]
+
+
+@pytest.mark.parametrize("layout", [_one_cell_per_line, _one_cell_then_bar])
+def test_a_table_of_unknown_columns_one_cell_per_line(check, layout):
+    """Names no vocabulary knows, then rows of a label and as many figures: every row alike."""
+    caption = "2024年本级“三公”经费预算表（单位：万元）\n"
+    assert _found(check, caption + layout(THREE_PUBLIC).format(total="880"), "S") == []
+    assert _found(check, caption + layout(THREE_PUBLIC).format(total="890"), "S") == [
+        ("S102", "890万元", "880万元")
+    ]
+
+
+def test_rows_unlike_each_other_stay_text(tmp_path):
+    from auditor import load
+
+    rows = [["项目", "合计", "办公费", "印刷费"], ["预算数", "12", "8", "4"], ["说明", "详见附表"]]
+    path = tmp_path / "t.txt"
+    path.write_text(TITLE + _one_cell_per_line(rows), encoding="utf-8")
+    assert load(path).tables == []
+
+
+@pytest.mark.parametrize(("total", "found"), [("21.50", []), ("23.50", [("S102", "23.50万元", "21.50万元")])])
+def test_a_total_column_before_the_columns_it_totals(check, total, found):
+    text = (
+        "表5 2023年度公用经费明细（单位：万元）\n"
+        "| 单位 | 合计 | 办公费 | 印刷费 | 差旅费 |\n"
+        f"| 局机关 | {total} | 12.00 | 3.50 | 6.00 |\n"
+        "| 下属中心 | 9.20 | 5.00 | 1.20 | 3.00 |\n"
+    )
+    assert _found(check, text, "S") == found
+
+
+def test_a_total_column_beside_comparisons_is_not_read(check):
+    text = (
+        "表6 收入对比（单位：万元）\n"
+        "| 项目 | 合计 | 上年数 | 增减额 |\n"
+        "| 财政拨款收入 | 120.00 | 100.00 | 20.00 |\n"
+        "| 其他收入 | 8.00 | 9.00 | -1.00 |\n"
+    )
+    assert _found(check, text, "S") == []

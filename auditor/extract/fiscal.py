@@ -73,6 +73,7 @@ _COMPONENT = lazy(
 )
 _STAGE = lazy(r"^(?:预算数|决算数|执行数|年初预算数?|调整预算数?|全年预算数?|上年预算数?|本年预算数?)$")
 _HEADER_NOISE = lazy(r"\s+")
+_LABEL_HEADER = lazy(r"^(?:项目|科目|年度|类别|名称|科目名称|项目名称)$")
 
 
 @dataclass
@@ -556,7 +557,7 @@ def _column_sums(ft: FiscalTable, panel: Panel) -> list[TableSum]:
             if stage and c.path[len(c.path) - len(stage) :] != stage:
                 continue
             middle = c.path[k : len(c.path) - len(stage)] if stage else c.path[k:]
-            if middle:
+            if middle and not _LABEL_HEADER.match(middle[0]):  # "项目 | 合计 | 因公出国…": the rows' names
                 middles.append((middle, c))
         if not middles:
             continue

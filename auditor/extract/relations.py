@@ -36,6 +36,7 @@ from auditor.extract.tables import (
     is_amount_column,
     is_empty_value,
     row_kind,
+    total_word,
 )
 from auditor.extract.tolerance import Interval, interval_of, sum_interval
 from auditor.model.document import Cell, Document, Paragraph, Row, Table
@@ -1235,6 +1236,45 @@ def _table_breakdowns(table: Table) -> list[Breakdown]:
                 found.append(Breakdown(whole, parts, "合计行", complete=True))
         found.extend(_children_breakdowns(table, kinds, column))
     found.extend(_fund_source_breakdowns(table))
+    found.extend(_total_column_breakdowns(table))
+    return found
+
+
+_COLUMN_NOT_A_PART = lazy(r"^其中|合计|总计|小计|上年|去年|同比|增减|增长|比上年|较上年|比例|占比|率|%")
+
+
+def _total_column_breakdowns(table: Table) -> list[Breakdown]:
+    """ "项目 | 合计 | 因公出国（境）费 | 公务接待费 | 公务用车购置及运行维护费": a 合计 column right after the
+    labels, followed by the columns it totals, in every row. Read only when the 合计 column is the table's
+    one total and no column after it is a subset (其中…), a comparison or a rate."""
+    headers = [normalise(c.text).replace(" ", "") for c in table.header.cells]
+    if len(headers) < 4 or total_word(headers[1]) != "total":
+        return []
+    rest = headers[2:]
+    if any(not h or _COLUMN_NOT_A_PART.search(h) for h in rest):
+        return []
+    found = []
+    for row in table.rows:
+        cells = row.cells
+        if len(cells) != len(headers):
+            continue
+        whole = cell_figure(cells[1])
+        if whole is None or not whole.is_amount:
+            continue
+        parts: list[Quantity] | None = []
+        for cell in cells[2:]:
+            q = cell_figure(cell)
+            if q is not None:
+                parts.append(q)
+            elif not is_empty_value(cell):
+                parts = None
+                break
+        if (
+            parts
+            and len(parts) >= 2
+            and all(p.kind is whole.kind and p.base_unit == whole.base_unit for p in parts)
+        ):
+            found.append(Breakdown(whole, parts, "合计行", complete=True))
     return found
 
 

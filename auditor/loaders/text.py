@@ -245,6 +245,10 @@ def _cell_stream_rows(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]
             values.append(cells[k])
             k += 1
         head = _header_run(texts)
+        if head is None and not rows and len(texts) >= 3 and len(texts) == len(values) + 2:
+            # column names no vocabulary knows, then the first row's label and its figures: as many names as
+            # the row has cells ("项目 · 合计 · 因公出国（境）费 · … / 预算数 · 860 · 25 · …")
+            return _plain_stream_rows(cells, len(texts) - 1)
         if head is not None:
             a, b = head
             _place(rows, texts[:a], width)
@@ -266,6 +270,22 @@ def _cell_stream_rows(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]
         if texts[spill:] or values:
             rows.append(texts[spill:] + values)
     return rows if width else None
+
+
+def _plain_stream_rows(cells: list[tuple[int, str]], width: int) -> list[list[tuple[int, str]]] | None:
+    """Rows of ``width`` cells after a header of as many: each a label and its figures, every row alike;
+    None as soon as one is not (the stream's rows cannot be told apart then)."""
+    rows = [cells[:width]]
+    for k in range(width, len(cells), width):
+        row = cells[k : k + width]
+        if (
+            len(row) < width
+            or _VALUE_CELL.fullmatch(row[0][1])
+            or not all(_VALUE_CELL.fullmatch(t) for _, t in row[1:])
+        ):
+            return None
+        rows.append(row)
+    return rows
 
 
 def _header_run(texts: list[tuple[int, str]]) -> tuple[int, int] | None:
@@ -348,14 +368,32 @@ def split_flattened_tables(lines: list[Line]) -> list[Block]:
 
 
 def _cell_stream(lines: list[Line], i: int) -> tuple[list[list[tuple[int, str]]], int] | None:
-    """The table of the run of one-cell lines that starts at line ``i``, with the line after it."""
+    """The table of the run of one-cell lines that starts at line ``i``, with the line after it: cells
+    followed by " |" on their line, or each on a line of its own with a line of "|" after it."""
+    n = len(lines)
+
+    def bar(k: int) -> bool:
+        return k < n and lines[k].text.strip() == "|"
+
+    def plain(k: int) -> bool:
+        return k < n and bool(lines[k].text.strip()) and "|" not in lines[k].text
+
     k = i
     cells: list[tuple[int, str]] = []
-    while (
-        k < len(lines) and lines[k].text.count("|") == 1 and (cell := _stream_cell(lines[k].text)) is not None
-    ):
-        cells.append((lines[k].number, cell))
-        k += 1
+    if plain(i) and bar(i + 1):
+        while k < n:
+            if plain(k) and bar(k + 1):
+                cells.append((lines[k].number, lines[k].text.strip()))
+                k += 2
+            elif bar(k):
+                cells.append((lines[k].number, ""))  # a cell that held nothing
+                k += 1
+            else:
+                break
+    else:
+        while k < n and lines[k].text.count("|") == 1 and (cell := _stream_cell(lines[k].text)) is not None:
+            cells.append((lines[k].number, cell))
+            k += 1
     if len(cells) < _LEAST_STREAM:
         return None
     rows = _cell_stream_rows(cells)
