@@ -115,6 +115,10 @@ class Relations:
 _SENTENCE_END = "。！？!?"
 _CLAUSE_PUNCT = "，,；;。：:、"
 _QIZHONG = lazy(r"其中[：:，,]?")
+# 其中 and the words that open a breakdown the same way: "分项情况是：", "从征收部门来看："
+_BREAKDOWN_OPENS = lazy(
+    r"其中[：:，,]?|分项情况(?:是|为|如下)[：:，,]?|(?P<view>从\p{Han}{2,8}(?:来看|看))[：:，,]?"
+)
 _LIST_INTRO = lazy(
     r"(?:主要用于|主要包括|具体包括|包括|用于|具体为|具体是|明细为|分别为|分别是)(?:以下方面|以下几个方面|如下)?[：:]?"
 )
@@ -320,21 +324,32 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
     found: list[Breakdown] = []
 
     # 1. "W，其中：A a、B b" — the whole stands right before 其中 (or ends the previous sentence).
-    for m in _QIZHONG.finditer(text):
+    viewed: Quantity | None = None  # the whole of the first "从…来看" list: the next one breaks it down again
+    views = 0
+    for m in _BREAKDOWN_OPENS.finditer(text):
+        views += 1 if m.group("view") else 0
         if text[max(0, m.start() - 1) : m.start()] in ("（", "("):
             continue  # handled with the bracket below
         whole = _preceding(para, m.start())
-        if whole is not None and (whole.kind is Kind.PERCENT or is_change_amount(text, whole)):
+        if m.group("view") and views > 1:
+            # "从征收部门来看：税务部门…；财政部门…。从收入分类来看，税收收入…": the same whole, by another view
+            # (and none when the first view's whole was not found)
+            whole = viewed
+            if whole is None:
+                continue
+        elif whole is not None and (whole.kind is Kind.PERCENT or is_change_amount(text, whole)):
             # "…35.20万元，比上年增加3.20万元，增长10.00%，其中：" and "…6.35万元，完成预算的84.67%。其中："
             # break down the figure the comparison or the rate is about ("…10.81万元，比2025年预算持平。
             # 其中：" has no figure in its comparison, and is read below)
             whole = _whole_behind_comparison(para, text, m.start()) or whole
+        again = m.group("view") is not None and views > 1
         if (
             whole is None
             or not (whole.is_amount or _is_area(whole))
             or (
-                not _WHOLE_TO_QIZHONG.fullmatch(text[whole.end : m.start()])
-                and not _COMPARISON_GAP.match(text[whole.end : m.start()])
+                not again
+                and not _WHOLE_TO_QIZHONG.fullmatch(text[whole.end : m.start()])
+                and not _COMPARISON_GAP.match(outside_brackets(text[whole.end : m.start()]))
                 # "基本支出预算573.74万元，是指为保障机构正常运转…的支出。其中：…": what the whole is, in words
                 and not EXPLAINING_GAP.fullmatch(text[whole.end : m.start()])
                 # "共对9个重点项目进行了评价，其中…": a count led by 共, then what was done to them
@@ -347,7 +362,7 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             or is_change_amount(text, whole)
         ):
             continue
-        if any(ch in text[whole.end : m.start()] for ch in "。！？!?"):
+        if not again and any(ch in text[whole.end : m.start()] for ch in "。！？!?"):
             # "资产总额1200万元，负债总额300万元，净资产900万元。其中：流动资产…": the 其中 opening the next
             # sentence breaks down the assets, not the net assets that ended the sentence
             opens = sentence_bounds(text, whole.start)[0]
@@ -374,6 +389,8 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             # copied out of a PDF) goes on elsewhere: its parts may add up to less than the whole
             cut = _LIST_GOES_ON.match(text, parts[-1].end) is not None
             found.append(Breakdown(whole, parts, "其中", complete=not cut))
+            if m.group("view") and views == 1:
+                viewed = whole
 
     # 1b. "其中在编人员130人：行政人员42人；…" — an amount followed by ： opens its own list.
     for whole in para.quantities:
@@ -517,7 +534,7 @@ def _whole_behind_comparison(para: Paragraph, text: str, pos: int) -> Quantity |
     for q in reversed([q for q in para.quantities if q.end <= pos]):
         if q.kind is Kind.PERCENT or is_change_amount(text, q):
             continue
-        gap = text[q.end : pos]
+        gap = outside_brackets(text[q.end : pos])  # "28,583万元（自然口径），占调整预算…"
         if q.is_amount and "其中" not in gap and _COMPARISON_GAP.match(gap):
             return q
         return None
