@@ -127,9 +127,27 @@ class SumOfParts(Rule):
     category = "sum_total"
 
     def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
-        prose = [b for b in doc.relations.breakdowns if b.marker not in TABLE_MARKERS]
+        prose = [b for b in doc.relations.breakdowns if b.marker not in TABLE_MARKERS and _as_if_slipped(b)]
         yield from _mismatches(self, prose, ctx, SumMismatch)
         yield from _excesses(self, prose, ctx)
+
+
+def _as_if_slipped(b: Breakdown) -> bool:
+    """Whether the parts add up to within half to twice the whole, as a slip in one figure leaves them.
+
+    Text names some parts only ("其中，环境服务、文化体育服务为106.59亿元、17.24亿元" of 1934.25亿元) and runs
+    lists on into the next item's figures; a sum that far from its whole says the list was misread, not
+    mistyped, and nothing is reported.
+    """
+    whole = b.whole.base_value
+    if whole <= 0 or any(_one_digit(q) for q in [b.whole, *b.parts]):
+        return True  # a slip in a one-digit figure (共8人 written 共1人) moves it by any amount
+    total = sum((p.base_value for p in b.parts), Decimal(0))
+    return whole / 2 <= total <= whole * 2
+
+
+def _one_digit(q: Quantity) -> bool:
+    return len("".join(ch for ch in q.text if ch.isdigit()).lstrip("0")) <= 1
 
 
 class TableTotal(Rule):

@@ -25,7 +25,7 @@ from auditor.model.document import (
     TableBlock,
     TextBlock,
 )
-from auditor.text.chars import compact_spacing, display_width, laid_out, normalise
+from auditor.text.chars import compact_spacing, display_width, laid_out, normalise, simplified
 from auditor.text.labels import is_points_header
 from auditor.text.ordinals import parse_heading, parse_ordinal
 from auditor.text.rx import lazy, rx
@@ -152,7 +152,7 @@ def _build_table(index: int, block: TableBlock, caption: str) -> Table:
             row_unit = unit_of_header(first)
         cells = []
         for c, (line, text) in enumerate(raw):
-            cell = Cell(text=text, line=line, column=c)
+            cell = Cell(text=simplified(text), line=line, column=c)
             if r > 0:  # header cells name columns; their numbers are not figures
                 if c == 0:
                     default = None  # a row label
@@ -206,7 +206,9 @@ def build_document(source: Source) -> Document:
             last_text = ""
             toc_mode = False
             continue
-        text, origin = compact_spacing(block.text)  # "五、改 进 措 施" is the heading 五、改进措施
+        # "五、改 进 措 施" is the heading 五、改进措施; a report republished in traditional characters is read
+        # in simplified ones, character for character
+        text, origin = compact_spacing(simplified(block.text))
         stripped = text.strip()
         if not stripped:
             continue

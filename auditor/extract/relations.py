@@ -239,6 +239,8 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
             continue
         if not parts and _strength(outside_brackets(text[begin : q.start])) >= _SEPARATORS["；"]:
             break  # the list's first item stands in a later ；-group: it is not in this list
+        if parts and _NEW_PREDICATE.match(text, clause_start(text, q.start)):
+            break  # "…，部门整体评价2个，涉及部门单位7个": what the items concern, not one more item
         parts.append(q)
         if text[q.end : q.end + 1] in ("：", ":"):
             break
@@ -273,6 +275,7 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
     return parts
 
 
+_NEW_PREDICATE = lazy(r"\s*(?:共)?(?:涉及|惠及|覆盖|带动)")
 # after a part, its own 其中 (perhaps after the part's share: "…3240.60万元，占96.71%，其中授予小微企业…")
 _LIST_GOES_ON = lazy(r"(?:[（(][^（()）]*[）)])?\s*(?:[，,]\s*占[^，,；;。]{0,30}?%)?\s*[；;，,、]\s*$")
 _BY_NATURE = lazy(r"(?:基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出)$")
@@ -386,8 +389,11 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             continue
         if len(parts) >= 2:
             # a list that runs to the end of its paragraph on a ； or ， (a page break or a cut line in text
-            # copied out of a PDF) goes on elsewhere: its parts may add up to less than the whole
-            cut = _LIST_GOES_ON.match(text, parts[-1].end) is not None
+            # copied out of a PDF) goes on elsewhere: its parts may add up to less than the whole; "各项重点
+            # 支出得到较好保障，其中：…" names the main parts only
+            cut = _LIST_GOES_ON.match(text, parts[-1].end) is not None or _names_a_selection(
+                para, text, m.start()
+            )
             found.append(Breakdown(whole, parts, "其中", complete=not cut))
             if m.group("view") and views == 1:
                 viewed = whole
@@ -515,6 +521,20 @@ _COMPARISON_GAP = lazy(
 )  # "…65300万元，增长4.6%，其中：": a bare change of the whole, its comparison unnamed
 
 
+_SELECTION = lazy(r"重点|主要|部分|大项|较大的")
+
+
+def _names_a_selection(para: Paragraph, text: str, pos: int) -> bool:
+    """Whether the clause before 其中, a clause of words without the whole's figure, says the parts are a
+    selection ("全省财政支出875.94亿元，…。各项重点支出得到较好保障，其中：…"); "共对9个重点项目进行了评价，
+    其中…" counts the 9 projects in its own clause, all of them."""
+    begin = clause_start(text, max(0, pos - 1))
+    if any(begin <= q.start < pos for q in para.quantities):
+        return False
+    return bool(_SELECTION.search(text, begin, pos))
+
+
+_COMPARED_WITH = lazy(r"(?:比|较|与)[^，,；;。]{0,12}$")
 _COMPARED_BEFORE = lazy(r"比|较|同比|上年|去年")
 _CHANGE_WORD_BEFORE = lazy(rf"(?:{UP_WORDS}|{DOWN_WORDS}|持平)了?\s*$")
 
@@ -534,6 +554,8 @@ def _whole_behind_comparison(para: Paragraph, text: str, pos: int) -> Quantity |
     for q in reversed([q for q in para.quantities if q.end <= pos]):
         if q.kind is Kind.PERCENT or is_change_amount(text, q):
             continue
+        if _COMPARED_WITH.search(text, clause_start(text, q.start), q.start):
+            continue  # "…合计42.8万元，比2023年的40.6万元，增加…": the year compared with, not the whole
         gap = outside_brackets(text[q.end : pos])  # "28,583万元（自然口径），占调整预算…"
         if q.is_amount and "其中" not in gap and _COMPARISON_GAP.match(gap):
             return q
@@ -733,9 +755,12 @@ def _part_before(para: Paragraph, pos: int) -> Quantity | None:
     gap = outside_brackets(text[q.end : pos])
     if sum(gap.count(ch) for ch in "，,；;。") > 1 or any(ch in gap for ch in "。；;"):
         return None
+    if _SUMMED_BEFORE_SHARE.search(gap):
+        return None  # "经营收入16.35万元，附属单位上缴收入3.36万元，两项合计占0.1%": the share of a sum
     return q
 
 
+_SUMMED_BEFORE_SHARE = lazy(r"合计|共计|累计|总计|[两二三四五六七八九十]项|以上|上述")
 _LABEL_NOISE = lazy(r"20\d\d\s*年度?|本年度|本年|当年|全年|的|\s")
 
 

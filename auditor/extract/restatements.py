@@ -48,10 +48,17 @@ _FILLER = lazy(
 _PART_WORDS = lazy(r"占|比|较|增加|减少|增长|下降|降低|提高|人均|平均|每|单价|以上|以下|超过|不足|约|近")
 _TOTAL_SPENDING = lazy(r"^(?:总)?(?:支出|收入)(?:合计|总计|总额)?$")
 _OPENS_WITH_QIZHONG = lazy(r"\s*其中")
+_ENDS_WITH_QIZHONG = lazy(r"其中\s*[：:]?\s*$")
+_SHARE_OF = lazy(r"\s*[，,]?\s*占(?P<base>[^，,；;。%占的]{2,20})的?(?:比重|比例)?\s*\d")
 # parts that every whole breaks into, by nature or by source: whose they are is their whole's topic
 _GENERIC_PARTS = frozenset(
     {
         "基本支出",
+        "工资福利支出",
+        "商品和服务支出",
+        "对个人和家庭的补助",
+        "对个人和家庭的补助支出",
+        "资本性支出",
         "支出",
         "人员经费",
         "公用经费",
@@ -67,6 +74,26 @@ _GENERIC_WHOLES = frozenset({"", "总支出", "总收入", "支出", "收入"})
 _YEAR_START = lazy(r"((?:19|20)\d\d)\s*年初")
 _ORDINAL = lazy(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)")
 _WHOSE = lazy(r"^(?:我局|本局|本部门|本单位|我单位|部门|单位|\p{Han}{1,6}人社局|人社局)")
+_FUND_WORDS = lazy(r"一般公共预算|政府性基金|国有资本经营|社会保险基金")
+_FUND_NAMES = {
+    "一般公共预算": "一般公共预算",
+    "政府性基金": "基金",
+    "国有资本经营": "国资",
+    "社会保险基金": "社保基金",
+}
+_FUNDS = frozenset(_FUND_NAMES.values())
+
+
+def _fund_of(text: str) -> str | None:
+    """The one fund ``text`` names (一般公共预算, 政府性基金 …), None for none or several."""
+    found = {_FUND_NAMES[m.group()] for m in _FUND_WORDS.finditer(text)}
+    return found.pop() if len(found) == 1 else None
+
+
+_CLASSIFIED = lazy(r"\s*(?P<whole>\p{Han}{2,12}?)按\p{Han}{1,6}分\s*[：:，,]")
+_BODY_BEFORE_YEAR = lazy(
+    r"^\p{Han}{1,16}?(?:部|局|厅|委员会|委|办公室|办|院|中心|站|所|馆|队)(?=(?:19|20)\d\d\s*年)"
+)
 _WHOSE_WHEN = lazy(r"\s*(?:(?:19|20)\d\d\s*年|本年|全年|部门|单位)")
 _YEAR = lazy(r"(?:19|20)\d\d")
 _LEADING_YEAR = lazy(r"^(?:19|20)\d\d\s*年度?")
@@ -101,6 +128,8 @@ def _parse(label: str, own_names: list[str]) -> tuple[str, frozenset[str]]:
     m = _WHOSE.match(_LEADING_YEAR.sub("", text, count=1))
     if m:  # "本部门…", "2024年度本部门…": whose, not what
         text = _LEADING_YEAR.sub("", text, count=1)[m.end() :]
+    elif m := _BODY_BEFORE_YEAR.match(text):  # "教育部2024年度收入总计": the unit's name, then the year
+        text = text[m.end() :]
     scope = set()
     candidates = {m.lastgroup for m in _ANY_SCOPE.finditer(text, overlapped=True)}
     if candidates:  # most labels carry no scope word
@@ -171,12 +200,21 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
         text = normalise(para.text)
         # "…总额2.9万亿元。⏎ 其中，省属…": a paragraph opening with 其中 breaks down the one above
         above = before.quantities if before is not None and _OPENS_WITH_QIZHONG.match(text) else []
+        # "项目支出0元，同比减少…。其中：⏎ 商品和服务支出0元": the list opened at the end of the paragraph above
+        opened_below = (
+            before.quantities[0]
+            if before is not None and before.quantities and _ENDS_WITH_QIZHONG.search(normalise(before.text))
+            else None
+        )
         # a paragraph without a year of its own is about the year its section names ("六、2025年机关运行经费
         # 预算安排情况" in a 2024 决算), else the report's
         section = doc.section_at(para.line)
         section_years = _YEAR.findall(" ".join(s.heading.title for s in section.path())) if section else []
         default_year = int(section_years[-1]) if section_years else report_year
         whose = _whose(text, section)
+        # "(一)一般公共预算 … 收入总量为45.60亿元" and "(二)政府性基金预算 … 收入总量为18.30亿元": the fund
+        # its section (or, without one, its sentence) names
+        section_fund = _fund_of(" ".join(s.heading.title for s in section.path())) if section else None
         mark = len(out)
         for q in para.quantities:
             if not _eligible(q):
@@ -204,14 +242,29 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
                 # "全省国有资本及权益总额2.9万亿元。其中，省属…国有资本及权益总额1.2万亿元": after 其中, the
                 # same quantity of a part of the whole (省属, 市县), not a second statement of it
                 continue
-            if whole is None and topic in _GENERIC_PARTS:
-                whole = _whole_before_qizhong(para, text, q)
-            if whole is not None and topic in _GENERIC_PARTS:
+            if topic in _GENERIC_PARTS:
                 # "小学教育支出…，其中：基本支出…" and "学前教育支出…，其中：基本支出…": the 基本支出 of two
-                # items, not one quantity stated twice (a total's 基本支出 is the unit's own)
-                whole_topic = parse(whole.label)[0]
-                if whole_topic not in _GENERIC_WHOLES:
-                    scope = scope | {f"〔{whole_topic}〕"}
+                # items, not one quantity stated twice (a total's 基本支出 is the unit's own); "商品和服务支出
+                # …，占基本支出的18.60%" and "项目支出0元。其中：⏎ 商品和服务支出0元": of 基本 and of 项目支出
+                whole_label = whole.label if whole is not None else None
+                if whole_label is None and (inner := _whole_before_qizhong(para, text, q)) is not None:
+                    whole_label = inner.label
+                if whole_label is None and (share := _SHARE_OF.match(text, q.end)) is not None:
+                    whole_label = share.group("base")
+                if whole_label is None and opened_below is not None:
+                    whole_label = opened_below.label
+                if whole_label is not None:
+                    whole_topic, whole_scope = parse(whole_label)
+                    key = whole_topic + "".join(sorted(whole_scope & {"项目"}))
+                    if key not in _GENERIC_WHOLES:
+                        scope = scope | {f"〔{key}〕"}
+            classified = _CLASSIFIED.match(text, sentence_start(text, q.start))
+            if classified:  # "地方收入按构成分：税收收入…": the 税收收入 of 地方收入, not of the whole county
+                scope = scope | {f"〔{classified.group('whole')}〕"}
+            if not scope & _FUNDS:
+                fund = section_fund or _fund_of(text[sentence_start(text, q.start) : q.start])
+                if fund:
+                    scope = scope | {fund}
             who = _whose(text[sentence_start(text, q.start) :], None) or whose
             if who:
                 scope = scope | {who}

@@ -17,9 +17,49 @@ _FULLWIDTH = {k: v for k, v in _FULLWIDTH.items() if k != ord("，")}
 
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
-    """Fold full-width digits and signs to ASCII without changing the text's length (cached: the
-    same paragraphs are read by many rules)."""
-    return text.translate(_FULLWIDTH)
+    """Fold full-width digits and signs to ASCII, and traditional characters to simplified ones, without
+    changing the text's length (cached: the same paragraphs are read by many rules)."""
+    return simplified(text.translate(_FULLWIDTH))
+
+
+def simplified(text: str) -> str:
+    """``text`` with its traditional characters in simplified ones, one character for one."""
+    return _simplified(text) if _TRADITIONAL.search(text) else text
+
+
+# Traditional characters of the reports' vocabulary (the traditional forms of the characters of real
+# 预算/决算/绩效 reports, by OpenCC): a text holding one is converted by OpenCC ("比上年減少" reads as
+# "比上年减少"). Web mirrors republish many reports in traditional characters.
+_TRADITIONAL_FORMS = (
+    "並亂佈佔來倉個們偉側備傳債傷傾僅價儀億儉償優儲兌兒內兩冊凈凱別刪則剛剝創劃劇劉劑動務勞勢勵勸匯匱區協厲參員問啓喪單噸嚴國圍園圓圖團執堅報場塊壇壓壽夠夥夾奮娛嬰學實寧審寫寬將專尋對導屆層屬崗嵐嶽師帶幟幣"
+    "幫幹幾庫廁廚廠廢廣廳張強彌彥後徑從復徵徹恆愛態慮慶憂憑應懲懸戰戶掃掛採揚換揮損撐撥撫擇擊擔據擠擬擴擺擾攤敗數斷於時晉暢暫曉曠曬書會東條棄楊業極榮構槓樂樓標樣樹橋機橫檔檢欄權歲歷歸殘殺氣決沒況淨減測準溝"
+    "溫滄滬滯滾滿漁漢漸潔潤濟濫濱瀏灑灘災為烏無煉煙熱燈營爭爲爾牽犧狀獎獨獲獻現環產産畢異當療發盞盡監盤矯碩確碼礎礙祕禍稅種稱積穩競筆節範築篤篩簡簽籌籤粵糞糧糾紀約紅紉納紙級紛細紹終組結絕絡給統經綜綠維網綿"
+    "緊線緣編緩練縣縫縮總績織繕繞繪繳繼續罰羅羣義習聖聞聯聲職聽肅脫腦腳臨臺與興舉舊艱莊華萬蓋蓮薈薦藍藝藥蘇蘭處虛號虧螞蟻衆術衛衝裏補裝見規視親覺覽觀訂計訊討訓託記訟訪設許訴詐評詞詢試話該詳認語誠誤說誰課誼"
+    "調談請論諧諮諸謀講謝謹證識譜議護讀變讓豐負財貢貧貨貫責貴買貸費貼貿賃資賓賞賠賣質賬賴購賽趕趨跡踐蹤躍車軍軟較載輔輕輛輪輯輸輿轄轉轎辦農這連進遊運過達違遠適遲遷選遺邁還邊郵鄉鄧醫釋釐針鉤銀銜銳銷鋪鋼錄錢"
+    "錯鍵鍾鎖鎮鑑鑿長門閉開閒間閩關陳陸陽隊階際隨險隱雙雜離難雲電靈靚鞏響頁項順須頊預頒頓領頭頻題額顏願類顧顯風飪飲餅養餘館饋馬駐駕騙騰驅驗驛髒體鬥魯鮮鵬鶴鹽麗麼黃點黨齊齡龍"
+)
+_TRADITIONAL = re.compile("[" + _TRADITIONAL_FORMS + "]")
+_CONVERTER: list = []
+
+
+def _simplified(text: str) -> str:
+    """``text`` in simplified characters, one character for one (OpenCC, loaded on first use; the text as
+    it is when OpenCC is not installed)."""
+    if not _CONVERTER:
+        try:
+            import opencc  # a traditional text is rare: no import cost for the others
+        except ImportError:
+            _CONVERTER.append(None)
+        else:
+            _CONVERTER.append(opencc.OpenCC("t2s"))
+    converter = _CONVERTER[0]
+    if converter is None:
+        return text
+    out = converter.convert(text)
+    if len(out) == len(text):
+        return out
+    # a phrase converted to one of another length: character by character, so that columns stay
+    return "".join(c if len(c) == 1 else ch for ch in text for c in [converter.convert(ch)])
 
 
 # Spaces that only spread a sentence out: between two CJK characters ("基 本 支 出"), between a figure and
