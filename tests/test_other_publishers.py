@@ -791,6 +791,27 @@ CASES += [
 ]
 
 
+CASES += [
+    # C101: money taken from the 预算稳定调节基金 is no budget that spending completes
+    (
+        "中央一般公共预算收入100435.71亿元。加上从中央预算稳定调节基金调入2482亿元，收入总量为102917.71亿元。"
+        "中央一般公共预算支出141117.34亿元，完成预算的98%。",
+        "中央一般公共预算支出预算144000.00亿元，执行数141117.34亿元，完成预算的96%。",
+        "C101",
+        [("C101", "96%", "98.00%")],
+    ),
+    # V101: the same label under "1.全国…" and "2.中央…": the level each section names
+    (
+        "一、2024年一般公共预算收支情况\n1.全国一般公共预算\n全国一般公共预算收入219702.12亿元，收入总量为245112.62亿元。\n"
+        "2.中央一般公共预算\n中央一般公共预算收入100435.71亿元，收入总量为108817.71亿元。\n",
+        "一、2024年一般公共预算收支情况\n1.全国一般公共预算\n全国一般公共预算收入219702.12亿元，收入总量为245112.62亿元。\n"
+        "经汇总，收入总量为254112.62亿元。\n",
+        "V101",
+        [("V101", "254112.62亿元", "245112.62亿元")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):
     assert _rules(check, good, select) == []

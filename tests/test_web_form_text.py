@@ -173,3 +173,35 @@ def test_a_total_column_beside_comparisons_is_not_read(check):
         "| 其他收入 | 8.00 | 9.00 | -1.00 |\n"
     )
     assert _found(check, text, "S") == []
+
+
+INDICATORS_WITHOUT_EMPTY_CELLS = (
+    "| 一级指标 | 二级指标 | 三级指标 | 得分 |\n"
+    "| 项目决策({top}分) | 立项依据(12分) | 政策相符性(6分) |\n"
+    "|\n"
+    "| 程序规范性(6分) |\n"
+    "| ||\n"
+    "| 资金投入(8分) | 预算测算(8分) |\n"
+)
+
+
+@pytest.mark.parametrize(("top", "found"), [("20", []), ("22", [("G101", "22分", "20分")])])
+def test_rows_of_names_that_lost_their_merged_cells(check, top, found):
+    """A web table's merged cells are left out of its rows and its empty rows are a lone "|": a row of
+    fewer names than levels ends at the last level, and the table goes on past the "|" lines."""
+    assert _found(check, INDICATORS_WITHOUT_EMPTY_CELLS.format(top=top), "G") == found
+
+
+def test_a_second_header_row_of_budget_and_actual_is_no_new_block(tmp_path):
+    """ "预算数 | 决算数 | 预算数 | 决算数 | …" under a merged header row names the same table's columns."""
+    from auditor import load
+
+    text = (
+        "一般公共预算财政拨款“三公”经费支出决算表\n单位：万元\n"
+        "合计 | 因公出国（境）费 | 公务用车购置及运行费 | 公务接待费 |\n"
+        "预算数 | 决算数 | 预算数 | 决算数 | 预算数 | 决算数 | 预算数 | 决算数 |\n"
+        "22.00 | 8.77 | 0.00 | 0.00 | 14.00 | 8.47 | 8.00 | 0.30 |\n"
+    )
+    path = tmp_path / "t.txt"
+    path.write_text(TITLE + text, encoding="utf-8")
+    assert len(load(path).tables) == 1

@@ -71,6 +71,9 @@ _FUNDS_HEADER = lazy(
 )
 
 
+_SCORED_FUNDS = lazy(r"(?:预算)?执行率|分值|权重|得分|全年执行数")
+
+
 def _split_at_inner_headers(block: TableBlock) -> list[TableBlock]:
     """A 项目支出绩效自评表 is one table in Word: the project's particulars, its funds block (年初预算数 ·
     全年预算数 · 全年执行数 · 分值 · 执行率 · 得分) and its indicators (一级 · 二级 · 三级指标 · 分值 · 得分),
@@ -79,7 +82,10 @@ def _split_at_inner_headers(block: TableBlock) -> list[TableBlock]:
     starts = [0]
     for k, row in enumerate(block.rows[1:], start=1):
         levels, funds = _header_words(row)
-        if levels >= 2 or funds >= 4:
+        # "预算数 | 决算数 | 预算数 | …" under a merged header is the header's second row, not a new block
+        if levels >= 2 or (
+            funds >= 4 and any(_SCORED_FUNDS.fullmatch(normalise(t).replace(" ", "")) for _, t in row)
+        ):
             starts.append(k)
     if len(starts) == 1:
         return [block]

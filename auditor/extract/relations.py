@@ -1085,7 +1085,7 @@ _RATE_PHRASE = lazy(
     r"|(?:为|是|相当于)(?:年初|全年|调整后?的?|变动后的?)?(?:预算|调整预算)(?:数)?#?的)$"
 )
 _SET_TARGET = lazy(r"目标|任务|计划")  # not 预算: budgets in 万元 are rounded from 元
-_FUND_TYPES = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算|公共预算|基金预算")
+_FUND_TYPES = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算|公共预算|基金预算|预算稳定调节基金")
 _TARGET_LABEL = lazy(r"预算|计划|目标|任务")
 _ACTUAL_LABEL = lazy(r"决算|执行|实际|完成|支出|实现|达到|使用")
 _PLANNED_LEAD = lazy(r"\s*(?:(?:19|20)\d\d年度?|全年|本年|年度)?(?:计划|目标|预计|拟)")

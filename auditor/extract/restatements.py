@@ -84,6 +84,15 @@ _FUND_NAMES = {
 _FUNDS = frozenset(_FUND_NAMES.values())
 
 
+_LEVEL_WORDS = lazy(r"全国|中央|地方|全省|全市|全县|全区|全州|省本级|市本级|县本级|区本级|本级")
+
+
+def _level_of(text: str) -> str | None:
+    """The one level of government ``text`` names (全国, 中央, 地方, 本级 …), None for none or several."""
+    found = {m.group() for m in _LEVEL_WORDS.finditer(text)}
+    return found.pop() if len(found) == 1 else None
+
+
 def _fund_of(text: str) -> str | None:
     """The one fund ``text`` names (一般公共预算, 政府性基金 …), None for none or several."""
     found = {_FUND_NAMES[m.group()] for m in _FUND_WORDS.finditer(text)}
@@ -214,7 +223,11 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
         whose = _whose(text, section)
         # "(一)一般公共预算 … 收入总量为45.60亿元" and "(二)政府性基金预算 … 收入总量为18.30亿元": the fund
         # its section (or, without one, its sentence) names
-        section_fund = _fund_of(" ".join(s.heading.title for s in section.path())) if section else None
+        titles = [s.heading.title for s in reversed(section.path())] if section else []
+        section_fund = next((f for t in titles if (f := _fund_of(t))), None)
+        # "1.全国一般公共预算 … 收入总量" and "2.中央一般公共预算 … 收入总量": the level the innermost
+        # heading that names one gives
+        section_level = next((v for t in titles if (v := _level_of(t))), None)
         mark = len(out)
         for q in para.quantities:
             if not _eligible(q):
@@ -265,6 +278,8 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
                 fund = section_fund or _fund_of(text[sentence_start(text, q.start) : q.start])
                 if fund:
                     scope = scope | {fund}
+            if section_level and not _LEVEL_WORDS.search(label):
+                scope = scope | {f"〔{section_level}〕"}
             who = _whose(text[sentence_start(text, q.start) :], None) or whose
             if who:
                 scope = scope | {who}

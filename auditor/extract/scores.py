@@ -202,7 +202,7 @@ def _indicator_table(table: Table) -> IndicatorTable | None:
     current: dict[int, ScoreNode] = {}
     by_key: dict[str, ScoreNode] = {}
     for row in table.rows:
-        row = _aligned_to_pair(row, len(headers), max_col, score_col)
+        row = _aligned_to_pair(row, len(headers), max_col, score_col, levels[-1][0])
         texts = [c.text.strip() for c in row.cells]
         first = normalise(texts[0]).replace(" ", "") if texts else ""
         if _TOTAL_ROW.match(first):
@@ -273,16 +273,28 @@ def _indicator_table(table: Table) -> IndicatorTable | None:
     return result
 
 
-def _aligned_to_pair(row: Row, width: int, max_col: int | None, score_col: int | None) -> Row:
+def _aligned_to_pair(
+    row: Row, width: int, max_col: int | None, score_col: int | None, last_level: int
+) -> Row:
     """A row that lost its empty cells (a web table copied as text keeps only the cells with text), put
     back in the header's columns: its last two adjacent numbers are the weight and the score, the cells
     before them end at the column before the weight (the merged parent cells were on the left), the
-    cells after them follow the score. The row as it is when it is complete or cannot be placed."""
+    cells after them follow the score; a row of names only ends at the last level's column. The row as
+    it is when it is complete or cannot be placed."""
     cells = row.cells
-    if max_col is None or score_col != max_col + 1 or len(cells) >= width or not cells:
+    if len(cells) >= width or not cells:
         return row
-    if _TOTAL_ROW.match(normalise(cells[0].text).replace(" ", "")):
+    first = normalise(cells[0].text).replace(" ", "")
+    if _TOTAL_ROW.match(first):
         return row  # read by its own rule: its label cell merged across the columns before its figures
+    if len(cells) <= last_level and all(_number(c.text) is None for c in cells):
+        # "| 预算编制（10分） | 测算依据（5分） |" under 一级 · 二级 · 三级: the 一级 cell was merged
+        filler = [Cell(text="", line=cells[0].line, column=-1) for _ in range(last_level + 1 - len(cells))]
+        if _TOP_LEVEL_NAME.match(first):
+            return row if len(cells) == 1 else Row([cells[0], *filler, *cells[1:]])
+        return Row(filler + list(cells))
+    if max_col is None or score_col != max_col + 1:
+        return row
     pair = next(
         (
             i

@@ -183,8 +183,8 @@ def _one_line_tables(
         k = i
         while k < len(lines):
             text = lines[k].text
-            if split is _pipe_cells and rows and _RULE_ROW.match(text):
-                k += 1
+            if split is _pipe_cells and rows and (_RULE_ROW.match(text) or text.strip() == "|"):
+                k += 1  # "|---|" under the header; "|" alone, a row of merged cells of a web table
                 continue
             cells = split(text) if split is _tab_cells or not text.startswith("\t") else None
             if cells is None or (split is _aligned_cells and rows and len(cells) != len(rows[0])):
