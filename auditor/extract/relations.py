@@ -118,6 +118,7 @@ _QIZHONG = lazy(r"其中[：:，,]?")
 # 其中 and the words that open a breakdown the same way: "分项情况是：", "从征收部门来看："
 _BREAKDOWN_OPENS = lazy(
     r"其中[：:，,]?|分项情况(?:是|为|如下)[：:，,]?|(?P<view>从\p{Han}{2,8}(?:来看|看))[：:，,]?"
+    r"|(?<=^|[。；;]\s*)(?P<named>[“\"]?\p{Han}{2,10}[”\"]?\p{Han}{0,4})中[，,：:]"
 )
 _LIST_INTRO = lazy(
     r"(?:主要用于|主要包括|具体包括|包括|用于|具体为|具体是|明细为|分别为|分别是)(?:以下方面|以下几个方面|如下)?[：:]?"
@@ -241,6 +242,8 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
             break  # the list's first item stands in a later ；-group: it is not in this list
         if parts and _NEW_PREDICATE.match(text, clause_start(text, q.start)):
             break  # "…，部门整体评价2个，涉及部门单位7个": what the items concern, not one more item
+        if _DEDUCTED_ITEM.search(text, clause_start(text, q.start), q.start):
+            return []  # "…；出口货物退增值税、消费税19280.9亿元": taken off the total, not added to it
         parts.append(q)
         if text[q.end : q.end + 1] in ("：", ":"):
             break
@@ -275,6 +278,7 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
     return parts
 
 
+_DEDUCTED_ITEM = lazy(r"出口(?:货物)?退|退税|退库|返还|抵减|抵扣")
 _NEW_PREDICATE = lazy(r"\s*(?:共)?(?:涉及|惠及|覆盖|带动)")
 # after a part, its own 其中 (perhaps after the part's share: "…3240.60万元，占96.71%，其中授予小微企业…")
 _LIST_GOES_ON = lazy(r"(?:[（(][^（()）]*[）)])?\s*(?:[，,]\s*占[^，,；;。]{0,30}?%)?\s*[；;，,、]\s*$")
@@ -334,18 +338,26 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
         if text[max(0, m.start() - 1) : m.start()] in ("（", "("):
             continue  # handled with the bracket below
         whole = _preceding(para, m.start())
-        if m.group("view") and views > 1:
+        if m.group("named"):
+            # "…“三公”经费支出合计53.73亿元，比预算数减少9.43亿元。“三公”经费中，因公出国（境）经费…": the
+            # amount of the sentence before that the opener names
+            whole = _named_in_sentence_before(para, text, m.start(), m.group("named"))
+            if whole is None:
+                continue
+        elif m.group("view") and views > 1:
             # "从征收部门来看：税务部门…；财政部门…。从收入分类来看，税收收入…": the same whole, by another view
             # (and none when the first view's whole was not found)
             whole = viewed
             if whole is None:
                 continue
-        elif whole is not None and (whole.kind is Kind.PERCENT or is_change_amount(text, whole)):
+        elif whole is not None and (
+            whole.kind in (Kind.PERCENT, Kind.POINTS) or is_change_amount(text, whole)
+        ):
             # "…35.20万元，比上年增加3.20万元，增长10.00%，其中：" and "…6.35万元，完成预算的84.67%。其中："
             # break down the figure the comparison or the rate is about ("…10.81万元，比2025年预算持平。
             # 其中：" has no figure in its comparison, and is read below)
             whole = _whole_behind_comparison(para, text, m.start()) or whole
-        again = m.group("view") is not None and views > 1
+        again = (m.group("view") is not None and views > 1) or m.group("named") is not None
         if (
             whole is None
             or not (whole.is_amount or _is_area(whole))
@@ -549,11 +561,27 @@ def _text_of(q: Quantity, para: Paragraph, paragraphs: list[Paragraph]) -> str:
     return ""
 
 
+def _named_in_sentence_before(para: Paragraph, text: str, pos: int, name: str) -> Quantity | None:
+    """The first amount of the sentence before ``pos`` whose label holds ``name`` (quotes aside)."""
+    want = _norm_label(name)
+    if len(want) < 2 or _NOT_A_NAME.search(want):
+        return None
+    opens = sentence_bounds(text, max(0, pos - 1))[0]
+    for q in para.quantities:
+        if opens <= q.start < pos and q.is_amount and not q.approx and not is_change_amount(text, q):
+            return q if want in _norm_label(q.label) else None
+    return None
+
+
+# "工作中，" "执行过程中，": when, not what
+_NOT_A_NAME = lazy(r"(?:过程|工作|执行|实施|使用|管理|实际|年度|期间|实践|推进|检查)$")
+
+
 def _whole_behind_comparison(para: Paragraph, text: str, pos: int) -> Quantity | None:
     """The amount before a trailing comparison or rate clause that ends right before ``pos``."""
     for q in reversed([q for q in para.quantities if q.end <= pos]):
-        if q.kind is Kind.PERCENT or is_change_amount(text, q):
-            continue
+        if q.kind in (Kind.PERCENT, Kind.POINTS) or is_change_amount(text, q):
+            continue  # "…，快于序时进度3.4个百分点，下降4%。其中："
         if _COMPARED_WITH.search(text, clause_start(text, q.start), q.start):
             continue  # "…合计42.8万元，比2023年的40.6万元，增加…": the year compared with, not the whole
         gap = outside_brackets(text[q.end : pos])  # "28,583万元（自然口径），占调整预算…"
