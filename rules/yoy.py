@@ -239,3 +239,70 @@ class PriorYear(Rule):
                 stated=f"{comparison.year}年",
                 expected=f"{subject - 1}年",
             )
+
+
+class AnnualGrowthMismatch(Message):
+    zh = "年均增长率不符：{first_year}年 {first} 至 {last_year}年 {last}，{years}年年均{word}{computed}，文中写 {stated}"
+    en = "average yearly growth does not match: {first} in {first_year} to {last} in {last_year}, {years} years at {computed} a year ({word_en}), the text says {stated}"
+
+
+class AnnualGrowth(Rule):
+    """Checks a compound yearly growth rate against the two years' figures it is stated with.
+
+    ## What it does
+    Reads "从2015年的A上升到2020年的B，年均增长X%" (and 由…至…, 年均递增, 年均下降) and recomputes the rate that
+    grows A into B over the years between: (B ÷ A)^(1 ÷ n) − 1. Both figures may be off by half a unit of
+    their last digit and the rate by half a unit of its own; only a rate outside all of that is reported.
+    Approximate figures (约, 余) are not checked.
+
+    ## Why is this bad?
+    A yearly average that does not follow from the two figures is usually the simple average
+    ((B − A) ÷ A ÷ n) or a rate copied from another line; readers of a five-year review take it at its word.
+
+    ## Example
+    Anti-pattern:
+
+        “十四五”以来，本县一般公共预算收入从2020年的5000万元增加到2025年的8000万元，年均增长12.0%。
+
+    Best practice:
+
+        “十四五”以来，本县一般公共预算收入从2020年的5000万元增加到2025年的8000万元，年均增长9.86%。
+    """
+
+    code = "Y105"
+    title = "年均增长率不符"
+    name = "annual-growth"
+    category = "yoy_change"
+
+    def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
+        for g in doc.relations.annual_growths:
+            first, last = interval_of(g.first), interval_of(g.last)
+            if first.lo <= 0 or last.lo <= 0:
+                continue
+            root = Decimal(1) / g.years
+            lo = ((last.lo / first.hi) ** root - 1) * HUNDRED
+            hi = ((last.hi / first.lo) ** root - 1) * HUNDRED
+            stated = interval_of(g.rate)
+            signed = stated if g.sign > 0 else Interval(-stated.hi, -stated.lo)
+            if signed.overlaps(Interval(lo, hi)):
+                continue
+            value = ((g.last.base_value / g.first.base_value) ** root - 1) * HUNDRED
+            word, word_en = ("增长", "growth") if value >= 0 else ("下降", "decline")
+            yield self.violation(
+                AnnualGrowthMismatch(
+                    first_year=g.first_year,
+                    first=figure(g.first),
+                    last_year=g.last_year,
+                    last=figure(g.last),
+                    years=g.years,
+                    word=word,
+                    word_en=word_en,
+                    computed=fmt(abs(value), max(g.rate.decimals, 2)) + "%",
+                    stated=figure(g.rate),
+                ),
+                line=g.rate.line,
+                column=g.rate.column,
+                lines=[g.first.line, g.last.line],
+                stated=figure(g.rate),
+                expected=fmt(abs(value), max(g.rate.decimals, 2)) + "%",
+            )

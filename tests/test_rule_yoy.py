@@ -126,3 +126,35 @@ def test_report_year_from_configuration(check, tmp_path):
     assert check_paths([path], overrides={"select": ("Y102",)}).findings == []  # no year known: silent
     report = check_paths([path], overrides={"select": ("Y102",), "report_year": 2023})
     assert [(f.stated, f.expected) for f in report.findings] == [("2021年", "2022年")]
+
+
+GROWTH_PASSING = [
+    # (2468 / 2007) ** (1/5) − 1 = 4.22%
+    "全县一般公共预算收入从2015年的2007万元上升到2020年的2468万元，年均增长4.22%。",
+    "财政总收入由2019年的109308万元增加至2024年的194697万元，年均递增12.24%。",
+    # a decline over the years
+    "政府性基金收入从2020年的8000万元下降到2023年的5000万元，年均下降14.50%。",
+    # approximate figures are never checked as exact
+    "一般公共预算支出从2015年的约10亿元增长到2020年的约19亿元，年均增长20%。",
+    # 12.82% over five years: the figures' rounding allows it (99229 → 181398)
+    "上级补助收入从2015年的99229万元上升到2020年的181398万元，年均增长12.82%。",
+]
+
+GROWTH_FAILING = [
+    # the simple average (60% ÷ 5) instead of the compound rate
+    ("一般公共预算收入从2018年的5000万元增加到2023年的8000万元，年均增长12.0%。", "12.0%", "9.86%"),
+    ("财政总收入由2019年的109308万元增加至2024年的194697万元，年均递增12.54%。", "12.54%", "12.24%"),
+    ("政府性基金收入从2020年的8000万元下降到2023年的5000万元，年均下降16.50%。", "16.50%", "14.50%"),
+]
+
+
+@pytest.mark.parametrize("text", GROWTH_PASSING)
+def test_consistent_annual_growth_passes(check, text):
+    assert check(text, select="Y105") == []
+
+
+@pytest.mark.parametrize(("text", "stated", "expected"), GROWTH_FAILING)
+def test_wrong_annual_growth_fails(check, text, stated, expected):
+    findings = check(text, select="Y105")
+    assert [(f.rule, f.stated, f.expected) for f in findings] == [("Y105", stated, expected)]
+    assert text[findings[0].column - 1 :].startswith(stated.removesuffix("%"))

@@ -838,3 +838,50 @@ def _shares_words(prose_label: str, row_label: str) -> bool:
     if len(b) < 4:
         return False
     return any(b[i : i + 4] in a for i in range(len(b) - 3))
+
+
+# ----------------------------------------------------------------------------- 年均增长
+
+
+@dataclass
+class AnnualGrowth:
+    """ "从2015年的2007万元上升到2020年的2468万元，年均增长4.22%": a compound yearly rate between two years."""
+
+    first: Quantity
+    last: Quantity
+    first_year: int
+    last_year: int
+    rate: Quantity
+    sign: int  # +1 年均增长, -1 年均下降
+
+    @property
+    def years(self) -> int:
+        return self.last_year - self.first_year
+
+
+_FROM_YEAR_TO_YEAR = lazy(
+    r"(?:从|由)(?P<y1>(?:19|20)\d\d)\s*年(?:底|末)?的?\s*(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?:万元|亿元|元|万人|人|户|个)"
+    r"\s*(?:上升|增加|增长|提高|提升|下降|减少|降低)?(?:到|至)(?P<y2>(?:19|20)\d\d)\s*年(?:底|末)?的?\s*"
+    r"(?P<b>\d[\d,]*(?:\.\d+)?)\s*(?:万元|亿元|元|万人|人|户|个)\s*[，,]\s*年均(?P<dir>增长|递增|增速为?|下降|递减)"
+    r"(?:了|为)?\s*(?P<r>\d+(?:\.\d+)?)\s*%"
+)
+
+
+def annual_growths(doc: Document) -> list[AnnualGrowth]:
+    """Every compound yearly rate stated with both years' figures, in the paragraphs."""
+    found: list[AnnualGrowth] = []
+    for para in doc.paragraphs:
+        if "年均" not in para.text:
+            continue
+        text = normalise(para.text)
+        at = {q.start: q for q in para.quantities}
+        for m in _FROM_YEAR_TO_YEAR.finditer(text):
+            first, last, rate = at.get(m.start("a")), at.get(m.start("b")), at.get(m.start("r"))
+            y1, y2 = int(m.group("y1")), int(m.group("y2"))
+            if first is None or last is None or rate is None or y2 <= y1:
+                continue
+            if first.approx or last.approx or rate.approx or first.base_unit != last.base_unit:
+                continue
+            sign = -1 if m.group("dir") in ("下降", "递减") else 1
+            found.append(AnnualGrowth(first, last, y1, y2, rate, sign))
+    return found

@@ -22,9 +22,11 @@ from auditor.extract.changes import (
     DOWN_WORDS,
     EXPLAINING_GAP,
     UP_WORDS,
+    AnnualGrowth,
     Change,
     YearComparison,
     analyse_changes,
+    annual_growths,
     comparison_years,
     year_of,
 )
@@ -110,6 +112,7 @@ class Relations:
     ratios: list[Ratio] = field(default_factory=list)
     enumerations: list[Enumeration] = field(default_factory=list)
     comparison_years: list[YearComparison] = field(default_factory=list)
+    annual_growths: list[AnnualGrowth] = field(default_factory=list)
 
 
 _SENTENCE_END = "。！？!?"
@@ -181,6 +184,7 @@ def analyse(doc: Document, skip_tables: frozenset[int] = frozenset()) -> Relatio
         ratios=ratios,
         enumerations=enumerations,
         comparison_years=comparison_years(doc),
+        annual_growths=annual_growths(doc),
     )
 
 
