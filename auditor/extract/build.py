@@ -355,8 +355,10 @@ def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]
     if width is None and (width := _page_width(texts)) is not None:
         slack, measure = _page_slack, _compact_width
     if width is None:
-        if not any(_LABEL_CUT.match(t) for t in texts) and not any(
-            t.rstrip()[-1:] in _CLAUSE_CUT for t in texts
+        if (
+            not any(_LABEL_CUT.match(t) for t in texts)
+            and not any(t.rstrip()[-1:] in _CLAUSE_CUT for t in texts)
+            and not any(_UNIT_AT_START.match(t) for t in texts)
         ):
             return blocks, {}
         width = 10**6  # no wrap width: only a line cut between a label and its figure is rejoined
@@ -508,6 +510,10 @@ _CLAUSE_CUT = "，,、"
 _LABEL_CUT = rx(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|％|万元|亿元|元|万人|人|个百分点)\s*[，,、；;。]")
 
 
+_FIGURE_AT_END = lazy(r"\d(?:\s*[万亿])?$")
+_UNIT_AT_START = lazy(r"(?:[万亿]?元|%|％|个百分点)\s*[，,、；;。）)]")
+
+
 def _continues(
     line: str, nxt: object, width: int, indented: bool, slack=_slack, measure=display_width
 ) -> bool:
@@ -522,6 +528,8 @@ def _continues(
         and _LABEL_CUT.match(nxt.text)
     ):
         return True  # the cut fell between a label and its figure, whatever the line's width
+    if len(line.strip()) >= 10 and _FIGURE_AT_END.search(line) and _UNIT_AT_START.match(nxt.text):
+        return True  # "…增加 0.60 万" / "元，增长20%": a figure's unit cut from it
     if (
         len(line.strip()) >= 10
         and line[-1] in _CLAUSE_CUT

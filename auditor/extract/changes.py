@@ -472,7 +472,7 @@ def _follow_ons(
 
 
 _NOT_A_NAME = lazy(r"[\d。；;：:]|比|较|增|减|下降|其中|合计|总计")
-_PRIOR_WORDS = lazy(r"^(?:上年|去年|上一年度?|上年同期)|^(?:19|20)\d\d年度?(?:为|是)?$")
+_PRIOR_WORDS = lazy(r"^(?:上年|去年|上一年度?|上年同期)(?!结转|结余)|^(?:19|20)\d\d年度?(?:为|是)?$")
 _RATE_CLAUSE_GAP = lazy(r"[，,]\s*(?:完成|占|为)[^，,；;。]{0,20}?\d+(?:\.\d+)?\s*%\s*[，,]\s*")
 _BASE_BEFORE = lazy(r"为(?:年初|调整后?的?|全年)?预算数?\s*$")
 # what the figure is, said in words between it and its comparison: "收入203.91万元，为县本级财政当年拨付的

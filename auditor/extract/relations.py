@@ -819,6 +819,9 @@ def _label_index(doc: Document) -> dict[str, list[tuple[str, Quantity]]]:
     return index
 
 
+_STAGE_TAIL = lazy(r"(?:年初|全年|调整后?)?(?:预算|决算)(?:数)?$")
+
+
 def _share_of_its_own(doc: Document, q: Quantity, want: str) -> bool:
     """Whether ``q`` is followed by its own share of the base named ``want`` ("6000元，占本年支出的75%")."""
     paragraphs = doc.paragraphs
@@ -846,6 +849,9 @@ def _resolve_base_label(doc: Document, para: Paragraph, part: Quantity, label: s
     if len(want) < 2:
         return None
     places, fitting = _fitting(doc, want, part)
+    if not fitting and (bare := _STAGE_TAIL.sub("", want)) != want and len(bare) >= 4:
+        # "占项目支出预算71.42%" of the "项目支出620000元" above: the stage word names no other figure
+        places, fitting = _fitting(doc, bare, part)
     exact = [
         (at, q)
         for at, q in zip(places, fitting, strict=True)
@@ -1109,7 +1115,7 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
 
 # Phrases that introduce a completion or execution rate; "#" stands for a figure in the phrase.
 _RATE_PHRASE = lazy(
-    r"(?:完成(?:了)?(?:上级|全年|年度|本年|年初|调整后?的?|省|市|县)?(?:下达的?)?(?:预算|目标任务|目标|计划|任务)?(?:数)?(?:的)?"
+    r"(?:完成(?:了)?(?:上级|全年|年度|本年|年初|调整后?的?|省|市|县)?(?:下达的?)?(?:预算|目标任务|目标|计划|任务)?(?:数)?#?(?:的)?"
     r"|(?:预算|计划|目标|任务)?(?:执行|完成|支出)率(?:为|达到|达)?"
     r"|(?:资金|预算资金)?(?:到位|拨付)率(?:为|达到|达)?"  # 实际到位资金 / 预算资金
     r"|占(?:上级|年度|全年)?(?:下达的?)?(?:目标任务数|目标任务|目标数|任务数|计划数|目标|计划|任务)#?(?:的)?"
@@ -1183,7 +1189,10 @@ def _rates_in(para: Paragraph) -> list[Rate]:
             earlier = [q for q in earlier if q.start >= opens]
         if in_clause:  # 占目标任务数12万张的125%: the target is written in the phrase itself
             target = in_clause[-1]
-            actual = next((q for q in reversed(earlier) if _comparable(q, target)), None)
+            actual = next(
+                (q for q in reversed(earlier) if _comparable(q, target) and not is_change_amount(text, q)),
+                None,
+            )  # "参保人数4.1956万人，比2022年末净增0.3519万人，完成全年目标任务3.87万人的108.41%"
         else:
             actual = next((q for q in reversed(earlier) if _role_of_label(q.label) == "actual"), None)
             target = None

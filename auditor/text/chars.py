@@ -84,6 +84,8 @@ def compact_spacing(text: str) -> tuple[str, list[int]]:
         _SPREAD = compile_pattern(
             rf"(?<=[{_CJK}])[ \u3000]+(?=[{_CJK}\d%％])"  # 基 本 · 合计 1885.44 · ， 比
             rf"|(?<=[\d.%％])[ \u3000]+(?=[{_CJK}%％])"  # 1885.44 万元 · 4.2 %
+            rf"|(?<=[{_CJK}\d%％])[ \u3000]+(?=[,:;])"  # 万元 , 其中 : (half-width punctuation)
+            rf"|(?<=[,:;])[ \u3000]+(?=[{_CJK}])"  # , 其中 : 基 本 (never between two figures: "1, 234")
         )
     kept: list[int] = []
     pieces: list[str] = []
