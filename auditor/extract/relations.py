@@ -248,6 +248,8 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
             break  # "…，部门整体评价2个，涉及部门单位7个": what the items concern, not one more item
         if _DEDUCTED_ITEM.search(text, clause_start(text, q.start), q.start):
             return []  # "…；出口货物退增值税、消费税19280.9亿元": taken off the total, not added to it
+        if _SIGNED_ITEM.match(text, clause_start(text, q.start)):
+            return []  # "其中：调减会议费支出0.5亿元，调增债券安排支出5.2亿元": signed changes, not parts
         parts.append(q)
         if text[q.end : q.end + 1] in ("：", ":"):
             break
@@ -282,6 +284,7 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
     return parts
 
 
+_SIGNED_ITEM = lazy(r"\s*(?:其中\s*[：:，,]?\s*)?(?:调减|调增|核减|核增|调出|调入|追加|追减)")
 _DEDUCTED_ITEM = lazy(r"出口(?:货物)?退|退税|退库|返还|抵减|抵扣")
 _NEW_PREDICATE = lazy(r"\s*(?:共)?(?:涉及|惠及|覆盖|带动)")
 # after a part, its own 其中 (perhaps after the part's share: "…3240.60万元，占96.71%，其中授予小微企业…")
@@ -305,7 +308,16 @@ def _mixed_families(parts: list[Quantity]) -> bool:
         other = any(second.search(label) and not first.search(label) for label in labels)
         return one and other
 
-    return both(_BY_NATURE, _BY_FUND) or both(_PLANNED, _SPENT)
+    return (
+        both(_BY_NATURE, _BY_FUND)
+        or both(_PLANNED, _SPENT)
+        # "其中，生育保险费收入700亿元；生育津贴支出600亿元": an income beside a spending
+        or both(_INCOME_ITEM, _SPENDING_ITEM)
+    )
+
+
+_INCOME_ITEM = lazy(r"收入$")
+_SPENDING_ITEM = lazy(r"支出$")
 
 
 _NESTED_QIZHONG = lazy(r"[，,]?\s*(?:占[^，,；;。]{0,30}?%\s*[，,]\s*)?其中\s*[：:，,]?")
@@ -407,8 +419,10 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             # a list that runs to the end of its paragraph on a ； or ， (a page break or a cut line in text
             # copied out of a PDF) goes on elsewhere: its parts may add up to less than the whole; "各项重点
             # 支出得到较好保障，其中：…" names the main parts only
-            cut = _LIST_GOES_ON.match(text, parts[-1].end) is not None or _names_a_selection(
-                para, text, m.start()
+            cut = (
+                _LIST_GOES_ON.match(text, parts[-1].end) is not None
+                or _names_a_selection(para, text, m.start())
+                or _main_fund_sources(parts)
             )
             found.append(Breakdown(whole, parts, "其中", complete=not cut))
             if m.group("view") and views == 1:
@@ -538,6 +552,18 @@ _COMPARISON_GAP = lazy(
 
 
 _SELECTION = lazy(r"重点|主要|部分|大项|较大的")
+
+
+def _main_fund_sources(parts: list[Quantity]) -> bool:
+    """A social insurance fund's income by its main sources ("其中：保险费收入…；财政补贴收入…"): the fund
+    also earns interest and other income, which such a list leaves out unless it names them."""
+    labels = [normalise(p.label) for p in parts]
+    return any("保险费收入" in label for label in labels) and not any(
+        _OTHER_FUND_INCOME.search(label) for label in labels
+    )
+
+
+_OTHER_FUND_INCOME = lazy(r"利息|其他|其它|转移|委托投资")
 
 
 def _names_a_selection(para: Paragraph, text: str, pos: int) -> bool:

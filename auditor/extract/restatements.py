@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from auditor.extract.analysis import Analysis
 from auditor.extract.changes import year_of
 from auditor.extract.tables import cell_figure
@@ -220,7 +222,7 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
         section = doc.section_at(para.line)
         section_years = _YEAR.findall(" ".join(s.heading.title for s in section.path())) if section else []
         default_year = int(section_years[-1]) if section_years else report_year
-        whose = _whose(text, section)
+        whose = _whose(text, section) or _subject_of_paragraph(text)
         # "(一)一般公共预算 … 收入总量为45.60亿元" and "(二)政府性基金预算 … 收入总量为18.30亿元": the fund
         # its section (or, without one, its sentence) names
         titles = [s.heading.title for s in reversed(section.path())] if section else []
@@ -313,6 +315,23 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
     return out
 
 
+# "工伤保险基金，2022年收入520亿元…" · "另一部分是失业保险基金。2022年收入…": what the paragraph is about,
+# named before its first figure
+_PARAGRAPH_SUBJECT = lazy(
+    # a web mirror's pinyin after a character ("养(yǎng)老") is read through
+    r"(?P<subject>(?:\p{Han}|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)){2,24}?"
+    r"(?:保险基金|基金|专项资金|专项|项目|小学|中学|学校|幼儿园|医院|卫生院))"
+    r"(?:[。，,：:]|的|(?=(?:19|20)\d\d))"
+)
+
+
+def _subject_of_paragraph(text: str) -> str:
+    """The fund, project or school a paragraph names in its first sentence, before its first figure."""
+    head = regex.split(r"\d", text, maxsplit=1)[0]
+    m = _PARAGRAPH_SUBJECT.search(head)
+    return f"〔{m.group('subject')}〕" if m else ""
+
+
 def _without_parallels(found: list[Statement], text: str) -> list[Statement]:
     """A paragraph's statements without those of one quantity given different values in the ；-parts of
     one sentence: "中央国有企业资产总额…，国有资本及权益总额16.2万亿元；地方国有企业…，国有资本及权益
@@ -325,8 +344,9 @@ def _without_parallels(found: list[Statement], text: str) -> list[Statement]:
         if len(group) < 2 or len({s.quantity.base_value for s in group}) < 2:
             continue
         segments = {(sentence_start(text, s.quantity.start), _segment(text, s.quantity.start)) for s in group}
-        sentences = {start for start, _ in segments}
-        if len(segments) == len(group) and len(sentences) < len(group):
+        if len(segments) == len(group):
+            # one statement in each ；-part or sentence: "甲小学寄宿生1200人，补助经费96万元。乙中学…，补助经费
+            # 135万元" names a subject in each
             parallel |= {id(s) for s in group}
     return [s for s in found if id(s) not in parallel] if parallel else found
 
