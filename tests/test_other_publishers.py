@@ -932,6 +932,17 @@ CASES += [
 ]
 
 
+CASES += [
+    # Y101: 相较于上年 compares with last year as 较上年 does
+    (
+        "2023年度“三公”经费支出决算为52.80万元，相较于上年增加4.80万元，增长10.00%。",
+        "2023年度“三公”经费支出决算为52.80万元，相较于上年增加4.80万元，增长12.00%。",
+        "Y101",
+        [("Y101", "12.00%", "10.00%")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):
     assert _rules(check, good, select) == []
