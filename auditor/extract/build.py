@@ -26,7 +26,13 @@ from auditor.model.document import (
     TextBlock,
 )
 from auditor.text.chars import compact_spacing, display_width, laid_out, normalise, simplified
-from auditor.text.labels import is_points_header
+from auditor.text.labels import (
+    FUNDS_FIGURES_HEADER,
+    GROUP_LABEL,
+    LEVEL_HEADER,
+    SCORED_FUNDS_HEADER,
+    is_points_header,
+)
 from auditor.text.ordinals import parse_heading, parse_ordinal
 from auditor.text.rx import lazy, rx
 from auditor.text.spans import SENTENCE_END
@@ -60,18 +66,9 @@ _AMOUNT_HEADER = lazy(r"(?:预算|执行|决算|资金|金额|收入|支出|拨�
 def _header_words(row: list[tuple[int, str]]) -> tuple[int, int]:
     """How many cells of a row name indicator levels (一级指标) and how many name funds columns."""
     texts = [normalise(t).replace(" ", "") for _, t in row]
-    return sum(1 for t in texts if _LEVEL_HEADER.match(t)), sum(
-        1 for t in texts if _FUNDS_HEADER.fullmatch(t)
+    return sum(1 for t in texts if LEVEL_HEADER.match(t)), sum(
+        1 for t in texts if FUNDS_FIGURES_HEADER.fullmatch(t)
     )
-
-
-_LEVEL_HEADER = lazy(r"[一二三四]级指标")
-_FUNDS_HEADER = lazy(
-    r"(?:年初|全年|调整后|年度)?预算(?:数|执行数)?|全年执行数|(?:预算)?执行(?:数|率)|分值|权重|得分"
-)
-
-
-_SCORED_FUNDS = lazy(r"(?:预算)?执行率|分值|权重|得分|全年执行数")
 
 
 def _split_at_inner_headers(block: TableBlock) -> list[TableBlock]:
@@ -84,7 +81,7 @@ def _split_at_inner_headers(block: TableBlock) -> list[TableBlock]:
         levels, funds = _header_words(row)
         # "预算数 | 决算数 | 预算数 | …" under a merged header is the header's second row, not a new block
         if levels >= 2 or (
-            funds >= 4 and any(_SCORED_FUNDS.fullmatch(normalise(t).replace(" ", "")) for _, t in row)
+            funds >= 4 and any(SCORED_FUNDS_HEADER.fullmatch(normalise(t).replace(" ", "")) for _, t in row)
         ):
             starts.append(k)
     if len(starts) == 1:
@@ -96,19 +93,12 @@ def _split_at_inner_headers(block: TableBlock) -> list[TableBlock]:
     return parts
 
 
-_GROUP_LABEL = lazy(r"\p{Han}{2,10}[（(]\d+(?:\.\d+)?分[）)]")
-
-
 def _without_group_label(raw_rows: list, offsets: list | None) -> tuple[list, list | None]:
     """ "预算执行情况（10分） | 年度预算数（万元） | 年初预算 | …", "绩效指标（90分） | 一级指标 | …": the first
     cell of the header names the whole block (merged down its rows), and the rows under it start one
     column later. The header without it, when it is one cell longer than every row."""
     header = raw_rows[0]
-    if (
-        len(raw_rows) < 2
-        or not header
-        or not _GROUP_LABEL.fullmatch(normalise(header[0][1]).replace(" ", ""))
-    ):
+    if len(raw_rows) < 2 or not header or not GROUP_LABEL.fullmatch(normalise(header[0][1]).replace(" ", "")):
         return raw_rows, offsets
 
     def width(row: list) -> int:

@@ -22,7 +22,7 @@ from auditor.extract.tables import total_word
 from auditor.model.document import Cell, Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
-from auditor.text.labels import MAX_POINTS_HEADER, SCORE_HEADER, outside_brackets
+from auditor.text.labels import LEVEL_HEADER, MAX_POINTS_HEADER, SCORE_HEADER, outside_brackets
 from auditor.text.rx import lazy, rx
 from auditor.text.spans import sentence_start
 
@@ -178,7 +178,6 @@ def _parse_name(text: str) -> tuple[str, str, Decimal | None, bool]:
 
 # ----------------------------------------------------------------------------- indicator tables
 
-_LEVEL_HEADER = lazy(r"^([一二三四])级\s*指\s*标")
 _RULE_HEADER = lazy(r"评分(?:细则|标准|方法|依据)|计算公式|评分规则")
 _TOTAL_ROW = lazy(r"^(?:合计|总分|总计|得分合计|总得分)$")
 
@@ -191,7 +190,7 @@ def _number(cell_text: str) -> Decimal | None:
 def _indicator_table(table: Table) -> IndicatorTable | None:
     headers = [normalise(c.text).replace(" ", "") for c in table.header.cells]
     levels = [
-        (i, "一二三四".index(m.group(1)) + 1) for i, h in enumerate(headers) if (m := _LEVEL_HEADER.match(h))
+        (i, "一二三四".index(m.group(1)) + 1) for i, h in enumerate(headers) if (m := LEVEL_HEADER.match(h))
     ]
     max_col = next((i for i, h in enumerate(headers) if MAX_POINTS_HEADER.fullmatch(h)), None)
     score_col = next((i for i, h in enumerate(headers) if SCORE_HEADER.fullmatch(h)), None)

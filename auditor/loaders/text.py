@@ -10,6 +10,7 @@ import regex
 from auditor.loaders.limits import MAX_LINE_CHARS
 from auditor.messages import InputError
 from auditor.model.document import Block, Line, Source, TableBlock, TextBlock
+from auditor.text.labels import FUNDS_FIGURES_HEADER, GROUP_LABEL
 from auditor.text.rx import lazy
 
 
@@ -212,10 +213,8 @@ _VALUE_CELL = lazy(r"[-−]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|亿元|元|分|人�
 _HEADER_CELL = lazy(
     r"(?:[一二三四]级指标|(?:年初|全年|调整后|年度)?预算(?:数|执行数|执行率)?(?:[（(]万?元[）)])?|全年执行数|"
     r"(?:预算)?执行(?:数|率)|分值|权重|得分|原因|(?:年度)?指标值|实际完成值|完成值|指标性质|度量单位|"
-    r"偏差原因分析及改进措施|未完成原因分析|项目资金(?:[（(]万?元[）)])?|\p{Han}{2,10}[（(]\d+(?:\.\d+)?分[）)])"
+    r"偏差原因分析及改进措施|未完成原因分析|项目资金(?:[（(]万?元[）)])?|" + GROUP_LABEL.pattern + ")"
 )
-_GROUP_CELL = lazy(r"\p{Han}{2,10}[（(]\d+(?:\.\d+)?分[）)]")
-_FIGURES_HEADER = lazy(r"(?:年初|全年|调整后)预算(?:数)?|全年执行数|(?:预算)?执行(?:数|率)|分值|权重|得分")
 _LEAST_STREAM = 8
 
 
@@ -253,12 +252,12 @@ def _cell_stream_rows(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]
             a, b = head
             _place(rows, texts[:a], width)
             header = [t.replace(" ", "") for _, t in texts[a:b]]
-            if _GROUP_CELL.fullmatch(header[0]):
+            if GROUP_LABEL.fullmatch(header[0]):
                 header = header[1:]  # the block's name, merged down its first column
             rows.append(texts[a:b])
             width = len(header)
             # the columns before the first one of figures hold the row's names
-            named = next((c for c, h in enumerate(header) if _FIGURES_HEADER.fullmatch(h)), width)
+            named = next((c for c, h in enumerate(header) if FUNDS_FIGURES_HEADER.fullmatch(h)), width)
             texts = texts[b:]
         if not width:
             if values:

@@ -15,6 +15,17 @@ LEADING_ORDINAL = lazy(
     r"^\s*(?:\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、)"
 )
 
+# an indicator table's level columns: 一级指标 · 二级指标 · 三级指标
+LEVEL_HEADER = lazy(r"([一二三四])级\s*指\s*标")
+# a block's name merged down its first column, with its points: "预算执行情况（10分）", "绩效指标（90分）"
+GROUP_LABEL = lazy(r"\p{Han}{2,10}[（(]\d+(?:\.\d+)?分[）)]")
+# the columns of figures of a self-evaluation form's funds block (年初预算数 · 全年预算数 · 全年执行数 · 分值 ·
+# 执行率 · 得分), and those only a scored form has
+FUNDS_FIGURES_HEADER = lazy(
+    r"(?:年初|全年|调整后)预算(?:数)?|全年执行数|(?:预算)?执行(?:数|率)|分值|权重|得分"
+)
+SCORED_FUNDS_HEADER = lazy(r"(?:预算)?执行率|分值|权重|得分|全年执行数")
+
 _POINTS_UNIT = r"(?:[（(]分[）)])?"
 # A column of the points an indicator may earn, and one of the points it earned
 MAX_POINTS_HEADER = lazy(rf"(?:指标)?(?:分值|权重|满分|标准分值?|分数|指标分值){_POINTS_UNIT}")
