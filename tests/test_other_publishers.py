@@ -943,6 +943,19 @@ CASES += [
 ]
 
 
+CASES += [
+    # V101: a class whose share of 基本支出 was left blank (占基本支出预算%) is still 基本支出's; the 其中 that
+    # opens the 项目支出 list ends a sentence cut from its figure
+    (
+        "商品和服务支出预算81200元，占基本支出预算%，同比增加50100元。\n2.项目支出0元，同比减少38600元，下降100%。下降原\n"
+        "因是编外人员经费列入基本支出。其中：\n商品和服务支出预算0元，同比减少38600元，下降100%。\n",
+        "商品和服务支出预算81200元，占基本支出预算%，同比增加50100元。\n商品和服务支出预算18200元，占基本支出预算%。\n",
+        "V101",
+        [("V101", "18200元", "81200元")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):
     assert _rules(check, good, select) == []

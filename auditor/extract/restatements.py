@@ -51,7 +51,9 @@ _PART_WORDS = lazy(r"占|比|较|增加|减少|增长|下降|降低|提高|人�
 _TOTAL_SPENDING = lazy(r"^(?:总)?(?:支出|收入)(?:合计|总计|总额)?$")
 _OPENS_WITH_QIZHONG = lazy(r"\s*其中")
 _ENDS_WITH_QIZHONG = lazy(r"其中\s*[：:]?\s*$")
-_SHARE_OF = lazy(r"\s*[，,]?\s*占(?P<base>[^，,；;。%占的]{2,20})的?(?:比重|比例)?\s*\d")
+_SHARE_OF = lazy(
+    r"\s*[，,]?\s*占(?P<base>[^，,；;。%占的]{2,20})的?(?:比重|比例)?\s*[\d%]"
+)  # "占基本支出预算%"
 # parts that every whole breaks into, by nature or by source: whose they are is their whole's topic
 _GENERIC_PARTS = frozenset(
     {
@@ -205,18 +207,20 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
 
     wholes = {id(p): b.whole for b in doc.relations.breakdowns for p in b.parts}
     report_year = doc.report_year
-    previous = None
+    previous = figured = None
     for para in doc.paragraphs:
         before, previous = previous, para
         text = normalise(para.text)
         # "…总额2.9万亿元。⏎ 其中，省属…": a paragraph opening with 其中 breaks down the one above
         above = before.quantities if before is not None and _OPENS_WITH_QIZHONG.match(text) else []
         # "项目支出0元，同比减少…。其中：⏎ 商品和服务支出0元": the list opened at the end of the paragraph above
-        opened_below = (
-            before.quantities[0]
-            if before is not None and before.quantities and _ENDS_WITH_QIZHONG.search(normalise(before.text))
-            else None
-        )
+        opened_below = None
+        if before is not None and _ENDS_WITH_QIZHONG.search(normalise(before.text)):
+            # (the sentence that ends in 其中 may have been cut from its figure: "…下降100%。下降原 ⏎ 因是…。其中：")
+            holder = before if before.quantities else figured
+            opened_below = holder.quantities[0] if holder is not None else None
+        if before is not None and before.quantities:
+            figured = before
         # a paragraph without a year of its own is about the year its section names ("六、2025年机关运行经费
         # 预算安排情况" in a 2024 决算), else the report's
         section = doc.section_at(para.line)
