@@ -23,6 +23,7 @@ from auditor.text.chars import normalise
 from auditor.text.labels import LEADING_ORDINAL, QUOTES
 from auditor.text.rx import lazy, rx
 from auditor.text.spans import (
+    COMPARISON_WORD,
     clause_before,
     clause_start,
     is_change_amount,
@@ -52,7 +53,6 @@ _RATE_AFTER_CHANGE = lazy(
     rf"[，,、]?\s*(?:同比)?(?:增幅|减幅|降幅|涨幅|增长率|减少率|下降率|增减率|{_UP}|{_DOWN}|幅度为|比例为)?了?"
     rf"(?:幅度)?(?:为|是)?\s*"
 )
-_CMP_WORD = lazy(r"比|较|同比|相比|环比")
 _LAST_CLAUSE = lazy(r"(?:[^，,；;。]|(?<=\d),(?=\d))*[，,]?\s*$")  # 40,616,051.67: commas of a figure
 _AMOUNT_AFTER_RATE = lazy(rf"[，,、]\s*(?:同比)?(?P<dir>{_UP}|{_DOWN})了?\s*")
 _RATE_OF_CHANGE = lazy(r"(?:变动率|增长率|增幅|降幅|下降率|变化率|增减率)(?:为|是|达到|达)?$")
@@ -274,7 +274,7 @@ def _comparisons(para: Paragraph, text: str, report_year: int | None) -> list[Ch
     out = []
     amounts = _amounts(para)
     for m in _CMP.finditer(text):
-        if not m.group(0) and _CMP_WORD.search(_LAST_CLAUSE.search(text, 0, m.start()).group()):
+        if not m.group(0) and COMPARISON_WORD.search(_LAST_CLAUSE.search(text, 0, m.start()).group()):
             continue  # "比2023年的40.6万元，增加2.2万元": the clause before names the comparison already
         s_end = sentence_end(text, m.end())
         d = _DIR.search(text, m.end(), min(s_end, m.end() + 40))

@@ -94,7 +94,7 @@ _CHANGE_BEFORE = lazy(r"(?:增加|减少|增长|下降|降低|提高|节约|节�
 _CHANGED_BY_THE_WORD = lazy(r"(?:增收|减收|增支|减支|多收|少收)了?$")
 
 
-_COMPARED = lazy(r"比|较|相比|同比|环比")
+COMPARISON_WORD = lazy(r"比|较|相比|同比|环比")
 _OPENS_WITH_CHANGE = lazy(r"\s*(?:增加|减少|增长|下降|降低|提高)了?\s*")
 
 
@@ -109,4 +109,6 @@ def is_change_amount(text: str, q: Quantity) -> bool:
         return False
     begin = clause_start(text, q.start)
     # "完成44.11亿元，增加4.37亿元，增长11.01%": a clause that opens with its direction word is a change
-    return bool(_COMPARED.search(text, begin, q.start) or _OPENS_WITH_CHANGE.fullmatch(text, begin, q.start))
+    return bool(
+        COMPARISON_WORD.search(text, begin, q.start) or _OPENS_WITH_CHANGE.fullmatch(text, begin, q.start)
+    )
