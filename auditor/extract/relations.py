@@ -44,7 +44,7 @@ from auditor.extract.tolerance import Interval, interval_of, sum_interval
 from auditor.model.document import Cell, Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
-from auditor.text.labels import LEADING_ORDINAL, QUOTES, outside_brackets
+from auditor.text.labels import LEADING_ORDINAL, QUOTES, SHARE_AFTER, outside_brackets
 from auditor.text.rx import lazy
 from auditor.text.spans import (
     clause_start,
@@ -860,13 +860,8 @@ def _share_of_its_own(doc: Document, q: Quantity, want: str) -> bool:
     text = normalise(paragraphs[i].text)
     if text[q.start : q.end] != normalise(q.text):
         return False  # a figure of a table cell, or of another paragraph
-    m = _OWN_SHARE.match(text, q.end)
+    m = SHARE_AFTER.match(text, q.end)
     return m is not None and _norm_label(m.group("base")) == want
-
-
-_OWN_SHARE = lazy(
-    r"\s*[，,]?\s*占(?:比)?(?P<base>[^，,；;。：:%占]{1,30}?)(?:的|之)?(?:比重|比例)?(?:为|达到|达|约)?\s*\d"
-)
 
 
 def _resolve_base_label(doc: Document, para: Paragraph, part: Quantity, label: str) -> Quantity | None:

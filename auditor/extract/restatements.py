@@ -18,6 +18,7 @@ from auditor.extract.changes import year_of
 from auditor.extract.tables import cell_figure
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
+from auditor.text.labels import SHARE_AFTER
 from auditor.text.rx import lazy
 from auditor.text.spans import sentence_start
 
@@ -51,9 +52,6 @@ _PART_WORDS = lazy(r"占|比|较|增加|减少|增长|下降|降低|提高|人�
 _TOTAL_SPENDING = lazy(r"^(?:总)?(?:支出|收入)(?:合计|总计|总额)?$")
 _OPENS_WITH_QIZHONG = lazy(r"\s*其中")
 _ENDS_WITH_QIZHONG = lazy(r"其中\s*[：:]?\s*$")
-_SHARE_OF = lazy(
-    r"\s*[，,]?\s*占(?P<base>[^，,；;。%占的]{2,20})的?(?:比重|比例)?\s*[\d%]"
-)  # "占基本支出预算%"
 # parts that every whole breaks into, by nature or by source: whose they are is their whole's topic
 _GENERIC_PARTS = frozenset(
     {
@@ -268,7 +266,7 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
                 whole_label = whole.label if whole is not None else None
                 if whole_label is None and (inner := _whole_before_qizhong(para, text, q)) is not None:
                     whole_label = inner.label
-                if whole_label is None and (share := _SHARE_OF.match(text, q.end)) is not None:
+                if whole_label is None and (share := SHARE_AFTER.match(text, q.end)) is not None:
                     whole_label = share.group("base")
                 if whole_label is None and opened_below is not None:
                     whole_label = opened_below.label

@@ -26,6 +26,11 @@ FUNDS_FIGURES_HEADER = lazy(
 )
 SCORED_FUNDS_HEADER = lazy(r"(?:预算)?执行率|分值|权重|得分|全年执行数")
 
+# a figure's own share right after it, naming its base: "6000元，占本年支出的75%", "…，占基本支出预算%" (blank)
+SHARE_AFTER = lazy(
+    r"\s*[，,]?\s*占(?:比)?(?P<base>[^，,；;。：:%占]{1,30}?)(?:的|之)?(?:比重|比例)?(?:为|达到|达|约)?\s*[\d%]"
+)
+
 _POINTS_UNIT = r"(?:[（(]分[）)])?"
 # A column of the points an indicator may earn, and one of the points it earned
 MAX_POINTS_HEADER = lazy(rf"(?:指标)?(?:分值|权重|满分|标准分值?|分数|指标分值){_POINTS_UNIT}")
