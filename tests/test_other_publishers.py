@@ -956,6 +956,33 @@ CASES += [
 ]
 
 
+CASES += [
+    # V101: the same words in two numbered items (市级支出合计) are each item's
+    (
+        "3.市本级农林水事务支出52.4亿元，加上市对区县补助支出13.6亿元，市级支出合计66.0亿元。\n"
+        "4.市本级教育支出121.3亿元，加上市对区县补助支出40.1亿元，市级支出合计161.4亿元。\n",
+        "市级支出合计66.0亿元。\n经核实，市级支出合计60.6亿元。\n",
+        "V101",
+        [("V101", "60.6亿元", "66.0亿元")],
+    ),
+    # V101: a bracketed 含… is part of the budget or of the actual it follows
+    (
+        "因公出国（境）费财政拨款预算1520.60万元（含援外医疗队支出540.00万元），实际支出1338.20万元"
+        "（含援外医疗队支出420.00万元）。",
+        "援外医疗队支出540.00万元。\n经核实，援外医疗队支出450.00万元。\n",
+        "V101",
+        [("V101", "450.00万元", "540.00万元")],
+    ),
+    # T101: 不计分 says no score is given; no value was left out
+    (
+        "单个数量指标实际完成未达到预期指标的，均不计分。",
+        "该项指标满分为10分，实际计 分。",
+        "T101",
+        [("T101", "计分", None)],
+    ),
+]
+
+
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):
     assert _rules(check, good, select) == []

@@ -118,6 +118,9 @@ class Statement:
     year: int | None
     label: str  # the label as the reader would recognise it
     paragraph: int = 0  # the line of its paragraph (a rejoined paragraph spans several), 0 for a cell
+    # the numbering level of its paragraph, when it is not the item's first figure: "3.市本级农林水支出…，
+    # 市级支出合计62.6亿元" and "4.市本级教育支出…，市级支出合计156.2亿元" are two items' totals
+    sibling: int | None = None
 
 
 @dataclass
@@ -233,6 +236,9 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
         # heading that names one gives
         section_level = next((v for t in titles if (v := _level_of(t))), None)
         mark = len(out)
+        # "3.市本级农林水事务支出49.8亿元，加上市对区县补助支出12.8亿元，市级支出合计62.6亿元" and "4.市本级教育
+        # 支出…": a numbered item's figures after its first are the item's, named by that first figure
+        item = para.quantities[0] if para.quantities and para.ordinal is not None else None
         for q in para.quantities:
             if not _eligible(q):
                 continue
@@ -248,6 +254,8 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
             whole = wholes.get(id(q))
             if whole is not None:
                 label = f"{label} {whole.label}"
+            elif (held := _bracket_holder(para, text, q)) is not None:
+                label = f"{label} {held.label}"  # "预算1492.78万元（含援外医疗队支出530.00万元）"
             topic, scope = parse(label)
             if not _specific(topic, q, scope):
                 continue
@@ -287,7 +295,10 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
             who = _whose(text[sentence_start(text, q.start) :], None) or whose
             if who:
                 scope = scope | {who}
-            out.append(Statement(q, topic, scope, year_of(text, q) or default_year, q.label, para.line))
+            sibling = para.ordinal.level if item is not None and q is not item else None
+            out.append(
+                Statement(q, topic, scope, year_of(text, q) or default_year, q.label, para.line, sibling)
+            )
         out[mark:] = _without_parallels(out[mark:], text)
     disclosure_tables = doc.disclosure.table_indexes  # compared by 科目 in auditor.extract.fiscal
     for table in doc.tables:
@@ -356,6 +367,24 @@ def _without_parallels(found: list[Statement], text: str) -> list[Statement]:
 def _segment(text: str, pos: int) -> int:
     """Where the ；-part of the sentence holding ``pos`` starts."""
     return max(text.rfind("；", 0, pos), text.rfind(";", 0, pos)) + 1
+
+
+def _bracket_holder(para, text: str, q: Quantity) -> Quantity | None:
+    """The amount right before the bracket that holds ``q`` ("实际支出1307.13万元（含…412.00万元）")."""
+    depth, opens = 0, -1
+    for i in range(q.start - 1, max(-1, q.start - 80), -1):  # the bracket left open before q
+        if text[i] in "）)":
+            depth += 1
+        elif text[i] in "（(":
+            if not depth:
+                opens = i
+                break
+            depth -= 1
+    if opens < 0:
+        return None
+    return next(
+        (p for p in reversed(para.quantities) if p.end <= opens and not text[p.end : opens].strip()), None
+    )
 
 
 def _whole_before_qizhong(para, text: str, q: Quantity) -> Quantity | None:
@@ -445,6 +474,8 @@ def conflicts(doc: Analysis, own_names: list[str], excluded_lines: set[int] = fr
                 continue
             if carried and _carried_over(e, s, carried):
                 continue
+            if e.sibling is not None and e.sibling == s.sibling and e.paragraph != s.paragraph:
+                continue  # the same words in two numbered items are each item's
             if (e.paragraph or e.quantity.line) in excluded_lines and (
                 s.paragraph or s.quantity.line
             ) in excluded_lines:
