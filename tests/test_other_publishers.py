@@ -983,6 +983,17 @@ CASES += [
 ]
 
 
+CASES += [
+    # Y101: the rate of the change in brackets after it (较上年减少2.00万元（20.00%）)
+    (
+        "本部门三公经费预算8.00万元，较上年减少2.00万元（20.00%），主要是压缩接待。",
+        "本部门三公经费预算8.00万元，较上年减少2.00万元（30.00%），主要是压缩接待。",
+        "Y101",
+        [("Y101", "30.00%", "20.00%")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):
     assert _rules(check, good, select) == []

@@ -54,6 +54,7 @@ _RATE_AFTER_CHANGE = lazy(
     rf"(?:幅度)?(?:为|是)?\s*"
 )
 _LAST_CLAUSE = lazy(r"(?:[^，,；;。]|(?<=\d),(?=\d))*[，,]?\s*$")  # 40,616,051.67: commas of a figure
+_RATE_IN_BRACKETS = lazy(r"\s*[（(]\s*")
 _AMOUNT_AFTER_RATE = lazy(rf"[，,、]\s*(?:同比)?(?P<dir>{_UP}|{_DOWN})了?\s*")
 _RATE_OF_CHANGE = lazy(r"(?:变动率|增长率|增幅|降幅|下降率|变化率|增减率)(?:为|是|达到|达)?$")
 _FROM_TO = lazy(rf"(?:从|由)(?P<a>[^，,；;。]{{0,30}}?)(?:{_UP}|{_DOWN})?(?:至|到)(?P<b>[^，,；;。]{{0,30}})")
@@ -249,7 +250,10 @@ def _figures_after(
     delta = first
     if len(after) > 1 and after[1].kind is Kind.PERCENT:
         gap = text[first.end : after[1].start]
-        if _RATE_AFTER_CHANGE.fullmatch(gap):
+        if _RATE_AFTER_CHANGE.fullmatch(gap) or (
+            # "较上年减少2.00万元（30.00%）": the rate of the change in brackets after it
+            _RATE_IN_BRACKETS.fullmatch(gap) and text[after[1].end : after[1].end + 1] in ("）", ")")
+        ):
             percent = after[1]
     return delta, percent
 
