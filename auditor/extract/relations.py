@@ -1365,14 +1365,7 @@ def _total_column_breakdowns(table: Table) -> list[Breakdown]:
         whole = cell_figure(cells[1])
         if whole is None or not whole.is_amount:
             continue
-        parts: list[Quantity] | None = []
-        for cell in cells[2:]:
-            q = cell_figure(cell)
-            if q is not None:
-                parts.append(q)
-            elif not is_empty_value(cell):
-                parts = None
-                break
+        parts = _cell_figures(cells[2:])
         if (
             parts
             and len(parts) >= 2
@@ -1467,9 +1460,13 @@ def _children_breakdowns(table: Table, kinds: list, column: int) -> list[Breakdo
 
 def _column_parts(table: Table, rows: list[int], column: int) -> list[Quantity] | None:
     """The figures of ``rows`` in ``column``; empty cells count as zero, text aborts (None)."""
+    return _cell_figures([cell_at(table.rows[k], column) for k in rows])
+
+
+def _cell_figures(cells: list[Cell | None]) -> list[Quantity] | None:
+    """The figures of ``cells``; empty cells count as zero, text aborts (None)."""
     parts = []
-    for k in rows:
-        cell = cell_at(table.rows[k], column)
+    for cell in cells:
         q = cell_figure(cell) if cell else None
         if q is not None:
             parts.append(q)

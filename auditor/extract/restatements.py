@@ -18,7 +18,7 @@ from auditor.extract.changes import year_of
 from auditor.extract.tables import cell_figure
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
-from auditor.text.labels import SHARE_AFTER
+from auditor.text.labels import OPENS_WITH_QIZHONG, SHARE_AFTER
 from auditor.text.rx import lazy
 from auditor.text.spans import sentence_start
 
@@ -50,7 +50,6 @@ _FILLER = lazy(
 )
 _PART_WORDS = lazy(r"占|比|较|增加|减少|增长|下降|降低|提高|人均|平均|每|单价|以上|以下|超过|不足|约|近")
 _TOTAL_SPENDING = lazy(r"^(?:总)?(?:支出|收入)(?:合计|总计|总额)?$")
-_OPENS_WITH_QIZHONG = lazy(r"\s*其中")
 _ENDS_WITH_QIZHONG = lazy(r"其中\s*[：:]?\s*$")
 # parts that every whole breaks into, by nature or by source: whose they are is their whole's topic
 _GENERIC_PARTS = frozenset(
@@ -213,7 +212,7 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
         before, previous = previous, para
         text = normalise(para.text)
         # "…总额2.9万亿元。⏎ 其中，省属…": a paragraph opening with 其中 breaks down the one above
-        above = before.quantities if before is not None and _OPENS_WITH_QIZHONG.match(text) else []
+        above = before.quantities if before is not None and OPENS_WITH_QIZHONG.match(text) else []
         # "项目支出0元，同比减少…。其中：⏎ 商品和服务支出0元": the list opened at the end of the paragraph above
         opened_below = None
         if before is not None and _ENDS_WITH_QIZHONG.search(normalise(before.text)):

@@ -22,7 +22,13 @@ from auditor.extract.tables import total_word
 from auditor.model.document import Cell, Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
-from auditor.text.labels import LEVEL_HEADER, MAX_POINTS_HEADER, SCORE_HEADER, outside_brackets
+from auditor.text.labels import (
+    LEVEL_HEADER,
+    MAX_POINTS_HEADER,
+    OPENS_WITH_QIZHONG,
+    SCORE_HEADER,
+    outside_brackets,
+)
 from auditor.text.rx import lazy, rx
 from auditor.text.spans import sentence_start
 
@@ -389,13 +395,12 @@ def _in_brackets(text: str, pos: int) -> bool:
     return depth > 0
 
 
-_OPENS_WITH_QIZHONG = lazy(r"\s*其中\s*[：:，,]?")
 _TOTAL_STATED = lazy(r"(?:总得分|综合得分|自评得分|评价得分|综合评分|总分)\s*(?:为|是)?\s*" + _N.format("v"))
 
 
 def _total_before_list(para: Paragraph, text: str, start: int) -> Quantity | None:
     """The one total score of the sentence before a sentence that opens with 其中."""
-    if not _OPENS_WITH_QIZHONG.match(text, start):
+    if not OPENS_WITH_QIZHONG.match(text, start):
         return None
     previous = sentence_start(text, max(0, start - 1))
     totals = list(_TOTAL_STATED.finditer(text, previous, start))

@@ -31,6 +31,9 @@ SHARE_AFTER = lazy(
     r"\s*[，,]?\s*占(?:比)?(?P<base>[^，,；;。：:%占]{1,30}?)(?:的|之)?(?:比重|比例)?(?:为|达到|达|约)?\s*[\d%]"
 )
 
+# a sentence or paragraph that opens by breaking down what came before it
+OPENS_WITH_QIZHONG = lazy(r"\s*其中\s*[：:，,]?")
+
 _POINTS_UNIT = r"(?:[（(]分[）)])?"
 # A column of the points an indicator may earn, and one of the points it earned
 MAX_POINTS_HEADER = lazy(rf"(?:指标)?(?:分值|权重|满分|标准分值?|分数|指标分值){_POINTS_UNIT}")
