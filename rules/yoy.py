@@ -45,8 +45,9 @@ class YearOverYear(Rule):
     Reads "A，比/较上年（同期）/与20XX年相比 增加/减少 Δ（，增长/下降 x%）", "较上年A₀增加x%", the same label
     stated for both years ("2023年度“三公经费”支出2.79万元 … 2022年度…20.50万元 … 较上年度减少86.39%",
     including the 其中 items that follow), "各减少a、b，分别下降x%、y%", "从A提高至B，增长x%",
-    "变动率为-x%" between two dated figures, and table 同比 columns (against a 上年 column, or a
-    prose 从A至B about the row's figure). The actual against the same year's budget is read the same
+    "变动率为-x%" between two dated figures, and table 同比 and 增减额 columns (against a 上年 column or the
+    column of the year before, 2024年 | 2023年, or a prose 从A至B about the row's figure; a 增减额 column
+    beside 预算数 | 决算数 against the budget; a table's change may carry either sign). The actual against the same year's budget is read the same
     way ("比预算数P减少Δ", "较年初预算数减少Δ，下降x%", "与调整预算相比增加Δ"). Δ is checked against current − prior and x% against Δ / prior,
     deriving the prior year's figure from current and Δ when the text does not state it; the direction
     word must agree with the figures.
@@ -144,6 +145,8 @@ class YearOverYear(Rule):
                         stated=figure(c.delta),
                         expected=shown,
                     )
+        if c.signed and c.delta is not None and c.prior is not None:
+            yield from self._signed_delta(c, change, change_value, names, current_shown, prior_shown, ctx)
         if c.percent is None or c.percent.approx or prior.lo <= 0:
             return
         candidates = [change.lo / prior.lo, change.lo / prior.hi, change.hi / prior.lo, change.hi / prior.hi]
@@ -164,8 +167,8 @@ class YearOverYear(Rule):
             **names,
             current=current_shown,
             prior=prior_shown,
-            word="同比" if c.signed else word,
-            word_en="year on year" if c.signed else word_en,
+            word=("增减" if c.against_budget else "同比") if c.signed else word,
+            word_en=("change" if c.against_budget else "year on year") if c.signed else word_en,
             computed=shown,
             stated=figure(c.percent),
         )
@@ -177,6 +180,40 @@ class YearOverYear(Rule):
             stated=figure(c.percent),
             expected=shown,
             severity=Severity.INFO if rounding else None,
+        )
+
+    def _signed_delta(
+        self,
+        c: Change,
+        change: Interval,
+        change_value: Decimal,
+        names: dict[str, str],
+        current: str,
+        prior: str,
+        ctx: Context,
+    ) -> Iterator[Violation]:
+        """A table's 增减额 column: the signed difference of its row (either sign, as tables write it)."""
+        assert c.delta is not None and c.prior is not None
+        if judge(c.delta, change, extra=ctx.tolerance_amount) is Verdict.OK:
+            return
+        if judge(c.delta, Interval(-change.hi, -change.lo), extra=ctx.tolerance_amount) is Verdict.OK:
+            return  # 上年 − 本年, or a decrease written without its minus sign
+        shown = in_unit_of(change_value, c.delta, max(c.current.decimals, c.prior.decimals))
+        yield self.violation(
+            ChangeAmountMismatch(
+                **names,
+                current=current,
+                prior=prior,
+                computed=shown,
+                stated=figure(c.delta),
+                word="",
+                word_en="",
+            ),
+            line=c.delta.line,
+            column=c.delta.column,
+            lines=c.lines,
+            stated=figure(c.delta),
+            expected=shown,
         )
 
 

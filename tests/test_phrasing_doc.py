@@ -17,7 +17,7 @@ from helpers import ROOT
 
 TITLE = "某区某局2024年度部门决算\n"
 DOC = (ROOT / "docs" / "phrasing.md").read_text(encoding="utf-8")
-_ROW = re.compile(r"^\| (?P<id>[A-Z]\d\d) \|")
+_ROW = re.compile(r"^\| (?P<id>[A-Z]\d{2,3}) \|")
 
 
 def _cells(line: str) -> list[str]:

@@ -158,3 +158,62 @@ def test_wrong_annual_growth_fails(check, text, stated, expected):
     findings = check(text, select="Y105")
     assert [(f.rule, f.stated, f.expected) for f in findings] == [("Y105", stated, expected)]
     assert text[findings[0].column - 1 :].startswith(stated.removesuffix("%"))
+
+
+# ----------------------------------------------------------------------------- change columns of tables
+
+YEARS_TABLE = (
+    "单位：万元\n"
+    "项目 | 2024年决算数 | 2023年决算数 | 增减额 | 增减率\n"
+    "财政拨款收入 | 2468.30 | 2210.00 | 258.30 | 11.69%\n"
+    "事业收入 | 36.00 | 60.00 | -24.00 | -40.00%\n"
+)
+THIS_AND_LAST = (
+    "单位：万元\n"
+    "项目 | 本年数 | 上年数 | 比上年增减（万元） | 增减率（%）\n"
+    "基本支出 | 912.40 | 880.00 | 32.40 | 3.68\n"
+    "项目支出 | 150.00 | 175.00 | -25.00 | -14.29\n"
+)
+BUDGET_TABLE = (
+    "“三公”经费预算与决算对比（单位：万元）\n"
+    "项目 | 预算数 | 决算数 | 增减额 | 增减率\n"
+    "公务接待费 | 6.00 | 4.50 | -1.50 | -25.00%\n"
+    "公务用车运行维护费 | 18.00 | 16.20 | -1.80 | -10.00%\n"
+)
+TABLE_PASSING = [
+    YEARS_TABLE,
+    THIS_AND_LAST,
+    BUDGET_TABLE,
+    # a decrease written without its minus sign, or as last year minus this year: either sign is the table's
+    THIS_AND_LAST.replace("| -25.00 |", "| 25.00 |"),
+    # two budget columns: which one the change is against is not said
+    "项目 | 年初预算数 | 调整预算数 | 决算数 | 增减额\n公务接待费 | 6.00 | 5.00 | 4.50 | -1.50\n",
+    # a 同比 column beside a budget: last year's figure is not in the table
+    "项目 | 预算数 | 决算数 | 增减额 | 同比增减率\n公务接待费 | 6.00 | 4.50 | -1.50 | -40.00%\n",
+    # two years that name different figures (a budget and an actual) are no year-over-year pair
+    "项目 | 2024年预算数 | 2023年决算数 | 增减额\n公务接待费 | 6.00 | 4.50 | 3.50\n",
+]
+TABLE_FAILING = [
+    (YEARS_TABLE.replace("| 258.30 |", "| 288.30 |"), "288.30万元", "258.30万元"),
+    (YEARS_TABLE.replace("| -40.00%", "| -43.00%"), "-43.00%", "-40.00%"),
+    (THIS_AND_LAST.replace("| 32.40 |", "| 35.40 |"), "35.40万元", "32.40万元"),
+    (THIS_AND_LAST.replace("| -14.29", "| -17.29"), "-17.29%", "-14.29%"),
+    (BUDGET_TABLE.replace("| -1.80 |", "| -1.50 |"), "-1.50万元", "-1.80万元"),
+    (BUDGET_TABLE.replace("| -25.00%", "| -28.00%"), "-28.00%", "-25.00%"),
+]
+
+
+@pytest.mark.parametrize("text", TABLE_PASSING)
+def test_consistent_change_columns_pass(check, text):
+    assert check(text, select="Y101") == []
+
+
+@pytest.mark.parametrize(("text", "stated", "expected"), TABLE_FAILING)
+def test_wrong_change_columns_fail(check, text, stated, expected):
+    findings = check(text, select="Y101")
+    assert [(f.rule, f.stated, f.expected) for f in findings] == [("Y101", stated, expected)]
+
+
+def test_change_against_budget_names_budget(check):
+    (finding,) = check(BUDGET_TABLE.replace("| -1.80 |", "| -1.50 |"), select="Y101")
+    assert "决算 16.20 − 预算 18.00" in finding.message

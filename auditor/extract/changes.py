@@ -17,7 +17,7 @@ from itertools import pairwise
 import regex
 
 from auditor.extract.tables import cell_at, cell_figure, column_roles
-from auditor.model.document import Document, Paragraph, Table
+from auditor.model.document import Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
 from auditor.text.labels import LEADING_ORDINAL, QUOTES
@@ -198,8 +198,9 @@ def comparison_years(doc: Document) -> list[YearComparison]:
     return out
 
 
-def analyse_changes(doc: Document, skip_tables: frozenset[int] = frozenset()) -> list[Change]:
-    """Year-over-year changes in prose and in table 同比 columns (``skip_tables``: read by another model)."""
+def analyse_changes(doc: Document) -> list[Change]:
+    """Year-over-year changes in prose and in table 同比 and 增减额 columns (disclosure tables too: their
+    sums are auditor.extract.fiscal's, their change columns are read here)."""
     report_year = doc.report_year
     found: list[Change] = []
     from_to: list[Change] = []
@@ -214,8 +215,7 @@ def analyse_changes(doc: Document, skip_tables: frozenset[int] = frozenset()) ->
         from_to.extend(_from_to(para, text))
     found.extend(c for c in from_to if c.percent is not None)
     for table in doc.tables:
-        if table.index not in skip_tables:
-            found.extend(_table_changes(table, from_to))
+        found.extend(_table_changes(table, from_to))
     unique: dict[tuple[int, int], Change] = {}
     for change in found:  # several comparisons in one sentence reach the same follow-on clause
         unique.setdefault((change.anchor.line, change.anchor.start), change)
@@ -799,28 +799,47 @@ def _from_to(para: Paragraph, text: str) -> list[Change]:
 
 
 def _table_changes(table: Table, from_to: list[Change]) -> list[Change]:
-    """同比 columns: against a 上年 column in the same row, or a prose 从A至B about the row's figure."""
+    """同比 and 增减额 columns: against a 上年 column in the same row (or the year before's, 2023年 | 2022年),
+    or, for a rate, a prose 从A至B about the row's figure."""
     roles = column_roles(table)
-    if "yoy" not in roles:
+    header = [normalise(c.text).replace(" ", "") for c in table.header.cells]
+    y = roles.index("yoy") if "yoy" in roles else None
+    d = roles.index("delta") if "delta" in roles else None
+    if y is None and d is None:
         return []
-    y = roles.index("yoy")
     current_col = next((roles.index(r) for r in ("actual", "current") if r in roles), None)
     prior_col = roles.index("prior") if "prior" in roles else None
+    against_budget = False
+    if prior_col is None:
+        years = _year_columns(table)
+        if years is not None:
+            current_col, prior_col = years
+        elif "actual" in roles:  # 预算数 | 决算数 | 增减额: the actual against its budget, as an amount only
+            budget = [
+                i
+                for i, r in enumerate(roles)
+                if r in ("value", "target") and _BUDGET_HEADER.search(header[i])
+            ]
+            if len(budget) == 1 and d is not None:
+                prior_col, against_budget = budget[0], True
+                y = y if y is not None and not _PRIOR_HEADER.search(header[y]) else None
+    if current_col is None:
+        return []
     out = []
     for row in table.rows:
-        cell = cell_at(row, y)
-        pct = cell_figure(cell) if cell else None
-        if pct is None or pct.kind is not Kind.PERCENT or current_col is None:
-            continue
-        cur_cell = cell_at(row, current_col)
-        current = cell_figure(cur_cell) if cur_cell else None
+        pct = _cell_value(row, y)
+        if pct is not None and pct.kind is not Kind.PERCENT:
+            pct = None
+        current = _cell_value(row, current_col)
         if current is None:
             continue
-        prior = None
-        if prior_col is not None:
-            prior_cell = cell_at(row, prior_col)
-            prior = cell_figure(prior_cell) if prior_cell else None
-        if prior is None:
+        delta = _cell_value(row, d)
+        if delta is not None and not _same_measure(delta, current):
+            delta = None
+        prior = _cell_value(row, prior_col)
+        if prior is not None and not _same_measure(prior, current):
+            continue
+        if prior is None and pct is not None:
             for c in from_to:
                 if (
                     c.current is not None
@@ -829,10 +848,46 @@ def _table_changes(table: Table, from_to: list[Change]) -> list[Change]:
                 ):
                     prior = c.prior
                     break
-        if prior is None:
+        if prior is None or (pct is None and delta is None):
             continue
-        out.append(Change.signed_rate(current, prior, pct, None))
+        anchor = pct if pct is not None else delta
+        out.append(
+            Change(
+                current,
+                prior,
+                delta,
+                pct,
+                0,
+                None,
+                None,
+                anchor=anchor,
+                signed=True,
+                against_budget=against_budget,
+            )
+        )
     return out
+
+
+def _cell_value(row: Row, column: int | None) -> Quantity | None:
+    cell = cell_at(row, column) if column is not None else None
+    return cell_figure(cell) if cell else None
+
+
+_BUDGET_HEADER = lazy(r"^(?:年初|调整后?|全年)?预算(?:数|金额|安排)?(?:[（(][^）)]*[）)])?$")
+_PRIOR_HEADER = lazy(r"上年|去年|上一年|同比|同期")
+_HEADER_YEAR = lazy(r"((?:19|20)\d\d)\s*年度?")
+
+
+def _year_columns(table: Table) -> tuple[int, int] | None:
+    """2023年决算数 | 2022年决算数: the columns of two consecutive years that name the same figure."""
+    dated: dict[tuple[int, str], int] = {}
+    for i, cell in enumerate(table.header.cells[1:], start=1):
+        text = normalise(cell.text).replace(" ", "")
+        m = _HEADER_YEAR.search(text)
+        if m and len(_HEADER_YEAR.findall(text)) == 1:
+            dated.setdefault((int(m.group(1)), text[: m.start()] + text[m.end() :]), i)
+    pairs = [(i, dated[(year - 1, rest)]) for (year, rest), i in dated.items() if (year - 1, rest) in dated]
+    return pairs[0] if len(pairs) == 1 else None
 
 
 def _shares_words(prose_label: str, row_label: str) -> bool:

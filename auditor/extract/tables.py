@@ -16,13 +16,22 @@ from auditor.text.rx import lazy
 _ROLE_PATTERNS = [
     # order matters: 计划完成率 is a rate, not a target
     ("rate", lazy(r"完成率|完成比例|执行率|支出率|完成进度|完成程度")),
+    # the change as an amount (本年 | 上年 | 增减额 | 增减率): current − prior
+    (
+        "delta",
+        lazy(
+            r"(?:增减|增加|减少|增长|变动|差异)(?:金额|数额|额)(?!度)|增减(?:变动额|值|数)|^差额|增减\s*[（(]\s*万?元"
+        ),
+    ),
     ("yoy", lazy(r"同比|增幅|增长率|增减率|比上年|较上年|变动率|增减幅度")),
     ("prior", lazy(r"上年|去年|上一年|上年度|上年同期")),
     ("target", lazy(r"目标值|目标数|计划数|计划值|预期值|预期目标|年度目标|全年目标|任务数|指标值")),
     ("actual", lazy(r"实际数|实际值|实际完成|完成数|完成值|实际|执行数|决算数")),
     # this period's figure beside last year's (本期 | 上年同期 | 增长率): compared in a yoy column only
-    ("current", lazy(r"^(?:本期|本年度?|当年|今年)(?:数|金额|发生额|累计)?$")),
+    ("current", lazy(r"^(?:本期|本年度?|当年|今年)(?:数|金额|发生额|累计)?(?:[（(][^）)]*[）)])?$")),
 ]
+_AMOUNT_HEADER = lazy(r"万?元|金额|额")
+_RATE_HEADER = lazy(r"%|％|率|幅|百分")
 _TOTAL_ROW = lazy(r"^(?:合\s*计|总\s*计|共\s*计|总\s*额|总\s*数)$")
 _SUBTOTAL_ROW = lazy(r"^小\s*计$")
 _SUBSET_ROW = lazy(r"^(?:其中|含)[：:、,，]?")
@@ -35,7 +44,7 @@ _EMPTY = {"", "-", "—", "－", "/", "／", "0", "0.00"}
 
 
 def column_roles(table: Table) -> list[str]:
-    """One role per column: label, target, actual, rate, yoy, prior, current, or value."""
+    """One role per column: label, target, actual, rate, delta, yoy, prior, current, or value."""
     roles = []
     for i, cell in enumerate(table.header.cells):
         text = normalise(cell.text).replace(" ", "")
@@ -45,6 +54,8 @@ def column_roles(table: Table) -> list[str]:
                 if pattern.search(text):
                     role = name
                     break
+            if role == "yoy" and _AMOUNT_HEADER.search(text) and not _RATE_HEADER.search(text):
+                role = "delta"  # 比上年增减（万元）
         roles.append(role)
     return roles
 
