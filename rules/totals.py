@@ -155,7 +155,7 @@ class TableTotal(Rule):
 
     ## What it does
     In every column of amounts (money or counts), a 合计/总计 row must equal the sum of the rows
-    above it — the top-level rows (一、二、三…) when the rows are numbered, leaving out 其中 rows — and
+    above it (or below it, when it is the table's first row and only total) — the top-level rows (一、二、三…) when the rows are numbered, leaving out 其中 rows — and
     a 小计 row the rows since the previous 小计. A numbered row followed by its sub-rows (一、基本支出 /
     1、人员经费 / 2、日常公用经费) must equal their sum. Empty cells and "-" count as zero. The unit comes
     from the caption (单位：万元) or the column header; the tolerance from the written decimals.

@@ -1338,6 +1338,7 @@ def _table_breakdowns(table: Table) -> list[Breakdown]:
             parts = _column_parts(table, items, column)
             if parts is not None and len(items) >= 2:
                 found.append(Breakdown(whole, parts, "合计行", complete=True))
+        found.extend(_total_first(table, kinds, column))
         found.extend(_children_breakdowns(table, kinds, column))
     found.extend(_fund_source_breakdowns(table))
     found.extend(_total_column_breakdowns(table))
@@ -1433,6 +1434,45 @@ def _fund_source_breakdowns(table: Table) -> list[Breakdown]:
                     continue
                 found.append(Breakdown(whole, parts, "表内分项", complete=True))
     return found
+
+
+def _total_first(table: Table, kinds: list, column: int) -> list[Breakdown]:
+    """ "合计 | 1000.50" as the first row, the rows it totals below it (the table's only total row).
+
+    Rows without ordinals may hide a hierarchy (一般公共服务支出 / 人大事务, indented in the original): a row
+    equal to the sum of the rows right after it is read as their parent, and the table is not summed."""
+    if not kinds or kinds[0].kind != "total" or any(k.kind in ("total", "subtotal") for k in kinds[1:]):
+        return []
+    if len(kinds) > 1 and kinds[1].kind == "subset":
+        return []  # 总额 / 其中：财政资金 / 单位资金 …: the rows below are its 其中 (a funds block)
+    cell = cell_at(table.rows[0], column)
+    whole = cell_figure(cell) if cell else None
+    if whole is None:
+        return []
+    items = [k for k in range(1, len(kinds)) if kinds[k].kind == "item"]
+    levels = {kinds[k].level for k in items if kinds[k].level}
+    if levels:
+        items = [k for k in items if kinds[k].level == min(levels)]
+    parts = _column_parts(table, items, column)
+    if parts is None or len(parts) < 2 or (not levels and _hidden_parent(parts)):
+        return []
+    return [Breakdown(whole, parts, "合计行", complete=True)]
+
+
+def _hidden_parent(parts: list[Quantity]) -> bool:
+    """Whether a non-zero figure equals the sum of one or more figures right after it."""
+    values = [p.base_value for p in parts]
+    for i, value in enumerate(values):
+        if value <= 0:
+            continue
+        run = Decimal(0)
+        for later in values[i + 1 :]:
+            run += later
+            if run == value:
+                return True
+            if run > value:
+                break
+    return False
 
 
 def _children_breakdowns(table: Table, kinds: list, column: int) -> list[Breakdown]:
