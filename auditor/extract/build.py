@@ -7,10 +7,9 @@ A .txt file's flattened tables and a .docx file's real tables become the same Ta
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
-
-import regex
 
 from auditor.extract.figures import extract_quantities, respective_labels
 from auditor.model.document import (
@@ -313,7 +312,12 @@ def _page_width(texts: list[str]) -> int | None:
     candidates = sorted({w for w in widths if w >= 30})
     if not candidates:
         return None
-    width = max(candidates, key=lambda w: (sum(1 for v in widths if w - _page_slack(w) <= v <= w), -w))
+    ordered = sorted(widths)
+
+    def ending_at(w: int) -> int:  # lines within a fifth below w: counted by bisection, linear in the text
+        return bisect_right(ordered, w) - bisect_left(ordered, w - _page_slack(w))
+
+    width = max(candidates, key=lambda w: (ending_at(w), -w))
     at = [t for t, w in zip(prose, widths, strict=True) if width - _page_slack(width) <= w <= width]
     longer = sum(1 for w in widths if w > width)
     cut = sum(1 for t in at if t[-1] not in _PARAGRAPH_END)
@@ -399,6 +403,7 @@ def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]
     return out, positions
 
 
+_HAN = lazy(r"\p{Han}")
 _LEADING_WORD = lazy(
     r"[0-9A-Za-z.,%‰]+"
 )  # a figure or a Latin word: never cut, so carried whole to the next line
@@ -513,7 +518,7 @@ def _continues(
         return False  # a row of columns is no line of a paragraph
     if (
         len(line.strip()) >= 10
-        and regex.match(r"\p{Han}", line[-1])
+        and _HAN.match(line[-1])
         and not nxt.text[:1].isspace()
         and _LABEL_CUT.match(nxt.text)
     ):

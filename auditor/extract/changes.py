@@ -33,6 +33,7 @@ from auditor.text.spans import (
 )
 
 _YEAR = lazy(r"((?:19|20)\d\d)\s*年")
+_LEADING_YEAR = lazy(r"(?:19|20)\d\d")
 _BASE_YEAR_BEFORE = lazy(r"(?:比|较|与|同)\s*$")
 _BASE_YEAR_AFTER = lazy(r"度?\s*(?:相比|比较|同期|相较)")
 _CMP = lazy(
@@ -575,7 +576,7 @@ def _subject(
             # "为调整预算数125000万元的102.92%，比2023年增收…": it is the base of a rate
             return None, explicit_prior
     prior_like = current is not None and _PRIOR_WORDS.search(current.label.strip())
-    if prior_like and regex.match(r"(?:19|20)\d\d", current.label.strip()):
+    if prior_like and _LEADING_YEAR.match(current.label.strip()):
         # "支出合计450.00万元，2023年为400.00万元，较2023年增加…": only the year before the one reported
         prior_like = report_year is not None and year_of(text, current) == report_year - 1
     if current is not None and explicit_prior is None and prior_like:

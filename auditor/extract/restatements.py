@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from auditor.extract.analysis import Analysis
 from auditor.extract.changes import year_of
 from auditor.extract.tables import cell_figure
@@ -337,9 +335,12 @@ _PARAGRAPH_SUBJECT = lazy(
 )
 
 
+_FIRST_DIGIT = lazy(r"\d")
+
+
 def _subject_of_paragraph(text: str) -> str:
     """The fund, project or school a paragraph names in its first sentence, before its first figure."""
-    head = regex.split(r"\d", text, maxsplit=1)[0]
+    head = _FIRST_DIGIT.split(text, maxsplit=1)[0]
     m = _PARAGRAPH_SUBJECT.search(head)
     return f"〔{m.group('subject')}〕" if m else ""
 
