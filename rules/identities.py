@@ -16,7 +16,12 @@ class IdentityMismatch(Message):
     en = "{name_en} does not hold: {expression} = {computed}, the text says {stated}"
 
 
-_NAMES = {"net_assets": ("净资产", "net assets"), "reconciliation": ("预算调整后数额", "reconciled budget")}
+_NAMES = {
+    "net_assets": ("净资产", "net assets"),
+    "reconciliation": ("预算调整后数额", "reconciled budget"),
+    "running_total": ("加减合计", "running total"),
+    "balance": ("收支相抵结余", "balance of income and spending"),
+}
 
 
 class AccountingIdentity(Rule):
@@ -25,8 +30,11 @@ class AccountingIdentity(Rule):
     ## What it does
     净资产 must equal 资产合计 − 负债合计 when all three are stated together; a budget stated "after"
     deductions (剔除…后的部门预算数, 调整后…预算) must equal the 年初预算 it starts from minus the deductions
-    the paragraph lists (机构改革划出, 财政部门直接调整 …). Sums such as 资产合计 = 流动 + 固定 + 无形 are
-    checked by S101 when the text breaks the total down.
+    the paragraph lists (机构改革划出, 财政部门直接调整 …); a running total in one sentence ("收入A，加上级补助
+    收入B、上年结转C，减上解支出D，收入总计T") must equal its terms, and "收支相抵，年终结余N" the paragraph's one
+    收入总计 less its one 支出总计. A chain with an item but no figure (上年结转等), or a first term that is not
+    its sentence's one figure, is not checked. Sums such as 资产合计 = 流动 + 固定 + 无形 are checked by S101
+    when the text breaks the total down.
 
     ## Why is this bad?
     An identity that does not hold means one of the balance-sheet or budget figures was copied

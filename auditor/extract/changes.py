@@ -604,6 +604,10 @@ def _subject(
         return current, _prior_in_sentence(text, m, before[:-1], current, label_text, report_year, prior_year)
     if current is not None:
         return current, explicit_prior
+    if before and _restated_in_next_sentence(text, before, m.start(), label_text):
+        # "…财政拨款支出1236.80万元，主要用于…。与2022年相比，财政拨款支出增加86.80万元": the sentence before
+        # ends its account of one figure, which this one names again, shorter, and compares
+        return before[-1], explicit_prior
     # "…。较上年度“三公经费”支出减少86.39%，其中公务接待费增加171.43%": find both years by label.
     label = rx(r"[\d.,%万元亿人件个]+").sub("", label_text)
     if not core_label(label) or report_year is None:
@@ -625,6 +629,23 @@ def _subject(
     return current, prior
 
 
+def _restated_in_next_sentence(text: str, before: list[Quantity], pos: int, label_text: str) -> bool:
+    """Whether the comparison at ``pos`` opens the sentence right after the one of the last amount, the
+    one amount of that sentence, and names a label that ends its label (一般公共预算财政拨款支出 → 财政拨款支出)."""
+    last = before[-1]
+    label = core_label(label_text)
+    if len(label) < 4 or not label.endswith(_MEASURE_END) or is_change_amount(text, last):
+        return False
+    opens = sentence_start(text, pos)
+    if text[opens:pos].strip() or sentence_end(text, last.end) + 1 != opens:
+        return False
+    earlier = sentence_start(text, last.start)
+    if sum(1 for q in before if q.start >= earlier) != 1:
+        return False
+    return core_label(last.label).endswith(label)
+
+
+_MEASURE_END = ("支出", "收入", "经费", "资金", "费", "总计", "合计", "预算", "决算", "资产", "负债")
 _FIRST_COMPARISON = lazy(r"\s*[，,]\s*(?:比|较|与)")
 
 

@@ -53,6 +53,7 @@ from auditor.text.spans import (
     percents_introduced,
     sentence_bounds,
     sentence_end,
+    sentence_start,
 )
 
 TABLE_MARKERS = ("合计行", "表内分项")
@@ -168,6 +169,7 @@ def analyse(doc: Document, skip_tables: frozenset[int] = frozenset()) -> Relatio
         shares.extend(found_shares)
         rates.extend(_rates_in(para))
         identities.extend(_identities_in(para))
+        identities.extend(_running_totals(para))
         ratios.extend(_ratios_in(para))
         ratios.extend(_control_rates_in(para, doc.report_year))
     for table in doc.tables:
@@ -547,8 +549,9 @@ def _whole_by_shares(b: Breakdown, text: str) -> bool:
 
 # Between a figure and its 其中, a comparison or a rate about it: "，比上年增加3.20万元，增长10.00%，"
 _COMPARISON_GAP = lazy(
-    r"[，,]\s*(?:比|较|同比|与|完成|占|(?=(?:增加|减少|增长|下降|负增长)了?\s*\d))[^；;：:]{0,50}?[，,。]\s*$"
-)  # "…65300万元，增长4.6%，其中：": a bare change of the whole, its comparison unnamed
+    r"[，,]\s*(?:比|较|同比|与|完成|占|为(?:年初|调整后?的?|全年|变动后的?)?预算"
+    r"|(?=(?:增加|减少|增长|下降|负增长)了?\s*\d))[^；;：:]{0,50}?[，,。]\s*$"
+)  # "…65300万元，增长4.6%，其中：": a bare change of the whole, its comparison unnamed; "为调整预算的96.5%"
 
 
 _SELECTION = lazy(r"重点|主要|部分|大项|较大的")
@@ -1578,6 +1581,80 @@ def _identities_in(para: Paragraph) -> list[Identity]:
         if deductions:
             found.append(Identity(result, [(1, base)] + [(-1, q) for q in deductions], "reconciliation"))
     return found
+
+
+# "一般公共预算收入A，加上级补助收入B、上年结转C，收入总计T": a running total in one sentence, 加 and 减 its
+# operators. 加 opens the chain only as an operator: 加强/加快/加大… are verbs.
+_ADD_OPENER = lazy(r"[，,]\s*(?:再)?加(?:上|：|:)?(?![强快大入速紧重以之油班工密装盖])")
+_CHAIN_GAP = lazy(
+    r"\s*(?:、|，|,|和|及|以及)?\s*(?P<op>(?:再)?(?:加上?|减去?)[：:]?)?[^\d、，,；;。等]{0,24}$"
+)
+# the result closes the chain in a clause of its own, naming no other item: "，收入总计为T"
+_CHAIN_TOTAL = lazy(
+    r"^\s*[，,]\s*[^\d、，,；;。等]{0,12}(?:总计|总量|合计|共计|总额|总收入|总支出)(?:为|是|达到?)?\s*$"
+)
+_NET_BALANCE = lazy(r"收支相抵[，,]?\s*(?:当年|年终|年末|本年)?(?:滚存)?结余(?:为|是)?\s*$")
+
+
+def _running_totals(para: Paragraph) -> list[Identity]:
+    """ "A，加B、C，减D，收入总计T" (T = A + B + C − D), and "收支相抵，年终结余N" after one 收入总计 and one
+    支出总计 of the paragraph (N = 收入 − 支出)."""
+    text = normalise(para.text)
+    if "加" not in text and "收支相抵" not in text:
+        return []
+    top = _top_level_amounts(para)
+    found = []
+    for m in _ADD_OPENER.finditer(text):
+        opens = sentence_start(text, m.start())
+        before = [q for q in top if opens <= q.start and q.end <= m.start()]
+        if len(before) != 1 or before[-1].end != m.start() or before[-1].approx:
+            continue  # the first term, the sentence's one figure, right before "，加": "收入完成86500万元，加上级补助…"
+        first = before[-1]
+        terms, sign, previous, result = [(1, first)], 1, m.start(), None
+        end = sentence_end(text, m.end())
+        for q in (q for q in top if m.end() <= q.start < end):
+            gap = text[previous : q.start]
+            if len(terms) >= 2 and _CHAIN_TOTAL.match(gap):
+                result = q
+                break
+            g = _CHAIN_GAP.match(gap) if previous > m.start() else _CHAIN_GAP.match(gap[1:])
+            if g is None or q.approx or not _comparable(q, first):
+                break
+            if g.group("op"):
+                sign = -1 if "减" in g.group("op") else 1
+            terms.append((sign, q))
+            previous = q.end
+        if result is None or len(terms) < 2 or result.approx or not _comparable(result, first):
+            continue
+        if _CHAIN_BREAK.search(text, m.start(), result.start):
+            continue
+        found.append(Identity(result, terms, "running_total"))
+    for m in _NET_BALANCE_AT.finditer(text):
+        balance = next(
+            (q for q in top if q.start >= m.end() and _NET_BALANCE.search(text, m.start(), q.start)), None
+        )
+        if (
+            balance is None
+            or balance.approx
+            or "净结余" in text[balance.end : sentence_end(text, balance.end)]
+        ):
+            continue
+        income = [q for q in top if q.end <= m.start() and _INCOME_TOTAL.search(_norm_label(q.label))]
+        spending = [q for q in top if q.end <= m.start() and _SPENDING_TOTAL.search(_norm_label(q.label))]
+        if (
+            len(income) == 1
+            and len(spending) == 1
+            and _comparable(income[0], balance)
+            and _comparable(spending[0], balance)
+        ):
+            found.append(Identity(balance, [(1, income[0]), (-1, spending[0])], "balance"))
+    return found
+
+
+_CHAIN_BREAK = lazy(r"[。；;]|其中|比|较|同比|增长|下降")
+_NET_BALANCE_AT = lazy(r"收支相抵")
+_INCOME_TOTAL = lazy(r"收入(?:总计|总量)$")
+_SPENDING_TOTAL = lazy(r"支出(?:总计|总量)$")
 
 
 def _ratios_in(para: Paragraph) -> list[Ratio]:

@@ -1,0 +1,59 @@
+"""I101 on running totals: "A，加B、C，减D，收入总计T" and "收支相抵，年终结余N" after the two totals."""
+
+from __future__ import annotations
+
+import pytest
+
+CHAIN = (
+    "2024年全县一般公共预算收入完成52400万元，加上级补助收入131600万元、债务转贷收入18000万元、上年结转6200万元、"
+    "调入资金4800万元，收入总计213000万元。"
+)
+SPENDING = (
+    "全县一般公共预算支出完成206300万元，加上解上级支出1900万元、债务还本支出2100万元，支出总计210300万元。"
+)
+BALANCE = "一般公共预算收入总计213000万元，支出总计210300万元，收支相抵，年终结余2700万元。"
+
+PASSING = [
+    CHAIN,
+    SPENDING,
+    BALANCE,
+    # a subtraction in the chain
+    "本级收入完成8000万元，加上级补助收入12000万元，减上解上级支出500万元，收入总计19500万元。",
+    # an item without its figure (上年结转等): the sum cannot be checked
+    "全县一般公共预算收入完成52400万元，加上级补助收入131600万元、上年结转等，收入总计213000万元。",
+    # the sentence holds other figures before the first term: which ones the chain starts from is a guess
+    "税收收入38000万元，非税收入14400万元，加上级补助收入131600万元、债务转贷收入18000万元，收入总计213000万元。",
+    # 加强 is a verb, no operator
+    "全年收入完成52400万元，加强征管后非税收入增加3000万元，收入总计达到55400万元。",
+    # after 收支相抵 a carry-over first, then the net balance: the first figure is no balance
+    "收入总计213000万元，支出总计210300万元。收支相抵，结转下年支出2700万元，净结余0万元。",
+    # an approximate term is never added
+    "本级收入完成约8000万元，加上级补助收入12000万元，收入总计19500万元。",
+]
+FAILING = [
+    (CHAIN.replace("18000万元", "15000万元"), "213000万元", "210000万元"),
+    (CHAIN.replace("213000万元", "243000万元"), "243000万元", "213000万元"),
+    (SPENDING.replace("1900万元", "1600万元"), "210300万元", "210000万元"),
+    (
+        "本级收入完成8000万元，加上级补助收入12000万元，减上解上级支出500万元，收入总计20500万元。",
+        "20500万元",
+        "19500万元",
+    ),
+    (BALANCE.replace("2700万元", "2400万元"), "2400万元", "2700万元"),
+]
+
+
+@pytest.mark.parametrize("text", PASSING)
+def test_consistent_running_totals_pass(check, text):
+    assert check(text, select="I101") == []
+
+
+@pytest.mark.parametrize(("text", "stated", "expected"), FAILING)
+def test_wrong_running_totals_fail(check, text, stated, expected):
+    findings = check(text, select="I101")
+    assert [(f.rule, f.stated, f.expected) for f in findings] == [("I101", stated, expected)]
+
+
+def test_the_message_shows_the_chain(check):
+    (finding,) = check(CHAIN.replace("18000万元", "15000万元"), select="I101")
+    assert "52400 + 131600 + 15000 + 6200 + 4800 = 210000万元" in finding.message
