@@ -1021,6 +1021,43 @@ CASES += [
     ),
 ]
 
+_TOC = (
+    "某镇人民政府2024年部门预算\n目 录\n第一部分 概况\n一、部门主要职责\n二、部门基本情况\n"
+    "第二部分 2024年部门预算情况说明\n一、收支预算情况说明\n二、“三公”经费预算情况说明\n"
+    "第三部分 2024年部门预算表\n一、《收支预算总表》\n二、《部门收入总表》\n"
+    "第一部分 概况\n一、部门主要职责\n负责本镇党的建设、乡村振兴、公共服务、公共安全和社会事务的管理工作。\n"
+    "二、部门基本情况\n本镇机关编制40人，其中行政编制22人，事业编制18人，年末实有在职人员38人。\n"
+    "第二部分 2024年部门预算情况说明\n一、收支预算情况说明\n2024年收入预算总额为980.00万元，支出预算总额为980.00万元。\n"
+)
+CASES += [
+    # H102: a 目录 entry is looked for in its own part; a part the body lacks (tables published apart) and
+    # the entries after the body ends (an excerpt cut short) are not missing
+    (
+        _TOC,
+        _TOC.replace("一、部门主要职责\n负责", "负责")
+        + "二、“三公”经费预算情况说明\n本镇“三公”经费预算5.00万元，比上年减少0.50万元，主要是压减公务接待。\n",
+        "H102",
+        [("H102", "一、部门主要职责", None)],
+    ),
+]
+
+CASES += [
+    # S101: a part's own 包括 list runs to the next ；, and the list goes on after it
+    (
+        "本部门年末实有人数64人，其中在职人员40人，包括行政人员18人，事业人员22人；退休人员16人，遗属8人。",
+        "本部门年末实有人数64人，其中在职人员40人，包括行政人员18人，事业人员22人；退休人员16人，遗属5人。",
+        "S101",
+        [("S101", "64人", "61人")],
+    ),
+    # N101: 以及 joins two named sets of rules (十项规定); it introduces no list
+    (
+        "各部门严格落实中央八项规定和省委、省政府十项规定以及市委、市政府十一项规定精神。",
+        "本局内设机构以办公室、财务股、综合股两个股室为主。",
+        "N101",
+        [("N101", "两个", "3")],
+    ),
+]
+
 
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):

@@ -30,7 +30,10 @@ _LIST_THEN_COUNT = lazy(rf"(?P<etc>等)?{_NUMBER}{_COUNTER}(?P<noun>\p{{Han}}{{1
 # a Chinese numeral right after a noun's character names a class or grade (公益一类, 二级), counts nothing;
 # after these it counts: 设三个, 有两类, 共五项, 分为两类, 包括三个, 下达五个
 _IN_A_NAME = lazy(r"[^设有共计为含括立置下内是即了等达\P{Han}]")
-_INTRO_VERB = lazy(r"(?:包括|包含|设立|设置|下设|内设|设有|涵盖|分为|分别是|分别为|即|含|从|以)")
+# (以 as in 以A、B两个方面为重点; 以及 joins, it introduces nothing: "省委、省政府十项规定以及市委、市政府十一项规定")
+_INTRO_VERB = lazy(
+    r"(?:包括|包含|设立|设置|下设|内设|设有|涵盖|分为|分别是|分别为|即|含|从|以(?!及|上|下|来|后|前))"
+)
 _PARTIAL = lazy(r"^(?:包括|包含|含|如|例如|比如|主要有|主要包括|其中)")
 _ORG_NOUN = lazy(r"机构|科室|股室|处室|部门|单位|科|股|室|处|站|所|中心|队")
 _ORG_SUFFIX = lazy(r"(?:局|科|股|室|处|站|所|中心|队|办|部|院|馆|会|组|公司|单位)[）)]?$")

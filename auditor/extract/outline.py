@@ -240,13 +240,88 @@ def contents_slips(doc: Document) -> list[ContentsSlip]:
     # titles the body writes without an ordinal (主要职能, table titles): found there, the entry holds
     # (a dict: the keys in order, and membership in constant time)
     plain = dict.fromkeys(_body_key(line.text) for line in doc.lines[toc[-1].line :] if len(line.text) <= 60)
-    by_level: dict[int, list[Heading]] = {}
-    by_title: dict[tuple[int, str], Heading] = {}
-    for h in body:
-        by_level.setdefault(h.level, []).append(h)
-        by_title.setdefault((h.level, _title_key(h.title)), h)  # the first heading of that title and level
+    return _slips(doc, toc, body, plain, _parts_of(doc, toc))
+
+
+_TOC_PART_NAME = lazy(r"^\s*(第[一二三四五六七八九十]+部分)")
+
+
+def _parts_of(doc: Document, toc: list[Heading]) -> dict[int, tuple[str, int, int] | None]:
+    """For each 目录 entry (by line), the part it is listed under and that part's line range in the body
+    (first, last): ("第二部分", 25, 60). None when the 目录 lists the part but the body has no such part
+    line (an excerpt cut short, or tables published as attachments): its entries cannot be looked for."""
+    last = toc[-1].line
+    listed: dict[int, str] = {}
+    current = ""
+    entry_lines = {h.line for h in toc}
+    for line in doc.lines[:last]:  # the part lines of the 目录 stand before their first entries
+        m = _TOC_PART_NAME.match(normalise(line.text))
+        if m:
+            current = m.group(1)
+        if line.number in entry_lines:
+            listed[line.number] = current
+    starts: dict[str, int] = {}
+    for line in doc.lines[last:]:
+        m = _TOC_PART_NAME.match(normalise(line.text))
+        if m:
+            starts.setdefault(m.group(1), line.number)
+    ordered = sorted(starts.items(), key=lambda kv: kv[1])
+    ranges = {
+        name: (start, ordered[i + 1][1] - 1 if i + 1 < len(ordered) else len(doc.lines))
+        for i, (name, start) in enumerate(ordered)
+    }
+    out: dict[int, tuple[str, int, int] | None] = {}
+    for number, part in listed.items():
+        if not part or not ranges:
+            out[number] = ("", 0, len(doc.lines))
+        elif part in ranges:
+            out[number] = (part, *ranges[part])
+        else:
+            out[number] = None
+    return out
+
+
+def _cut_short(
+    toc: list[Heading],
+    k: int,
+    parts: dict[int, tuple[str, int, int] | None],
+    where: tuple[str, int, int],
+    by_title: dict[tuple[int, str], Heading],
+    lines: int,
+) -> bool:
+    """Whether the text ends in the entry's part before it: the part is the body's last, none of its later
+    entries is found, and the 目录 lists a later part the body does not have (an excerpt cut short)."""
+    later = toc[k + 1 :]
+    return (
+        bool(where[0])
+        and where[2] == lines
+        and not any((e.level, _title_key(e.title)) in by_title for e in later if parts.get(e.line) == where)
+        and any(parts.get(e.line) is None for e in later)
+    )
+
+
+def _slips(
+    doc: Document,
+    toc: list[Heading],
+    body: list[Heading],
+    plain: dict[str, None],
+    parts: dict[int, tuple[str, int, int] | None],
+) -> list[ContentsSlip]:
+    indexes: dict[tuple[str, int, int], tuple[dict, dict, list[Heading]]] = {}
     slips = []
     for k, entry in enumerate(toc):
+        where = parts.get(entry.line, ("", 0, len(doc.lines)))
+        if where is None:
+            continue  # its part is not in the body
+        if where not in indexes:
+            scoped = [h for h in body if where[1] <= h.line <= where[2]]
+            by_level: dict[int, list[Heading]] = {}
+            by_title: dict[tuple[int, str], Heading] = {}
+            for h in scoped:
+                by_level.setdefault(h.level, []).append(h)
+                by_title.setdefault((h.level, _title_key(h.title)), h)  # the first of that title and level
+            indexes[where] = (by_level, by_title, scoped)
+        by_level, by_title, _ = indexes[where]
         same_level = by_level.get(entry.level, [])
         match = by_title.get((entry.level, _title_key(entry.title)))
         entry_text = entry.ordinal + entry.title
@@ -266,7 +341,7 @@ def contents_slips(doc: Document) -> list[ContentsSlip]:
                         entry.line, "retitled", entry_text, numbered.ordinal + numbered.title, numbered.line
                     )
                 )
-            else:
+            elif not _cut_short(toc, k, parts, where, by_title, len(doc.lines)):
                 slips.append(ContentsSlip(entry.line, "missing", entry_text, "", None))
         elif match.number != entry.number and not _foreign_run(match, body, toc):
             slips.append(

@@ -322,7 +322,8 @@ _INCOME_ITEM = lazy(r"收入$")
 _SPENDING_ITEM = lazy(r"支出$")
 
 
-_NESTED_QIZHONG = lazy(r"[，,]?\s*(?:占[^，,；;。]{0,30}?%\s*[，,]\s*)?其中\s*[：:，,]?")
+# (or 包括: "在职人员48人，包括行政人员22人，事业人员26人；退休人员15人")
+_NESTED_QIZHONG = lazy(r"[，,]?\s*(?:占[^，,；;。]{0,30}?%\s*[，,]\s*)?(?:其中|包括)\s*[：:，,]?")
 _GROUP_END = lazy(r"[；;。]")
 
 # 、 and ， are used interchangeably inside one list; ； and ： start another group.
