@@ -775,3 +775,21 @@ def test_expense_table_of_an_evaluation_keeps_the_plain_table_check(tmp_path):
     path.write_text(source.read_text(encoding="utf-8").replace("\t1875.44", "\t1885.44", 1), encoding="utf-8")
     found = [(f.rule, f.line, f.message) for f in check_paths([path]).findings if f.rule == "S102"]
     assert found == [("S102", 35, "表内合计不符：1350.20 + 525.24 = 1875.44万元，表中写 1885.44万元")]
+
+
+ROW_NUMBERED = (
+    "某医院2023年度部门决算\n1.收入支出决算总表\n单位：万元\n收入 | 支出 | ||||\n"
+    "项目 | 行次 | 金额 | 项目 | 行次 | 金额 |\n"
+    "一、财政拨款收入 | 1 | 625.58 | 一、一般公共服务支出 | 28 | |\n"
+    "二、上级补助收入 | 2 | | 二、外交支出 | 29 | |\n"
+    "三、事业收入 | 3 | 34221.23 | 三、国防支出 | 30 | |\n"
+    "本年收入合计 | 23 | 34846.81 | 本年支出合计 | 50 | 34846.81 |\n"
+    "总计 | 27 | 34846.81 | 总计 | 54 | 34846.81 |\n"
+)
+
+
+def test_row_numbers_are_no_amounts(check):
+    """A 行次 column numbers the rows of a web copy of the form; its numbers are never added up."""
+    assert check(ROW_NUMBERED) == []
+    # a row that lost its empty cell in the copy ("二、上级补助收入 | 2 | 二、外交支出 | 29 | ||") as well
+    assert check(ROW_NUMBERED.replace("| 2 | | 二、外交支出 | 29 | |", "| 2 | 二、外交支出 | 29 | ||")) == []

@@ -1058,6 +1058,25 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # S101: the change after a comparison clause of its own (与2022年度相比，收入合计减少Δ) is no whole
+    (
+        "2023年度收入合计3680.50万元，与2022年度相比，收入合计减少415.45万元，下降10.14%。其中：财政拨款收入"
+        "3580.50万元，其他收入100.00万元。",
+        "2023年度收入合计3680.50万元，与2022年度相比，收入合计减少415.45万元，下降10.14%。其中：财政拨款收入"
+        "3550.50万元，其他收入100.00万元。",
+        "S101",
+        [("S101", "3680.50万元", "3650.50万元")],
+    ),
+    # S101: an excerpt that stops inside its last list has not given all the parts
+    (
+        "2023年度收入合计3680.50万元。其中：财政拨款收入2580.50万元，占本年收入70%；上级补助收入0万",
+        "2023年度收入合计3680.50万元。其中：财政拨款收入2580.50万元，占本年收入70%；上级补助收入1200万。",
+        "S101",
+        [("S101", "3680.50万元", "3780.50万元")],
+    ),
+]
+
 
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):

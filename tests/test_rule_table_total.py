@@ -78,6 +78,9 @@ PASSING = [
     table("单位：万元", ["项目", "决算数"], [["基本支出", "60"], ["项目支出", "40"]]),
     # figures with an approximate marker are not cells to add
     table("", ["项目", "人数"], [["招聘", "100余"], ["培训", "200"], ["合计", "300"]]),
+    # a 行次 column numbers the rows: its numbers are not added
+    "单位：万元\n项目 | 行次 | 金额\n一、财政拨款收入 | 1 | 625.58\n二、事业收入 | 2 | 34221.23\n"
+    "三、其他收入 | 3 | 0.00\n合计 | 4 | 34846.81\n",
     # the 合计 row first, the rows it totals below
     "单位：万元\n项目 | 本年数 | 上年数\n合计 | 1062.40 | 1055.00\n基本支出 | 912.40 | 880.00\n项目支出 | 150.00 | 175.00\n",
     # the 合计 row first over rows that hide their hierarchy (each parent the sum of the rows after it)
@@ -89,6 +92,12 @@ PASSING = [
 ]
 
 FAILING = [
+    (
+        "单位：万元\n项目 | 行次 | 金额\n一、财政拨款收入 | 1 | 655.58\n二、事业收入 | 2 | 34221.23\n"
+        "三、其他收入 | 3 | 0.00\n合计 | 4 | 34846.81\n",
+        "34846.81万元",
+        "34876.81万元",
+    ),
     (
         "单位：万元\n项目 | 本年数 | 上年数\n合计 | 1062.40 | 1055.00\n基本支出 | 942.40 | 880.00\n"
         "项目支出 | 150.00 | 175.00\n",

@@ -139,6 +139,10 @@ def _build_table(index: int, block: TableBlock, caption: str) -> Table:
         for c, t in enumerate(header_texts[1:], start=1):
             if column_units[c] is None and _AMOUNT_HEADER.search(normalise(t).replace(" ", "")):
                 column_units[c] = column_units[0]
+    # 行次/栏次 columns number the rows ("本年收入合计 | 23 | 34846.81"): their numbers are no figures
+    numbering = {
+        c for raw in raw_rows[:3] for c, (_, t) in enumerate(raw) if _ROW_NUMBER_HEADER.match(normalise(t))
+    }
     rows: list[Row] = []
     row_unit: str | None = None
     for r, raw in enumerate(raw_rows):
@@ -154,7 +158,9 @@ def _build_table(index: int, block: TableBlock, caption: str) -> Table:
                 else:
                     column_unit = column_units[c] if c < len(column_units) else None
                     default = unit_of_header(text) or row_unit or column_unit or caption_unit
-                cell.quantities = extract_quantities(text, line, default_unit=default)
+                cell.quantities = (
+                    [] if c in numbering else extract_quantities(text, line, default_unit=default)
+                )
                 if offsets is not None and offsets[r][c]:
                     shift = offsets[r][c]
                     cell.quantities = [
@@ -169,6 +175,7 @@ def _build_table(index: int, block: TableBlock, caption: str) -> Table:
 # ----------------------------------------------------------------------------- building
 
 
+_ROW_NUMBER_HEADER = lazy(r"^\s*[行栏欄]\s*次\s*$")
 _TOC_TITLE = lazy(r"目\s*录")
 _TOC_PART = lazy(r"第[一二三四五六七八九十]+部分")
 

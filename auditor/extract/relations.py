@@ -286,6 +286,13 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
     return parts
 
 
+def _text_ends_inside(text: str, pos: int, last: bool) -> bool:
+    """Whether the document's last paragraph stops in the sentence at ``pos``: an excerpt cut short."""
+    return (
+        last and not any(ch in text[pos:] for ch in "。！？!?") and text.rstrip()[-1:] not in "。！？!?）)”"
+    )
+
+
 _SIGNED_ITEM = lazy(r"\s*(?:其中\s*[：:，,]?\s*)?(?:调减|调增|核减|核增|调出|调入|追加|追减)")
 _DEDUCTED_ITEM = lazy(r"出口(?:货物)?退|退税|退库|返还|抵减|抵扣")
 _NEW_PREDICATE = lazy(r"\s*(?:共)?(?:涉及|惠及|覆盖|带动)")
@@ -426,6 +433,7 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
                 _LIST_GOES_ON.match(text, parts[-1].end) is not None
                 or _names_a_selection(para, text, m.start())
                 or _main_fund_sources(parts)
+                or _text_ends_inside(text, parts[-1].end, index == len(paragraphs) - 1)
             )
             found.append(Breakdown(whole, parts, "其中", complete=not cut))
             if m.group("view") and views == 1:

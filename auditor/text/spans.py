@@ -108,7 +108,13 @@ def is_change_amount(text: str, q: Quantity) -> bool:
     if not _CHANGE_BEFORE.search(text, max(0, q.start - 4), q.start):
         return False
     begin = clause_start(text, q.start)
-    # "完成44.11亿元，增加4.37亿元，增长11.01%": a clause that opens with its direction word is a change
+    # "完成44.11亿元，增加4.37亿元，增长11.01%": a clause that opens with its direction word is a change;
+    # "与2022年度相比，收入合计减少2415.45万元": the comparison is the clause before, on its own
     return bool(
-        COMPARISON_WORD.search(text, begin, q.start) or _OPENS_WITH_CHANGE.fullmatch(text, begin, q.start)
+        COMPARISON_WORD.search(text, begin, q.start)
+        or _OPENS_WITH_CHANGE.fullmatch(text, begin, q.start)
+        or (begin > 0 and _COMPARISON_CLAUSE.fullmatch(text, clause_start(text, begin - 1), begin))
     )
+
+
+_COMPARISON_CLAUSE = lazy(r"\s*(?:与|同|和|跟|较|比)[^，,；;。]{0,16}?(?:相比|比较|相较|对比)?\s*[，,]\s*")
