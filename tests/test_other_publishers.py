@@ -1077,6 +1077,16 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # N101: a 。 keyed for 、 inside a bracketed list of names
+    (
+        "本乡下属行政单位5个（党政办公室、财政所、党建办公室。综合执法办公室、乡村振兴办公室），事业单位2个。",
+        "本乡下属行政单位6个（党政办公室、财政所、党建办公室。综合执法办公室、乡村振兴办公室），事业单位2个。",
+        "N101",
+        [("N101", "6个", "5")],
+    ),
+]
+
 
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):

@@ -64,6 +64,9 @@ def _value(n: str) -> int:
     return _CN.get(n, 0)
 
 
+_IN_BRACKETS_STOP = lazy(r"(?<=\p{Han})[。；;](?=\p{Han})")
+
+
 def split_items(text: str) -> list[str]:
     """Split on 、 outside brackets, quotes and 《》."""
     items, depth, current = [], 0, []
@@ -136,7 +139,8 @@ def enumerations_in(para: Paragraph) -> list[Enumeration]:
         closing = "）" if m.group("open") in "（(" else None
         end = _list_end(text, m.end(), closing)
         body = text[m.end() : end]
-        items = split_items(body)
+        # inside brackets a 。 or ； between names separates them like 、 ("（A、B。C、D）": a keying slip)
+        items = split_items(_IN_BRACKETS_STOP.sub("、", body) if closing else body)
         if len(items) < 2 or _PARTIAL.match(body) or body.rstrip().endswith("等"):
             continue
         clause_begin = clause_start(text, m.start())
