@@ -1087,6 +1087,25 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # Y101: a mirror copy with pinyin after characters (萬(wàn)元)
+    (
+        "2022年市本級“三公”經(jīng)費(fèi)預(yù)算總額為2850萬(wàn)元，較2021年的3000萬(wàn)元減少150萬(wàn)元，下降5.00%。",
+        "2022年市本級“三公”經(jīng)費(fèi)預(yù)算總額為2850萬(wàn)元，較2021年的3000萬(wàn)元減少150萬(wàn)元，下降8.00%。",
+        "Y101",
+        [("Y101", "8.00%", "5.00%")],
+    ),
+    # C101: "…预算收入A，为预算的p%" is the rate of A (its budget unstated), not of the figure before it
+    # against A; 公共财政预算收入 is the fund's old name, no budget
+    (
+        "上半年全区完成公共财政预算收入18200万元，为预算的52.3%。其中：地方公共财政预算收入12600万元，为预算的54%；"
+        "上划收入5600万元，为预算的48.6%。",
+        "全区公共财政预算收入预算20000万元，上半年完成10460万元，完成预算的55.3%。",
+        "C101",
+        [("C101", "55.3%", "52.30%")],
+    ),
+]
+
 
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):

@@ -1156,7 +1156,9 @@ _RATE_PHRASE = lazy(
     r"|(?:为|是|相当于)(?:年初|全年|调整后?的?|变动后的?)?(?:预算|调整预算)(?:数)?#?的)$"
 )
 _SET_TARGET = lazy(r"目标|任务|计划")  # not 预算: budgets in 万元 are rounded from 元
-_FUND_TYPES = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算|公共预算|基金预算|预算稳定调节基金")
+_FUND_TYPES = lazy(
+    r"一般公共预算|政府性基金预算|国有资本经营预算|公共财政预算|公共预算|基金预算|预算稳定调节基金"
+)  # 公共财政预算收入: the 一般公共预算's name before 2014
 _TARGET_LABEL = lazy(r"预算|计划|目标|任务")
 _ACTUAL_LABEL = lazy(r"决算|执行|实际|完成|支出|实现|达到|使用")
 _PLANNED_LEAD = lazy(r"\s*(?:(?:19|20)\d\d年度?|全年|本年|年度)?(?:计划|目标|预计|拟)")
@@ -1183,6 +1185,8 @@ def _top_level_amounts(para: Paragraph) -> list[Quantity]:
 
 
 _SPENDING_RATE = lazy(r"(?:执行|支出|使用)率")
+_RIGHT_BEFORE_RATE = lazy(r"\s*[，,]\s*")
+_RATE_OF_THE_FIGURE = lazy(r"\s*(?:为|是|占|达到?|完成|相当于)")  # the clause has no subject of its own
 _FUNDS_LABEL = lazy(r"(?:资金|经费|专项|拨款)(?:总额)?$")
 _OF_FUNDS_RECEIVED = lazy(r"到位资金的?(?:执行|使用|支出|支付)率")
 
@@ -1285,6 +1289,19 @@ def _rates_in(para: Paragraph) -> list[Rate]:
                     ),
                     None,
                 )
+        if (
+            actual is not None
+            and target is not None
+            and not in_clause
+            and earlier
+            and earlier[-1] is target
+            and earlier[-1].start >= opens
+            and _RIGHT_BEFORE_RATE.fullmatch(text, target.end, clause_begin)
+            and _RATE_OF_THE_FIGURE.match(text, clause_begin)
+        ):
+            # "地方公共财政预算收入13916万元，为预算的56%": the rate is of the figure right before it, whose
+            # own budget is not stated; it is no budget of the sentence's other figures
+            target = None
         if actual is not None and target is not None:
             exact = bool(_SET_TARGET.search(normalise(target.label) + "".join(masked)))
             found.append(Rate(actual=actual, target=target, rate=rate, source="prose", target_exact=exact))

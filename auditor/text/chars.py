@@ -70,13 +70,14 @@ _SPREAD = None
 
 
 def compact_spacing(text: str) -> tuple[str, list[int]]:
-    """``text`` without the spaces that spread it out, and for each kept character its index in ``text``.
+    """``text`` without the spaces that spread it out (and pinyin put after characters), and for each kept
+    character its index in ``text``.
 
     Text copied from a PDF or a web page is letter-spaced and puts spaces between a figure and its unit;
     the figures are read from the compact text, and reported at their place in the original.
     """
     global _SPREAD
-    if " " not in text and "\u3000" not in text:
+    if " " not in text and "\u3000" not in text and "(" not in text:
         return text, list(range(len(text)))
     if _SPREAD is None:
         from auditor.text.rx import compile_pattern
@@ -86,6 +87,8 @@ def compact_spacing(text: str) -> tuple[str, list[int]]:
             rf"|(?<=[\d.%％])[ \u3000]+(?=[{_CJK}%％])"  # 1885.44 万元 · 4.2 %
             rf"|(?<=[{_CJK}\d%％])[ \u3000]+(?=[,:;])"  # 万元 , 其中 : (half-width punctuation)
             rf"|(?<=[,:;])[ \u3000]+(?=[{_CJK}])"  # , 其中 : 基 本 (never between two figures: "1, 234")
+            # a mirror site's pinyin after a character: 財(cái)政撥款 · 萬(wàn)元
+            rf"|(?<=[{_CJK}])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,6}}\)"
         )
     kept: list[int] = []
     pieces: list[str] = []
