@@ -1106,6 +1106,27 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # S101: "，在X当中，" opens a breakdown of the sentence's first amount, which X names
+    (
+        "本年度我院项目支出8,420.60万元，占总支出的41.20%，在项目支出当中，教育事业支出8,210.40万元，科研支出"
+        "160.20万元，医疗卫生支出50.00万元。",
+        "本年度我院项目支出8,420.60万元，占总支出的41.20%，在项目支出当中，教育事业支出8,210.40万元，科研支出"
+        "190.20万元，医疗卫生支出50.00万元。",
+        "S101",
+        [("S101", "8,420.60万元", "8450.60万元")],
+    ),
+    # Y101: the next sentence's comparison names the figure again, shorter and without its last word
+    (
+        "2023年一般公共预算财政拨款支出964.30万元，占本年支出合计的82.15%。与2022年相比，一般公共预算财政拨款"
+        "增加36.30万元，增长3.91%。",
+        "2023年一般公共预算财政拨款支出964.30万元，占本年支出合计的82.15%。与2022年相比，一般公共预算财政拨款"
+        "增加36.30万元，增长3.61%。",
+        "Y101",
+        [("Y101", "3.61%", "3.91%")],
+    ),
+]
+
 
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):

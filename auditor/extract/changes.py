@@ -631,10 +631,10 @@ def _subject(
 
 def _restated_in_next_sentence(text: str, before: list[Quantity], pos: int, label_text: str) -> bool:
     """Whether the comparison at ``pos`` opens the sentence right after the one of the last amount, the
-    one amount of that sentence, and names a label that ends its label (一般公共预算财政拨款支出 → 财政拨款支出)."""
+    one amount of that sentence, and names it again, shorter (一般公共预算财政拨款支出 → 财政拨款支出)."""
     last = before[-1]
     label = core_label(label_text)
-    if len(label) < 4 or not label.endswith(_MEASURE_END) or is_change_amount(text, last):
+    if len(label) < 4 or is_change_amount(text, last):
         return False
     opens = sentence_start(text, pos)
     if text[opens:pos].strip() or sentence_end(text, last.end) + 1 != opens:
@@ -642,10 +642,9 @@ def _restated_in_next_sentence(text: str, before: list[Quantity], pos: int, labe
     earlier = sentence_start(text, last.start)
     if sum(1 for q in before if q.start >= earlier) != 1:
         return False
-    return core_label(last.label).endswith(label)
+    return label in core_label(last.label)  # 一般公共预算财政拨款 of 一般公共预算财政拨款支出
 
 
-_MEASURE_END = ("支出", "收入", "经费", "资金", "费", "总计", "合计", "预算", "决算", "资产", "负债")
 _FIRST_COMPARISON = lazy(r"\s*[，,]\s*(?:比|较|与)")
 
 

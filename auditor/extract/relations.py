@@ -123,6 +123,8 @@ _QIZHONG = lazy(r"其中[：:，,]?")
 _BREAKDOWN_OPENS = lazy(
     r"其中[：:，,]?|分项情况(?:是|为|如下)[：:，,]?|(?P<view>从\p{Han}{2,8}(?:来看|看))[：:，,]?"
     r"|(?<=^|[。；;]\s*)(?P<named>[“\"]?\p{Han}{2,10}[”\"]?\p{Han}{0,4})中[，,：:]"
+    # "…项目支出14629.33万元，占总支出的54.19%，在项目支出当中，教育事业支出…": a clause of its own
+    r"|(?<=[，,]\s*)在(?P<named_here>[“\"]?\p{Han}{2,10}?[”\"]?)当?中[，,：:]"
 )
 _LIST_INTRO = lazy(
     r"(?:主要用于|主要包括|具体包括|包括|用于|具体为|具体是|明细为|分别为|分别是)(?:以下方面|以下几个方面|如下)?[：:]?"
@@ -364,10 +366,13 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
         if text[max(0, m.start() - 1) : m.start()] in ("（", "("):
             continue  # handled with the bracket below
         whole = _preceding(para, m.start())
-        if m.group("named"):
+        if m.group("named") or m.group("named_here"):
             # "…“三公”经费支出合计53.73亿元，比预算数减少9.43亿元。“三公”经费中，因公出国（境）经费…": the
             # amount of the sentence before that the opener names
-            whole = _named_in_sentence_before(para, text, m.start(), m.group("named"))
+            # (or, for "，在X中，", the amount its own sentence opened with)
+            whole = _named_in_sentence_before(
+                para, text, m.start(), m.group("named") or m.group("named_here")
+            )
             if whole is None:
                 continue
         elif m.group("view") and views > 1:
@@ -383,7 +388,7 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             # break down the figure the comparison or the rate is about ("…10.81万元，比2025年预算持平。
             # 其中：" has no figure in its comparison, and is read below)
             whole = _whole_behind_comparison(para, text, m.start()) or whole
-        again = (m.group("view") is not None and views > 1) or m.group("named") is not None
+        again = (m.group("view") is not None and views > 1) or bool(m.group("named") or m.group("named_here"))
         if (
             whole is None
             or not (whole.is_amount or _is_area(whole))
