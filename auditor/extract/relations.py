@@ -563,8 +563,9 @@ def _whole_by_shares(b: Breakdown, text: str) -> bool:
 
 # Between a figure and its 其中, a comparison or a rate about it: "，比上年增加3.20万元，增长10.00%，"
 _COMPARISON_GAP = lazy(
-    r"[，,]\s*(?:比|较|同比|与|完成|占|为(?:年初|调整后?的?|全年|变动后的?)?预算"
-    r"|(?=(?:增加|减少|增长|下降|负增长)了?\s*\d))[^；;：:]{0,50}?[，,。]\s*$"
+    r"[，,]\s*(?:比|较|同比|与|完成|占|为(?:年初|调整后?的?|全年|变动后的?|年)?预算"
+    r"|(?=(?:增加|减少|增长|下降|负增长)了?\s*\d))[^；;：:]{0,50}?[，,。]\s*"
+    r"(?:位居[^，,；;。]{0,12}第\s*\d{1,3}\s*位[，,。]\s*)?$"  # "，位居全市第9位。": a rank, no figure of it
 )  # "…65300万元，增长4.6%，其中：": a bare change of the whole, its comparison unnamed; "为调整预算的96.5%"
 
 
@@ -631,6 +632,8 @@ def _whole_behind_comparison(para: Paragraph, text: str, pos: int) -> Quantity |
             continue  # "…，快于序时进度3.4个百分点，下降4%。其中："
         if _COMPARED_WITH.search(text, clause_start(text, q.start), q.start):
             continue  # "…合计42.8万元，比2023年的40.6万元，增加…": the year compared with, not the whole
+        if _BASE_OF_ITS_RATE.match(text, q.end):
+            continue  # "…969万元，占年初预算2180万元的44.5%，…": the budget the rate is of, not the whole
         gap = outside_brackets(text[q.end : pos])  # "28,583万元（自然口径），占调整预算…"
         if q.is_amount and "其中" not in gap and _COMPARISON_GAP.match(gap):
             return q
@@ -1157,6 +1160,8 @@ _RATE_PHRASE = lazy(
     r"|(?:预算|计划|目标|任务)?(?:执行|完成|支出)率(?:为|达到|达)?"
     r"|(?:资金|预算资金)?(?:到位|拨付)率(?:为|达到|达)?"  # 实际到位资金 / 预算资金
     r"|占(?:上级|年度|全年)?(?:下达的?)?(?:目标任务数|目标任务|目标数|任务数|计划数|目标|计划|任务)#?(?:的)?"
+    # "占年初预算数109466万元的90.9%": a completion rate written as a share of the budget
+    r"|占(?:年初|全年|调整后?的?|变动后的?)?(?:预算|调整预算)(?:数)?#的"
     # "412.00亿元，为调整预算数400.00亿元的103.0%", "为年初预算的96.5%"
     r"|(?:为|是|相当于)(?:年初|全年|调整后?的?|变动后的?)?(?:预算|调整预算)(?:数)?#?的)$"
 )
@@ -1191,6 +1196,7 @@ def _top_level_amounts(para: Paragraph) -> list[Quantity]:
 
 _SPENDING_RATE = lazy(r"(?:执行|支出|使用)率")
 _RIGHT_BEFORE_RATE = lazy(r"\s*[，,]\s*")
+_BASE_OF_ITS_RATE = lazy(r"\s*的\s*\d")
 _RATE_OF_THE_FIGURE = lazy(r"\s*(?:为|是|占|达到?|完成|相当于)")  # the clause has no subject of its own
 _FUNDS_LABEL = lazy(r"(?:资金|经费|专项|拨款)(?:总额)?$")
 _OF_FUNDS_RECEIVED = lazy(r"到位资金的?(?:执行|使用|支出|支付)率")
