@@ -156,3 +156,33 @@ def test_a_score_tables_weights_are_points_under_a_money_caption(check):
     )
     assert [f.rule for f in check(text)] == []
     assert [f.rule for f in check(text.replace("| 9.8 |", "| 9.2 |"))] == ["G101"]
+
+
+SPACED = (
+    "某医院收支情况对比表\n"
+    "单位:元\n"
+    "项目 2023年度 2024年度 2024比2023增减\n"
+    "增减值 增减%\n"
+    "一、收支情况 (一) 收入总计 5860000.00 6120000.00 260000.00 4.44%\n"
+    "1. 财政补助收入 690000 820000 130000 18.84%\n"
+    "2. 科教项目收入 0\n"
+    "3. 医疗收入 5170000.00 5300000.00 130000.00 2.51%\n"
+    "二、门急诊人次平均收费\n"
+    "171.70 180.20 8.50 4.95%\n"
+)
+
+
+def test_rows_separated_by_single_spaces_are_a_table(check):
+    """A copy that separates cells by one space: label, figures, and a header over two lines."""
+    assert check(SPACED) == []
+    assert [(f.rule, f.stated, f.expected) for f in check(SPACED.replace(" 130000 ", " 160000 "))] == [
+        ("Y101", "160000元", "130000元")
+    ]
+    assert [(f.rule, f.stated, f.expected) for f in check(SPACED.replace("8.50 4.95%", "8.50 4.65%"))] == [
+        ("Y101", "4.65%", "4.95%")
+    ]
+
+
+def test_a_sentence_with_figures_is_no_spaced_row(check):
+    text = "本年收入 说明如下 年度对比\n全年完成 120 万元 其中 基本 80\n"
+    assert check(text) == []

@@ -206,6 +206,94 @@ def _one_line_tables(
     return None
 
 
+# A table whose cells a copy separated by single spaces: "3. 医疗收入 51420916.22 61360289.59 9939373.37 19.33%".
+# The row is a label (with a character, not ending in a figure) and two or more figures; the header above
+# names as many columns, perhaps over two lines ("2016年度 2017年度 2017比2016增减" / "增减值 增减%").
+_SPACED_FIGURE = r"[-−]?\d[\d,]*(?:\.\d+)?%?"
+_SPACED_ROW = lazy(
+    rf"^\s*(?P<label>\S(?:.*?\p{{Han}}.*?)?[^\d\s.,%])\s+(?P<figures>{_SPACED_FIGURE}(?:\s{_SPACED_FIGURE})+)\s*$"
+)
+_SPACED_ONE = lazy(rf"^\s*(?P<label>\S(?:.*?\p{{Han}}.*?)?[^\d\s.,%])\s+(?P<figures>{_SPACED_FIGURE})\s*$")
+_SPACED_FIGURES_ONLY = lazy(rf"^\s*(?P<figures>{_SPACED_FIGURE}(?:\s{_SPACED_FIGURE})+)\s*$")
+_SPACED_LABEL_ONLY = lazy(r"^\s*\S*\p{Han}[^\d]*$")
+_LEAST_SPACED = 3
+
+
+def _spaced_rows(
+    lines: list[Line], i: int
+) -> tuple[list[list[tuple[int, str]]], list[list[int]], int] | None:
+    """The table of single-space separated rows under their header, starting at line ``i`` (the header)."""
+    header = lines[i].text.split()
+    if len(header) < 3 or not _HAN.search(header[0]) or not all(_HEADER_TOKEN.match(t) for t in header[1:]):
+        return None
+    k = i + 1
+    header_rows = [(lines[i].number, header)]
+    if k < len(lines) and not _SPACED_ROW.match(lines[k].text) and _SUB_HEADER.match(lines[k].text):
+        header_rows.append((lines[k].number, lines[k].text.split()))
+        k += 1
+    data: list[tuple[int, str, list[tuple[int, str]]]] = []  # line, label, figures with their columns
+    while k < len(lines):
+        text = lines[k].text
+        m = _SPACED_ROW.match(text) or (_SPACED_ONE.match(text) if data else None)  # "2. 科教项目收入 0"
+        if m is None and _SPACED_LABEL_ONLY.match(text) and k + 1 < len(lines):
+            joined = _SPACED_FIGURES_ONLY.match(lines[k + 1].text)
+            if (
+                joined is not None
+            ):  # "三、出院者平均医药费用" / "5591.34 5641.93 50.59 0.90%": a row cut in two
+                data.append(
+                    (
+                        lines[k].number,
+                        text.strip(),
+                        _figures_at(lines[k + 1].text, joined, lines[k + 1].number),
+                    )
+                )
+                k += 2
+                continue
+        if m is None:
+            break
+        label = m.group("label").strip()
+        inner = list(_INNER_ORDINAL.finditer(label))
+        if inner:  # "一、收入支出情况对比 (一) 收入总计": a group's name merged into its first row
+            label = label[inner[-1].start() + 1 :]
+        data.append((lines[k].number, label, _figures_at(text, m, lines[k].number)))
+        k += 1
+    if len(data) < _LEAST_SPACED:
+        return None
+    width = max(len(f) for _, _, f in data)
+    names = header_rows[0][1]
+    if len(header_rows) == 2 and len(names) - 1 + len(header_rows[1][1]) - 1 == width:
+        names = names[:-1] + [names[-1] + t for t in header_rows[1][1]]  # the last column split in two
+    if len(names) != width + 1 or any(len(f) not in (1, width) for _, _, f in data):
+        return None
+    rows: list[list[tuple[int, str]]] = [[(header_rows[0][0], t) for t in names]]
+    offsets: list[list[int]] = [[0] * len(names)]
+    for line, label, figures in data:
+        cells = [(line, label)] + [(fl, t) for fl, _, t in figures] + [(line, "")] * (width - len(figures))
+        rows.append(cells)
+        offsets.append(
+            [len(lines[line - 1].text) - len(lines[line - 1].text.lstrip())]
+            + [c for _, c, _ in figures]
+            + [0] * (width - len(figures))
+        )
+    return rows, offsets, k
+
+
+_HEADER_TOKEN = lazy(r"^(?:(?:19|20)\d\d年度?|.*\p{Han}.*)$")
+_HAN = lazy(r"\p{Han}")
+_INNER_ORDINAL = lazy(
+    r"\s(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))"
+)
+_SUB_HEADER = lazy(r"^\s*(?:\p{Han}[^\s\d]*[%％]?\s+)+\p{Han}[^\s\d]*[%％]?\s*$")
+
+
+def _figures_at(text: str, m: regex.Match, line: int) -> list[tuple[int, int, str]]:
+    """(line, column, text) of each figure of a spaced row."""
+    out, start = [], m.start("figures")
+    for token in regex.finditer(r"\S+", text[start : m.end("figures")]):
+        out.append((line, start + token.start(), token.group()))
+    return out
+
+
 # A web table copied as text one cell per line, each cell followed by " |" (an empty cell is a lone "|"):
 # the rows' ends are lost and are found again from the cells (see _cell_stream_rows).
 _STREAM_CELL = lazy(r"^(?P<cell>[^|]*?)\s*\|\s*$")
@@ -337,6 +425,8 @@ def split_flattened_tables(lines: list[Line]) -> list[Block]:
         if not is_cell(i):
             text = lines[i].text
             found = _one_line_tables(lines, i) if ("|" in text or "  " in text or "\t" in text) else None
+            if found is None and " " in text:
+                found = _spaced_rows(lines, i)
             if found is not None:
                 rows, offsets, i = found
                 blocks.append(TableBlock(rows, offsets))
