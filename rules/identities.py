@@ -21,6 +21,7 @@ _NAMES = {
     "reconciliation": ("预算调整后数额", "reconciled budget"),
     "running_total": ("加减合计", "running total"),
     "balance": ("收支相抵结余", "balance of income and spending"),
+    "change_sum": ("各项增减额之和", "sum of the items' changes"),
 }
 
 
@@ -33,7 +34,9 @@ class AccountingIdentity(Rule):
     the paragraph lists (机构改革划出, 财政部门直接调整 …); a running total in one sentence ("收入A，加上级补助
     收入B、上年结转C，减上解支出D，收入总计T") must equal its terms, and "收支相抵，年终结余N" the paragraph's one
     收入总计 less its one 支出总计. A chain with an item but no figure (上年结转等), or a first term that is not
-    its sentence's one figure, is not checked. Sums such as 资产合计 = 流动 + 固定 + 无形 are checked by S101
+    its sentence's one figure, is not checked. A change followed by 其中 and one change per item ("比上年减少
+    0.28万元，其中：…减少0.29万元；…增加0.01万元") must equal the items' changes, each with its direction; an item
+    without its change (与上年持平) or with two figures leaves the sum unstated. Sums such as 资产合计 = 流动 + 固定 + 无形 are checked by S101
     when the text breaks the total down.
 
     ## Why is this bad?

@@ -1,4 +1,5 @@
-"""I101 on running totals: "A，加B、C，减D，收入总计T" and "收支相抵，年终结余N" after the two totals."""
+"""I101 on running totals: "A，加B、C，减D，收入总计T", "收支相抵，年终结余N" after the two totals, and the
+items' changes after a change and its 其中 (each with its direction)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,26 @@ PASSING = [
     # an approximate term is never added
     "本级收入完成约8000万元，加上级补助收入12000万元，收入总计19500万元。",
 ]
+THREE_PUBLIC = (
+    "2023年度“三公”经费财政拨款支出决算数比2022年度减少0.36万元，降低3.60%，其中：因公出国（境）费支出决算减少0万元，"
+    "降低0%；公务用车运行维护费支出决算减少0.40万元，降低5.10%；公务接待费支出决算增加0.04万元，增长2.00%。"
+)
+PASSING += [
+    THREE_PUBLIC,
+    # items after ，: a rate clause between them is no item
+    "三公经费支出比上年减少0.30万元，其中：公务接待费减少0.10万元，下降5.00%，公务用车运行维护费减少0.20万元，下降8.00%。",
+    # an item without its change (与上年持平) leaves the sum unstated
+    "三公经费支出比上年减少0.30万元，其中：公务接待费减少0.10万元，公务用车运行维护费与上年持平。",
+    # items that give their level and their change: which figure adds up is not said
+    "支出比上年减少50万元，其中：基本支出800万元，减少30万元；项目支出200万元，减少10万元。",
+]
 FAILING = [
+    (THREE_PUBLIC.replace("减少0.40万元", "减少0.70万元"), "0.36万元", "0.66万元"),
+    (
+        "三公经费支出比上年减少0.30万元，其中：公务接待费减少0.10万元，下降5.00%，公务用车运行维护费减少0.50万元，下降8.00%。",
+        "0.30万元",
+        "0.60万元",
+    ),
     (CHAIN.replace("18000万元", "15000万元"), "213000万元", "210000万元"),
     (CHAIN.replace("213000万元", "243000万元"), "243000万元", "213000万元"),
     (SPENDING.replace("1900万元", "1600万元"), "210300万元", "210000万元"),

@@ -28,6 +28,7 @@ from auditor.extract.changes import (
     analyse_changes,
     annual_growths,
     comparison_years,
+    sign_of,
     year_of,
 )
 from auditor.extract.enumerations import Enumeration, enumerations_in
@@ -172,6 +173,7 @@ def analyse(doc: Document, skip_tables: frozenset[int] = frozenset()) -> Relatio
         rates.extend(_rates_in(para))
         identities.extend(_identities_in(para))
         identities.extend(_running_totals(para))
+        identities.extend(_change_breakdowns(para))
         ratios.extend(_ratios_in(para))
         ratios.extend(_control_rates_in(para, doc.report_year))
     for table in doc.tables:
@@ -1686,6 +1688,69 @@ def _running_totals(para: Paragraph) -> list[Identity]:
         ):
             found.append(Identity(balance, [(1, income[0]), (-1, spending[0])], "balance"))
     return found
+
+
+# "…比上年减少0.28万元，降低3.09%，其中：因公出国（境）费减少0万元；公务用车运行维护费减少0.29万元；公务接待费
+# 增加0.01万元": the items' changes add up, each with its direction, to the change of the whole
+_QIZHONG_AT = lazy(r"其中\s*[：:，,]?")
+_CHANGE_WORD = lazy(rf"(?P<dir>{UP_WORDS}|{DOWN_WORDS})了?\s*$")
+_RATE_CLAUSE_AFTER = lazy(
+    rf"^\s*(?:[，,]\s*(?:同比)?(?:{UP_WORDS}|{DOWN_WORDS})了?\s*[\d.]+\s*[%％])?\s*[，,]?\s*$"
+)
+_ITEM_STOP = lazy(r"[；;]")
+_CLAUSE_STOP = lazy(r"[，,]")
+_FLAT_OR_CHANGED = lazy(rf"持平|不变|{UP_WORDS}|{DOWN_WORDS}")
+_RATE_ONLY = lazy(rf"\s*(?:同比)?(?:{UP_WORDS}|{DOWN_WORDS})了?\s*[\d.]+\s*[%％]\s*")
+
+
+def _change_breakdowns(para: Paragraph) -> list[Identity]:
+    """A change followed by 其中 and one change per ；-item: Σ ±item = the whole's change."""
+    text = normalise(para.text)
+    if "其中" not in text:
+        return []
+    changes = [q for q in para.quantities if q.is_amount and not q.approx and is_change_amount(text, q)]
+    found = []
+    for m in _QIZHONG_AT.finditer(text):
+        opens, ends = sentence_bounds(text, m.start())
+        before = [q for q in changes if opens <= q.start and q.end <= m.start()]
+        if not before or not _RATE_CLAUSE_AFTER.match(text[before[-1].end : m.start()]):
+            continue
+        whole = before[-1]
+        w = _CHANGE_WORD.search(text, clause_start(text, whole.start), whole.start)
+        if w is None:
+            continue
+        items = _items_of(text, m.end(), ends, _ITEM_STOP)
+        if len(items) == 1:  # "其中：A减少0.10万元，下降5%，B减少0.20万元": items after ，
+            items = [
+                (lo, hi)
+                for lo, hi in _items_of(text, m.end(), ends, _CLAUSE_STOP)
+                if any(lo <= q.start < hi for q in para.quantities) or _FLAT_OR_CHANGED.search(text, lo, hi)
+            ]
+            items = [(lo, hi) for lo, hi in items if not _RATE_ONLY.fullmatch(text, lo, hi)]
+        terms = []
+        for lo, hi in items:
+            inside = [q for q in para.quantities if lo <= q.start < hi and q.is_amount]
+            if len(inside) != 1 or not _comparable(inside[0], whole):
+                terms = []
+                break  # an item without its change (与上年持平) or with two: the sum is not stated in full
+            d = _CHANGE_WORD.search(text, clause_start(text, inside[0].start), inside[0].start)
+            if d is None or inside[0].approx:
+                terms = []
+                break
+            terms.append((sign_of(d.group("dir")) * sign_of(w.group("dir")), inside[0]))
+        if len(terms) >= 2:
+            found.append(Identity(whole, terms, "change_sum"))
+    return found
+
+
+def _items_of(text: str, begin: int, end: int, stops: regex.Pattern) -> list[tuple[int, int]]:
+    """The items between ``begin`` and ``end`` that ``stops`` separate, as spans."""
+    spans, start = [], begin
+    for stop in stops.finditer(text, begin, end):
+        spans.append((start, stop.start()))
+        start = stop.end()
+    spans.append((start, end))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
 _CHAIN_BREAK = lazy(r"[。；;]|其中|比|较|同比|增长|下降")
