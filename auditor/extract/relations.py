@@ -133,7 +133,7 @@ _LIST_INTRO = lazy(
 _WHOLE_WORDS = lazy(r"合计|总计|总额|共计|累计|总数|全年|全部|预算|决算|比|较|上年|去年")
 _ETC = lazy(r"[^，,；;。]{0,12}?等")
 _SHARE_BEFORE = lazy(
-    r"占(?:比)?(?P<base>[^，,；;。：:%占]{0,30}?)(?:的|之)?(?:比重|比例|比)?(?:为|达到|达|约)?$"
+    r"占(?:到|比)?(?P<base>[^，,；;。：:%占]{0,30}?)(?:的|之)?(?:比重|比例|比)?(?:为|达到|达|约)?$"
 )
 # Between a whole and its 其中: punctuation, or a short noun ("共18个项目，其中…").
 _WHOLE_TO_QIZHONG = lazy(r"\p{Han}{0,6}[，,。；;]?\s*")
@@ -860,7 +860,8 @@ def _label_index(doc: Document) -> dict[str, list[tuple[str, Quantity]]]:
         index = {}
         for q in doc.quantities:
             if q.is_amount:
-                have = _norm_label(q.label)
+                # "全区一般公共预算支出累计完成397641万元": the amount of 一般公共预算支出, whatever verb follows
+                have = _DONE_TAIL.sub("", _norm_label(q.label))
                 if len(have) >= 2:
                     index.setdefault(have[-2:], []).append((have, q))
         doc.__dict__["_label_index"] = index
@@ -868,6 +869,7 @@ def _label_index(doc: Document) -> dict[str, list[tuple[str, Quantity]]]:
 
 
 _STAGE_TAIL = lazy(r"(?:年初|全年|调整后?)?(?:预算|决算)(?:数)?$")
+_DONE_TAIL = lazy(r"(?:累计)?(?:完成|实现|达到|达)(?:了)?$|(?:为|是)$")
 
 
 def _share_of_its_own(doc: Document, q: Quantity, want: str) -> bool:

@@ -28,7 +28,7 @@ SCORED_FUNDS_HEADER = lazy(r"(?:预算)?执行率|分值|权重|得分|全年执
 
 # a figure's own share right after it, naming its base: "6000元，占本年支出的75%", "…，占基本支出预算%" (blank)
 SHARE_AFTER = lazy(
-    r"\s*[，,]?\s*占(?:比)?(?P<base>[^，,；;。：:%占]{1,30}?)(?:的|之)?(?:比重|比例)?(?:为|达到|达|约)?\s*[\d%]"
+    r"\s*[，,]?\s*占(?:到|比)?(?P<base>[^，,；;。：:%占]{1,30}?)(?:的|之)?(?:比重|比例)?(?:为|达到|达|约)?\s*[\d%]"
 )
 
 # a sentence or paragraph that opens by breaking down what came before it
