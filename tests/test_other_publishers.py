@@ -1171,6 +1171,17 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # P101: a change right before 占 (增收Δ) is not the figure the share is of
+    (
+        "地方财政收入完成100000万元，增长2.61%。其中：税收收入完成66000万元，增长18.39%，增收10250万元，税收收入占地方"
+        "财政收入66%。",
+        "地方财政收入完成100000万元，增长2.61%。其中：税收收入完成66000万元，占地方财政收入69%。",
+        "P101",
+        [("P101", "69%", "66.00%")],
+    ),
+]
+
 
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):

@@ -830,8 +830,8 @@ def _part_before(para: Paragraph, pos: int) -> Quantity | None:
     if not candidates:
         return None
     q = candidates[-1]
-    if not q.is_amount:
-        return None
+    if not q.is_amount or is_change_amount(text, q):
+        return None  # "…，增收10304万元，税收收入占地方财政收入66.19%": a change is no part of a share
     gap = outside_brackets(text[q.end : pos])
     if sum(gap.count(ch) for ch in "，,；;。") > 1 or any(ch in gap for ch in "。；;"):
         return None
