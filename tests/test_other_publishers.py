@@ -1182,6 +1182,25 @@ CASES += [
     ),
 ]
 
+_ABOVE = "某医院2024年部门决算公开\n2024年总收入5628.70万元，其中：财政补助收入1339.70万元，事业收入4289.00万元。\n"
+CASES += [
+    # Y101: a paragraph that opens with the comparison, last year's figure inline after its name; this year's
+    # figure of that name is the paragraph's above
+    (
+        _ABOVE + "相比2023年的总收入5871.80减少243.10万元，下降4.14%。\n",
+        _ABOVE + "相比2023年的总收入5871.80减少243.10万元，下降4.44%。\n",
+        "Y101",
+        [("Y101", "4.44%", "4.14%")],
+    ),
+    # a heading between them: the paragraph above is another section's
+    (
+        _ABOVE + "二、支出情况\n相比2023年的总收入5871.80减少253.10万元，下降4.31%。\n",
+        _ABOVE + "二、支出情况\n相比2023年的总收入5871.80减少253.10万元，下降4.31%。\n",
+        "Y101",
+        [],
+    ),
+]
+
 
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):

@@ -34,6 +34,7 @@ from auditor.text.spans import (
 
 _YEAR = lazy(r"((?:19|20)\d\d)\s*年")
 _LEADING_YEAR = lazy(r"(?:19|20)\d\d")
+_BARE_PRIOR_NAME = lazy(r"\s*(?:度?的\s*[“”\"\p{Han}]{1,12})?\s*")
 _BASE_YEAR_BEFORE = lazy(r"(?:比|较|与|同)\s*$")
 _BASE_YEAR_AFTER = lazy(r"度?\s*(?:相比|比较|同期|相较)")
 _CMP = lazy(
@@ -205,11 +206,14 @@ def analyse_changes(doc: Document) -> list[Change]:
     report_year = doc.report_year
     found: list[Change] = []
     from_to: list[Change] = []
+    previous: tuple[Paragraph, str] | None = None  # the paragraph right above, with its text
     for para in doc.paragraphs:
         if not para.quantities:
+            previous = None
             continue
         text = normalise(para.text)
-        found.extend(_comparisons(para, text, report_year))
+        found.extend(_comparisons(para, text, report_year, previous))
+        previous = (para, text)
         found.extend(_budget_comparisons(para, text))
         found.extend(_point_changes(para, text))
         found.extend(_rates_of_change(para, text))
@@ -262,8 +266,10 @@ def _figures_after(
 def _bare_prior(text: str, q: Quantity, after: int, before: int, delta: Quantity) -> Quantity | None:
     """ "较上年3.91减少0.45万元": last year's figure written bare between the comparison and its direction
     word, in the unit of the change."""
-    if q.kind is not Kind.PLAIN or q.approx or text[after : q.start].strip() or text[q.end : before].strip():
+    if q.kind is not Kind.PLAIN or q.approx or text[q.end : before].strip():
         return None
+    if not _BARE_PRIOR_NAME.fullmatch(text, after, q.start):
+        return None  # "相比2016年的总收入6871.82减少…": a name may stand before it
     return replace(
         q,
         unit=delta.unit,
@@ -275,7 +281,9 @@ def _bare_prior(text: str, q: Quantity, after: int, before: int, delta: Quantity
     )
 
 
-def _comparisons(para: Paragraph, text: str, report_year: int | None) -> list[Change]:
+def _comparisons(
+    para: Paragraph, text: str, report_year: int | None, previous: tuple[Paragraph, str] | None = None
+) -> list[Change]:
     out = []
     amounts = _amounts(para)
     for m in _CMP.finditer(text):
@@ -316,6 +324,7 @@ def _comparisons(para: Paragraph, text: str, report_year: int | None) -> list[Ch
             report_year,
             prior_year,
             like=delta or explicit_prior,
+            previous=previous,
         )
         if current is None and prior is None:
             continue
@@ -506,8 +515,10 @@ def _subject(
     report_year: int | None,
     prior_year: int | None,
     like: Quantity | None = None,
+    previous: tuple[Paragraph, str] | None = None,
 ) -> tuple[Quantity | None, Quantity | None]:
-    """The current figure (and the prior one when the text states it) of a comparison.
+    """The current figure (and the prior one when the text states it) of a comparison (``previous``: the
+    paragraph above and its text).
 
     ``like`` is the stated change amount, when there is one: current and prior are of its kind.
     """
@@ -610,6 +621,28 @@ def _subject(
         return before[-1], explicit_prior
     # "…。较上年度“三公经费”支出减少86.39%，其中公务接待费增加171.43%": find both years by label.
     label = rx(r"[\d.,%万元亿人件个]+").sub("", label_text)
+    if (
+        previous is not None
+        and explicit_prior is not None
+        and not before
+        and sentence_start(text, m.start()) == 0
+    ):
+        # "2017年总收入6628.72万元，其中：…。⏎ 相比2016年的总收入6871.82减少243.10万元": the paragraph opens
+        # with the comparison; this year's figure of that name is the paragraph's above
+        year = prior_year + 1 if prior_year else report_year
+        above, above_text = previous
+        named = label.removeprefix("的")
+        same = [
+            q
+            for q in _amounts(above)
+            if q.is_amount
+            and _labels_match(q.label, named)
+            and _same_measure(q, explicit_prior)
+            and year is not None
+            and year_of(above_text, q) == year
+        ]
+        if len(same) == 1:
+            return same[0], explicit_prior
     if not core_label(label) or report_year is None:
         return None, explicit_prior
     candidates = [
