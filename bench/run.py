@@ -229,6 +229,9 @@ def main() -> int:
     )
     parser.add_argument("--no-write", action="store_true", help="do not rewrite docs/performance.md")
     args = parser.parse_args()
+    # an installed copy runs from compiled bytecode (pip compiles it); a checkout run with
+    # PYTHONDONTWRITEBYTECODE set would compile every module on every run and time that instead
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     if args.quick:
         args.batch_mb, args.large_mb, args.repeat = 0.4, 0.4, 1
 

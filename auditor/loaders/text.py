@@ -231,22 +231,16 @@ def _spaced_rows(
     if k < len(lines) and not _SPACED_ROW.match(lines[k].text) and _SUB_HEADER.match(lines[k].text):
         header_rows.append((lines[k].number, lines[k].text.split()))
         k += 1
-    data: list[tuple[int, str, list[tuple[int, str]]]] = []  # line, label, figures with their columns
+    data: list[tuple[int, str, list[tuple[int, int, str]]]] = []  # line, label, figures (line, column, text)
     while k < len(lines):
         text = lines[k].text
         m = _SPACED_ROW.match(text) or (_SPACED_ONE.match(text) if data else None)  # "2. 科教项目收入 0"
         if m is None and _SPACED_LABEL_ONLY.match(text) and k + 1 < len(lines):
+            # "三、出院者平均医药费用" / "5591.34 5641.93 50.59 0.90%": a row cut in two
             joined = _SPACED_FIGURES_ONLY.match(lines[k + 1].text)
-            if (
-                joined is not None
-            ):  # "三、出院者平均医药费用" / "5591.34 5641.93 50.59 0.90%": a row cut in two
-                data.append(
-                    (
-                        lines[k].number,
-                        text.strip(),
-                        _figures_at(lines[k + 1].text, joined, lines[k + 1].number),
-                    )
-                )
+            if joined is not None:
+                figures = _figures_at(lines[k + 1].text, joined, lines[k + 1].number)
+                data.append((lines[k].number, text.strip(), figures))
                 k += 2
                 continue
         if m is None:
@@ -280,6 +274,7 @@ def _spaced_rows(
 
 _HEADER_TOKEN = lazy(r"^(?:(?:19|20)\d\d年度?|.*\p{Han}.*)$")
 _HAN = lazy(r"\p{Han}")
+_TOKEN = lazy(r"\S+")
 _INNER_ORDINAL = lazy(
     r"\s(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))"
 )
@@ -289,7 +284,7 @@ _SUB_HEADER = lazy(r"^\s*(?:\p{Han}[^\s\d]*[%％]?\s+)+\p{Han}[^\s\d]*[%％]?\s*
 def _figures_at(text: str, m: regex.Match, line: int) -> list[tuple[int, int, str]]:
     """(line, column, text) of each figure of a spaced row."""
     out, start = [], m.start("figures")
-    for token in regex.finditer(r"\S+", text[start : m.end("figures")]):
+    for token in _TOKEN.finditer(text[start : m.end("figures")]):
         out.append((line, start + token.start(), token.group()))
     return out
 
