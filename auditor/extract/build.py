@@ -230,6 +230,9 @@ def build_document(source: Source) -> Document:
             else:
                 toc_parts.add(part.group(0))
                 toc_first = None  # each part of the 目录 numbers its entries from 一、
+        if toc_mode and not heading and len(stripped) <= 6 and lines[block.line - 2].role == "toc":
+            lines[block.line - 1].role = "toc"  # "七、…“三公”经费支出决算" / "表": an entry wrapped
+            continue
         if toc_mode:
             if heading or rx(r"附件\s*\d|第[一二三四五六七八九十]+部分").match(stripped):
                 lines[block.line - 1].role = "toc"

@@ -310,7 +310,10 @@ def _comparisons(
             sign = sign_of(later.group("dir"))
         if delta is None and percent is None and sign != 0:
             continue
-        explicit_prior = next((q for q in reversed(between) if q.is_amount), None)
+        # "比去年同期前100家企业纳税额增加5952万元": a count in the subject is no figure of last year's
+        explicit_prior = next(
+            (q for q in reversed(between) if q.is_amount and (delta is None or _same_measure(q, delta))), None
+        )
         if explicit_prior is None and delta is not None and len(between) == 1:
             explicit_prior = _bare_prior(text, between[0], m.end(), d.start(), delta)
         subject = label_text if core_label(label_text) else text[clause_start(text, m.start()) : m.start()]

@@ -15,6 +15,7 @@ from auditor.text.chars import normalise
 from auditor.text.ordinals import parse_ordinal
 from auditor.text.rx import lazy, rx
 
+_BARE_FIGURE = lazy(r"\s*[-−]?\d[\d,]*(?:\.\d+)?\s*[%％]?\s*")
 _PART = lazy(r"^\s*(?:第[一二三四五六七八九十]+部分|附件\s*\d*|附表\s*\d*)")
 
 
@@ -71,7 +72,8 @@ def numbering_slips(doc: Document) -> list[NumberingSlip]:
     part = 0
     open_items: dict[int, Heading] = {}  # level -> last item at that level
     previous = ""  # the paragraph before this one
-    for para in doc.paragraphs:
+    paragraphs = doc.paragraphs
+    for index, para in enumerate(paragraphs):
         text, before, previous = normalise(para.text), previous, para.text
         if _PART.match(text):
             part += 1
@@ -86,6 +88,11 @@ def numbering_slips(doc: Document) -> list[NumberingSlip]:
             continue
         if _FIGURES_ROW.search(para.text):
             continue  # "（二） 支出总计 77084804.05 73952025.38 -4.06%": a table's row as text, numbered by its label
+        if any(
+            0 <= k < len(paragraphs) and _BARE_FIGURE.fullmatch(normalise(paragraphs[k].text))
+            for k in (index - 1, index + 1)
+        ):
+            continue  # "三、上级补助收入" ⏎ "3" ⏎ "10.00": a table's cells one per paragraph, the label first
         for deeper in [lv for lv in open_items if lv >= item.level]:
             if deeper > item.level:
                 del open_items[deeper]
@@ -234,8 +241,8 @@ def _is_group(toc: list[Heading], k: int, plain: dict[str, None]) -> bool:
 def contents_slips(doc: Document) -> list[ContentsSlip]:
     """Each 目录 entry against the body heading of the same title (and level)."""
     toc = [h for h in doc.headings if h.in_toc]
-    if not toc:
-        return []
+    if not toc or toc[0].number != 1:
+        return []  # a 目录 that opens at 九、 is a fragment (an excerpt): what it lists is not all there is
     body = [h for h in doc.headings if not h.in_toc and h.line > toc[-1].line]
     # titles the body writes without an ordinal (主要职能, table titles): found there, the entry holds
     # (a dict: the keys in order, and membership in constant time)
@@ -263,8 +270,8 @@ def _parts_of(doc: Document, toc: list[Heading]) -> dict[int, tuple[str, int, in
     starts: dict[str, int] = {}
     for line in doc.lines[last:]:
         m = _TOC_PART_NAME.match(normalise(line.text))
-        if m:
-            starts.setdefault(m.group(1), line.number)
+        if m:  # the last line of that part's name: a 目录's tail read as body comes first
+            starts[m.group(1)] = line.number
     ordered = sorted(starts.items(), key=lambda kv: kv[1])
     ranges = {
         name: (start, ordered[i + 1][1] - 1 if i + 1 < len(ordered) else len(doc.lines))
@@ -282,6 +289,7 @@ def _parts_of(doc: Document, toc: list[Heading]) -> dict[int, tuple[str, int, in
 
 
 def _cut_short(
+    doc: Document,
     toc: list[Heading],
     k: int,
     parts: dict[int, tuple[str, int, int] | None],
@@ -296,8 +304,22 @@ def _cut_short(
         bool(where[0])
         and where[2] == lines
         and not any((e.level, _title_key(e.title)) in by_title for e in later if parts.get(e.line) == where)
-        and any(parts.get(e.line) is None for e in later)
+        and (any(parts.get(e.line) is None for e in later) or _later_part_missing(doc, toc, where[0]))
     )
+
+
+def _later_part_missing(doc: Document, toc: list[Heading], part: str) -> bool:
+    """Whether the 目录 names a part after ``part`` (第四部分 名词解释, with no entries) the body lacks."""
+    listed: list[str] = []
+    body: set[str] = set()
+    for line in doc.lines:
+        m = _TOC_PART_NAME.match(normalise(line.text))
+        if m and line.role == "toc":
+            listed.append(m.group(1))
+        elif m and line.number > toc[-1].line:
+            body.add(m.group(1))
+    after = listed[listed.index(part) + 1 :] if part in listed else []
+    return any(name not in body for name in after)
 
 
 def _slips(
@@ -307,7 +329,7 @@ def _slips(
     plain: dict[str, None],
     parts: dict[int, tuple[str, int, int] | None],
 ) -> list[ContentsSlip]:
-    indexes: dict[tuple[str, int, int], tuple[dict, dict, list[Heading]]] = {}
+    indexes: dict[tuple[str, int, int], tuple[dict, dict, list[Heading]] | None] = {}
     slips = []
     for k, entry in enumerate(toc):
         where = parts.get(entry.line, ("", 0, len(doc.lines)))
@@ -315,13 +337,19 @@ def _slips(
             continue  # its part is not in the body
         if where not in indexes:
             scoped = [h for h in body if where[1] <= h.line <= where[2]]
+            if where[0] and not scoped:
+                indexes[where] = None  # a part with no headings in the body: its tables are images
+                continue
             by_level: dict[int, list[Heading]] = {}
             by_title: dict[tuple[int, str], Heading] = {}
             for h in scoped:
                 by_level.setdefault(h.level, []).append(h)
                 by_title.setdefault((h.level, _title_key(h.title)), h)  # the first of that title and level
             indexes[where] = (by_level, by_title, scoped)
-        by_level, by_title, _ = indexes[where]
+        index = indexes[where]
+        if index is None:
+            continue
+        by_level, by_title, _ = index
         same_level = by_level.get(entry.level, [])
         match = by_title.get((entry.level, _title_key(entry.title)))
         entry_text = entry.ordinal + entry.title
@@ -341,7 +369,7 @@ def _slips(
                         entry.line, "retitled", entry_text, numbered.ordinal + numbered.title, numbered.line
                     )
                 )
-            elif not _cut_short(toc, k, parts, where, by_title, len(doc.lines)):
+            elif not _cut_short(doc, toc, k, parts, where, by_title, len(doc.lines)):
                 slips.append(ContentsSlip(entry.line, "missing", entry_text, "", None))
         elif match.number != entry.number and not _foreign_run(match, body, toc):
             slips.append(

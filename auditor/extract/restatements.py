@@ -150,6 +150,10 @@ def _parse(label: str, own_names: list[str]) -> tuple[str, frozenset[str]]:
                 if found:
                     scope.add(name)
     topic = _FILLER.sub("", text)
+    if "总计" in text and not _TOTAL_SPENDING.match(topic):
+        # "国有资本经营收入61.6亿元，加上…，国有资本经营收入总计79亿元": a 总计 adds the carry-overs to the
+        # year's own figure of that name; it restates only another 总计
+        scope.add("总计")
     if _TOTAL_SPENDING.match(topic) and not (scope - {"一般公共预算", "财政拨款"}):
         # the department's total only when the label says whose and when: "2020年本年支出合计",
         # "2020年总支出"; a bare "支出总额" may be a project's
@@ -204,7 +208,11 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
         return parsed[label]
 
     wholes = {id(p): b.whole for b in doc.relations.breakdowns for p in b.parts}
+    # "收入46亿元，加上上年结转收入0.1亿元…，收入合计61.4亿元": the chain's result adds more than the year's own
+    chained = {id(i.result) for i in doc.relations.identities if i.name == "running_total"}
     report_year = doc.report_year
+    # a sentence's level (全市 … / 市本级 …) scopes its figures only where the report speaks of two levels
+    levels = {m.group() for para in doc.paragraphs for m in _LEVEL_WORDS.finditer(para.text)}
     previous = figured = None
     for para in doc.paragraphs:
         before, previous = previous, para
@@ -256,6 +264,8 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
             topic, scope = parse(label)
             if not _specific(topic, q, scope):
                 continue
+            if id(q) in chained:
+                scope = scope | {"总计"}
             split = text.rfind("其中", 0, q.start)
             if split >= 0 and any(
                 parse(p.label)[0] == topic
@@ -287,8 +297,14 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
                 fund = section_fund or _fund_of(text[sentence_start(text, q.start) : q.start])
                 if fund:
                     scope = scope | {fund}
-            if section_level and not _LEVEL_WORDS.search(label):
-                scope = scope | {f"〔{section_level}〕"}
+            if not _LEVEL_WORDS.search(label):
+                # the level its section names, or else its sentence: "全市…收入61.6亿元，加上上年结转收入2.1亿元"
+                # and "市本级…，加上上年结转收入0.1亿元" are two levels' carry-overs
+                level = section_level or (
+                    _level_of(text[sentence_start(text, q.start) : q.start]) if len(levels) > 1 else None
+                )
+                if level:
+                    scope = scope | {f"〔{level}〕"}
             who = _whose(text[sentence_start(text, q.start) :], None) or whose
             if who:
                 scope = scope | {who}
