@@ -88,10 +88,10 @@ def numbering_slips(doc: Document) -> list[NumberingSlip]:
             continue
         if _FIGURES_ROW.search(para.text):
             continue  # "（二） 支出总计 77084804.05 73952025.38 -4.06%": a table's row as text, numbered by its label
-        if any(
+        if len(item.title.strip()) <= 1 or any(
             0 <= k < len(paragraphs) and _BARE_FIGURE.fullmatch(normalise(paragraphs[k].text))
             for k in (index - 1, index + 1)
-        ):
+        ):  # (or "五、经": a cell cut short, no heading has a title of one character)
             continue  # "三、上级补助收入" ⏎ "3" ⏎ "10.00": a table's cells one per paragraph, the label first
         for deeper in [lv for lv in open_items if lv >= item.level]:
             if deeper > item.level:
