@@ -598,7 +598,7 @@ def _names_a_selection(para: Paragraph, text: str, pos: int) -> bool:
 
 _COMPARED_WITH = lazy(r"(?:比|较|与)[^，,；;。]{0,12}$")
 _COMPARED_BEFORE = lazy(r"比|较|同比|上年|去年")
-_CHANGE_WORD_BEFORE = lazy(rf"(?:{UP_WORDS}|{DOWN_WORDS}|持平)了?\s*$")
+_CHANGE_WORD_BEFORE = lazy(rf"(?P<dir>{UP_WORDS}|{DOWN_WORDS}|持平)了?\s*$")
 
 
 def _text_of(q: Quantity, para: Paragraph, paragraphs: list[Paragraph]) -> str:
@@ -1695,14 +1695,12 @@ def _running_totals(para: Paragraph) -> list[Identity]:
 # "…比上年减少0.28万元，降低3.09%，其中：因公出国（境）费减少0万元；公务用车运行维护费减少0.29万元；公务接待费
 # 增加0.01万元": the items' changes add up, each with its direction, to the change of the whole
 _QIZHONG_AT = lazy(r"其中\s*[：:，,]?")
-_CHANGE_WORD = lazy(rf"(?P<dir>{UP_WORDS}|{DOWN_WORDS})了?\s*$")
-_RATE_CLAUSE_AFTER = lazy(
-    rf"^\s*(?:[，,]\s*(?:同比)?(?:{UP_WORDS}|{DOWN_WORDS})了?\s*[\d.]+\s*[%％])?\s*[，,]?\s*$"
-)
+_RATE_OF_CHANGE = rf"\s*(?:同比)?(?:{UP_WORDS}|{DOWN_WORDS})了?\s*[\d.]+\s*[%％]\s*"  # "，降低3.09%"
+_RATE_CLAUSE_AFTER = lazy(rf"^\s*(?:[，,]{_RATE_OF_CHANGE})?[，,]?\s*$")
 _ITEM_STOP = lazy(r"[；;]")
 _CLAUSE_STOP = lazy(r"[，,]")
 _FLAT_OR_CHANGED = lazy(rf"持平|不变|{UP_WORDS}|{DOWN_WORDS}")
-_RATE_ONLY = lazy(rf"\s*(?:同比)?(?:{UP_WORDS}|{DOWN_WORDS})了?\s*[\d.]+\s*[%％]\s*")
+_RATE_ONLY = lazy(_RATE_OF_CHANGE)
 
 
 def _change_breakdowns(para: Paragraph) -> list[Identity]:
@@ -1718,8 +1716,8 @@ def _change_breakdowns(para: Paragraph) -> list[Identity]:
         if not before or not _RATE_CLAUSE_AFTER.match(text[before[-1].end : m.start()]):
             continue
         whole = before[-1]
-        w = _CHANGE_WORD.search(text, clause_start(text, whole.start), whole.start)
-        if w is None:
+        w = _CHANGE_WORD_BEFORE.search(text, clause_start(text, whole.start), whole.start)
+        if w is None or sign_of(w.group("dir")) == 0:
             continue
         items = _items_of(text, m.end(), ends, _ITEM_STOP)
         if len(items) == 1:  # "其中：A减少0.10万元，下降5%，B减少0.20万元": items after ，
@@ -1735,8 +1733,8 @@ def _change_breakdowns(para: Paragraph) -> list[Identity]:
             if len(inside) != 1 or not _comparable(inside[0], whole):
                 terms = []
                 break  # an item without its change (与上年持平) or with two: the sum is not stated in full
-            d = _CHANGE_WORD.search(text, clause_start(text, inside[0].start), inside[0].start)
-            if d is None or inside[0].approx:
+            d = _CHANGE_WORD_BEFORE.search(text, clause_start(text, inside[0].start), inside[0].start)
+            if d is None or inside[0].approx or sign_of(d.group("dir")) == 0:
                 terms = []
                 break
             terms.append((sign_of(d.group("dir")) * sign_of(w.group("dir")), inside[0]))
