@@ -129,21 +129,9 @@ class YearOverYear(Rule):
                 signed_change = change if c.sign > 0 else Interval(-change.hi, -change.lo)
                 if judge(c.delta, signed_change, extra=ctx.tolerance_amount) is not Verdict.OK:
                     shown = in_unit_of(abs(change_value), c.delta, max(c.current.decimals, c.prior.decimals))
-                    yield self.violation(
-                        ChangeAmountMismatch(
-                            **names,
-                            current=current_shown,
-                            prior=prior_shown,
-                            computed=shown,
-                            stated=figure(c.delta),
-                            word=word.replace("增长", "增加").replace("下降", "减少"),
-                            word_en=word_en,
-                        ),
-                        line=c.delta.line,
-                        column=c.delta.column,
-                        lines=lines,
-                        stated=figure(c.delta),
-                        expected=shown,
+                    amount_word = word.replace("增长", "增加").replace("下降", "减少")
+                    yield self._amount_mismatch(
+                        c, names, current_shown, prior_shown, shown, amount_word, word_en
                     )
         if c.signed and c.delta is not None and c.prior is not None:
             yield from self._signed_delta(c, change, change_value, names, current_shown, prior_shown, ctx)
@@ -199,21 +187,19 @@ class YearOverYear(Rule):
         if judge(c.delta, Interval(-change.hi, -change.lo), extra=ctx.tolerance_amount) is Verdict.OK:
             return  # 上年 − 本年, or a decrease written without its minus sign
         shown = in_unit_of(change_value, c.delta, max(c.current.decimals, c.prior.decimals))
-        yield self.violation(
-            ChangeAmountMismatch(
-                **names,
-                current=current,
-                prior=prior,
-                computed=shown,
-                stated=figure(c.delta),
-                word="",
-                word_en="",
-            ),
-            line=c.delta.line,
-            column=c.delta.column,
-            lines=c.lines,
-            stated=figure(c.delta),
-            expected=shown,
+        yield self._amount_mismatch(c, names, current, prior, shown, "", "")
+
+    def _amount_mismatch(
+        self, c: Change, names: dict[str, str], current: str, prior: str, shown: str, word: str, word_en: str
+    ) -> Violation:
+        """The stated change amount against current − prior (``shown``), at the amount."""
+        assert c.delta is not None
+        stated = figure(c.delta)
+        message = ChangeAmountMismatch(
+            **names, current=current, prior=prior, computed=shown, stated=stated, word=word, word_en=word_en
+        )
+        return self.violation(
+            message, line=c.delta.line, column=c.delta.column, lines=c.lines, stated=stated, expected=shown
         )
 
 
