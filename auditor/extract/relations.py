@@ -700,7 +700,9 @@ def _settle_on_matching_run(b: Breakdown) -> None:
     # running sums of value and half-unit: each run's interval in constant time
     values = list(accumulate((q.base_value for q in b.parts), initial=Decimal(0)))
     halves = list(accumulate((q.half_unit for q in b.parts), initial=Decimal(0)))
-    runs = [(0, k) for k in range(n - 1, 1, -1)] + [(n - k, n) for k in range(n - 1, 1, -1)]
+    runs = [(n - k, n) for k in range(n - 1, 1, -1)]
+    if b.marker != "合计":  # a closing 合计 totals the items right before it: never a leading run alone
+        runs = [(0, k) for k in range(n - 1, 1, -1)] + runs
     for i, j in runs:  # prefixes first, then suffixes: a run in the middle is no evidence
         value, half = values[j] - values[i], halves[j] - halves[i]
         if Interval(value - half, value + half).overlaps(whole):
