@@ -89,9 +89,20 @@ PASSING = [
     # the 合计 row first over numbered rows and their sub-rows
     "单位：万元\n| 项目 | 决算数 |\n| 合计 | 300.00 |\n| 一、基本支出 | 200.00 |\n| 1.人员经费 | 150.00 |\n"
     "| 2.公用经费 | 50.00 |\n| 二、项目支出 | 100.00 |\n",
+    # a column headed as a rate holds rates though the table says 单位：万元: its level-1 row is not the sum
+    # of its level-2 rows' rates
+    "单位：万元\n项目 | 本年预算数 | 上年完成数 | 比上年增减额 | 比上年增减% |\n一、税收收入 | 1100 | 1000 | 100 | 10.00 |\n"
+    "1、增值税 | 660 | 600 | 60 | 10.00 |\n2、城建税 | 440 | 400 | 40 | 10.00 |\n",
 ]
 
 FAILING = [
+    # the amount columns beside a rate column are still added
+    (
+        "单位：万元\n项目 | 本年预算数 | 上年完成数 | 比上年增减额 | 比上年增减% |\n一、税收收入 | 1100 | 1000 | 100 | 10.00 |\n"
+        "1、增值税 | 660 | 600 | 60 | 10.00 |\n2、城建税 | 450 | 400 | 40 | 10.00 |\n",
+        "1100万元",
+        "1110万元",
+    ),
     (
         "单位：万元\n项目 | 行次 | 金额\n一、财政拨款收入 | 1 | 655.58\n二、事业收入 | 2 | 34221.23\n"
         "三、其他收入 | 3 | 0.00\n合计 | 4 | 34846.81\n",

@@ -111,7 +111,13 @@ def cell_at(row: Row, column: int) -> Cell | None:
 
 
 def is_amount_column(table: Table, column: int) -> bool:
-    """A column whose figures are money or counts (the ones a 合计 row adds up)."""
+    """A column whose figures are money or counts (the ones a 合计 row adds up). A column headed as a rate
+    (比上年增减% | 完成率) is none, even when the table's 单位：万元 gave its bare cells a unit."""
+    header = cell_at(table.header, column)
+    if header is not None:
+        text = normalise(header.text).replace(" ", "")
+        if _RATE_HEADER.search(text) and not _AMOUNT_HEADER.search(text):
+            return False
     kinds = set()
     for row in table.rows:
         cell = cell_at(row, column)
