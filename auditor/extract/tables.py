@@ -43,11 +43,15 @@ _LEVELS = [
 _EMPTY = {"", "-", "—", "－", "/", "／", "0", "0.00"}
 
 
+def _header_text(cell: Cell) -> str:
+    return normalise(cell.text).replace(" ", "")
+
+
 def column_roles(table: Table) -> list[str]:
     """One role per column: label, target, actual, rate, delta, yoy, prior, current, or value."""
     roles = []
     for i, cell in enumerate(table.header.cells):
-        text = normalise(cell.text).replace(" ", "")
+        text = _header_text(cell)
         role = "label" if i == 0 else "value"
         if i > 0:
             for name, pattern in _ROLE_PATTERNS:
@@ -115,7 +119,7 @@ def is_amount_column(table: Table, column: int) -> bool:
     (比上年增减% | 完成率) is none, even when the table's 单位：万元 gave its bare cells a unit."""
     header = cell_at(table.header, column)
     if header is not None:
-        text = normalise(header.text).replace(" ", "")
+        text = _header_text(header)
         if _RATE_HEADER.search(text) and not _AMOUNT_HEADER.search(text):
             return False
     kinds = set()
