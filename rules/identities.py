@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from auditor.extract.analysis import Analysis
 from auditor.extract.display import figure, in_unit_of, plain
-from auditor.extract.tolerance import Interval, Verdict, interval_of, judge
+from auditor.extract.tolerance import Interval, Verdict, interval_of, judge, peer_decimals
 from auditor.messages import Message
 from auditor.rule import Context, Rule, Violation
 
@@ -64,8 +64,9 @@ class AccountingIdentity(Rule):
             computed = Interval.point(result.base_value * 0)
             value = 0
             parts = []
+            at = peer_decimals([result, *(q for _, q in identity.terms)])  # typed prose: 8万元 is 8.00万元
             for sign, q in identity.terms:
-                iv = interval_of(q)
+                iv = interval_of(q, decimals=at)
                 computed = computed + iv if sign > 0 else computed - iv
                 value += sign * q.base_value
                 shown = plain(q) if q.unit == result.unit else figure(q)

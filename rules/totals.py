@@ -8,7 +8,14 @@ from decimal import Decimal
 from auditor.extract.analysis import Analysis
 from auditor.extract.display import figure, in_unit_of, join_terms
 from auditor.extract.relations import TABLE_MARKERS, Breakdown
-from auditor.extract.tolerance import Verdict, interval_of, judge, sum_interval
+from auditor.extract.tolerance import (
+    Verdict,
+    interval_of,
+    judge,
+    peer_decimals,
+    sum_interval,
+    sum_interval_at,
+)
 from auditor.messages import Message
 from auditor.model.quantity import Quantity
 from auditor.rule import Context, Rule, Violation
@@ -44,7 +51,9 @@ def _mismatches(
 ) -> Iterator[Violation]:
     for b in breakdowns:
         if b.complete:
-            yield from _mismatch(rule, b.whole, b.parts, b.lines, ctx, message)
+            yield from _mismatch(
+                rule, b.whole, b.parts, b.lines, ctx, message, typed=b.marker not in TABLE_MARKERS
+            )
 
 
 def _excesses(rule: Rule, breakdowns: list[Breakdown], ctx: Context) -> Iterator[Violation]:
@@ -52,8 +61,8 @@ def _excesses(rule: Rule, breakdowns: list[Breakdown], ctx: Context) -> Iterator
     for b in breakdowns:
         if b.complete or b.whole.approx or b.whole.base_value < 0 or any(p.base_value < 0 for p in b.parts):
             continue
-        parts = sum_interval(b.parts)
-        if parts.lo <= interval_of(b.whole, ctx.tolerance_amount).hi:
+        at = peer_decimals([b.whole, *b.parts]) if b.marker not in TABLE_MARKERS else None
+        if sum_interval_at(b.parts, at).lo <= interval_of(b.whole, ctx.tolerance_amount).hi:
             continue
         total = in_unit_of(
             sum((p.base_value for p in b.parts), Decimal(0)), b.whole, _decimals(b.parts, b.whole)
@@ -75,9 +84,13 @@ def _mismatch(
     lines: list[int],
     ctx: Context,
     message: type[Message],
+    typed: bool = False,
     **args: str,
 ) -> Iterator[Violation]:
-    if judge(whole, sum_interval(parts), extra=ctx.tolerance_amount) is Verdict.OK:
+    """``typed``: the figures were typed into prose, where 8万元 among 10.80万元 dropped its zeros; a table's
+    formatting writes every cell to its decimals, and a shorter cell there was rounded."""
+    at = peer_decimals([whole, *parts]) if typed else None
+    if judge(whole, sum_interval_at(parts, at), extra=ctx.tolerance_amount) is Verdict.OK:
         return
     total = in_unit_of(sum((p.base_value for p in parts), Decimal(0)), whole, _decimals(parts, whole))
     terms = join_terms(parts, whole) if parts else "0"

@@ -37,6 +37,18 @@ PASSING = [
             ["合计", "36158.49", "4994.40", "13867.60"],
         ],
     ),
+    # a table writes every cell to its format's decimals: a cell shorter than its column was rounded
+    # (1234567 stands for 1234567.34: 1234567.34 + 200000.00 + 3000.00 = 1437567.34)
+    table(
+        "表1  支出预算总表    单位：元",
+        ["项目", "预算数"],
+        [
+            ["工资福利支出", "1234567"],
+            ["商品和服务支出", "200000.00"],
+            ["对个人和家庭的补助", "3000.00"],
+            ["合计", "1437567.34"],
+        ],
+    ),
     # empty cells and dashes count as zero
     table(
         "单位：万元",

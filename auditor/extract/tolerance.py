@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
-from auditor.model.quantity import Quantity
+from auditor.model.quantity import Kind, Quantity
 
 HUNDRED = Decimal(100)
 
@@ -46,15 +46,50 @@ class Interval:
         return (self.lo + self.hi) / 2
 
 
-def interval_of(q: Quantity, extra: Decimal = Decimal(0)) -> Interval:
-    """The values a written figure may stand for, in its base unit, widened by ``extra``."""
-    half = q.half_unit + extra * q.scale if extra else q.half_unit
+def interval_of(q: Quantity, extra: Decimal = Decimal(0), decimals: int | None = None) -> Interval:
+    """The values a written figure may stand for, in its base unit, widened by ``extra``.
+
+    ``decimals``: the precision its peers in a sum share (``peer_decimals``)."""
+    half = half_unit_at(q, decimals)
+    if extra:
+        half += extra * q.scale
     return Interval(q.base_value - half, q.base_value + half)
 
 
 def sum_interval(parts: list[Quantity]) -> Interval:
     value = sum((q.base_value for q in parts), Decimal(0))
     half = sum((q.half_unit for q in parts), Decimal(0))
+    return Interval(value - half, value + half)
+
+
+def peer_decimals(figures: list[Quantity]) -> int | None:
+    """The decimals a sum's money figures share, when some were written without their trailing zeros.
+
+    Amounts in 万元 come out of the books to two decimals; a writer who lists 办公费10.80万元、差旅费1.5万元、
+    维修费8万元 dropped zeros, he did not round 8.00 to the unit. When at least two figures of one unit
+    carry d decimals, the shorter ones of that unit are read to d decimals too. None when the figures
+    mix units or none has decimals: each keeps its own rounding.
+    """
+    money = [q for q in figures if q.kind is Kind.MONEY and not q.approx and q.value != 0]
+    if len({q.unit for q in money}) != 1:
+        return None
+    decimals = max(q.decimals for q in money)
+    if decimals == 0 or sum(q.decimals == decimals for q in money) < 2:
+        return None
+    return decimals
+
+
+def half_unit_at(q: Quantity, decimals: int | None) -> Decimal:
+    """``q``'s rounding half-interval, read to ``decimals`` when it is a money figure written shorter."""
+    if decimals is None or q.kind is not Kind.MONEY or q.approx or q.decimals >= decimals:
+        return q.half_unit
+    return Decimal(5).scaleb(-decimals - 1) * q.scale
+
+
+def sum_interval_at(parts: list[Quantity], decimals: int | None) -> Interval:
+    """``sum_interval`` with each part read to ``decimals`` (see ``peer_decimals``)."""
+    value = sum((q.base_value for q in parts), Decimal(0))
+    half = sum((half_unit_at(q, decimals) for q in parts), Decimal(0))
     return Interval(value - half, value + half)
 
 
@@ -74,11 +109,13 @@ class Verdict(str, Enum):
     MISMATCH = "mismatch"
 
 
-def judge(stated: Quantity, computed: Interval, extra: Decimal = Decimal(0)) -> Verdict:
+def judge(
+    stated: Quantity, computed: Interval, extra: Decimal = Decimal(0), decimals: int | None = None
+) -> Verdict:
     """Compare a stated figure with a recomputed interval (both in the stated figure's base unit)."""
     if stated.approx:
         return Verdict.OK  # 余/多/约/以上 figures are never checked as exact
-    written = interval_of(stated, extra)
+    written = interval_of(stated, extra, decimals)
     if written.overlaps(computed):
         return Verdict.OK
     if computed.is_point:
