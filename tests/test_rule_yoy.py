@@ -22,6 +22,11 @@ PASSING = [
     "2019年年末存量资金规模为2670.6万元，2018年度年末存量资金规模为4978.72万元，全年部门财政存量资金变动率为-46.36%。",
     "城乡居民基础养老金最低标准从每人每月148元提高至每人每月170元，增长14.86%。",
     TITLE + "2020年总收入比2019年总收入3133.35万元减少181.24万元、下降5.78%。",
+    # the next sentence opens with the figure's own name and the measure compared (决算): its prior year
+    # (an excerpt without its title: the report year is not known)
+    "公务接待费支出3.26万元，完成预算96.50%。公务接待费支出决算比2022年减少0.84万元，下降20.49%。",
+    # …and a sentence naming another item is about that item, not the figure before it
+    "公务接待费支出3.26万元。公务用车运行维护费支出决算比2022年减少0.84万元，下降25.49%。",
     # approximate figures are never checked as exact
     TITLE + "全年支出约3000万元，比2019年增加200万元，增长10%。",
     # a change with nothing to check it against
@@ -59,6 +64,11 @@ FAILING = [
     ),
     ("城乡居保基础养老金最低标准从每人每月148元提高至每人每月170元，增长15.65%。", "15.65%", "14.86%"),
     (TITLE23 + "2023年支出合计1885.44万元，较上年1757.02万元增加138.42万元。", "138.42万元", "128.42万元"),
+    (
+        "公务接待费支出3.26万元，完成预算96.50%。公务接待费支出决算比2022年减少0.84万元，下降25.49%。",
+        "25.49%",
+        "20.49%",
+    ),
     (TITLE23 + "2023年本年收入1760.86万元，较上年收入1868.58万元增加6.12%。", "增长", "下降"),
     (
         "\t指标\n\t目标值\n\t实际数\n\t计划完成率\n\t同比去年\n\n\t城乡居民养老金最低标准/元\n\t170\n\t170\n\t100%\n\t15.65%\n\n"

@@ -673,12 +673,18 @@ def _restated_in_next_sentence(text: str, before: list[Quantity], pos: int, labe
     if len(label) < 4 or is_change_amount(text, last):
         return False
     opens = sentence_start(text, pos)
-    if text[opens:pos].strip() or sentence_end(text, last.end) + 1 != opens:
+    lead = text[opens:pos].strip()  # nothing, or the name itself: "。公务接待费支出决算比上年减少…"
+    if (lead and core_label(lead) != label) or sentence_end(text, last.end) + 1 != opens:
         return False
     earlier = sentence_start(text, last.start)
     if sum(1 for q in before if q.start >= earlier) != 1:
         return False
-    return label in core_label(last.label)  # 一般公共预算财政拨款 of 一般公共预算财政拨款支出
+    # 一般公共预算财政拨款 of 一般公共预算财政拨款支出; 公务接待费支出决算 of 公务接待费支出 (决算 says which
+    # measure of it is compared, not whose)
+    return label in core_label(last.label) or _MEASURE_SUFFIX.sub("", label) == core_label(last.label)
+
+
+_MEASURE_SUFFIX = lazy(r"(?:决算|预算|执行|实际)数?$")
 
 
 _FIRST_COMPARISON = lazy(r"\s*[，,]\s*(?:比|较|与)")
