@@ -31,6 +31,26 @@ PASSING = [
     # an approximate term is never added
     "本级收入完成约8000万元，加上级补助收入12000万元，收入总计19500万元。",
 ]
+# a region's final accounts: the chain starts from the 其中 part its rates follow ("；加…"), a bracketed 其中
+# inside the chain, and the balance in a paragraph of its own after the two totals
+REGION = (
+    "全县一般公共预算总收入186400万元，完成调整预算的101.2%，增长3.5%，其中地方一般公共预算收入98500万元，"
+    "完成调整预算的99.6%，下降2.1%；加上级补助收入70300万元，上年结余收入8600万元，债务转贷收入12000万元"
+    "（其中：再融资债券5000万元），调入资金3100万元，收入合计192500万元。\n"
+    "一般公共预算支出171200万元（含上年结转支出，下同），增长4.8%；加上解上级支出6800万元，债务还本支出5000万元，"
+    "支出合计183000万元。\n"
+    "上述收支相抵，年终结余9500万元，全部结转下年使用。\n"
+)
+PASSING += [
+    REGION,
+    # the chain adds to the whole before the 其中, not to its part
+    "全县一般公共预算收入完成52400万元，增长6.0%，其中税收收入38000万元，占72.5%；加上级补助收入131600万元，"
+    "收入总计184000万元。",
+    # two figures before the rates and no 其中: which one the chain adds to is open
+    "税收收入38000万元，非税收入14400万元，增长3.0%，加上级补助收入131600万元，收入总计184000万元。",
+    # the balance opens a section: no totals above it to take
+    "（二）政府性基金\n上述收支相抵，年终结余9500万元。",
+]
 THREE_PUBLIC = (
     "2023年度“三公”经费财政拨款支出决算数比2022年度减少0.36万元，降低3.60%，其中：因公出国（境）费支出决算减少0万元，"
     "降低0%；公务用车运行维护费支出决算减少0.40万元，降低5.10%；公务接待费支出决算增加0.04万元，增长2.00%。"
@@ -60,6 +80,9 @@ FAILING = [
         "19500万元",
     ),
     (BALANCE.replace("2700万元", "2400万元"), "2400万元", "2700万元"),
+    (REGION.replace("上年结余收入8600万元", "上年结余收入8900万元"), "192500万元", "192800万元"),
+    (REGION.replace("债务还本支出5000万元", "债务还本支出5300万元"), "183000万元", "183300万元"),
+    (REGION.replace("年终结余9500万元", "年终结余9800万元"), "9800万元", "9500万元"),
 ]
 
 

@@ -172,7 +172,7 @@ def analyse(doc: Document, skip_tables: frozenset[int] = frozenset()) -> Relatio
         shares.extend(found_shares)
         rates.extend(_rates_in(para))
         identities.extend(_identities_in(para))
-        identities.extend(_running_totals(para))
+        identities.extend(_running_totals(para, _above_in_section(paragraphs, index)))
         identities.extend(_change_breakdowns(para))
         ratios.extend(_ratios_in(para))
         ratios.extend(_control_rates_in(para, doc.report_year))
@@ -1628,7 +1628,10 @@ def _identities_in(para: Paragraph) -> list[Identity]:
 
 # "一般公共预算收入A，加上级补助收入B、上年结转C，收入总计T": a running total in one sentence, 加 and 减 its
 # operators. 加 opens the chain only as an operator: 加强/加快/加大… are verbs.
-_ADD_OPENER = lazy(r"[，,]\s*(?:再)?加(?:上|：|:)?(?![强快大入速紧重以之油班工密装盖])")
+_ADD_OPENER = lazy(r"[，,；;]\s*(?:再)?加(?:上|：|:)?(?![强快大入速紧重以之油班工密装盖])")
+# a clause between the chain's first figure and its "，加" that only says more about that figure: its rates
+# ("，完成调整后预算的99.2%，下降4.7%") and words ("，剔除减税降费因素")
+_FIRST_TERM_NOTE = lazy(r"[^\d其]*(?:\d+(?:\.\d+)?\s*[%％][^\d其]*)?")
 _CHAIN_GAP = lazy(
     r"\s*(?:、|，|,|和|及|以及)?\s*(?P<op>(?:再)?(?:加上?|减去?)[：:]?)?[^\d、，,；;。等]{0,24}$"
 )
@@ -1639,24 +1642,83 @@ _CHAIN_TOTAL = lazy(
 _NET_BALANCE = lazy(r"收支相抵[，,]?\s*(?:当年|年终|年末|本年)?(?:滚存)?结余(?:为|是)?\s*$")
 
 
-def _running_totals(para: Paragraph) -> list[Identity]:
+def _above_in_section(paragraphs: list[Paragraph], index: int, most: int = 3) -> list[Paragraph]:
+    """The paragraphs right above ``paragraphs[index]`` back to its heading, nearest first."""
+    out = []
+    for para in reversed(paragraphs[max(0, index - most) : index]):
+        if para.heading is not None:
+            break
+        out.append(para)
+    return out
+
+
+def _blank_brackets(text: str) -> str:
+    """``text`` with every bracketed span, brackets included, as spaces: offsets stay where they were."""
+    out, depth = [], 0
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        out.append(" " if depth else ch)
+        if ch in "）)" and depth:
+            depth -= 1
+    return "".join(out)
+
+
+def _first_terms(text: str, flat: str, before: list[Quantity], add_at: int) -> list[Quantity]:
+    """The figures a chain opened at ``add_at`` ("，加…") may start from, the likelier first.
+
+    The figure right before "，加" ("收入完成86500万元，加上级补助…"), or the last one before it when only
+    its rates and notes stand between; after a 其中 that figure is a part ("总收入T，…，其中地方收入A，
+    完成…；加上级补助…"), and the whole before the 其中 is the other reading."""
+    if not before or before[-1].approx:
+        return []
+    nearest = before[-1]
+    gap = flat[nearest.end : add_at]
+    if gap.strip() and not all(_FIRST_TERM_NOTE.fullmatch(c) for c in regex.split(r"[，,]", gap)):
+        return []
+    if len(before) > 1 and not gap.strip():
+        return []  # two figures in the sentence and the chain right after the second: as before, the
+        # sentence's one figure only
+    out = [nearest]
+    split = text.rfind("其中", sentence_start(text, nearest.start), nearest.start)
+    if split >= 0:
+        whole = [q for q in before if q.end <= split and not q.approx]
+        if whole:
+            out.append(whole[-1])
+    elif len(before) > 1:
+        return []  # two figures before the notes and no 其中: which one the chain adds to is open
+    return out
+
+
+def _chain_holds(result: Quantity, terms: list[tuple[int, Quantity]]) -> bool:
+    total = Interval.point(Decimal(0))
+    for sign, q in terms:
+        total = total + interval_of(q) if sign > 0 else total - interval_of(q)
+    return total.overlaps(interval_of(result))
+
+
+def _running_totals(para: Paragraph, above: list[Paragraph] = ()) -> list[Identity]:
     """ "A，加B、C，减D，收入总计T" (T = A + B + C − D), and "收支相抵，年终结余N" after one 收入总计 and one
-    支出总计 of the paragraph (N = 收入 − 支出)."""
+    支出总计 of the paragraph, or of the paragraphs above it in its section (N = 收入 − 支出)."""
     text = normalise(para.text)
     if "加" not in text and "收支相抵" not in text:
         return []
+    flat = _blank_brackets(
+        text
+    )  # "上级补助收入113566万元（其中：抗疫特别国债7691万元），…": inside, no chain
     top = _top_level_amounts(para)
     found = []
     for m in _ADD_OPENER.finditer(text):
         opens = sentence_start(text, m.start())
         before = [q for q in top if opens <= q.start and q.end <= m.start()]
-        if len(before) != 1 or before[-1].end != m.start() or before[-1].approx:
-            continue  # the first term, the sentence's one figure, right before "，加": "收入完成86500万元，加上级补助…"
-        first = before[-1]
+        firsts = _first_terms(text, flat, before, m.start())
+        if not firsts:
+            continue
+        first = firsts[0]
         terms, sign, previous, result = [(1, first)], 1, m.start(), None
         end = sentence_end(text, m.end())
         for q in (q for q in top if m.end() <= q.start < end):
-            gap = text[previous : q.start]
+            gap = flat[previous : q.start]
             if len(terms) >= 2 and _CHAIN_TOTAL.match(gap):
                 result = q
                 break
@@ -1669,8 +1731,12 @@ def _running_totals(para: Paragraph) -> list[Identity]:
             previous = q.end
         if result is None or len(terms) < 2 or result.approx or not _comparable(result, first):
             continue
-        if _CHAIN_BREAK.search(text, m.start(), result.start):
+        if _CHAIN_BREAK.search(flat, m.end(), result.start):
             continue
+        if not _chain_holds(result, terms):  # the other reading of its first figure may be the one meant
+            other = next((f for f in firsts[1:] if _chain_holds(result, [(1, f), *terms[1:]])), None)
+            if other is not None:
+                terms = [(1, other), *terms[1:]]
         found.append(Identity(result, terms, "running_total"))
     for m in _NET_BALANCE_AT.finditer(text):
         balance = next(
@@ -1682,8 +1748,12 @@ def _running_totals(para: Paragraph) -> list[Identity]:
             or "净结余" in text[balance.end : sentence_end(text, balance.end)]
         ):
             continue
-        income = [q for q in top if q.end <= m.start() and _INCOME_TOTAL.search(_norm_label(q.label))]
-        spending = [q for q in top if q.end <= m.start() and _SPENDING_TOTAL.search(_norm_label(q.label))]
+        earlier = [q for q in top if q.end <= m.start()]
+        if not earlier and _OPENS_WITH_ABOVE.fullmatch(text, 0, m.start()):
+            # "上述收支相抵，年终结余N" in a paragraph of its own: the totals of the paragraphs above
+            earlier = [q for p in reversed(above) for q in _top_level_amounts(p)]
+        income = [q for q in earlier if _INCOME_TOTAL.search(_norm_label(q.label))]
+        spending = [q for q in earlier if _SPENDING_TOTAL.search(_norm_label(q.label))]
         if (
             len(income) == 1
             and len(spending) == 1
@@ -1757,8 +1827,9 @@ def _items_of(text: str, begin: int, end: int, stops: regex.Pattern) -> list[tup
 
 _CHAIN_BREAK = lazy(r"[。；;]|其中|比|较|同比|增长|下降")
 _NET_BALANCE_AT = lazy(r"收支相抵")
-_INCOME_TOTAL = lazy(r"收入(?:总计|总量)$")
-_SPENDING_TOTAL = lazy(r"支出(?:总计|总量)$")
+_INCOME_TOTAL = lazy(r"收入(?:总计|总量|合计)$")
+_OPENS_WITH_ABOVE = lazy(r"\s*(?:上述|前述|以上)?[，,]?\s*")
+_SPENDING_TOTAL = lazy(r"支出(?:总计|总量|合计)$")
 
 
 def _ratios_in(para: Paragraph) -> list[Ratio]:
