@@ -186,3 +186,50 @@ def test_rows_separated_by_single_spaces_are_a_table(check):
 def test_a_sentence_with_figures_is_no_spaced_row(check):
     text = "本年收入 说明如下 年度对比\n全年完成 120 万元 其中 基本 80\n"
     assert check(text) == []
+
+
+# A web page copied as pipe rows: the page's particulars, the caption in rows of their own, a header cell
+# merged over two columns whose names follow in a second row that lost its empty cells on the left.
+WEB_PAGE = (
+    "| 索引号 | 0000-2024-0001 | 发布机构 | 某县财政局 |\n"
+    "| 公开目录 | 三公经费 | 发布日期 | 2024-09-10 |\n"
+    "附件 | ||||\n"
+    "某县2023年“三公”经费决算情况统计表 | ||||\n"
+    "单位：万元 | ||||\n"
+    "项目 | 上年决算数 | 本年决算数 | 比上年增减情况 | |\n"
+    "增减金额 | 增减幅度 | |||\n"
+    "合计 | 820.50 | 738.45 | -82.05 | -10.00% |\n"
+    "1.因公出国（境）费 | 20.00 | 15.00 | -5.00 | -25.00% |\n"
+    "2.公务接待费 | 300.50 | 283.45 | -17.05 | -5.67% |\n"
+    "3.公务用车购置及运行费 | 500.00 | 440.00 | -60.00 | -12.00% |\n"
+    "说明：三公经费是指用财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费。\n"
+)
+
+
+def test_a_web_pages_particulars_and_caption_rows_are_not_the_tables_header(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text(WEB_PAGE, encoding="utf-8")
+    table = load(path).tables[-1]
+    assert "统计表" in table.caption and table.unit == "万元"
+    assert [c.text for c in table.header.cells] == [
+        "项目",
+        "上年决算数",
+        "本年决算数",
+        "比上年增减情况 增减金额",
+        "比上年增减情况 增减幅度",
+    ]
+    assert table.rows[0].label == "合计"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "rule", "stated"),
+    [
+        ("| 283.45 | -17.05 |", "| 288.45 | -12.05 |", "S102", "738.45万元"),  # 合计 against its items
+        ("-5.67%", "-5.97%", "Y101", "-5.97%"),  # an item's change rate against its two years
+        ("| -82.05 |", "| -87.05 |", "Y101", "-87.05万元"),  # the change amount against its two years
+    ],
+)
+def test_a_web_pages_table_is_checked_under_its_two_row_header(check, old, new, rule, stated):
+    assert check(WEB_PAGE) == []
+    found = {(f.rule, f.stated) for f in check(WEB_PAGE.replace(old, new))}
+    assert (rule, stated) in found, found

@@ -92,6 +92,83 @@ def _split_at_inner_headers(block: TableBlock) -> list[TableBlock]:
     return parts
 
 
+_CAPTION_ROW = lazy(r"表$|表\s*[（(]|单位\s*[：:]|^\s*附\s*[件表]")
+
+
+def _split_at_captions(block: TableBlock) -> list[tuple[str, TableBlock]]:
+    """A web page copied as pipe rows runs its tables together: the page's particulars (索引号 | … |
+    发布机构 | …), then "附件 | | |", "…情况统计表 | | |", "单位：万元 | | |", then the table itself. Rows with
+    nothing but a caption in their first cell end the table above and give the one below its caption."""
+
+    def lone(row: list[tuple[int, str]]) -> str | None:
+        texts = [t.strip() for _, t in row]
+        if not texts or not texts[0] or any(texts[1:]) or _is_figure(texts[0]):
+            return None
+        return texts[0] if _CAPTION_ROW.search(normalise(texts[0])) else None
+
+    rows, offsets = block.rows, block.offsets
+    pieces: list[tuple[str, int, int]] = []  # (caption, first row, end)
+    start, title, k = 0, "", 0
+    while k < len(rows):
+        if k and lone(rows[k]) is not None:
+            run = k
+            while (
+                run < len(rows) and not [t for _, t in rows[run] if t.strip()][1:] and rows[run][0][1].strip()
+            ):
+                run += 1  # the caption's rows, up to the table's header
+            captions = [rows[j][0][1].strip() for j in range(k, run)]
+            if run < len(rows) - 1 and len([t for _, t in rows[run] if t.strip()]) >= 3:
+                pieces.append((title, start, k))
+                title, start, k = " ".join(captions), run, run
+                continue
+        k += 1
+    if not pieces:
+        return [("", block)]
+    pieces.append((title, start, len(rows)))
+    out = []
+    for caption, a, b in pieces:
+        if b - a >= 2:
+            out.append((caption, TableBlock(rows[a:b], offsets[a:b] if offsets is not None else None)))
+    return out
+
+
+def _merged_sub_header(raw_rows: list, offsets: list | None) -> tuple[list, list | None]:
+    """ "项目 | 上年决算数 | 本年决算数 | 比上年增、减情况 | |" over "增、减金额 | 增、减幅度 | | | |": a header cell
+    merged across the columns below it, whose second row names them; a text copy drops the second row's
+    empty cells on the left. One header row, each column named by the group and its own name."""
+    if len(raw_rows) < 3:
+        return raw_rows, offsets
+    header, second = raw_rows[0], raw_rows[1]
+    texts = [t.strip() for _, t in header]
+    below = [t.strip() for _, t in second]
+    names = [t for t in below if t]
+    if not names or any(_is_figure(t) or not _HAN.search(t) for t in names):
+        return raw_rows, offsets
+    groups = [
+        (p, width)
+        for p, t in enumerate(texts)
+        if t and (width := next((w for w in range(1, len(texts) - p) if texts[p + w]), len(texts) - p)) > 1
+    ]
+    if len(groups) != 1:
+        return raw_rows, offsets
+    p, width = groups[0]
+    if len(names) != width:
+        return raw_rows, offsets
+    # only where the copy moved the names to the left: a .docx or PDF table keeps them under their group,
+    # and its header rows are read as a tree (auditor.extract.fiscal)
+    if p == 0 or [i for i, t in enumerate(below) if t] != list(range(width)):
+        return raw_rows, offsets
+    merged = list(header)
+    for j, name in enumerate(names):
+        line = merged[p + j][0]
+        merged[p + j] = (line, f"{texts[p]} {name}")
+    rows = [merged, *raw_rows[2:]]
+    return rows, ([offsets[0], *offsets[2:]] if offsets is not None else None)
+
+
+_HAN = lazy(r"\p{Han}")
+
+
 def _without_group_label(raw_rows: list, offsets: list | None) -> tuple[list, list | None]:
     """ "预算执行情况（10分） | 年度预算数（万元） | 年初预算 | …", "绩效指标（90分） | 一级指标 | …": the first
     cell of the header names the whole block (merged down its rows), and the rows under it start one
@@ -124,6 +201,7 @@ def _build_table(index: int, block: TableBlock, caption: str) -> Table:
         raw_rows = raw_rows[1:]
         offsets = offsets[1:] if offsets is not None else None
     raw_rows, offsets = _without_group_label(raw_rows, offsets)
+    raw_rows, offsets = _merged_sub_header(raw_rows, offsets)
     cm = _CAPTION_UNIT.search(caption)
     caption_unit = cm.group("u") if cm else None
     header_texts = [t for _, t in raw_rows[0]]
@@ -200,8 +278,9 @@ def build_document(source: Source) -> Document:
             lines[block.line - 1].role = "cell"  # a row of a table laid out in columns: not prose
             continue
         if isinstance(block, TableBlock):
-            for part in _split_at_inner_headers(block):
-                tables.append(_build_table(len(tables) + 1, part, last_text))
+            for title, piece in _split_at_captions(block):
+                for part in _split_at_inner_headers(piece):
+                    tables.append(_build_table(len(tables) + 1, part, title or last_text))
             for row in block.rows:
                 for line, _ in row:
                     lines[line - 1].role = "cell"
