@@ -233,3 +233,35 @@ def test_a_web_pages_table_is_checked_under_its_two_row_header(check, old, new, 
     assert check(WEB_PAGE) == []
     found = {(f.rule, f.stated) for f in check(WEB_PAGE.replace(old, new))}
     assert (rule, stated) in found, found
+
+
+# A web copy runs a paragraph, its "如下：" and the table's title into the first cell of the header row.
+FUSED = (
+    "一、财政收入情况\n"
+    "1-3月，全县实现一般公共预算收入24000万元，完成预算的25.00%，较上年同期增收1200万元，增长5.26%。"
+    "其中税收收入18000万元，占收入的75.00%。具体收入项目情况如下：二〇二四年一季度财政收入执行情况表"
+    " | 预算科目 | 本年收入计划 | 累计完成数 | 占计划% |\n"
+    "| 税收收入 | 72000 | 18000 | 25.00 |\n"
+    "| 非税收入 | 24000 | 6000 | 25.00 |\n"
+    "| 合计 | 96000 | 24000 | 25.00 |\n"
+)
+
+
+def test_a_paragraph_run_into_a_tables_header_is_prose_and_the_table_a_table(check, tmp_path):
+    path = tmp_path / "fused.txt"
+    path.write_text(FUSED, encoding="utf-8")
+    doc = load(path)
+    assert any(
+        p.line == 2 and p.text.startswith("1-3月") and p.text.rstrip().endswith("执行情况表")
+        for p in doc.paragraphs
+    )
+    (table,) = doc.tables
+    assert [c.text for c in table.header.cells][:2] == ["预算科目", "本年收入计划"]
+    assert check(FUSED) == []
+    found = {(f.rule, f.stated) for f in check(FUSED.replace("占收入的75.00%", "占收入的78.00%"))}
+    assert ("P101", "78.00%") in found, found
+    found = {
+        (f.rule, f.stated)
+        for f in check(FUSED.replace("| 合计 | 96000 | 24000 |", "| 合计 | 96000 | 25000 |"))
+    }
+    assert ("S102", "25000") in found, found  # bare figures under 累计完成数: amounts by their header

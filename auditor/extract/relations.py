@@ -548,7 +548,19 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
     for b in found:
         if b.marker == "主要用于" and len(b.shares) == len(b.parts) and _whole_by_shares(b, text):
             b.complete = True  # every part with its share, and the shares make about 100%: the list is whole
+        elif b.complete and len(b.parts) >= 2 and len(b.shares) == len(b.parts) and _shares_fall_short(b):
+            # "从层级看：上划中央收入A，占收入的45.24%；上划省级收入B，占14.26%；上划市级收入C，占0.04%" and no
+            # more: 59.54% of the whole, its shares say the list stops short (县乡级 left out)
+            b.complete = False
     return found
+
+
+def _shares_fall_short(b: Breakdown) -> bool:
+    """The parts' shares add up to well under 100% (under 95%, whatever their rounding), and so do their
+    amounts: parts that make their whole are the whole list, one of its shares wrong (P102 says which)."""
+    if sum_interval(b.parts).overlaps(interval_of(b.whole)):
+        return False
+    return sum_interval(list(b.shares.values())).hi < Decimal(95)
 
 
 _THE_REST = lazy(r"其余|剩余|余下|其他为")

@@ -128,7 +128,17 @@ def is_amount_column(table: Table, column: int) -> bool:
         q = cell_figure(cell) if cell else None
         if q is not None:
             kinds.add((q.kind, q.base_unit))
-    return len(kinds) == 1 and next(iter(kinds))[0] in (Kind.MONEY, Kind.COUNT)
+    if len(kinds) != 1:
+        return False
+    kind = next(iter(kinds))[0]
+    if kind is Kind.PLAIN:
+        # bare figures without a unit anywhere ("本年收入计划 | 累计完成数 | 上年同期数"): amounts when their
+        # header says so
+        return header is not None and bool(_PLAIN_AMOUNT_HEADER.search(_header_text(header)))
+    return kind in (Kind.MONEY, Kind.COUNT)
+
+
+_PLAIN_AMOUNT_HEADER = lazy(r"(?:预算|决算|执行|完成|收入|支出|同期|计划|实际)(?:数|额|金额)?$|金额$|数额$")
 
 
 def first_figure(table: Table) -> Quantity | None:

@@ -4,6 +4,7 @@ cell), markdown or pipe rows (one row per line), and columns aligned by spaces."
 from __future__ import annotations
 
 import codecs
+from dataclasses import replace
 
 import regex
 
@@ -167,6 +168,26 @@ def _aligned_cells(text: str) -> list[tuple[int, str]] | None:
     if start < len(text.rstrip()):
         out.append((start, text[start : len(text.rstrip())]))
     return out if len(out) >= 3 else None
+
+
+_PROSE_END = lazy(r"[。！？；;]")
+_INTRO_END = lazy(r"(?:表|如下|[：:])\s*$")
+
+
+def _fused_prose(text: str) -> int:
+    """Where a table's first row starts in a line that opens with prose, 0 when it does not: a web copy
+    runs a paragraph, its "具体情况如下：" and the table's title into the header's first cell. The prose is
+    a sentence or more (one that ends in 。) before the first "|" of a line that is no framed row."""
+    bar = text.find("|")
+    if bar < 30 or text.lstrip().startswith("|") or text.count("|") < 3:
+        return 0
+    head = text[:bar]
+    ends = [m.end() for m in _PROSE_END.finditer(head)]
+    if not ends:
+        return 0
+    if _INTRO_END.search(head):
+        return bar  # the title (…执行情况表) or "如下：" closes the first cell: all of it is prose
+    return ends[-1]
 
 
 def _one_line_tables(
@@ -419,6 +440,15 @@ def split_flattened_tables(lines: list[Line]) -> list[Block]:
             continue
         if not is_cell(i):
             text = lines[i].text
+            cut = _fused_prose(text)
+            if cut:  # "…下降92.21%。具体情况如下：…执行情况表 | 预算科目 | 本年收入计划 | …": prose, then the table
+                view = [*lines[:i], replace(lines[i], text=" " * cut + text[cut:]), *lines[i + 1 :]]
+                found = _one_line_tables(view, i)
+                if found is not None:
+                    blocks.append(TextBlock(lines[i].number, text[:cut]))
+                    rows, offsets, i = found
+                    blocks.append(TableBlock(rows, offsets))
+                    continue
             found = _one_line_tables(lines, i) if ("|" in text or "  " in text or "\t" in text) else None
             if found is None and " " in text:
                 found = _spaced_rows(lines, i)
