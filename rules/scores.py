@@ -50,6 +50,35 @@ def _weight_column(doc: Analysis, line: int, value: Decimal) -> int:
     return 1
 
 
+def _cut_off_groups(doc: Analysis, t) -> set[int]:
+    """The groups still open where a table ends the document, give or take two lines (its last root, that
+    root's last child …), when its last row stops before its figures: an excerpt cut inside a table ends
+    with a group that has only its first children."""
+    rows = t.table.rows
+    last_cell = max((c.line for c in rows[-1].cells), default=0) if rows else 0
+    after = 0  # lines of text after the table, counted from the document's end (the cut cell's own lines)
+    for ln in reversed(doc.lines):
+        if ln.number <= last_cell or after > 2:
+            break
+        after += ln.text.strip() not in ("", "|")
+    if not t.roots or after > 2:
+        return set()
+    out, node = set(), t.roots[-1]
+    while node.children:
+        out.add(id(node))
+        node = node.children[-1]
+    # the last row stops before its figures: the excerpt was cut inside it
+    cut = node.max is None and node.max_in_name is None and node.score is None
+    return out if cut else set()
+
+
+def _figure_lines(children: list, figure: str) -> list[int]:
+    """The lines of the children's rows and of the cells that hold their figures (``figure``: max_line or
+    score_line): a table copied one cell per line has each figure on a line of its own."""
+    lines = [c.line for c in children] + [getattr(c, figure) for c in children if getattr(c, figure)]
+    return list(dict.fromkeys(lines))
+
+
 class ChildrenMaxMismatch(Message):
     zh = "指标分值不符：{name}的下级指标分值 {terms} = {computed}，标注为 {stated}"
     en = "indicator weights do not add up: the sub-indicators of {name} weigh {terms} = {computed}, it is marked {stated}"
@@ -150,12 +179,15 @@ class IndicatorTableSum(Rule):
                     stated=pts(c.other),
                     expected=pts(c.node.max_in_name),
                 )
+            cut = _cut_off_groups(doc, t)
             for node in _nodes(t.roots):
                 if node.children and node.max is not None:
                     maxima = [c.max for c in node.children]
                     if None in maxima:
                         continue
                     total = sum(maxima, Decimal(0))
+                    if id(node) in cut and total < node.max:
+                        continue  # the excerpt ends inside this group: its other children were cut off
                     alternatives = {id(c.node): c.other for c in t.conflicts}
                     possible = _possible_sums(node.children, alternatives)
                     others = {node.max} | {c.other for c in t.conflicts if c.node is node}
@@ -170,7 +202,7 @@ class IndicatorTableSum(Rule):
                         ),
                         line=node.line,
                         column=_weight_column(doc, node.line, node.max),
-                        lines=[c.line for c in node.children],
+                        lines=_figure_lines(node.children, "max_line"),
                         stated=pts(node.max),
                         expected=pts(total),
                     )
@@ -346,7 +378,7 @@ class ProseScoreSum(Rule):
             ),
             line=line or node.line,
             column=node.column if line == node.score_line else 1,
-            lines=[c.line for c in node.children] or [node.line],
+            lines=_figure_lines(node.children, "score_line") or [node.line],
             stated=pts(stated),
             expected=pts(total),
         )

@@ -205,3 +205,44 @@ def test_a_second_header_row_of_budget_and_actual_is_no_new_block(tmp_path):
     path = tmp_path / "t.txt"
     path.write_text(TITLE + text, encoding="utf-8")
     assert len(load(path).tables) == 1
+
+
+# A score table copied one cell per line with a line of "|" after each cell, cells wrapped over lines
+# ("决 策" / "(20分)"), column names of the scoring vocabulary (评分标准 · 自评得分 · 扣分原因), and the
+# first-level and second-level names merged down their rows.
+def _stream(*cells: str) -> str:
+    return "".join(f"{c}\n|\n" if c else "|\n" for c in cells)  # an empty cell: a "|" line alone
+
+
+SCORE_HEADER = ("一级指标", "二级指标", "三级指标", "评分标准", "分值", "自评得分", "扣分原因")
+SCORE_ROWS = (
+    ("决 策\n(20分)", "目标设定\n(20分)", "绩效目标\n合理性", "目标与职责相符，计10分。", "10", "10", ""),
+    ("绩效指标\n明确性", "指标细化量化，计10分；\n每缺一项扣2分。", "{weight}", "9", "指标不够细化"),
+    ("管 理\n(30分)", "资金管理\n(30分)", "资金到位率", "到位率100%计15分。", "15", "{score}", ""),
+    ("预算执行率", "执行率每低一个百分点扣1分。", "15", "14", "执行率95%"),
+)
+
+
+def score_stream(
+    weight: str = "10", score: str = "15", rows: int = 4, after: str = "综上，自评得分48分。\n"
+) -> str:
+    cells = [c for row in SCORE_ROWS[:rows] for c in row]
+    return _stream(*SCORE_HEADER, *cells).format(weight=weight, score=score) + after
+
+
+def test_a_score_table_of_wrapped_cells_between_bar_lines(check):
+    assert check(score_stream()) == []
+    (finding,) = check(score_stream(weight="13"), select="G101")
+    text = score_stream(weight="13").split("\n")
+    assert text[finding.lines[-1] - 1] == "13" or (text.index("13") + 1) in finding.lines  # the cell itself
+    assert [f.rule for f in check(score_stream(score="18"), select="G103")] == ["G103"]
+
+
+def test_a_score_table_cut_off_inside_its_last_group_says_nothing_of_that_group(check):
+    # the excerpt ends inside the 资金到位率 row, before its figures: 资金管理 (30分) shows one child, cut
+    cut = score_stream(rows=3, after="")
+    cut = cut[: cut.index("15\n|\n15")]
+    assert check(cut, select="G101") == []
+    # the same table with its last row whole is whole: its 资金管理 children make 15, not 30
+    found = check(score_stream(rows=3, after="二、评价结论\n本次评价结论为良好。\n"), select="G101")
+    assert [(f.rule, f.stated, f.expected) for f in found] == [("G101", "30分", "15分")]

@@ -317,9 +317,13 @@ _VALUE_CELL = lazy(r"[-−]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|亿元|元|分|人�
 _HEADER_CELL = lazy(
     r"(?:[一二三四]级指标|(?:年初|全年|调整后|年度)?预算(?:数|执行数|执行率)?(?:[（(]万?元[）)])?|全年执行数|"
     r"(?:预算)?执行(?:数|率)|分值|权重|得分|原因|(?:年度)?指标值|实际完成值|完成值|指标性质|度量单位|"
-    r"偏差原因分析及改进措施|未完成原因分析|项目资金(?:[（(]万?元[）)])?|" + GROUP_LABEL.pattern + ")"
+    r"偏差原因分析及改进措施|未完成原因分析|项目资金(?:[（(]万?元[）)])?|"
+    r"评分(?:标准|细则|要点|依据)|(?:自评|评价)?得分|扣分(?:原因|理由|情况)\p{Han}{0,6}|指标(?:说明|解释)|备注|"
+    + GROUP_LABEL.pattern
+    + ")"
 )
 _LEAST_STREAM = 8
+_CELL_LINES = 6  # the most lines one cell of a stream may wrap over
 
 
 def _stream_cell(text: str) -> str | None:
@@ -395,7 +399,14 @@ def _header_run(texts: list[tuple[int, str]]) -> tuple[int, int] | None:
     """Where the longest run of four or more column names in ``texts`` starts and ends."""
     best, start = None, None
     for i, (_, t) in enumerate([*texts, (0, "")]):
-        if i < len(texts) and _HEADER_CELL.fullmatch(t.replace(" ", "")):
+        name = t.replace(" ", "")
+        # a block's name ("预算执行情况（10分）") opens a header, merged down its first column; after the
+        # column names, "投入（15分）" is the first row's 一级指标
+        if (
+            i < len(texts)
+            and _HEADER_CELL.fullmatch(name)
+            and (start is None or not GROUP_LABEL.fullmatch(name))
+        ):
             start = i if start is None else start
             continue
         if start is not None and i - start >= 4 and (best is None or i - start > best[1] - best[0]):
@@ -496,9 +507,12 @@ def _cell_stream(lines: list[Line], i: int) -> tuple[list[list[tuple[int, str]]]
     cells: list[tuple[int, str]] = []
     if plain(i) and bar(i + 1):
         while k < n:
-            if plain(k) and bar(k + 1):
-                cells.append((lines[k].number, lines[k].text.strip()))
-                k += 2
+            end = k
+            while plain(end) and end - k < _CELL_LINES:
+                end += 1  # a cell's text wrapped over lines ("投 入" / "(15分)"), up to its "|"
+            if end > k and bar(end):
+                cells.append((lines[k].number, "".join(lines[j].text.strip() for j in range(k, end))))
+                k = end + 1
             elif bar(k):
                 cells.append((lines[k].number, ""))  # a cell that held nothing
                 k += 1
