@@ -142,6 +142,7 @@ _COUNTED_GAP = lazy(r"\p{Han}{0,16}[，,]\s*")
 _TOTAL_LABEL = lazy(r"^(?:合计|共计|总计|累计|总共|合计金额|共计金额)$")
 _GENERIC_BASE = lazy(r"^(?:总额|总数|总量|合计|总计|全部|总支出|总收入|总体|整体)?$")
 _SUBSET_PAREN = lazy(r"^[（(]\s*(?:含|包含|包括|均含|不含|其中含)")
+_PARTS_PAREN = lazy(r"^[（(]\s*(?:包括|具体包括)[：:]")
 _TARGET_WORDS = ("目标", "任务", "计划", "预算数")
 _RESPECTIVE_IS = lazy(r"分别(?:为|是)[：:]?")
 _VALUE_GAP = lazy(r"\s*(?:、|，|,|和|及|与|以及)\s*")
@@ -471,7 +472,9 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             and not p.approx
             and _depth_at(text, q.end, p.start) == 1
         ]
-        if len(inner) >= 2 and not _SUBSET_PAREN.match(text[q.end :]):
+        if len(inner) >= 2 and (
+            not _SUBSET_PAREN.match(text[q.end :]) or _PARTS_PAREN.match(text[q.end :])
+        ):  # "（含A a）" names a part; "（包括：A a、B b）" the parts, as a list after a colon does
             found.append(Breakdown(q, inner, "括号", complete=True))
 
     # 3. "W，主要用于A a、B b …" — complete only when every part has its share, or a 合计 closes it.
