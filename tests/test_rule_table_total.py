@@ -107,7 +107,24 @@ PASSING = [
     "1、增值税 | 660 | 600 | 60 | 10.00 |\n2、城建税 | 440 | 400 | 40 | 10.00 |\n",
 ]
 
+# a table titled as a standard form ("…“三公”经费预算支出表") but laid out with its items down the rows and
+# one column of figures: the standard form's reading finds nothing in it, and the generic one reads it
+THREE_PUBLIC_ROWS = table(
+    "2024年“三公”经费预算支出表    单位：万元",
+    ["项目", "预算数"],
+    [
+        ["合计", "{total}"],
+        ["1.因公出国（境）费", "20"],
+        ["2.公务接待费", "80"],
+        ["3.公务用车购置及运行维护费", "400"],
+        ["其中：公务用车运行维护费", "300"],
+        ["公务用车购置费", "100"],
+    ],
+)
+PASSING.append(THREE_PUBLIC_ROWS.format(total="500"))
+
 FAILING = [
+    (THREE_PUBLIC_ROWS.format(total="510"), "510万元", "500万元"),
     # the amount columns beside a rate column are still added
     (
         "单位：万元\n项目 | 本年预算数 | 上年完成数 | 比上年增减额 | 比上年增减% |\n一、税收收入 | 1100 | 1000 | 100 | 10.00 |\n"

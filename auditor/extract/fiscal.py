@@ -170,7 +170,25 @@ class Disclosure:
 
     @property
     def table_indexes(self) -> frozenset[int]:
-        return frozenset(t.table.index for t in self.tables) | self.absorbed
+        """The tables read here, which the generic reading of tables leaves alone. A 三公 table has its items
+        across (合计 | 因公出国（境）费 | …); one named so but laid out otherwise (the items down its rows, one
+        column of figures), where this reading finds no sum, is read as any other table."""
+        lines = [
+            q.line
+            for q in [
+                *(s.whole for s in self.sums),
+                *(r.first for r in self.relations),
+                *(r.second for r in self.relations),
+                *(c.cell for c in self.text_conflicts),
+            ]
+        ]
+        read = set()
+        for t in self.tables:
+            cells = [c.line for row in [t.table.header, *t.table.rows] for c in row.cells]
+            summed = cells and any(min(cells) <= line <= max(cells) for line in lines)
+            if t.kind != "three_public" or summed:
+                read.add(t.table.index)
+        return frozenset(read) | self.absorbed
 
 
 # ----------------------------------------------------------------------------- reading tables
