@@ -490,7 +490,10 @@ def _follow_ons(
 
 _NOT_A_NAME = lazy(r"[\d。；;：:]|比|较|增|减|下降|其中|合计|总计")
 _PRIOR_WORDS = lazy(r"^(?:上年|去年|上一年度?|上年同期)(?!结转|结余)|^(?:19|20)\d\d年度?(?:为|是)?$")
-_RATE_CLAUSE_GAP = lazy(r"[，,]\s*(?:完成|占|为)[^，,；;。]{0,20}?\d+(?:\.\d+)?\s*%\s*[，,]\s*")
+# one to three clauses of rates about the figure: "，完成预算的16.18%，较均衡进度慢0.48%，"
+_RATE_CLAUSE_GAP = lazy(
+    r"(?:[，,]\s*(?:完成|占|为|达到?|(?:较|比|超)均衡进度)[^，,；;。]{0,20}?\d+(?:\.\d+)?\s*[%％]\s*){1,3}[，,]\s*"
+)
 _BASE_BEFORE = lazy(r"为(?:年初|调整后?的?|全年)?预算数?\s*$")
 # what the figure is, said in words between it and its comparison: "收入203.91万元，为县本级财政当年拨付的
 # 资金，较上年增加…", "农林水支出172.36万元：主要用于动物疫病防控。较上年增加…"
@@ -543,6 +546,12 @@ def _subject(
             current = last
         elif _RATE_CLAUSE_GAP.fullmatch(gap):
             # "…支出决算16.00万元，完成预算的80.00%，较上年减少2.00万元": a rate about it in between
+            current = last
+        elif (of := _BASE_OF_RATE.match(gap)) and _RATE_CLAUSE_GAP.fullmatch(
+            "，" + gap[of.end() :].lstrip("，,")
+        ):
+            # "…收入5682万元，完成预算105425万元的5.39%，较均衡进度慢2.94%，较上年同期减收…": the budget is
+            # the rate's base (the figure compared is the one before it, below)
             current = last
         elif (
             EXPLAINING_GAP.fullmatch(gap)
