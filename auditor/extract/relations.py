@@ -679,7 +679,20 @@ def _whole_named_before(
     ]
     if len(amounts) == 1 and m.group("name")[-2] in normalise(amounts[0].label):
         return amounts[0]
-    if start > 0 or previous is None:
+    if start > 0:
+        # "收支总预算W。收入包括：A a、B b；支出包括：…" in one paragraph: the sentence that opens with the
+        # other list comes right after the one that states the 收支 total
+        other = _OTHER_LIST_HERE.match(text, start)
+        if other is None or other.group("name") == m.group("name")[-2:]:
+            return None
+        before = sentence_bounds(text, start - 1)[0]
+        totals = [
+            q
+            for q in para.quantities
+            if before <= q.start < start and q.is_amount and not q.approx and "收支" in normalise(q.label)
+        ]
+        return totals[0] if len(totals) == 1 else None
+    if previous is None:
         return None
     above = normalise(previous.text)
     opener = _OTHER_LIST_OPENS.search(above)
@@ -695,6 +708,7 @@ def _whole_named_before(
 
 
 _OTHER_LIST_OPENS = lazy(r"[。；;]\s*(?P<name>收入|支出)(?:主要)?包括\s*[：:]\s*$")
+_OTHER_LIST_HERE = lazy(r"\s*(?P<name>收入|支出)(?:主要)?包括\s*[：:]")
 
 
 def _settle_on_matching_run(b: Breakdown) -> None:
