@@ -51,6 +51,20 @@ PASSING += [
     # the balance opens a section: no totals above it to take
     "（二）政府性基金\n上述收支相抵，年终结余9500万元。",
 ]
+# a fund's items without totals: every income item less every spending item
+ITEMS = (
+    "国有资本经营收入1500万元，上级补助收入50万元，上年结余120万元，国有资本经营支出1400万元。\n"
+    "上述收支相抵，年终结余270万元，全部结转下年使用。\n"
+)
+PASSING += [
+    ITEMS,
+    # a part of an item (其中) is no item of its own: the balance is not recomputed
+    "社会保险基金收入11000万元，其中：财政补贴收入3000万元，上年结余6000万元，社会保险基金支出9000万元。\n"
+    "上述收支相抵，年终结余8000万元。\n",
+    # a figure that is neither income nor spending: the balance is not recomputed
+    "社会保险基金收入11000万元，上年结余6000万元，社会保险基金支出9000万元，待偿债务500万元。\n"
+    "上述收支相抵，年终结余8000万元。\n",
+]
 THREE_PUBLIC = (
     "2023年度“三公”经费财政拨款支出决算数比2022年度减少0.36万元，降低3.60%，其中：因公出国（境）费支出决算减少0万元，"
     "降低0%；公务用车运行维护费支出决算减少0.40万元，降低5.10%；公务接待费支出决算增加0.04万元，增长2.00%。"
@@ -83,6 +97,7 @@ FAILING = [
     (REGION.replace("上年结余收入8600万元", "上年结余收入8900万元"), "192500万元", "192800万元"),
     (REGION.replace("债务还本支出5000万元", "债务还本支出5300万元"), "183000万元", "183300万元"),
     (REGION.replace("年终结余9500万元", "年终结余9800万元"), "9800万元", "9500万元"),
+    (ITEMS.replace("上年结余120万元", "上年结余150万元"), "270万元", "300万元"),
 ]
 
 

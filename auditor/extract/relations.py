@@ -1790,7 +1790,38 @@ def _running_totals(para: Paragraph, above: list[Paragraph] = ()) -> list[Identi
             and _comparable(spending[0], balance)
         ):
             found.append(Identity(balance, [(1, income[0]), (-1, spending[0])], "balance"))
+        elif not income and not spending and (terms := _balance_items(earlier, balance, text, above)):
+            found.append(Identity(balance, terms, "balance"))
     return found
+
+
+_INCOME_ITEM = lazy(r"(?:收入|结余|结转|调入资金)$")
+_SPENDING_ITEM = lazy(r"(?:支出|调出资金|上解)$")
+_PART_WORDS_NEAR = lazy(r"其中|[（(]\s*含|包括")
+
+
+def _balance_items(
+    earlier: list[Quantity], balance: Quantity, text: str, above: list[Paragraph]
+) -> list[tuple[int, Quantity]]:
+    """ "国有资本经营收入A，上级补助收入B，上年结余C，国有资本经营支出D。上述收支相抵，年终结余N": without a
+    收入合计 or 支出合计, every income item less every spending item (N = A + B + C − D), when each figure
+    before it is one or the other and none is a part of another (no 其中)."""
+    window = text + "".join(p.text for p in above)
+    if len(earlier) < 2 or _PART_WORDS_NEAR.search(normalise(window)):
+        return []
+    terms = []
+    for q in earlier:
+        label = _norm_label(q.label)
+        if q.approx or not _comparable(q, balance):
+            return []
+        if _INCOME_ITEM.search(label):
+            terms.append((1, q))
+        elif _SPENDING_ITEM.search(label):
+            terms.append((-1, q))
+        else:
+            return []
+    signs = {sign for sign, _ in terms}
+    return sorted(terms, key=lambda t: -t[0]) if signs == {1, -1} else []
 
 
 # "…比上年减少0.28万元，降低3.09%，其中：因公出国（境）费减少0万元；公务用车运行维护费减少0.29万元；公务接待费
