@@ -112,8 +112,10 @@ RATIO_PASSING = [
     "全年应签订劳动合同1200份，实际签订1152份，劳动合同签订率为96%。",
     "应参保人数500人，已参保人数476人，参保率95.2%。",
     "共发放问卷50份，有效问卷49份，问卷有效率为98%。",
-    # three counts: which two make the rate is a guess, so nothing is checked
+    # three counts: a pair of them gives the rate
     "本年度37个项目中，自评23个，有14个未自评，自评率62%。",
+    # three counts, no pair gives the rate and no part is named by it: which two it divides is a guess
+    "共检查企业420户，制造业210户，服务业150户，达标率为80%。",
     # a completion rate is C101's
     "任务3746人，完成3821人，完成率102%。",
     # approximate counts are not exact
@@ -123,6 +125,8 @@ RATIO_PASSING = [
 ]
 
 RATIO_FAILING = [
+    # three counts: the largest is the whole, the rate is of the part it names (自评)
+    ("本年度67个项目中，自评23个，有14个未自评，自评完成比例62%。", "62%", "34.33%"),
     ("共37个项目，已设置绩效目标的有23个，绩效目标覆盖率为65.16%。", "65.16%", "62.16%"),
     ("2019年共收到48件信访案件，已办结信访案件46件，信访案件处理率达100%。", "100%", "95.83%"),
     ("受理仲裁案件206件，结案196件，结案率100%。", "100%", "95.15%"),

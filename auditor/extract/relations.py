@@ -1902,6 +1902,9 @@ def _ratios_in(para: Paragraph) -> list[Ratio]:
             q for q in para.quantities if s_start <= q.start < rate.start and q.kind is Kind.COUNT and q.exact
         ]
         units = {_PEOPLE.get(q.base_unit, q.base_unit) for q in counts}
+        if len(counts) == 3 and len(units) == 1 and (ratio := _ratio_of_three(counts, rate, text)):
+            found.append(ratio)
+            continue
         if len(counts) != 2 or len(units) != 1:
             continue  # more than two counts: which two the rate divides is a guess
         if _STAFF_CONTROL.search(rate.label):
@@ -1916,6 +1919,27 @@ def _ratios_in(para: Paragraph) -> list[Ratio]:
         if large.base_value > 0:
             found.append(Ratio(numerator=small, denominator=large, rate=rate))
     return found
+
+
+def _ratio_of_three(counts: list[Quantity], rate: Quantity, text: str) -> Ratio | None:
+    """ "37个项目中，自评23个，有14个未自评，自评完成比例62%": the largest count is the whole, and the rate
+    is of the part its name repeats (自评 in 自评完成比例). None when another pair of the counts gives the
+    rate (then that pair was meant) or when no part's name is in the rate's."""
+    from auditor.extract.tolerance import Verdict, judge
+
+    whole = max(counts, key=lambda q: q.base_value)
+    parts = [q for q in counts if q is not whole]
+    if whole.base_value <= 0 or any(p.base_value > whole.base_value for p in parts):
+        return None
+    for a in counts:
+        for b in counts:
+            if a is not b and 0 < a.base_value <= b.base_value:
+                exact = Interval.point(a.base_value / b.base_value * 100)
+                if judge(rate, exact) is not Verdict.MISMATCH:
+                    return None  # some pair gives the rate: nothing to say
+    name = _norm_label(rate.label)
+    named = [p for p in parts if (own := _norm_label(p.label)) and len(own) >= 2 and own in name]
+    return Ratio(numerator=named[0], denominator=whole, rate=rate) if len(named) == 1 else None
 
 
 _PEOPLE = {"名": "人"}  # 编制15名 and 实有14人 count the same people
