@@ -82,6 +82,12 @@ FAILING = [
         "46.60万元",
     ),
     ("商品和服务支出86.42万元（其中：办公费20.5万元，会议费6万元，差旅费59.62万元）。", "86.12万元"),
+    # taxes and non-tax revenue are all of a general budget's revenue, each item compared or not
+    (
+        "上半年，全市一般公共预算收入1174.4亿元，同比增长6.3%。其中：税收收入865.4亿元，同比增长2.8%；"
+        "非税收入279亿元，同比增长18.8%。",
+        "1144.4亿元",
+    ),
     (
         "2024年财政拨款收支总预算1,250,000.00元。收入包括：一般公共预算拨款1,200,000.00元、上年结转结余50,000.00元；支出包括：教育支出900,000.00元、社会保障和就业支出230,000.00元、卫生健康支出150,000.00元。",
         "1280000.00元",
@@ -123,6 +129,9 @@ def test_finding_points_at_the_whole_and_lists_all_lines(check):
 
 
 REGRESSIONS = [
+    # a revenue report's main items, each with its own comparison: they may add up to less than the whole
+    "2024年1-5月，全县政府性基金预算收入完成7200万元，较上年减收1800万元，下降20.0%。其中：国有土地使用权出让收入"
+    "6100万元，较上年减收1500万元，下降19.74%；城市基础设施配套费收入350万元，较上年减收120万元，下降25.53%。",
     # every part with its share, the shares 59.54% of the whole: the list stops short (县乡级 left out)
     "全县大口径财政收入17056万元。从层级看：上划中央收入7716万元，占收入的45.24%；上划省级收入2432万元，"
     "占收入的14.26%；上划市级收入6万元，占收入的0.04%。",

@@ -28,6 +28,8 @@ PASSING = [
     "全年收入完成52400万元，加强征管后非税收入增加3000万元，收入总计达到55400万元。",
     # after 收支相抵 a carry-over first, then the net balance: the first figure is no balance
     "收入总计213000万元，支出总计210300万元。收支相抵，结转下年支出2700万元，净结余0万元。",
+    # a term subtracted whose name ends in 总支出 is a term, not the chain's total; the chain has no total
+    "上年结转结余0亿元，加一般公共预算总收入13.83亿元，减一般公共预算总支出13.60亿元，1-6月结余0.23亿元。",
     # an approximate term is never added
     "本级收入完成约8000万元，加上级补助收入12000万元，收入总计19500万元。",
 ]

@@ -265,3 +265,23 @@ def test_a_paragraph_run_into_a_tables_header_is_prose_and_the_table_a_table(che
         for f in check(FUSED.replace("| 合计 | 96000 | 24000 |", "| 合计 | 96000 | 25000 |"))
     }
     assert ("S102", "25000") in found, found  # bare figures under 累计完成数: amounts by their header
+
+
+# A pipe table whose rows a web copy cut over lines: each unit's name and first figures, then "| … |"
+# lines that go on with its rates and the rest. The lines without a name are no rows of their own.
+WRAPPED_ROWS = (
+    "单位：万元\n"
+    "单位名称 | 一般公共预算收入 | 税收比重% | 一般公共预算支出 | ||||\n"
+    "当月 | 累计 | 为预算的% | 增幅% | 当月 | 累计 | ||\n"
+    "全市 | 52000 | 160000 |\n"
+    "| -8.2 | 68.5 | 250000 | 610000 |\n"
+    "市本级 | 11000 | 41000 |\n"
+    "| -15.3 | 60.2 | 47000 | 118000 |\n"
+    "县区级 | 41000 | 119000 |\n"
+    "| -5.1 | 72.4 | 203000 | 492000 |\n"
+)
+
+
+def test_rows_cut_over_lines_are_not_restated_figures(check):
+    """ "| -8.2 | 68.5 |" and "| -15.3 | 60.2 |" are two units' figures, not one named thing stated twice."""
+    assert [f for f in check(WRAPPED_ROWS) if f.rule == "V101"] == []

@@ -360,6 +360,7 @@ def _preceding(para: Paragraph, pos: int) -> Quantity | None:
 def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> list[Breakdown]:
     text = normalise(para.text)
     found: list[Breakdown] = []
+    compared_only: set[int] = set()  # lists left open only because each part has its own comparison
 
     # 1. "W，其中：A a、B b" — the whole stands right before 其中 (or ends the previous sentence).
     viewed: Quantity | None = None  # the whole of the first "从…来看" list: the next one breaks it down again
@@ -443,7 +444,14 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
                 or _main_fund_sources(parts)
                 or _text_ends_inside(text, parts[-1].end, index == len(paragraphs) - 1)
             )
-            found.append(Breakdown(whole, parts, "其中", complete=not cut))
+            b = Breakdown(whole, parts, "其中", complete=not cut)
+            if not cut and _each_part_compared(text, parts, s_end) and not _named_members(b):
+                # "…收入完成6140万元。其中：A收入5613万元，较上年减收…；B收入294万元，较上年减收…": a revenue
+                # report names its main items, each with its own comparison: they may add up to less (the
+                # 三公 items, a fixed composition, are all of it)
+                b.complete = False
+                compared_only.add(id(b))
+            found.append(b)
             if m.group("view") and views == 1:
                 viewed = whole
 
@@ -549,7 +557,11 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
         _settle_on_matching_run(b)
     _attach_shares(para, found)
     for b in found:
-        if b.marker == "主要用于" and len(b.shares) == len(b.parts) and _whole_by_shares(b, text):
+        if (
+            (b.marker == "主要用于" or id(b) in compared_only)
+            and len(b.shares) == len(b.parts)
+            and _whole_by_shares(b, text)
+        ):
             b.complete = True  # every part with its share, and the shares make about 100%: the list is whole
         elif b.complete and len(b.parts) >= 2 and len(b.shares) == len(b.parts) and _shares_fall_short(b):
             # "从层级看：上划中央收入A，占收入的45.24%；上划省级收入B，占14.26%；上划市级收入C，占0.04%" and no
@@ -567,6 +579,15 @@ def _shares_fall_short(b: Breakdown) -> bool:
 
 
 _THE_REST = lazy(r"其余|剩余|余下|其他为")
+
+
+_OWN_COMPARISON = lazy(r"(?:较|比)(?:上年|去年|上年同期|同期|(?:19|20)\d\d\s*年)|同比")
+
+
+def _each_part_compared(text: str, parts: list[Quantity], end: int) -> bool:
+    """Every part is followed, before the next one, by a comparison of its own (较上年…, 同比…)."""
+    bounds = [p.start for p in parts[1:]] + [end]
+    return all(_OWN_COMPARISON.search(text, p.end, b) for p, b in zip(parts, bounds, strict=True))
 
 
 def _whole_by_shares(b: Breakdown, text: str) -> bool:
@@ -749,6 +770,11 @@ _COMPOSITIONS = [
     (
         lazy(r"政府采购"),
         [lazy(r"货物"), lazy(r"工程"), lazy(r"服务")],
+    ),
+    # a revenue total of the general budget: its taxes and the rest (非税收入)
+    (
+        lazy(r"(?:一般公共预算|财政|地方)\p{Han}{0,6}收入"),
+        [lazy(r"(?<!非)税收"), lazy(r"非税")],
     ),
 ]
 
@@ -1666,8 +1692,8 @@ _CHAIN_GAP = lazy(
 )
 # the result closes the chain in a clause of its own, naming no other item: "，收入总计为T"
 _CHAIN_TOTAL = lazy(
-    r"^\s*[，,]\s*[^\d、，,；;。等]{0,12}(?:总计|总量|合计|共计|总额|总收入|总支出)(?:为|是|达到?)?\s*$"
-)
+    r"^\s*[，,]\s*(?!(?:再)?(?:加|减))[^\d、，,；;。等]{0,12}(?:总计|总量|合计|共计|总额|总收入|总支出)(?:为|是|达到?)?\s*$"
+)  # "，减一般公共预算总支出13.6亿元": a term subtracted, not the chain's total
 _NET_BALANCE = lazy(r"收支相抵[，,]?\s*(?:当年|年终|年末|本年)?(?:滚存)?结余(?:为|是)?\s*$")
 
 

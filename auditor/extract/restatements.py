@@ -319,8 +319,8 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
             continue
         project = _project_of(table)
         for row in table.rows:
-            if not row.cells or not row.label:
-                continue
+            if not row.cells or not row.label or not _NAMED.search(row.label):
+                continue  # "| -10.9 | 70.9 | …": a row cut over lines goes on without its name
             for col, cell in enumerate(row.cells[1:], start=1):
                 q = cell_figure(cell)
                 if q is None or not _eligible(q):
@@ -420,6 +420,9 @@ def _project_of(table) -> str:
             if text.replace(" ", "") in ("项目名称", "项目名"):
                 return next((t for t in texts[i + 1 :] if t), "")
     return ""
+
+
+_NAMED = lazy(r"\p{Han}")
 
 
 def _eligible(q: Quantity) -> bool:
