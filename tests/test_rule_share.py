@@ -14,6 +14,8 @@ PASSING = [
     "目前已激活14.99万张，占目标任务数12万张的125%。",
     # no base can be resolved: no finding rather than a guess
     "公务接待费支出决算10.4万元，占40.15%。",
+    # a second 占 after the figure's rate against its budget: its share of the whole
+    "地方一般公共预算收入完成24,600万元，占调整预算101.20%，同比增长6.20%。从征收部门来看：税务部门完成15,990万元，占调整预算98.50%，占一般公共预算收入的65.00%；财政部门完成8,610万元，占调整预算106.40%，占一般公共预算收入的35.00%。",
     # approximate parts are not checked
     "全年服务企业120家，其中制造业企业80余家，占70%。",
 ]
@@ -128,3 +130,12 @@ def test_truncated_share_of_exact_counts_is_info(check):
     findings = check("共18个项目，其中已设置绩效目标的14个，占77.77%；未设置的4个，占22.22%。", select="P101")
     assert [(f.severity, f.stated, f.expected) for f in findings] == [("info", "77.77%", "77.78%")]
     assert findings[0].message.startswith("占比末位舍入有误")
+
+
+def test_a_share_after_the_figures_rate_against_its_budget(check):
+    """ "财政部门完成B，占调整预算p%，占一般公共预算收入的q%": the second 占 is B's share of the revenue."""
+    text = next(t for t in PASSING if "从征收部门来看" in t)
+    wrong = text.replace("占一般公共预算收入的35.00%", "占一般公共预算收入的38.00%")
+    assert [(f.rule, f.stated, f.expected) for f in check(wrong, select="P101")] == [
+        ("P101", "38.00%", "35.00%")
+    ]

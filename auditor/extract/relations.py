@@ -887,6 +887,16 @@ def _part_before(para: Paragraph, pos: int) -> Quantity | None:
     if not candidates:
         return None
     q = candidates[-1]
+    amounts = [c for c in candidates if c.is_amount]
+    if (
+        q.kind is Kind.PERCENT
+        and amounts
+        and _RATES_BETWEEN.fullmatch(outside_brackets(text[amounts[-1].end : pos]))
+    ):
+        # "税务部门完成13,866万元，占调整预算100.93%，占一般公共预算收入的48.51%": another rate of the
+        # figure stands between it and this share
+        q = amounts[-1]
+        return None if is_change_amount(text, q) else q
     if not q.is_amount or is_change_amount(text, q):
         return None  # "…，增收10304万元，税收收入占地方财政收入66.19%": a change is no part of a share
     gap = outside_brackets(text[q.end : pos])
@@ -897,6 +907,9 @@ def _part_before(para: Paragraph, pos: int) -> Quantity | None:
     return q
 
 
+_RATES_BETWEEN = lazy(
+    r"(?:\s*[，,]\s*(?:完成|占|为)[^，,；;。\d]{0,20}?\d+(?:\.\d+)?\s*[%％]){1,2}\s*[，,]\s*"
+)
 _SUMMED_BEFORE_SHARE = lazy(r"合计|共计|累计|总计|[两二三四五六七八九十]项|以上|上述")
 _LABEL_NOISE = lazy(r"20\d\d\s*年度?|本年度|本年|当年|全年|的|\s")
 
