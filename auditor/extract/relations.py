@@ -1696,7 +1696,7 @@ def _identities_in(para: Paragraph) -> list[Identity]:
 
 # "一般公共预算收入A，加上级补助收入B、上年结转C，收入总计T": a running total in one sentence, 加 and 减 its
 # operators. 加 opens the chain only as an operator: 加强/加快/加大… are verbs.
-_ADD_OPENER = lazy(r"[，,；;]\s*(?:再)?加(?:上|：|:)?(?![强快大入速紧重以之油班工密装盖])")
+_ADD_OPENER = lazy(r"[，,；;。]\s*(?:再)?加(?:上|：|:)?(?![强快大入速紧重以之油班工密装盖])")
 # a clause between the chain's first figure and its "，加" that only says more about that figure: its rates
 # ("，完成调整后预算的99.2%，下降4.7%") and words ("，剔除减税降费因素")
 _FIRST_TERM_NOTE = lazy(r"[^\d其]*(?:\d+(?:\.\d+)?\s*[%％][^\d其]*)?")
@@ -1778,10 +1778,17 @@ def _running_totals(para: Paragraph, above: list[Paragraph] = ()) -> list[Identi
     found = []
     for m in _ADD_OPENER.finditer(text):
         opens = sentence_start(text, m.start())
+        aside = m.group().lstrip().startswith("。") and text[opens:].lstrip().startswith("其中") and opens > 0
+        if aside:
+            # "…收入完成130.2亿元，…。其中：A完成125.6亿元，…。加上转移性收入33.8亿元，收入合计164.0亿元": the
+            # sentence before the 其中 holds the whole the chain adds to, the likelier reading
+            opens = sentence_start(text, opens - 1)
         before = [q for q in top if opens <= q.start and q.end <= m.start()]
         firsts = _first_terms(text, flat, before, m.start())
         if not firsts:
             continue
+        if aside:
+            firsts.reverse()
         first = firsts[0]
         terms, sign, previous, result = [(1, first)], 1, m.start(), None
         end = sentence_end(text, m.end())
