@@ -491,7 +491,7 @@ def _follow_ons(
 _NOT_A_NAME = lazy(r"[\d。；;：:]|比|较|增|减|下降|其中|合计|总计")
 _PRIOR_WORDS = lazy(r"^(?:上年|去年|上一年度?|上年同期)(?!结转|结余)|^(?:19|20)\d\d年度?(?:为|是)?$")
 # one to three clauses of rates about the figure: "，完成预算的16.18%，较均衡进度慢0.48%，"
-_RATE_CLAUSE_GAP = lazy(
+RATE_CLAUSES = lazy(
     r"(?:[，,]\s*(?:完成|占|为|达到?|(?:较|比|超)均衡进度)[^，,；;。]{0,20}?\d+(?:\.\d+)?\s*[%％]\s*){1,3}[，,]\s*"
 )
 _BASE_BEFORE = lazy(r"为(?:年初|调整后?的?|全年)?预算数?\s*$")
@@ -544,10 +544,10 @@ def _subject(
             return None, explicit_prior
         if "。" not in gap and sum(gap.count(ch) for ch in "，,；;") <= 1 and len(gap) <= 12:
             current = last
-        elif _RATE_CLAUSE_GAP.fullmatch(gap):
+        elif RATE_CLAUSES.fullmatch(gap):
             # "…支出决算16.00万元，完成预算的80.00%，较上年减少2.00万元": a rate about it in between
             current = last
-        elif (of := _BASE_OF_RATE.match(gap)) and _RATE_CLAUSE_GAP.fullmatch(
+        elif (of := _BASE_OF_RATE.match(gap)) and RATE_CLAUSES.fullmatch(
             "，" + gap[of.end() :].lstrip("，,")
         ):
             # "…收入5682万元，完成预算105425万元的5.39%，较均衡进度慢2.94%，较上年同期减收…": the budget is

@@ -21,6 +21,7 @@ import regex
 from auditor.extract.changes import (
     DOWN_WORDS,
     EXPLAINING_GAP,
+    RATE_CLAUSES,
     UP_WORDS,
     AnnualGrowth,
     Change,
@@ -891,7 +892,7 @@ def _part_before(para: Paragraph, pos: int) -> Quantity | None:
     if (
         q.kind is Kind.PERCENT
         and amounts
-        and _RATES_BETWEEN.fullmatch(outside_brackets(text[amounts[-1].end : pos]))
+        and RATE_CLAUSES.fullmatch(outside_brackets(text[amounts[-1].end : pos]).lstrip())
     ):
         # "税务部门完成13,866万元，占调整预算100.93%，占一般公共预算收入的48.51%": another rate of the
         # figure stands between it and this share
@@ -907,9 +908,6 @@ def _part_before(para: Paragraph, pos: int) -> Quantity | None:
     return q
 
 
-_RATES_BETWEEN = lazy(
-    r"(?:\s*[，,]\s*(?:完成|占|为)[^，,；;。\d]{0,20}?\d+(?:\.\d+)?\s*[%％]){1,2}\s*[，,]\s*"
-)
 _SUMMED_BEFORE_SHARE = lazy(r"合计|共计|累计|总计|[两二三四五六七八九十]项|以上|上述")
 _LABEL_NOISE = lazy(r"20\d\d\s*年度?|本年度|本年|当年|全年|的|\s")
 
@@ -1745,8 +1743,7 @@ def _first_terms(text: str, flat: str, before: list[Quantity], add_at: int) -> l
     if gap.strip() and not all(_FIRST_TERM_NOTE.fullmatch(c) for c in regex.split(r"[，,]", gap)):
         return []
     if len(before) > 1 and not gap.strip():
-        return []  # two figures in the sentence and the chain right after the second: as before, the
-        # sentence's one figure only
+        return []  # "税收收入A，非税收入B，加…": the chain right after the second of two figures adds to both
     out = [nearest]
     split = text.rfind("其中", sentence_start(text, nearest.start), nearest.start)
     if split >= 0:
@@ -1771,9 +1768,8 @@ def _running_totals(para: Paragraph, above: list[Paragraph] = ()) -> list[Identi
     text = normalise(para.text)
     if "加" not in text and "收支相抵" not in text:
         return []
-    flat = _blank_brackets(
-        text
-    )  # "上级补助收入113566万元（其中：抗疫特别国债7691万元），…": inside, no chain
+    # "上级补助收入113566万元（其中：抗疫特别国债7691万元），…": no chain goes on inside a bracket
+    flat = _blank_brackets(text)
     top = _top_level_amounts(para)
     found = []
     for m in _ADD_OPENER.finditer(text):
