@@ -182,7 +182,7 @@ class IndicatorTableSum(Rule):
             cut = _cut_off_groups(doc, t)
             for node in _nodes(t.roots):
                 if node.children and node.max is not None:
-                    maxima = [c.max for c in node.children]
+                    maxima = [_weight(c) for c in node.children]
                     if None in maxima:
                         continue
                     total = sum(maxima, Decimal(0))
@@ -243,10 +243,15 @@ class IndicatorTableSum(Rule):
                     )
 
 
+def _weight(node: ScoreNode) -> Decimal | None:
+    """A node's points: its 分值 cell, else the "(5分)" of its name (a table without a 分值 column)."""
+    return node.max if node.max is not None else node.max_in_name
+
+
 def _possible_sums(children: list[ScoreNode], alternatives: dict[int, Decimal]) -> set[Decimal]:
     sums = {Decimal(0)}
     for child in children:
-        options = {child.max} | ({alternatives[id(child)]} if id(child) in alternatives else set())
+        options = {_weight(child)} | ({alternatives[id(child)]} if id(child) in alternatives else set())
         sums = {a + b for a in sums for b in options}
     return sums
 

@@ -246,3 +246,9 @@ def test_a_score_table_cut_off_inside_its_last_group_says_nothing_of_that_group(
     # the same table with its last row whole is whole: its 资金管理 children make 15, not 30
     found = check(score_stream(rows=3, after="二、评价结论\n本次评价结论为良好。\n"), select="G101")
     assert [(f.rule, f.stated, f.expected) for f in found] == [("G101", "30分", "15分")]
+
+
+def test_leaves_without_a_weight_column_are_weighed_by_their_names(check):
+    """No 分值 column: "政策相符性(6分)" and "程序规范性(8分)" weigh 14 under "立项依据(12分)"."""
+    text = INDICATORS_WITHOUT_EMPTY_CELLS.format(top=20).replace("程序规范性(6分)", "程序规范性(8分)")
+    assert _found(check, text, "G") == [("G101", "12分", "14分")]
