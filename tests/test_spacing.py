@@ -46,3 +46,19 @@ def test_what_compacting_keeps():
     )  # after Latin, and between two numbers, spaces stay
     assert [origin[text.index(ch)] for ch in "本1万"] == [2, 8, 16]
     assert compact_spacing("没有空格") == ("没有空格", [0, 1, 2, 3])
+
+
+def test_a_web_copys_doubled_punctuation_is_read_once():
+    text, origin = compact_spacing("金额1931.86万元,,占总额的6.7%,。货物支出4895.57万元,、工程")
+    assert text == "金额1931.86万元,占总额的6.7%。货物支出4895.57万元,工程"
+    assert origin[text.index("占")] == 13  # each kept character where it stands in the line
+    assert compact_spacing("1,234,567元") == ("1,234,567元", list(range(10)))
+
+
+def test_a_share_after_doubled_commas(check):
+    """ "…合同金额1931.86万元,,占政府采购支出总额的6.7%": the share of the figure before the commas."""
+    text = (
+        "2021年度政府采购支出总额28861.94万元。授予小微企业合同金额1931.86万元,,占政府采购支出总额的{p}%,。\n"
+    )
+    assert check(text.format(p="6.7"), select="P101") == []
+    assert [f.stated for f in check(text.format(p="9.7"), select="P101")] == ["9.7%"]

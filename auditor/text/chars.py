@@ -77,7 +77,7 @@ def compact_spacing(text: str) -> tuple[str, list[int]]:
     the figures are read from the compact text, and reported at their place in the original.
     """
     global _SPREAD
-    if " " not in text and "\u3000" not in text and "(" not in text:
+    if " " not in text and "\u3000" not in text and "(" not in text and not _DOUBLED.search(text):
         return text, list(range(len(text)))
     if _SPREAD is None:
         from auditor.text.rx import compile_pattern
@@ -89,6 +89,9 @@ def compact_spacing(text: str) -> tuple[str, list[int]]:
             rf"|(?<=[,:;])[ \u3000]+(?=[{_CJK}])"  # , 其中 : 基 本 (never between two figures: "1, 234")
             # a mirror site's pinyin after a character: 財(cái)政撥款 · 萬(wàn)元
             rf"|(?<=[{_CJK}])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,6}}\)"
+            # a web copy's doubled punctuation: "万元,,占…" · "万元,、政府采购…" · "6.7%,。"
+            r"|(?<=[，,])[ \u3000]*[，,、](?![\d])"
+            r"|[，,][ \u3000]*(?=[。；;])"
         )
     kept: list[int] = []
     pieces: list[str] = []
@@ -103,6 +106,7 @@ def compact_spacing(text: str) -> tuple[str, list[int]]:
 
 
 _NARROW = re.compile("[\x00-\u2e7f]+")
+_DOUBLED = re.compile("[，,][ \u3000]*[，,、。；;]")
 
 
 def display_width(text: str) -> int:
