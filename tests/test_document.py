@@ -97,6 +97,17 @@ def test_report_year_from_title(tmp_path):
     assert doc.report_year == 2020
 
 
+def test_report_year_not_from_the_years_compared_with(tmp_path):
+    """No title block: the year the figures are of, not the year each is compared with, most often cited."""
+    doc = doc_of(
+        "某局2024年度“三公”经费财政拨款支出决算为60.5万元。\n"
+        "（一）公务接待费支出20.1万元，与2023年度决算相比，减少2.0万元。\n"
+        "（二）公务用车运行维护费支出40.4万元，与2023年度决算相比，减少1.5万元。\n",
+        tmp_path,
+    )
+    assert doc.report_year == 2024
+
+
 @pytest.mark.parametrize(
     ("data", "expected"),
     [

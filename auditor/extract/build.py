@@ -646,12 +646,16 @@ def build_sections(headings: list[Heading], last_line: int) -> list[Section]:
     return roots
 
 
-_TITLE_YEAR = lazy(r"(20\d\d)\s*年度?(?:[市区县省]级|本级)?(?:部门|单位|整体|决算|绩效|项目|预算)")
-_ANY_YEAR_OF = lazy(r"(20\d\d)\s*年度")
+_TITLE_YEAR = lazy(
+    r"(?<![与比较同]\s?)(20\d\d)\s*年度?(?:[市区县省]级|本级)?(?:部门|单位|整体|决算|绩效|项目|预算)"
+)
+# a year cited as the one compared with ("与2015年度决算相比", "比2015年度") is the year before the report's
+_ANY_YEAR_OF = lazy(r"(?<![与比较同]\s?)(20\d\d)\s*年度")
 
 
 def infer_report_year(doc: Document) -> int | None:
-    """The year the report is about: from the title block, else the most cited 20XX年度."""
+    """The year the report is about: from the title block, else the most cited 20XX年度 (not counting the
+    years it is compared with)."""
     for para in doc.paragraphs[:25]:
         m = _TITLE_YEAR.search(normalise(para.text))
         if m and len(para.text) <= 60:
