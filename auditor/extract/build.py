@@ -646,11 +646,12 @@ def build_sections(headings: list[Heading], last_line: int) -> list[Section]:
     return roots
 
 
-_TITLE_YEAR = lazy(
-    r"(?<![与比较同]\s?)(20\d\d)\s*年度?(?:[市区县省]级|本级)?(?:部门|单位|整体|决算|绩效|项目|预算)"
-)
 # a year cited as the one compared with ("与2015年度决算相比", "比2015年度") is the year before the report's
-_ANY_YEAR_OF = lazy(r"(?<![与比较同]\s?)(20\d\d)\s*年度")
+_NOT_COMPARED = r"(?<![与比较同]\s?)"
+_TITLE_YEAR = lazy(
+    _NOT_COMPARED + r"(20\d\d)\s*年度?(?:[市区县省]级|本级)?(?:部门|单位|整体|决算|绩效|项目|预算)"
+)
+_ANY_YEAR_OF = lazy(_NOT_COMPARED + r"(20\d\d)\s*年度")
 
 
 def infer_report_year(doc: Document) -> int | None:

@@ -42,7 +42,7 @@ from auditor.extract.tables import (
     row_kind,
     total_word,
 )
-from auditor.extract.tolerance import Interval, interval_of, sum_interval
+from auditor.extract.tolerance import Interval, Verdict, interval_of, judge, sum_interval
 from auditor.model.document import Cell, Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
@@ -1967,8 +1967,6 @@ def _ratio_of_three(counts: list[Quantity], rate: Quantity, text: str) -> Ratio 
     """ "37个项目中，自评23个，有14个未自评，自评完成比例62%": the largest count is the whole, and the rate
     is of the part its name repeats (自评 in 自评完成比例). None when another pair of the counts gives the
     rate (then that pair was meant) or when no part's name is in the rate's."""
-    from auditor.extract.tolerance import Verdict, judge
-
     whole = max(counts, key=lambda q: q.base_value)
     parts = [q for q in counts if q is not whole]
     if whole.base_value <= 0 or any(p.base_value > whole.base_value for p in parts):
