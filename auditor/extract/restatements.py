@@ -18,7 +18,7 @@ from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
 from auditor.text.labels import OPENS_WITH_QIZHONG, SHARE_AFTER
 from auditor.text.rx import lazy
-from auditor.text.spans import sentence_start
+from auditor.text.spans import depth_at, sentence_start
 
 _SCOPES = [
     ("年初", r"年初|初"),
@@ -352,11 +352,14 @@ _PARAGRAPH_SUBJECT = lazy(
 
 
 _FIRST_DIGIT = lazy(r"\d")
+_SUBJECT_ENDS = ("基金", "专项", "项目", "学", "幼儿园", "医院", "卫生院")  # how a subject above ends
 
 
 def _subject_of_paragraph(text: str) -> str:
     """The fund, project or school a paragraph names in its first sentence, before its first figure."""
     head = _FIRST_DIGIT.split(text, maxsplit=1)[0]
+    if not any(word in head for word in _SUBJECT_ENDS):
+        return ""  # a plain character test first: the pattern tries every start of the head
     m = _PARAGRAPH_SUBJECT.search(head)
     return f"〔{m.group('subject')}〕" if m else ""
 
@@ -387,6 +390,8 @@ def _segment(text: str, pos: int) -> int:
 
 def _bracket_holder(para, text: str, q: Quantity) -> Quantity | None:
     """The amount right before the bracket that holds ``q`` ("实际支出1307.13万元（含…412.00万元）")."""
+    if not depth_at(text, q.start):
+        return None  # most figures stand outside any bracket: no walk back over the characters
     depth, opens = 0, -1
     for i in range(q.start - 1, max(-1, q.start - 80), -1):  # the bracket left open before q
         if text[i] in "）)":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -29,12 +29,21 @@ def _after_last(text: str, pos: int, stops: str) -> int:
 # A full stop right before a closing bracket ends the bracketed remark, not the sentence around it:
 # "…公务用车购置及运行费506.50万元（购置费120.00万元，运行维护费386.50万元。），公务接待费9.60万元"
 _SENTENCE_STOP = lazy(r"[。！？!?](?![）)])")
-_LAST_SENTENCE_STOP = lazy(r"(?r)[。！？!?](?![）)])")
+
+
+@lru_cache(maxsize=256)
+def _sentence_stops(text: str) -> list[int]:
+    """Just after each full stop of ``text`` that ends a sentence (not one before a closing bracket).
+    Cached: every figure of a paragraph asks where its sentence starts."""
+    return [m.end() for m in _SENTENCE_STOP.finditer(text)]
 
 
 def sentence_start(text: str, pos: int) -> int:
-    m = _LAST_SENTENCE_STOP.search(text, 0, pos)
-    return m.end() if m else 0
+    if pos and text[pos - 1] in SENTENCE_END:
+        return pos  # a stop right before ``pos`` ends the sentence, whatever follows it
+    stops = _sentence_stops(text)
+    i = bisect_right(stops, pos)
+    return stops[i - 1] if i else 0
 
 
 def sentence_end(text: str, pos: int) -> int:
