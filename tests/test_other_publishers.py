@@ -1259,6 +1259,27 @@ CASES += [
 ]
 
 
+CASES += [
+    # Y101: "与上年相比收入总计…" names its subject, an earlier figure of the sentence than the last one
+    (
+        "2023年度部门决算说明\n2023年财政拨款收入总计520.40万元，其中：本年收入合计480.10万元，年初结转和结余40.30万元，"
+        "与2022年相比收入总计增加20.40万元，增长4.08%。\n",
+        "2023年度部门决算说明\n2023年财政拨款收入总计520.40万元，其中：本年收入合计480.10万元，年初结转和结余40.30万元，"
+        "与2022年相比收入总计增加20.40万元，增长4.80%。\n",
+        "Y101",
+        [("Y101", "4.80%", "4.08%")],
+    ),
+    # Y101: a rate of rounded figures written with its digits cut off (17.1293% as 17.12%) is a rounding
+    # mode, not a slip
+    (
+        "2023年度部门决算说明\n2023年本年支出合计2486.12万元，较上年3000.00万元减少513.88万元，下降17.12%。\n",
+        "2023年度部门决算说明\n2023年本年支出合计2486.12万元，较上年3000.00万元减少513.88万元，下降17.21%。\n",
+        "Y101",
+        [("Y101", "17.21%", "17.13%")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("good", "bad", "select", "found"), CASES)
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):
     assert _rules(check, good, select) == []

@@ -537,12 +537,21 @@ def _subject(
         gap = text[last.end : m.start()]
         listed = text.rfind("其中", sentence_start(text, last.start), last.start)
         item = max(listed, text.rfind("；", listed, last.start), text.rfind(";", listed, last.start))
-        if listed >= 0 and sum(1 for q in before if q.start > item) >= 2 and not core_label(label_text):
+        # (only after "与上年相比": in "比2025年预算执行数增加" the name is the prior figure's)
+        named = _named_elsewhere(text, before, m.start(), label_text) if m.group().endswith(_CLOSED) else None
+        if named is not None:
+            # "收入总计766.75万元，其中：收入合计610.42万元，年初结转和结余156.33万元，与上年相比收入总计减少
+            # …": the comparison names its subject, which is an earlier figure of the sentence, not the last
+            before = [q for q in before if q.end <= named.end]
+            last = current = named
+        elif listed >= 0 and sum(1 for q in before if q.start > item) >= 2 and not core_label(label_text):
             # "…4.86万元，其中公务用车运行维护费2.94万元，…，因公出国（境）费0万元，较上年减少0.73万元": after a
             # list, a comparison without a subject may be the whole's or the last part's ("其中：A a，比上年…；
             # B b，比上年…" compares each part in its own ；-item)
             return None, explicit_prior
-        if "。" not in gap and sum(gap.count(ch) for ch in "，,；;") <= 1 and len(gap) <= 12:
+        if current is not None:
+            pass
+        elif "。" not in gap and sum(gap.count(ch) for ch in "，,；;") <= 1 and len(gap) <= 12:
             current = last
         elif RATE_CLAUSES.fullmatch(gap):
             # "…支出决算16.00万元，完成预算的80.00%，较上年减少2.00万元": a rate about it in between
@@ -672,6 +681,20 @@ def _subject(
     if current is not None and prior is not None and current is prior:
         return None, None
     return current, prior
+
+
+_CLOSED = ("相比", "相较")  # a comparison closed before its subject: "与上年相比，收入总计…"
+
+
+def _named_elsewhere(text: str, before: list[Quantity], pos: int, label_text: str) -> Quantity | None:
+    """The one earlier amount of the sentence that the comparison at ``pos`` names as its subject
+    (…相比收入总计减少…), when the last amount before it is of another name; None otherwise."""
+    name = core_label(label_text)
+    if not name or _MEASURE_ONLY.fullmatch(name) or _labels_match(before[-1].label, label_text):
+        return None
+    opens = sentence_start(text, pos)
+    named = [q for q in before[:-1] if q.start >= opens and _labels_match(q.label, label_text)]
+    return named[0] if len(named) == 1 else None
 
 
 def _restated_in_next_sentence(text: str, before: list[Quantity], pos: int, label_text: str) -> bool:

@@ -118,6 +118,14 @@ def judge(
     written = interval_of(stated, extra, decimals)
     if written.overlaps(computed):
         return Verdict.OK
+    if stated.kind is Kind.PERCENT and stated.base_value and not computed.is_point:
+        # A rate of rounded figures written by cutting its digits off (38.2877% as 38.28%, 6.00999% as
+        # 6.00%): a rounding mode, not a slip in the arithmetic.
+        unit = Decimal(1).scaleb(-stated.decimals) * stated.scale
+        value = stated.base_value
+        cut = Interval(value, value + unit) if value > 0 else Interval(value - unit, value)
+        if cut.overlaps(computed):
+            return Verdict.OK
     if computed.is_point:
         # The true value is known exactly (a ratio of exact counts): a miss by less than one
         # unit of the last written digit is a rounding slip such as 14/18 written as 77.77%.
