@@ -285,3 +285,42 @@ WRAPPED_ROWS = (
 def test_rows_cut_over_lines_are_not_restated_figures(check):
     """ "| -8.2 | 68.5 |" and "| -15.3 | 60.2 |" are two units' figures, not one named thing stated twice."""
     assert [f for f in check(WRAPPED_ROWS) if f.rule == "V101"] == []
+
+
+_PANELS = [
+    ["收入", "预算数", "支出", "预算数"],
+    ["合计", "5000", "合计", "5000"],
+    ["一、税收收入", "3000", "一、一般公共服务支出", "1800"],
+    ["二、非税收入", "1200", "二、教育支出", "2400"],
+    ["三、上级补助收入", "800", "三、上解支出", "800"],
+    ["四、上年结转", "0", "", ""],
+]
+
+
+def _as_pipes(rows: list[list[str]]) -> str:
+    return "全县收支预算平衡表\n单位：万元\n" + "\n".join(" | ".join(r) for r in rows) + "\n"
+
+
+def _as_cell_lines(rows: list[list[str]]) -> str:
+    cells = "".join(f"{c} |\n" if c else "|\n" for r in rows for c in r)
+    return "全县收支预算平衡表\n单位：万元\n" + cells + "——收入预算合计5000万元。\n"
+
+
+@pytest.mark.parametrize("layout", [_as_pipes, _as_cell_lines])
+def test_two_tables_side_by_side_are_two_tables(check, tmp_path, layout):
+    """收入 | 预算数 | 支出 | 预算数: each half's figures are its own names', and each half adds up."""
+    path = tmp_path / "panels.txt"
+    path.write_text(layout(_PANELS), encoding="utf-8")
+    tables = load(path).tables
+    assert [[c.text for c in t.header.cells] for t in tables] == [["收入", "预算数"], ["支出", "预算数"]]
+    assert [r.cells[0].text for r in tables[1].rows] == [
+        "合计",
+        "一、一般公共服务支出",
+        "二、教育支出",
+        "三、上解支出",
+    ]
+    assert check(layout(_PANELS)) == []
+    slipped = [r[:] for r in _PANELS]
+    slipped[3][1] = "1300"
+    found = [(f.rule, f.stated) for f in check(layout(slipped))]
+    assert found == [("S102", "5000万元")]

@@ -92,6 +92,48 @@ def _split_at_inner_headers(block: TableBlock) -> list[TableBlock]:
     return parts
 
 
+def _titled_standard(lines: list, block: TableBlock) -> bool:
+    """Whether one of the lines just above the table titles it as a standard table of a disclosure."""
+    from auditor.extract.fiscal import table_kind
+
+    first = block.rows[0][0][0] if block.rows and block.rows[0] else 0
+    above = [lines[k - 1].text for k in range(max(1, first - 6), first)]
+    return any("表" in t and table_kind(t) for t in above)
+
+
+def _split_side_by_side(block: TableBlock) -> list[TableBlock]:
+    """ "收入 | 执行数 | 支出 | 执行数" over "一、本级收入 | 136156 | 一、本级支出 | 596885": two tables printed
+    side by side, each a column of names and its figures under the same column names. Each half is a
+    table of its own, so that a row's figures are its own name's (the standard 收支总表 of a disclosure,
+    whose two panels are read together, is left to auditor.extract.fiscal)."""
+    rows = block.rows
+    header = [normalise(t).replace(" ", "") for _, t in rows[0]]
+    half = len(header) // 2
+    if len(rows) < 3 or half < 2 or len(header) != 2 * half or header[1:half] != header[half + 1 :]:
+        return [block]
+    if not all(t and not _is_figure(t) for t in header) or header[0] == header[1]:
+        return [block]
+    body = rows[1:]
+
+    def filled(row: list[tuple[int, str]], c: int) -> str:
+        return row[c][1].strip() if c < len(row) else ""
+
+    names = [filled(r, half) for r in body]
+    named = [t for t in names if t]
+    # the middle column names rows in both halves' way: text, never a figure, in most rows
+    if len(named) < 2 or any(_is_figure(t) for t in named) or len(named) * 3 < len(body) * 2:
+        return [block]
+    if any(_is_figure(filled(r, 0)) for r in body):
+        return [block]
+    parts = []
+    for a, b in ((0, half), (half, 2 * half)):
+        part = [r[a:b] for r in rows]
+        keep = [k for k, r in enumerate(part) if k == 0 or any(t.strip() for _, t in r)]
+        offsets = [block.offsets[k][a:b] for k in keep] if block.offsets is not None else None
+        parts.append(TableBlock([part[k] for k in keep], offsets))
+    return parts
+
+
 _CAPTION_ROW = lazy(r"表$|表\s*[（(]|单位\s*[：:]|^\s*附\s*[件表]")
 
 
@@ -280,7 +322,10 @@ def build_document(source: Source) -> Document:
         if isinstance(block, TableBlock):
             for title, piece in _split_at_captions(block):
                 for part in _split_at_inner_headers(piece):
-                    tables.append(_build_table(len(tables) + 1, part, title or last_text))
+                    caption = title or last_text
+                    halves = [part] if _titled_standard(lines, part) else _split_side_by_side(part)
+                    for half in halves:
+                        tables.append(_build_table(len(tables) + 1, half, caption))
             for row in block.rows:
                 for line, _ in row:
                     lines[line - 1].role = "cell"

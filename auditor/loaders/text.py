@@ -339,6 +339,9 @@ def _cell_stream_rows(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]
     not fit after a row's figures are the last columns of the row before (a 原因 written beside its
     figures), and the cells before the first header are a row of their own (the project's particulars).
     """
+    paired = _side_by_side_rows(cells)
+    if paired is not None:
+        return paired
     rows: list[list[tuple[int, str]]] = []
     width = named = 0
     k, n = 0, len(cells)
@@ -377,6 +380,39 @@ def _cell_stream_rows(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]
         if texts[spill:] or values:
             rows.append(texts[spill:] + values)
     return rows if width else None
+
+
+def _side_by_side_rows(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]]] | None:
+    """Rows of two tables printed side by side, one cell per line: "收入 · 执行数 · 支出 · 执行数", then
+    name · figure · name · figure for each row (a half left empty where one side has fewer rows). None
+    unless every row after the header has that shape."""
+    texts = [t.replace(" ", "") for _, t in cells]
+    for half in (2, 3):
+        width = 2 * half
+        head = texts[:width]
+        if len(cells) < 3 * width or head[1:half] != head[half + 1 : width] or head[0] == head[1]:
+            continue
+        if any(not t or _VALUE_CELL.fullmatch(t) for t in head) or len(cells) % width:
+            continue
+        rows = [cells[k : k + width] for k in range(0, len(cells), width)]
+        body = rows[1:]
+
+        named = [r for r in body if r[half][1].strip()]
+        if (
+            all(_fits_halves(r, half) for r in body)
+            and len(named) >= 2
+            and any(r[1][1].strip() for r in body)
+        ):
+            return rows
+    return None
+
+
+def _fits_halves(row: list[tuple[int, str]], half: int) -> bool:
+    """A name (or nothing) at the start of each half, figures (or nothing) after it."""
+    return all(
+        (not t or not _VALUE_CELL.fullmatch(t)) if c % half == 0 else bool(_VALUE_CELL.fullmatch(t))
+        for c, (_, t) in enumerate(row)
+    )
 
 
 def _plain_stream_rows(cells: list[tuple[int, str]], width: int) -> list[list[tuple[int, str]]] | None:
