@@ -45,3 +45,24 @@ def test_general_budget_is_a_fund_scope():
     assert _parse("2024年一般公共预算财政拨款支出", []) == ("总支出", frozenset({"一般公共预算", "财政拨款"}))
     _, scope = _parse("一般公共预算财政拨款支出预算", [])
     assert scope == frozenset({"一般公共预算", "财政拨款", "预算"})
+
+
+_TWO_FUNDS = """全县一般公共预算收支平衡表
+单位：万元
+| 项目 | 执行数 |
+| 一、税收收入 | 3000 |
+| 二、上级补助收入 | 2000 |
+| 合计 | 5000 |
+全县{fund}收支平衡表
+单位：万元
+| 项目 | 执行数 |
+| 一、土地出让收入 | 900 |
+| 二、上级补助收入 | 100 |
+"""
+
+
+def test_the_same_row_in_tables_of_two_funds_is_two_quantities(check):
+    """上级补助收入 of the 一般公共预算 table and of the 政府性基金 one: the fund each table's title names."""
+    assert check(_TWO_FUNDS.format(fund="政府性基金预算"), select="V101") == []
+    found = check(_TWO_FUNDS.format(fund="一般公共预算补充"), select="V101")
+    assert [(f.rule, f.stated) for f in found] == [("V101", "100万元")]

@@ -175,8 +175,10 @@ SPACED = (
 def test_rows_separated_by_single_spaces_are_a_table(check):
     """A copy that separates cells by one space: label, figures, and a header over two lines."""
     assert check(SPACED) == []
+    # the 增减值 of 收入总计 is the sum of its items' too
     assert [(f.rule, f.stated, f.expected) for f in check(SPACED.replace(" 130000 ", " 160000 "))] == [
-        ("Y101", "160000元", "130000元")
+        ("S102", "260000.00元", "290000.00元"),
+        ("Y101", "160000元", "130000元"),
     ]
     assert [(f.rule, f.stated, f.expected) for f in check(SPACED.replace("8.50 4.95%", "8.50 4.65%"))] == [
         ("Y101", "4.65%", "4.95%")
@@ -324,3 +326,77 @@ def test_two_tables_side_by_side_are_two_tables(check, tmp_path, layout):
     slipped[3][1] = "1300"
     found = [(f.rule, f.stated) for f in check(layout(slipped))]
     assert found == [("S102", "5000万元")]
+
+
+_NAME_FIGURE_LINES = """某县2024年一般公共预算收入预算表
+单位：万元
+项 目
+预算数
+一、地方收入
+{local}
+（一）税收收入
+3,600
+1、增值税
+2,000
+2、企业所得税
+1,000
+3、契税
+600
+4、其他税收收入
+（二）非税收入
+1,800
+1、专项收入
+{special}
+2、罚没收入
+800
+二、上划收入
+900
+1、增值税
+700
+2、消费税
+200
+"""
+
+
+def test_a_table_copied_one_name_and_one_figure_per_line(check, tmp_path):
+    """ "项 目 ⏎ 预算数", then each row's name and its figure on the next line; a row left empty is followed
+    by the next name. 一、 adds up its （一）（二）, each of those its 1、2、…, and 二、 its 1、2、 directly."""
+    good = _NAME_FIGURE_LINES.format(local="5,400", special="1,000")
+    path = tmp_path / "lines.txt"
+    path.write_text(good, encoding="utf-8")
+    (table,) = load(path).tables
+    assert [c.text for c in table.header.cells] == ["项 目", "预算数"]
+    assert [c.text for c in table.rows[5].cells] == ["4、其他税收收入", ""]
+    assert check(good) == []
+    assert [(f.rule, f.stated) for f in check(_NAME_FIGURE_LINES.format(local="5,040", special="1,000"))] == [
+        ("S102", "5,040万元")
+    ]
+    assert [(f.rule, f.stated) for f in check(_NAME_FIGURE_LINES.format(local="5,400", special="1,100"))] == [
+        ("S102", "1,800万元")
+    ]
+
+
+_NESTED = """某县2024年一般公共预算收入表
+单位：万元
+{bar}项目 | 预算数{end}
+{bar}一、地方收入 | 5400{end}
+{bar}（一）税收收入 | 3600{end}
+{bar}1、增值税 | 2000{end}
+{bar}2、企业所得税 | 1000{end}
+{bar}3、契税 | {deed}{end}
+{bar}（二）非税收入 | 1800{end}
+{bar}1、专项收入 | 1000{end}
+{bar}2、罚没收入 | 800{end}
+{bar}二、上划收入 | 900{end}
+{bar}1、增值税 | 700{end}
+{bar}2、消费税 | 200{end}
+"""
+
+
+@pytest.mark.parametrize(("bar", "end"), [("| ", " |"), ("", "")])
+def test_rows_numbered_both_with_brackets_and_digits_nest_in_that_order(check, bar, end):
+    """A table numbering rows （一） and 1、 puts 1、 under （一）: 一、 is the sum of its （一）（二） only. Two
+    cells may stand on each side of one bar, without outer bars."""
+    assert check(_NESTED.format(bar=bar, end=end, deed="600")) == []
+    found = [(f.rule, f.stated, f.expected) for f in check(_NESTED.format(bar=bar, end=end, deed="660"))]
+    assert found == [("S102", "3600万元", "3660万元")]

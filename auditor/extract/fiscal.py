@@ -172,7 +172,9 @@ class Disclosure:
     def table_indexes(self) -> frozenset[int]:
         """The tables read here, which the generic reading of tables leaves alone. A 三公 table has its items
         across (合计 | 因公出国（境）费 | …); one named so but laid out otherwise (the items down its rows, one
-        column of figures), where this reading finds no sum, is read as any other table."""
+        column of figures), where this reading finds no sum, is read as any other table. So is a table
+        of one panel without 科目 codes where it finds none ("一般公共预算收入预算表" of a county: 一、地方收入 over its
+        （一）税收收入 and 1、增值税…)."""
         lines = [
             q.line
             for q in [
@@ -186,7 +188,8 @@ class Disclosure:
         for t in self.tables:
             cells = [c.line for row in [t.table.header, *t.table.rows] for c in row.cells]
             summed = cells and any(min(cells) <= line <= max(cells) for line in lines)
-            if t.kind != "three_public" or summed:
+            coded = any(p.code_columns for p in t.panels) or len(t.panels) > 1
+            if summed or (coded and t.kind != "three_public"):
                 read.add(t.table.index)
         return frozenset(read) | self.absorbed
 

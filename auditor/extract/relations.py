@@ -40,6 +40,7 @@ from auditor.extract.tables import (
     is_amount_column,
     is_empty_value,
     row_kind,
+    row_kinds,
     total_word,
 )
 from auditor.extract.tolerance import Interval, Verdict, interval_of, judge, sum_interval
@@ -1430,7 +1431,7 @@ def _table_rates(table: Table) -> list[Rate]:
 
 def _table_breakdowns(table: Table) -> list[Breakdown]:
     """合计 rows against the rows they total, and level-1 rows against their level-2 children."""
-    kinds = [row_kind(r) for r in table.rows]
+    kinds = row_kinds(table)
     found: list[Breakdown] = []
     for column in range(1, table.width):
         if not is_amount_column(table, column):
@@ -1594,14 +1595,17 @@ def _children_breakdowns(table: Table, kinds: list, column: int) -> list[Breakdo
     for i, kind in enumerate(kinds):
         if kind.kind != "item" or kind.level == 0:
             continue
-        children = []
+        below = []
         for k in range(i + 1, len(kinds)):
             if kinds[k].kind in ("total", "subtotal") or (
                 kinds[k].kind == "item" and 0 < kinds[k].level <= kind.level
             ):
                 break
-            if kinds[k].kind == "item" and kinds[k].level == kind.level + 1:
-                children.append(k)
+            if kinds[k].kind == "item" and kinds[k].level:
+                below.append(k)
+        # the next level down that the rows use: "三、上划省级收入" over "1、增值税…" skips （一）
+        step = min((kinds[k].level for k in below), default=0)
+        children = [k for k in below if kinds[k].level == step]
         cell = cell_at(table.rows[i], column)
         whole = cell_figure(cell) if cell else None
         if whole is None or len(children) < 2:

@@ -318,6 +318,8 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
         if table.index in disclosure_tables:
             continue
         project = _project_of(table)
+        # "2021年全县政府性基金预算收支平衡表" over its rows: the fund its title names scopes them
+        table_fund = _fund_of(_title_above(doc, table))
         for row in table.rows:
             if not row.cells or not row.label or not _NAMED.search(row.label):
                 continue  # "| -10.9 | 70.9 | …": a row cut over lines goes on without its name
@@ -333,6 +335,8 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
                     continue
                 if project:
                     scope = scope | {project}
+                if table_fund and not scope & _FUNDS:
+                    scope = scope | {table_fund}
                 out.append(
                     Statement(
                         q, topic, scope, int(years[0]) if years else report_year, f"{row.label}（{header}）"
@@ -415,6 +419,16 @@ def _whole_before_qizhong(para, text: str, q: Quantity) -> Quantity | None:
     if k < 0:
         return None
     return next((p for p in reversed(para.quantities) if opens <= p.start < k and p.is_amount), None)
+
+
+def _title_above(doc: Analysis, table) -> str:
+    """The nearest line above ``table`` (within a few) that names a table, else its caption."""
+    first = table.first_line
+    for line in range(first - 1, max(0, first - 7), -1):
+        text = doc.line_text(line)
+        if "表" in text:
+            return text
+    return table.caption
 
 
 def _project_of(table) -> str:

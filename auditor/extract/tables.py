@@ -94,6 +94,23 @@ def row_kind(row: Row) -> RowKind:
     return RowKind("item", 0)
 
 
+_BRACKETED_NUMERAL = lazy(r"^[（(][一二三四五六七八九十]+[）)]")
+_DIGIT_ORDINAL = lazy(r"^(?:\d{1,2}[、．]|\d{1,2}\.(?!\d))")
+
+
+def row_kinds(table: Table) -> list[RowKind]:
+    """Each row's kind. A table numbering its rows with both （一） and 1、 nests 1、 under （一） (and （1）
+    under 1、): "一、地方收入 ⏎ （一）税收收入 ⏎ 1、增值税"; one using only one of them puts it right under 一、."""
+    kinds = [row_kind(r) for r in table.rows]
+    labels = [normalise(r.cells[0].text).strip() if r.cells else "" for r in table.rows]
+    if any(_BRACKETED_NUMERAL.match(t) for t in labels) and any(_DIGIT_ORDINAL.match(t) for t in labels):
+        kinds = [
+            RowKind(k.kind, k.level + 1) if k.level >= 3 or (k.level == 2 and _DIGIT_ORDINAL.match(t)) else k
+            for k, t in zip(kinds, labels, strict=True)
+        ]
+    return kinds
+
+
 def cell_figure(cell: Cell) -> Quantity | None:
     """The single figure of a numeric cell (None for text, several figures, or approximations)."""
     if len(cell.quantities) != 1:

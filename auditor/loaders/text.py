@@ -117,8 +117,14 @@ _FIGURE = lazy(r"^[-−]?\d[\d,，]*(?:\.\d+)?\s*(?:%|万元|亿元|元|人|个|
 
 
 def _pipe_cells(text: str) -> list[tuple[int, str]] | None:
-    """(offset, text) of each cell of a pipe row, or None for a line that is not one."""
-    if text.count("|") < 2:
+    """(offset, text) of each cell of a pipe row, or None for a line that is not one. A row of two cells
+    may have no outer bars ("一、地方收入 | 5400"); a cell then stands on each side of its one bar."""
+    bars = text.count("|")
+    if bars == 1:
+        left, _, right = text.partition("|")
+        if not left.strip() or not right.strip():
+            return None  # "预算数 |": a cell of a stream, one per line
+    elif bars < 2:
         return None
     cells, start = [], 0
     for m in regex.finditer(r"\|", text):
@@ -295,6 +301,7 @@ def _spaced_rows(
 
 _HEADER_TOKEN = lazy(r"^(?:(?:19|20)\d\d年度?|.*\p{Han}.*)$")
 _HAN = lazy(r"\p{Han}")
+_TOP_ORDINAL = lazy(r"^[一二三四五六七八九十]+[、.．]")
 _TOKEN = lazy(r"\S+")
 _INNER_ORDINAL = lazy(
     r"\s(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))"
@@ -481,7 +488,7 @@ def split_flattened_tables(lines: list[Line]) -> list[Block]:
         return k < n and not is_blank(k) and not is_cell(k) and len(lines[k].text) <= 20 and is_cell(k + 1)
 
     while i < n:
-        if not is_cell(i) and (stream := _cell_stream(lines, i)) is not None:
+        if not is_cell(i) and (stream := _cell_stream(lines, i) or _name_figure_lines(lines, i)) is not None:
             rows, i = stream
             blocks.append(TableBlock(rows))
             continue
@@ -526,6 +533,66 @@ def split_flattened_tables(lines: list[Line]) -> list[Block]:
         else:  # a stray indented line or two: prose, not a table
             blocks.extend(TextBlock(line, text) for row in rows for line, text in row)
     return blocks
+
+
+_FIGURES_NAME = lazy(r"(?:年初|全年|调整后?|本年|上年)?(?:预算|决算|执行|完成|实际)?(?:数|额|金额|数额)")
+_ROWS_NAME = lazy(r"项目|科目|项目名称|科目名称|名称|指标")
+_LEAST_NAMED_FIGURES = 6
+
+
+def _name_figure_lines(lines: list[Line], i: int) -> tuple[list[list[tuple[int, str]]], int] | None:
+    """A two-column table copied one cell per line, without separators: "（项目 ⏎）预算数", then each row's
+    name on a line and its figure on the next ("一般公共预算总收入 ⏎ 98,719"); a name whose figure was left
+    empty is followed by the next name. At least six rows with figures, else None."""
+    n = len(lines)
+
+    def text(k: int) -> str:
+        return lines[k].text.strip() if k < n else ""
+
+    def figure(k: int) -> bool:
+        return bool(text(k)) and bool(_VALUE_CELL.fullmatch(text(k))) and text(k) not in ("", "-", "—")
+
+    def name(k: int) -> bool:
+        t = text(k)
+        return (
+            bool(t)
+            and len(t) <= 40
+            and "|" not in t
+            and "\t" not in lines[k].text
+            and not _VALUE_CELL.fullmatch(t)
+            and t[-1] not in "。；;：:，,"
+            and bool(_HAN.search(t))
+        )
+
+    k = i
+    label = None
+    if _ROWS_NAME.fullmatch(text(k).replace(" ", "")) and _FIGURES_NAME.fullmatch(
+        text(k + 1).replace(" ", "")
+    ):
+        label, k = (lines[k].number, text(k)), k + 1
+    if not _FIGURES_NAME.fullmatch(text(k).replace(" ", "")) or not (name(k + 1) and figure(k + 2)):
+        return None
+    header = [label or (lines[k].number, ""), (lines[k].number, text(k))]
+    rows, k = [header], k + 1
+    while name(k):
+        if figure(k + 1):
+            rows.append([(lines[k].number, text(k)), (lines[k + 1].number, text(k + 1))])
+            k += 2
+        elif name(k + 1) and figure(k + 2):
+            rows.append([(lines[k].number, text(k)), (lines[k].number, "")])  # its figure left empty
+            k += 1
+        else:
+            break
+    if sum(1 for r in rows[1:] if r[1][1]) < _LEAST_NAMED_FIGURES:
+        return None
+    tops = [m.group() for r in rows[1:] if (m := _TOP_ORDINAL.match(r[0][1]))]
+    if len(tops) != len(set(tops)):
+        # "一、一般公共预算 ⏎ 2,980.00 ⏎ 一、一般公共服务支出 ⏎ 2,100.00": two panels' rows taking turns
+        return None
+    return rows, k
+
+
+_HAN = lazy(r"\p{Han}")
 
 
 def _cell_stream(lines: list[Line], i: int) -> tuple[list[list[tuple[int, str]]], int] | None:
