@@ -400,3 +400,39 @@ def test_rows_numbered_both_with_brackets_and_digits_nest_in_that_order(check, b
     assert check(_NESTED.format(bar=bar, end=end, deed="600")) == []
     found = [(f.rule, f.stated, f.expected) for f in check(_NESTED.format(bar=bar, end=end, deed="660"))]
     assert found == [("S102", "3600万元", "3660万元")]
+
+
+_BALANCE = """{title}
+单位：万元
+收入 | 执行数 | 支出 | 执行数
+总计 | 7000 | 总计 | 7000
+一、本级收入 | 3000 | 一、本级支出 | 5200
+税收收入 | 2100 | 二、转移性支出 | 1800
+非税收入 | 900 | 上解支出 | 600
+二、转移性收入 | 4000 | 债务还本支出 | {repaid}
+上级补助收入 | 3100 | 结转下年支出 | 400
+债务转贷收入 | 600 |  |
+上年结转 | 300 |  |
+"""
+
+
+@pytest.mark.parametrize("title", ["全县一般公共预算收支平衡表", "全县政府性基金预算收支平衡表"])
+def test_rows_without_ordinals_under_a_numbered_row_are_its_items(check, title):
+    """总计 is the sum of the 一、二、 rows alone, so the rows without ordinals under each are its items; a
+    balance table of a fund is read the same way (only a disclosure's 收支总表 keeps its two panels)."""
+    assert check(_BALANCE.format(title=title, repaid="800")) == []
+    found = [(f.rule, f.stated, f.expected) for f in check(_BALANCE.format(title=title, repaid="850"))]
+    assert found == [("S102", "1800万元", "1850万元")]
+
+
+_SIBLINGS = ["一、基本支出 | 100", "二、项目支出 | 50", "上年结转 | 12", "其他 | 8"]
+
+
+@pytest.mark.parametrize("total_first", [True, False])
+def test_rows_without_ordinals_are_siblings_when_the_total_says_so(check, total_first):
+    """ "一、基本支出 ⏎ 二、项目支出 ⏎ 上年结转": a total that needs the rows without an ordinal, and fits with
+    them, makes them siblings of the numbered rows: the sum of the numbered rows alone is no slip."""
+    rows = ["合计 | 170", *_SIBLINGS] if total_first else [*_SIBLINGS, "合计 | 170"]
+    text = "单位：万元\n| 项目 | 金额 |\n" + "".join(f"| {r} |\n" for r in rows)
+    assert check(text) == []
+    assert [(f.rule, f.stated) for f in check(text.replace("| 170 |", "| 180 |"))] == [("S102", "180万元")]

@@ -92,20 +92,24 @@ def _split_at_inner_headers(block: TableBlock) -> list[TableBlock]:
     return parts
 
 
-def _titled_standard(lines: list, block: TableBlock) -> bool:
-    """Whether one of the lines just above the table titles it as a standard table of a disclosure."""
+_PANELLED_KINDS = frozenset({"summary", "fiscal_summary"})
+
+
+def _titled_panels(lines: list, block: TableBlock) -> bool:
+    """Whether one of the lines just above the table titles it as a disclosure's 收支总表, whose 收入 and
+    支出 panels are read together (收入总计 = 支出总计)."""
     from auditor.extract.fiscal import table_kind
 
     first = block.rows[0][0][0] if block.rows and block.rows[0] else 0
     above = [lines[k - 1].text for k in range(max(1, first - 6), first)]
-    return any("表" in t and table_kind(t) for t in above)
+    return any("表" in t and table_kind(t) in _PANELLED_KINDS for t in above)
 
 
 def _split_side_by_side(block: TableBlock) -> list[TableBlock]:
     """ "收入 | 执行数 | 支出 | 执行数" over "一、本级收入 | 136156 | 一、本级支出 | 596885": two tables printed
     side by side, each a column of names and its figures under the same column names. Each half is a
-    table of its own, so that a row's figures are its own name's (the standard 收支总表 of a disclosure,
-    whose two panels are read together, is left to auditor.extract.fiscal)."""
+    table of its own, so that a row's figures are its own name's (the 收支总表 of a disclosure, whose two
+    panels are read together, is left to auditor.extract.fiscal)."""
     rows = block.rows
     header = [normalise(t).replace(" ", "") for _, t in rows[0]]
     half = len(header) // 2
@@ -323,7 +327,7 @@ def build_document(source: Source) -> Document:
             for title, piece in _split_at_captions(block):
                 for part in _split_at_inner_headers(piece):
                     caption = title or last_text
-                    halves = [part] if _titled_standard(lines, part) else _split_side_by_side(part)
+                    halves = [part] if _titled_panels(lines, part) else _split_side_by_side(part)
                     for half in halves:
                         tables.append(_build_table(len(tables) + 1, half, caption))
             for row in block.rows:

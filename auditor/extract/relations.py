@@ -1446,15 +1446,13 @@ def _table_breakdowns(table: Table) -> list[Breakdown]:
             whole = cell_figure(cell) if cell else None
             if whole is None:
                 continue
-            items = [k for k in block if kinds[k].kind == "item"]
-            levels = {kinds[k].level for k in items if kinds[k].level}
-            if levels:
-                items = [k for k in items if kinds[k].level == min(levels)]
-            parts = _column_parts(table, items, column)
+            items = _top_rows(table, kinds, [k for k in block if kinds[k].kind == "item"], column, whole)
+            parts = _column_parts(table, items, column) if items else None
             if parts is not None and len(items) >= 2:
                 found.append(Breakdown(whole, parts, "合计行", complete=True))
         found.extend(_total_first(table, kinds, column))
         found.extend(_children_breakdowns(table, kinds, column))
+        found.extend(_unnumbered_children(table, kinds, column))
     found.extend(_fund_source_breakdowns(table))
     found.extend(_total_column_breakdowns(table))
     return found
@@ -1566,12 +1564,29 @@ def _total_first(table: Table, kinds: list, column: int) -> list[Breakdown]:
         return []
     items = [k for k in range(1, len(kinds)) if kinds[k].kind == "item"]
     levels = {kinds[k].level for k in items if kinds[k].level}
-    if levels:
-        items = [k for k in items if kinds[k].level == min(levels)]
-    parts = _column_parts(table, items, column)
+    items = _top_rows(table, kinds, items, column, whole)
+    parts = _column_parts(table, items, column) if items else None
     if parts is None or len(parts) < 2 or (not levels and _hidden_parent(parts)):
         return []
     return [Breakdown(whole, parts, "合计行", complete=True)]
+
+
+def _top_rows(table: Table, kinds: list, items: list[int], column: int, whole: Quantity) -> list[int]:
+    """The rows a total adds up: the highest numbered level (一、二、…) when the rows are numbered, every row
+    otherwise. Rows without ordinals beside numbered ones are either the numbered rows' items or their
+    siblings ("一、基本支出 ⏎ 二、项目支出 ⏎ 上年结转"): when the total needs them, and fits with them, the
+    reading is in doubt and nothing is summed (an empty list)."""
+    levels = {kinds[k].level for k in items if kinds[k].level}
+    if not levels:
+        return items
+    top = [k for k in items if kinds[k].level == min(levels)]
+    loose = [k for k in items if not kinds[k].level]
+    parts = _column_parts(table, top, column)
+    if loose and parts is not None and judge(whole, sum_interval(parts)) is not Verdict.OK:
+        every = _column_parts(table, sorted(top + loose), column)
+        if every is not None and judge(whole, sum_interval(every)) is Verdict.OK:
+            return []
+    return top
 
 
 def _hidden_parent(parts: list[Quantity]) -> bool:
@@ -1613,6 +1628,37 @@ def _children_breakdowns(table: Table, kinds: list, column: int) -> list[Breakdo
         parts = _column_parts(table, children, column)
         if parts is not None:
             found.append(Breakdown(whole, parts, "表内分项", complete=True))
+    return found
+
+
+def _unnumbered_children(table: Table, kinds: list, column: int) -> list[Breakdown]:
+    """ "总计 ⏎ 一、本级收入 ⏎ 税收 ⏎ 非税 ⏎ 二、转移性收入 ⏎ 上级补助收入 ⏎ …": rows without ordinals under a
+    numbered row are its items when the table's one total is the sum of the numbered rows alone (so that
+    the rows without ordinals cannot be the numbered rows' siblings)."""
+    totals = [i for i, k in enumerate(kinds) if k.kind == "total"]
+    if len(totals) != 1 or any(k.kind == "subtotal" for k in kinds):
+        return []
+    numbered = [i for i, k in enumerate(kinds) if k.kind == "item" and k.level]
+    if not numbered or {kinds[i].level for i in numbered} != {1}:
+        return []
+    cell = cell_at(table.rows[totals[0]], column)
+    whole = cell_figure(cell) if cell else None
+    tops = _column_parts(table, numbered, column)
+    if whole is None or not tops or len(tops) < 2:
+        return []
+    if judge(whole, sum_interval(tops)) is not Verdict.OK:
+        return []
+    found = []
+    for i in numbered:
+        rows = []
+        for k in range(i + 1, len(kinds)):
+            if kinds[k].kind != "item" or kinds[k].level:
+                break
+            rows.append(k)
+        parent = cell_figure(c) if (c := cell_at(table.rows[i], column)) else None
+        parts = _column_parts(table, rows, column) if len(rows) >= 2 else None
+        if parent is not None and parts is not None and len(parts) >= 2:
+            found.append(Breakdown(parent, parts, "表内分项", complete=True))
     return found
 
 
