@@ -145,3 +145,18 @@ REGRESSIONS = [
 @pytest.mark.parametrize("text", REGRESSIONS)
 def test_corpus_false_alarms_stay_fixed(check, text):
     assert check(text, select="S101") == []
+
+
+MADE_OF = (
+    "全乡一般公共预算财力1,510.00万元。由一般公共预算收入86.40万元，加上级补助收入、上年结余、动用预算稳定调节基金等"
+    "1,423.60万元构成。"
+)
+
+
+def test_a_whole_and_what_it_is_made_of(check):
+    """ "W。由A，加B…构成": the parts named after 由, closed by 构成 in the next sentence."""
+    assert check(MADE_OF, select="S101") == []
+    found = check(MADE_OF.replace("86.40万元", "96.40万元"), select="S101")
+    assert [(f.rule, f.stated, f.expected) for f in found] == [("S101", "1,510.00万元", "1520.00万元")]
+    # "主要由…构成" names the main parts only: less is no slip
+    assert check(MADE_OF.replace("。由", "。主要由").replace("86.40万元", "76.40万元"), select="S101") == []

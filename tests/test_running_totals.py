@@ -130,3 +130,28 @@ def test_wrong_running_totals_fail(check, text, stated, expected):
 def test_the_message_shows_the_chain(check):
     (finding,) = check(CHAIN.replace("18000万元", "15000万元"), select="I101")
     assert "52400 + 131600 + 15000 + 6200 + 4800 = 210000万元" in finding.message
+
+
+# "W，…其中A；B。加上…等C，收入总计T": the chain adds to W, whose parts A and B are; one figure for a group of
+# names ("托底补助、结算补助等C")
+PARTS_THEN_CHAIN = (
+    "全乡本级一般公共预算收入完成86.40万元，为年初预算的108.0%，其中税收收入80.20万元，增长6.1%；非税收入6.20万元。"
+    "加上均衡性转移支付、结算补助、上年结转等1,423.60万元，收入总计1,510.00万元。"
+)
+# "…减少Δ，下降p%。其中：A减少a，…；B减少b，…": the 其中 of the change opens the next sentence
+NEXT_SENTENCE_CHANGES = (
+    "2023年度“三公”经费支出决算比上年减少8,640.00元，下降30.12%。其中：因公出国（境）费支出决算增加0元，增长0%；"
+    "公务用车运行维护费支出决算减少1,240.00元，下降7.80%；公务接待费支出决算减少7,400.00元，下降57.36%。"
+)
+
+
+def test_a_chain_after_a_whole_and_its_parts_adds_to_the_whole(check):
+    assert check(PARTS_THEN_CHAIN, select="I101") == []
+    found = check(PARTS_THEN_CHAIN.replace("1,423.60万元", "1,432.60万元"), select="I101")
+    assert [(f.rule, f.stated, f.expected) for f in found] == [("I101", "1,510.00万元", "1519.00万元")]
+
+
+def test_the_items_of_a_change_in_the_sentence_after_it(check):
+    assert check(NEXT_SENTENCE_CHANGES, select="I101") == []
+    found = check(NEXT_SENTENCE_CHANGES.replace("减少7,400.00元", "减少7,040.00元"), select="I101")
+    assert [(f.rule, f.stated) for f in found] == [("I101", "8,640.00元")]

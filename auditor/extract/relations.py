@@ -165,6 +165,7 @@ def analyse(doc: Document, skip_tables: frozenset[int] = frozenset()) -> Relatio
         if not para.quantities:
             continue
         found = _breakdowns_in(para, paragraphs, index)
+        found += _made_of(para, found)
         breakdowns.extend(found)
         for b in found:  # "…主要用于以下方面：" with one part per following paragraph, each with its 占y%
             for part in b.parts:
@@ -1263,6 +1264,31 @@ def _role_of_label(label: str) -> str | None:
     return None
 
 
+# "财力1867.48万元。由一般公共预算收入111.11万元，加上级补助收入…等1756.37万元构成": the whole, then what it
+# is made of, closed by 构成/组成 in the next sentence or clause
+_MADE_OF = lazy(r"(?P<lead>[。，,]\s*)(?P<main>主要)?由(?P<body>[^。；;]{2,200}?)(?:构成|组成)")
+
+
+def _made_of(para: Paragraph, found: list[Breakdown]) -> list[Breakdown]:
+    text = normalise(para.text)
+    if "由" not in text or ("构成" not in text and "组成" not in text):
+        return []
+    top = _top_level_amounts(para)
+    taken = {id(b.whole) for b in found}
+    out = []
+    for m in _MADE_OF.finditer(text):
+        wholes = [q for q in top if q.end <= m.start() and not text[q.end : m.start()].strip()]
+        if not wholes or wholes[-1].approx or id(wholes[-1]) in taken:
+            continue
+        whole = wholes[-1]
+        inside = [q for q in top if m.start("body") <= q.start and q.end <= m.end("body")]
+        parts = [q for q in inside if _same_kind(q, whole) and not is_change_amount(text, q)]
+        if len(parts) < 2 or len(parts) != len(inside) or any(q.approx for q in parts):
+            continue  # a figure of another kind, or an approximate one, inside: no sum to check
+        out.append(Breakdown(whole, parts, "构成", complete=not m.group("main")))
+    return out
+
+
 def _top_level_amounts(para: Paragraph) -> list[Quantity]:
     """Amounts outside brackets: '决算数13,867.60万元（其中：基本支出…）' keeps only the 13,867.60."""
     text = normalise(para.text)
@@ -1751,7 +1777,9 @@ _ADD_OPENER = lazy(r"[，,；;。]\s*(?:再)?加(?:上|：|:)?(?![强快大入�
 # ("，完成调整后预算的99.2%，下降4.7%") and words ("，剔除减税降费因素")
 _FIRST_TERM_NOTE = lazy(r"[^\d其]*(?:\d+(?:\.\d+)?\s*[%％][^\d其]*)?")
 _CHAIN_GAP = lazy(
-    r"\s*(?:、|，|,|和|及|以及)?\s*(?P<op>(?:再)?(?:加上?|减去?)[：:]?)?[^\d、，,；;。等]{0,24}$"
+    r"\s*(?:、|，|,|和|及|以及)?\s*(?P<op>(?:再)?(?:加上?|减去?)[：:]?)?"
+    # one figure for a group of names: "加上托底保障补助、结算补助、上年结转等1756.37万元"
+    r"(?:(?:[^\d、，,；;。等]{1,16}、){1,8}[^\d、，,；;。等]{1,16}等|[^\d、，,；;。等]{0,24})$"
 )
 # the result closes the chain in a clause of its own, naming no other item: "，收入总计为T"
 _CHAIN_TOTAL = lazy(
@@ -1794,14 +1822,15 @@ def _first_terms(text: str, flat: str, before: list[Quantity], add_at: int) -> l
     gap = flat[nearest.end : add_at]
     if gap.strip() and not all(_FIRST_TERM_NOTE.fullmatch(c) for c in regex.split(r"[，,]", gap)):
         return []
-    if len(before) > 1 and not gap.strip():
-        return []  # "税收收入A，非税收入B，加…": the chain right after the second of two figures adds to both
-    out = [nearest]
     split = text.rfind("其中", sentence_start(text, nearest.start), nearest.start)
-    if split >= 0:
-        whole = [q for q in before if q.end <= split and not q.approx]
-        if whole:
-            out.append(whole[-1])
+    whole = [q for q in before if q.end <= split and not q.approx] if split >= 0 else []
+    if len(before) > 1 and not gap.strip():
+        # "税收收入A，非税收入B，加…": the chain right after the second of two figures adds to both; after
+        # "W，其中：A；B。加上…" both are W's parts, and W is the figure the chain adds to
+        return whole[-1:]
+    out = [nearest]
+    if whole:
+        out.append(whole[-1])
     elif len(before) > 1:
         return []  # two figures before the notes and no 其中: which one the chain adds to is open
     return out
@@ -1939,7 +1968,13 @@ def _change_breakdowns(para: Paragraph) -> list[Identity]:
     for m in _QIZHONG_AT.finditer(text):
         opens, ends = sentence_bounds(text, m.start())
         before = [q for q in changes if opens <= q.start and q.end <= m.start()]
-        if not before or not _RATE_CLAUSE_AFTER.match(text[before[-1].end : m.start()]):
+        upto = m.start()
+        if not before and opens > 0 and not text[opens : m.start()].strip():
+            # "…比上年减少18987.42元，下降42.13%。其中：A减少994.42元…；B减少17993元…": the 其中 opens the
+            # sentence after the whole's
+            upto = opens - 1
+            before = [q for q in changes if sentence_start(text, upto) <= q.start and q.end <= upto]
+        if not before or not _RATE_CLAUSE_AFTER.match(text[before[-1].end : upto]):
             continue
         whole = before[-1]
         w = _CHANGE_WORD_BEFORE.search(text, clause_start(text, whole.start), whole.start)
