@@ -240,3 +240,19 @@ def test_wrong_change_columns_fail(check, text, stated, expected):
 def test_change_against_budget_names_budget(check):
     (finding,) = check(BUDGET_TABLE.replace("| -1.80 |", "| -1.50 |"), select="Y101")
     assert "决算 16.20 − 预算 18.00" in finding.message
+
+
+ITEMS_ABOVE = (
+    "2023年度部门决算说明\n"
+    "2023年度“三公”经费支出决算为14,360.00元。其中：公务用车运行维护费支出决算为10,200.00元；"
+    "公务接待费支出决算为4,160.00元。\n"
+    "2023年度“三公”经费支出决算比上年减少3,640.00元，下降20.22%。其中：公务用车运行维护费支出决算减少800.00元，"
+    "下降7.27%；公务接待费支出决算减少2,840.00元，下降40.57%。\n"
+)
+
+
+def test_each_items_change_against_its_level_in_the_paragraph_above(check):
+    """The items of a compared whole's 其中 give their change and rate; their levels stand above."""
+    assert check(ITEMS_ABOVE, select="Y101") == []
+    found = check(ITEMS_ABOVE.replace("下降40.57%", "下降45.07%"), select="Y101")
+    assert [(f.rule, f.stated, f.expected) for f in found] == [("Y101", "45.07%", "40.57%")]

@@ -213,6 +213,7 @@ def analyse_changes(doc: Document) -> list[Change]:
             continue
         text = normalise(para.text)
         found.extend(_comparisons(para, text, report_year, previous))
+        found.extend(_item_changes(para, text, report_year, previous))
         previous = (para, text)
         found.extend(_budget_comparisons(para, text))
         found.extend(_point_changes(para, text))
@@ -228,6 +229,76 @@ def analyse_changes(doc: Document) -> list[Change]:
 
 
 # ----------------------------------------------------------------------------- 比/较上年 …
+
+
+# "…比上年减少18987.42元，下降42.13%。其中：…；公务接待费支出决算减少17993元，下降85.38%": each item of a
+# compared whole's 其中 list gives its change and rate, its own level stated before (often in the paragraph
+# above: "公务接待费支出决算为3080元")
+_ITEM_CHANGE = lazy(
+    rf"(?P<label>[^，,；;。：:\d]{{2,30}}?)(?P<dir>{_UP}|{_DOWN})了?\s*(?P<delta>\d[\d,]*(?:\.\d+)?)\s*(?:万元|亿元|元)"
+    rf"\s*[，,]\s*(?:{_UP}|{_DOWN})了?\s*\d"
+)
+_ITEMS_OPEN = lazy(r"其中\s*[：:，,]")
+
+
+def _item_changes(
+    para: Paragraph, text: str, report_year: int | None, previous: tuple[Paragraph, str] | None
+) -> list[Change]:
+    if "其中" not in text or report_year is None:
+        return []
+    opened = _ITEMS_OPEN.search(text)
+    if opened is None or not _CMP.search(text, 0, opened.start()):
+        return []  # only the items of a whole compared with the year before
+    amounts = _amounts(para)
+    out = []
+    for m in _ITEM_CHANGE.finditer(text, opened.end()):
+        if m.start() > opened.end() and text[m.start() - 1] not in "；;：:":
+            continue  # an item opens the list or follows a ；
+        delta = next((q for q in amounts if q.start == m.start("delta")), None)
+        percent = next(
+            (q for q in para.quantities if q.kind is Kind.PERCENT and m.end() - 1 <= q.start), None
+        )
+        if delta is None or delta.approx or percent is None or percent.approx:
+            continue
+        label = m.group("label").strip()
+        current = _level_named(
+            label, delta, [(q, text) for q in amounts if q.end <= opened.start()], report_year
+        )
+        if current is None and previous is not None:
+            above, above_text = previous
+            current = _level_named(label, delta, [(q, above_text) for q in _amounts(above)], report_year)
+        if current is None:
+            continue
+        out.append(
+            Change(
+                current=current,
+                prior=None,
+                delta=delta,
+                percent=percent,
+                sign=sign_of(m.group("dir")),
+                prior_year=None,
+                subject_year=report_year,
+                anchor=percent,
+            )
+        )
+    return out
+
+
+def _level_named(
+    label: str, delta: Quantity, figures: list[tuple[Quantity, str]], report_year: int
+) -> Quantity | None:
+    """The one amount of ``figures`` (each with its paragraph's text) of the report's year named ``label``."""
+    named = [
+        q
+        for q, text in figures
+        if q.is_amount
+        and not is_change_amount(text, q)
+        and _same_measure(q, delta)
+        and _labels_match(q.label, label)
+        and not _PRIOR_WORDS.search(q.label.strip())
+        and year_of(text, q) in (report_year, None)
+    ]
+    return named[0] if len(named) == 1 else None
 
 
 def _figures_after(
