@@ -436,3 +436,9 @@ def test_rows_without_ordinals_are_siblings_when_the_total_says_so(check, total_
     text = "单位：万元\n| 项目 | 金额 |\n" + "".join(f"| {r} |\n" for r in rows)
     assert check(text) == []
     assert [(f.rule, f.stated) for f in check(text.replace("| 170 |", "| 180 |"))] == [("S102", "180万元")]
+
+
+def test_rows_of_zeros_after_the_last_numbered_row_are_no_items_of_it(check):
+    rows = ["一、基本支出 | 100", "二、项目支出 | 70", "上年结转 | 0", "调入资金 | 0", "合计 | 170"]
+    text = "单位：万元\n| 项目 | 金额 |\n" + "".join(f"| {r} |\n" for r in rows)
+    assert check(text) == []

@@ -1266,7 +1266,7 @@ def _role_of_label(label: str) -> str | None:
 
 # "财力1867.48万元。由一般公共预算收入111.11万元，加上级补助收入…等1756.37万元构成": the whole, then what it
 # is made of, closed by 构成/组成 in the next sentence or clause
-_MADE_OF = lazy(r"(?P<lead>[。，,]\s*)(?P<main>主要)?由(?P<body>[^。；;]{2,200}?)(?:构成|组成)")
+_MADE_OF = lazy(r"[。，,]\s*(?P<main>主要)?由(?P<body>[^。；;]{2,200}?)(?:构成|组成)")
 
 
 def _made_of(para: Paragraph, found: list[Breakdown]) -> list[Breakdown]:
@@ -1683,7 +1683,9 @@ def _unnumbered_children(table: Table, kinds: list, column: int) -> list[Breakdo
             rows.append(k)
         parent = cell_figure(c) if (c := cell_at(table.rows[i], column)) else None
         parts = _column_parts(table, rows, column) if len(rows) >= 2 else None
-        if parent is not None and parts is not None and len(parts) >= 2:
+        # rows of nothing but zeros under the last numbered row ("上年结转 | 0 ⏎ 调入资金 | 0") may as well
+        # be siblings that added nothing
+        if parent is not None and parts is not None and len(parts) >= 2 and any(p.base_value for p in parts):
             found.append(Breakdown(parent, parts, "表内分项", complete=True))
     return found
 

@@ -403,7 +403,6 @@ def _side_by_side_rows(cells: list[tuple[int, str]]) -> list[list[tuple[int, str
             continue
         rows = [cells[k : k + width] for k in range(0, len(cells), width)]
         body = rows[1:]
-
         named = [r for r in body if r[half][1].strip()]
         if (
             all(_fits_halves(r, half) for r in body)
@@ -549,8 +548,8 @@ def _name_figure_lines(lines: list[Line], i: int) -> tuple[list[list[tuple[int, 
     def text(k: int) -> str:
         return lines[k].text.strip() if k < n else ""
 
-    def figure(k: int) -> bool:
-        return bool(text(k)) and bool(_VALUE_CELL.fullmatch(text(k))) and text(k) not in ("", "-", "—")
+    def figure(k: int) -> bool:  # a figure, not an empty cell or a dash
+        return bool(_VALUE_CELL.fullmatch(text(k))) and text(k) not in ("", "-", "—")
 
     def name(k: int) -> bool:
         t = text(k)
@@ -590,9 +589,6 @@ def _name_figure_lines(lines: list[Line], i: int) -> tuple[list[list[tuple[int, 
         # "一、一般公共预算 ⏎ 2,980.00 ⏎ 一、一般公共服务支出 ⏎ 2,100.00": two panels' rows taking turns
         return None
     return rows, k
-
-
-_HAN = lazy(r"\p{Han}")
 
 
 def _cell_stream(lines: list[Line], i: int) -> tuple[list[list[tuple[int, str]]], int] | None:
