@@ -168,6 +168,9 @@ RESIDUE_PASSING = [
     "评价结论见附表1。\n\t指标\n\t得分\n\n\t决策\n\t20\n",
     "（一）评价结论。（附相关评分表）\n正文。\n\t指标\n\t得分\n\n\t决策\n\t20\n",
     "满意度达到95%，服务对象满意。",
+    # tables published beside the text (attachments, links) are referred to, not missing
+    "第二部分 2024年部门预算表\n（详见附表）\n第三部分 2024年部门预算情况说明\n一、收支预算总体情况\n",
+    "收支预算情况见下表（见附表3）。",
 ]
 
 RESIDUE_FAILING = [
@@ -196,6 +199,12 @@ def test_residue_fails(check, text, found):
 
 # ----------------------------------------------------------------------------- H101 / H102
 
+TOC_CUT_SHORT = (
+    "目录\n一、部门主要职责\n二、预算收支情况\n三、“三公”经费安排情况\n\n一、部门主要职责\n"
+    "本中心承担辖区居民的基本医疗、预防保健和健康教育等公共卫生服务。\n二、预算收支情况\n"
+    "2024年部门预算总收入652.40万元，其中财政拨款收入652.40万元。2024年部门预算总收入"
+)
+
 NUMBERING_PASSING = [
     "一、部门概况\n（一）机构\n（二）人员\n二、绩效目标\n（一）总目标\n（二）具体目标\n",
     # lists restarting under different parents, and ordinary list items restarting
@@ -204,6 +213,8 @@ NUMBERING_PASSING = [
     "一、概况\n二、结论\n附件1\n一、指标体系\n二、评分说明\n",
     "第一部分 部门概况\n一、职能\n二、机构\n第二部分 决算说明\n一、收支总体情况\n",
     # a nested list numbered at the wrong level is reported once, not again when the outer list resumes
+    # the text stops mid-sentence (a page's opening, an excerpt) before the entries it has not reached
+    TOC_CUT_SHORT + "较上年预算总收入增加",
 ]
 
 NUMBERING_FAILING = [
@@ -222,6 +233,8 @@ NUMBERING_FAILING = [
         "目录\n一、部门概况\n（一）机构设置\n（二）固定资产情况\n\n报告\n一、部门概况\n（一）机构设置\n正文。\n",
         [("H102", "（二）固定资产情况", None)],
     ),
+    # the same text complete: its last section is missing
+    (TOC_CUT_SHORT + "较上年增加12.00万元。", [("H102", "三、“三公”经费安排情况", None)]),
 ]
 
 

@@ -160,3 +160,18 @@ def test_a_whole_and_what_it_is_made_of(check):
     assert [(f.rule, f.stated, f.expected) for f in found] == [("S101", "1,510.00万元", "1520.00万元")]
     # "主要由…构成" names the main parts only: less is no slip
     assert check(MADE_OF.replace("。由", "。主要由").replace("86.40万元", "76.40万元"), select="S101") == []
+
+
+CUT_OFF_LIST = (
+    "（二）收入预算执行情况。\n2024年全县完成地方财政收入986420万元，其中：\n"
+    "1.一般公共预算收入完成512300万元，其中税收收入301200万元、非税收入211100万元。\n"
+    "2.政府性基金预算收入完成318600万元，其中：(1)政府性基金收入完成206400万元；(2)上级补助收入"
+)
+
+
+def test_a_list_the_texts_cut_end_breaks_off_is_no_breakdown(check):
+    # the text (a page's opening) stops inside the list's last item: items 3. and 4. are not there
+    assert check(CUT_OFF_LIST, select="S101") == []
+    # the same list ending its text on a full stop is all there is
+    complete = CUT_OFF_LIST.replace("；(2)上级补助收入", "；(2)上级补助收入112200万元。")
+    assert [f.stated for f in check(complete, select="S101")] == ["986420万元"]

@@ -322,6 +322,20 @@ def _later_part_missing(doc: Document, toc: list[Heading], part: str) -> bool:
     return any(name not in body for name in after)
 
 
+def _ends_mid_sentence(doc: Document) -> bool:
+    """Whether the text's last line is a line of prose that stops mid-sentence ("…较上年预算总收"): the
+    opening of a page, cut short. A signature or a date is too short to tell, a table row ends in a cell."""
+    for line in reversed(doc.lines):
+        text = normalise(line.text).rstrip()
+        if not text:
+            continue
+        return line.role == "text" and len(text) >= 20 and text[-1] not in _SENTENCE_ENDS
+    return False
+
+
+_SENTENCE_ENDS = '。！？!?；;：:）)”"》」.…'
+
+
 def _slips(
     doc: Document,
     toc: list[Heading],
@@ -331,6 +345,8 @@ def _slips(
 ) -> list[ContentsSlip]:
     indexes: dict[tuple[str, int, int], tuple[dict, dict, list[Heading]] | None] = {}
     slips = []
+    cut_end = _ends_mid_sentence(doc)
+    found = {(h.level, _title_key(h.title)) for h in body}
     for k, entry in enumerate(toc):
         where = parts.get(entry.line, ("", 0, len(doc.lines)))
         if where is None:
@@ -369,7 +385,10 @@ def _slips(
                         entry.line, "retitled", entry_text, numbered.ordinal + numbered.title, numbered.line
                     )
                 )
-            elif not _cut_short(doc, toc, k, parts, where, by_title, len(doc.lines)):
+            elif not _cut_short(doc, toc, k, parts, where, by_title, len(doc.lines)) and not (
+                cut_end and not any((e.level, _title_key(e.title)) in found for e in toc[k + 1 :])
+            ):
+                # (nor when the text stops mid-sentence before this entry and every later one: an excerpt)
                 slips.append(ContentsSlip(entry.line, "missing", entry_text, "", None))
         elif match.number != entry.number and not _foreign_run(match, body, toc):
             slips.append(

@@ -301,6 +301,12 @@ def _text_ends_inside(text: str, pos: int, last: bool) -> bool:
     )
 
 
+def _runs_into_cut_end(part: Quantity, paragraphs: list[Paragraph]) -> bool:
+    """Whether ``part`` leads the document's last paragraph and that paragraph stops mid-sentence."""
+    last = paragraphs[-1]
+    return part.line >= last.line and _text_ends_inside(normalise(last.text), part.end, True)
+
+
 _SIGNED_ITEM = lazy(r"\s*(?:其中\s*[：:，,]?\s*)?(?:调减|调增|核减|核增|调出|调入|追加|追减)")
 _DEDUCTED_ITEM = lazy(r"出口(?:货物)?退|退税|退库|返还|抵减|抵扣")
 _NEW_PREDICATE = lazy(r"\s*(?:共)?(?:涉及|惠及|覆盖|带动)")
@@ -430,8 +436,11 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
                 continue
         s_start, s_end = sentence_bounds(text, m.end())
         parts = _parts_after(para, whole, m.end(), s_end)
+        # a list of the next paragraphs that the text's last paragraph cuts off mid-sentence goes on unseen
+        cut_off = False
         if not parts and not text[m.end() :].strip():
             parts = _parts_in_following(whole, paragraphs, index)
+            cut_off = bool(parts) and _runs_into_cut_end(parts[-1], paragraphs)
         parts = _cut_at_closing_total(parts)
         if _COMPARED_BEFORE.search(text, sentence_bounds(text, whole.start)[0], m.start()) and any(
             _CHANGE_WORD_BEFORE.search(_text_of(p, para, paragraphs), 0, p.start) for p in parts
@@ -448,6 +457,7 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
                 or _names_a_selection(para, text, m.start())
                 or _main_fund_sources(parts)
                 or _text_ends_inside(text, parts[-1].end, index == len(paragraphs) - 1)
+                or cut_off
             )
             b = Breakdown(whole, parts, "其中", complete=not cut)
             if not cut and _each_part_compared(text, parts, s_end) and not _named_members(b):

@@ -371,7 +371,9 @@ _RESIDUE = [
     ),
 ]
 _ANY_RESIDUE = lazy("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in _RESIDUE))
-_ATTACHED_TABLE = lazy(r"[（(]\s*(?:附|详见|见)\s*[^）)]{0,12}(?:评分表|明细表|附表|表)\s*[）)]")
+# "（附相关评分表）": the template's instruction to attach a table; "（详见附表）" and "（见附表3）" refer to tables
+# published as attachments beside the text (a web page's links, a PDF of its own), and are no residue
+_ATTACHED_TABLE = lazy(r"[（(]\s*附(?!表|件)\s*[^）)]{0,12}(?:评分表|明细表|表)\s*[）)]")
 
 
 @dataclass
