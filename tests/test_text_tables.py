@@ -442,3 +442,50 @@ def test_rows_of_zeros_after_the_last_numbered_row_are_no_items_of_it(check):
     rows = ["一、基本支出 | 100", "二、项目支出 | 70", "上年结转 | 0", "调入资金 | 0", "合计 | 170"]
     text = "单位：万元\n| 项目 | 金额 |\n" + "".join(f"| {r} |\n" for r in rows)
     assert check(text) == []
+
+
+# a 三公 table turned on its side: the years are rows, the items columns, the group 公务用车 with its own 合计
+_YEAR_ROWS = [
+    ["年度", "合计", "因公出国（境）费", "公务接待费", "公务用车购置及运行维护费", "合计", "购置", "运行"],
+    ["2023年", "1600", "40", "620", "940", "120", "820"],
+    ["2024年", "1450", "20", "590", "840", "60", "780"],
+    ["2024年比2023年增减%", "-9.38", "-50.00", "-4.84", "-10.64", "-50.00", "-4.88"],
+]
+
+
+def _year_rows_as_lines(rows: list[list[str]]) -> str:
+    cells = "".join(f"{c}\n|\n" for r in rows for c in r)
+    return "某县“三公”经费2024年决算数与2023年决算数对比情况\n" + cells
+
+
+def test_a_year_row_tables_group_header_names_its_columns(tmp_path):
+    path = tmp_path / "years.txt"
+    path.write_text(_year_rows_as_lines(_YEAR_ROWS), encoding="utf-8")
+    (table,) = load(path).tables
+    assert [c.text for c in table.header.cells] == [
+        "年度",
+        "合计",
+        "因公出国（境）费",
+        "公务接待费",
+        "公务用车购置及运行维护费 合计",
+        "公务用车购置及运行维护费 购置",
+        "公务用车购置及运行维护费 运行",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "value", "found"),
+    [
+        # the years' totals: the whole over the items and the group's 合计, the group over its members
+        (2, 1, "1460", [("S102", "1460"), ("Y101", "-9.38%")]),
+        (1, 6, "830", [("S102", "940"), ("Y101", "-4.88%")]),
+        # the change row: each column's rate from the two years above it
+        (3, 3, "-4.48", [("Y101", "-4.48%")]),
+        (1, 2, "45", [("S102", "1600"), ("Y101", "-50.00%")]),
+    ],
+)
+def test_a_year_row_table_adds_up_and_its_change_row_follows_from_the_years(check, row, column, value, found):
+    assert check(_year_rows_as_lines(_YEAR_ROWS)) == []
+    slipped = [r[:] for r in _YEAR_ROWS]
+    slipped[row][column] = value
+    assert [(f.rule, f.stated) for f in check(_year_rows_as_lines(slipped))] == found

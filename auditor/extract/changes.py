@@ -222,6 +222,7 @@ def analyse_changes(doc: Document) -> list[Change]:
     found.extend(c for c in from_to if c.percent is not None)
     for table in doc.tables:
         found.extend(_table_changes(table, from_to))
+        found.extend(_year_row_changes(table))
     unique: dict[tuple[int, int], Change] = {}
     for change in found:  # several comparisons in one sentence reach the same follow-on clause
         unique.setdefault((change.anchor.line, change.anchor.start), change)
@@ -1032,6 +1033,59 @@ def _table_changes(table: Table, from_to: list[Change]) -> list[Change]:
             )
         )
     return out
+
+
+def _year_row_changes(table: Table) -> list[Change]:
+    """A table turned on its side: the years are rows ("2023年 ⏎ 2024年 ⏎ 2024年比2023年增减%"), the items
+    columns. Each column's change row (a rate, or an amount) against the two years' rows above it."""
+    dated: dict[tuple[int, str], Row] = {}
+    changes: list[tuple[str, Row]] = []
+    for row in table.rows:
+        label = normalise(row.label).replace(" ", "")
+        m = _ROW_YEAR.fullmatch(label)
+        if m:
+            dated.setdefault((int(m.group("year")), m.group("rest")), row)
+        elif _ROW_RATE.search(label):
+            changes.append(("rate", row))
+        elif _ROW_DELTA.search(label):
+            changes.append(("delta", row))
+    pairs = [
+        (row, dated[(year - 1, rest)]) for (year, rest), row in dated.items() if (year - 1, rest) in dated
+    ]
+    if len(pairs) != 1 or not changes:
+        return []
+    current_row, prior_row = pairs[0]
+    out = []
+    for kind, row in changes:
+        for column in range(1, len(row.cells)):
+            stated = _cell_value(row, column)
+            current, prior = _cell_value(current_row, column), _cell_value(prior_row, column)
+            if stated is None or current is None or prior is None or not _same_measure(prior, current):
+                continue
+            if kind == "rate" and stated.kind is Kind.PLAIN and _ROW_PERCENT.search(normalise(row.label)):
+                # "2024年比2023年增减% | -16.77": the row's label gives its bare figures their %
+                stated = replace(stated, unit="%", kind=Kind.PERCENT, scale=1, base_unit="%")
+            if kind == "rate" and stated.kind is not Kind.PERCENT:
+                continue
+            if kind == "delta" and not _same_measure(stated, current):
+                continue
+            pct, delta = (stated, None) if kind == "rate" else (None, stated)
+            out.append(Change(current, prior, delta, pct, 0, None, None, anchor=stated, signed=True))
+    return out
+
+
+# "2024年", "2024年度决算数", "2023年预算": a row of one year's figures; "2024年比2023年增减%", "增减率(%)",
+# "同比增长": the rate between two of them; "增减额", "增减金额(万元)": the amount
+_ROW_YEAR = lazy(
+    r"(?P<year>(?:19|20)\d\d)年度?(?P<rest>(?:预算|决算|执行|实际)?(?:数|金额)?(?:[（(]万?元[）)])?)"
+)
+_ROW_RATE = lazy(
+    r"(?:增减|增长|变动|下降)(?:率|幅度?)?\s*[（(]?[%％]|增减率|增长率|变动率|同比(?:增减|增长)?$"
+)
+_ROW_PERCENT = lazy(r"[%％]\s*[）)]?\s*$")
+_ROW_DELTA = lazy(
+    r"^(?:(?:19|20)\d\d年度?比(?:19|20)\d\d年度?)?(?:增减|增加|减少|变动)(?:额|金额|数)(?:[（(]万?元[）)])?$"
+)
 
 
 def _cell_value(row: Row, column: int | None) -> Quantity | None:

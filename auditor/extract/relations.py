@@ -1504,25 +1504,55 @@ def _total_column_breakdowns(table: Table) -> list[Breakdown]:
     headers = [normalise(c.text).replace(" ", "") for c in table.header.cells]
     if len(headers) < 4 or total_word(headers[1]) != "total":
         return []
-    rest = headers[2:]
-    if any(not h or _COLUMN_NOT_A_PART.search(h) for h in rest):
+    # "… | 公务用车购置及运行维护费 合计 | … 购置 | … 运行": a group of columns with its own 合计 first, one
+    # part of the whole, the sum of the group's other columns
+    groups = _column_groups(table)
+    inner = {k for members in groups.values() for k in members}
+    tops = [k for k in range(2, len(headers)) if k not in inner]
+    if any(not headers[k] or _COLUMN_NOT_A_PART.search(headers[k]) for k in tops if k not in groups):
         return []
+    # bare figures (no unit anywhere) are amounts when the columns name spending or income
+    bare_money = any(_MONEY_COLUMN.search(h) for h in headers[2:])
     found = []
     for row in table.rows:
         cells = row.cells
-        if len(cells) != len(headers):
-            continue
-        whole = cell_figure(cells[1])
-        if whole is None or not whole.is_amount:
-            continue
-        parts = _cell_figures(cells[2:])
-        if (
-            parts
-            and len(parts) >= 2
-            and all(p.kind is whole.kind and p.base_unit == whole.base_unit for p in parts)
-        ):
-            found.append(Breakdown(whole, parts, "合计行", complete=True))
+        if len(cells) != len(headers) or _RATE_ROW.search(normalise(row.label)):
+            continue  # "2024年比2023年增减%": rates of the rows above, which add up to nothing
+        for whole_at, columns in ((1, tops), *groups.items()):
+            whole = cell_figure(cells[whole_at])
+            if whole is None or not (whole.is_amount or (bare_money and whole.kind is Kind.PLAIN)):
+                continue
+            parts = _cell_figures([cells[k] for k in columns])
+            if (
+                parts
+                and len(parts) >= 2
+                and all(p.kind is whole.kind and p.base_unit == whole.base_unit for p in parts)
+            ):
+                found.append(Breakdown(whole, parts, "合计行", complete=True))
     return found
+
+
+_RATE_ROW = lazy(r"[%％]|率|幅度|增减|比上年|较上年|同比")
+_MONEY_COLUMN = lazy(r"(?:费|经费|支出|收入|资金|拨款)$")
+
+
+def _column_groups(table: Table) -> dict[int, list[int]]:
+    """Groups of columns named "X 合计 | X A | X B" (a two-row header read as one): the column of the
+    group's 合计 or 小计, with the columns of its other members."""
+    names = [normalise(c.text).strip() for c in table.header.cells]
+    groups: dict[int, list[int]] = {}
+    for j, name in enumerate(names):
+        group, _, own = name.rpartition(" ")
+        if j < 2 or not group or not total_word(own):
+            continue
+        members = []
+        for k in range(j + 1, len(names)):
+            if not names[k].startswith(group + " "):
+                break
+            members.append(k)
+        if len(members) >= 2:
+            groups[j] = members
+    return groups
 
 
 _FUND_SUBSET = lazy(r"^其中\s*[：:、,，\-－—]?\s*\S")

@@ -366,6 +366,10 @@ def _cell_stream_rows(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]
             # column names no vocabulary knows, then the first row's label and its figures: as many names as
             # the row has cells ("项目 · 合计 · 因公出国（境）费 · … / 预算数 · 860 · 25 · …")
             return _plain_stream_rows(cells, len(texts) - 1)
+        if head is None and not rows and len(texts) >= 5 and len(texts) == len(values) + 3:
+            # the same with one name over the last columns, which name its own 合计 first ("… · 公务用车购置
+            # 及运行维护费 · 合计 · 购置 · 运行"): a two-row header copied as one run of names
+            return _grouped_stream_rows(cells, len(texts) - 1)
         if head is not None:
             a, b = head
             _place(rows, texts[:a], width)
@@ -435,6 +439,24 @@ def _plain_stream_rows(cells: list[tuple[int, str]], width: int) -> list[list[tu
             return None
         rows.append(row)
     return rows
+
+
+def _grouped_stream_rows(cells: list[tuple[int, str]], names: int) -> list[list[tuple[int, str]]] | None:
+    """Rows after ``names`` column names of which one names the columns after it, the first of them its
+    合计 or 小计: the header one cell shorter, each of those columns named by the group and its own name."""
+    head = cells[:names]
+    group = next(
+        (g for g in range(1, names - 2) if _GROUP_TOTAL.fullmatch(head[g + 1][1].replace(" ", ""))), None
+    )
+    if group is None:
+        return None
+    label = head[group][1].strip()
+    header = [*head[:group], *((line, f"{label} {text.strip()}") for line, text in head[group + 1 :])]
+    rows = _plain_stream_rows(header + cells[names:], names - 1)
+    return rows
+
+
+_GROUP_TOTAL = lazy(r"合计|小计")
 
 
 def _header_run(texts: list[tuple[int, str]]) -> tuple[int, int] | None:
