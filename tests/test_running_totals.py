@@ -155,3 +155,16 @@ def test_the_items_of_a_change_in_the_sentence_after_it(check):
     assert check(NEXT_SENTENCE_CHANGES, select="I101") == []
     found = check(NEXT_SENTENCE_CHANGES.replace("减少7,400.00元", "减少7,040.00元"), select="I101")
     assert [(f.rule, f.stated) for f in found] == [("I101", "8,640.00元")]
+
+
+# "加上A、B，以及C后，收入总计T": the chain closes on 后 before its total
+CHAIN_CLOSED_BY_HOU = (
+    "全区一般公共预算收入完成21.40亿元，增长2.6%。其中：税收收入14.10亿元；非税收入7.30亿元。加上上级补助收入"
+    "46.25亿元、地方政府债务收入6.80亿元，以及调入资金3.05亿元、上年结转0.90亿元后，收入总计78.40亿元。"
+)
+
+
+def test_a_chain_closed_by_hou_adds_up_to_its_total(check):
+    assert check(CHAIN_CLOSED_BY_HOU, select="I101") == []
+    found = check(CHAIN_CLOSED_BY_HOU.replace("6.80亿元", "5.80亿元"), select="I101")
+    assert [(f.rule, f.stated, f.expected) for f in found] == [("I101", "78.40亿元", "77.40亿元")]
