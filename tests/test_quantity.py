@@ -183,3 +183,16 @@ def test_a_figure_after_a_colon_takes_the_phrase_before_it():
         ("人员经费支出", "7462043.29元"),
         ("日常公用经费支出", "587714元"),
     ]
+
+
+def test_a_whole_number_after_renshu_counts_people():
+    found = extract_quantities("编制人数42，其中：行政编制人数19、事业编制人数23、工勤人员3名。", 1)
+    assert [(q.text, q.unit, q.kind) for q in found] == [
+        ("42", "人", Kind.COUNT),
+        ("19", "人", Kind.COUNT),  # after a count's name, "19、" is no list ordinal
+        ("23", "人", Kind.COUNT),
+        ("3名", "名", Kind.COUNT),
+    ]
+    # an ordinal at a clause start stays one, and a number after another word stays bare
+    assert [q.text for q in extract_quantities("主要职责：1、贯彻执行政策；2、拟订规划。", 1)] == []
+    assert [(q.text, q.kind) for q in extract_quantities("得分率96", 1)] == [("96", Kind.PLAIN)]

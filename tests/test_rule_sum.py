@@ -175,3 +175,14 @@ def test_a_list_the_texts_cut_end_breaks_off_is_no_breakdown(check):
     # the same list ending its text on a full stop is all there is
     complete = CUT_OFF_LIST.replace("；(2)上级补助收入", "；(2)上级补助收入112200万元。")
     assert [f.stated for f in check(complete, select="S101")] == ["986420万元"]
+
+
+STAFF = (
+    "机构设置及人员情况：核定编制人数30，其中：行政编制人数12、参照公务员管理事业编制人数2、事业编制人数16。"
+)
+
+
+def test_staff_counts_written_without_their_unit_add_up(check):
+    assert check(STAFF, select="S101") == []
+    slipped = STAFF.replace("事业编制人数16", "事业编制人数18")
+    assert [f.stated for f in check(slipped, select="S101")] == ["30人"]

@@ -147,6 +147,12 @@ def extract_quantities(text: str, line: int, *, default_unit: str | None = None)
             inherited = True
         elif unit == "万" and (_money_context(norm, first) or (decimals == 2 and _money_line(norm))):
             unit = "万元"
+        elif (
+            not unit and not decimals and (counted := _COUNTED_BEFORE.search(norm, max(0, first - 5), first))
+        ):
+            # "编制人数42，其中：行政编制人数19、…": a whole number after 人数 counts people
+            unit = counted.group("u")
+            inherited = True
         base_unit, scale, kind = _UNITS.get(unit) or (unit, 1, Kind.PLAIN)
         tags = _NO_TAGS
         if end < len(norm) and norm[end] in "/每":
@@ -182,6 +188,7 @@ def extract_quantities(text: str, line: int, *, default_unit: str | None = None)
     return out
 
 
+_COUNTED_BEFORE = lazy(r"(?P<u>人次|人|户)数\s*(?:为|是|达到?|共)?\s*[：:]?\s*$")
 _COLON_BEFORE = lazy(r"(?:为|是)?[：:]\s*$")
 _LABEL_STOP = lazy(r"(?r)[，,。；;：:、！？!?\t（()）]")
 
@@ -270,7 +277,14 @@ def _is_not_quantity(norm: str, m: regex.Match, sign: str | None, num: str, unit
     if not unit and a1.isascii() and a1.isalpha():
         return True  # 5G, 3A, 12345热线 is handled by the label, not here
     # Heading and list ordinals: 1. 1、 1． （1） (1) at a line or clause start.
-    if not unit and plain and _ORDINAL_AFTER.match(norm, e) and not _in_value_list(norm, s, e, b1):
+    # ("…编制人数19、参照…": after a count's name, 19、 is its figure)
+    if (
+        not unit
+        and plain
+        and b1 != "数"
+        and _ORDINAL_AFTER.match(norm, e)
+        and not _in_value_list(norm, s, e, b1)
+    ):
         return True
     if not unit and b1 in "（(" and a1 in "）)" and len(digits) <= 2:
         return True
