@@ -331,6 +331,8 @@ _UP, _DOWN = r"(?:增加|增长|上升|提高)", r"(?:减少|下降|降低)"
 _OPEN, _CLOSE = r"[（(]\s*", r"\s*[）)]"
 _EITHER_OR = (
     rf"{_UP}[/／]{_DOWN}|{_DOWN}[/／]{_UP}|是[/／]否|有[/／]无"
+    # both words kept, without a mark between them, before the figure: "同比增长下降57%"
+    rf"|(?:{_UP}{_DOWN}|{_DOWN}{_UP})(?=了?\s*\d)"
     # the brackets hold the opposite word and nothing else: 减少（主要是人员调出） and 增长（见表3） are prose;
     # 净增加（减少）额, 增（减）幅, 增加（减少）数 are labels of a signed change, not an unmade choice
     rf"|(?<!净)(?:{_UP}{_OPEN}{_DOWN}|{_DOWN}{_OPEN}{_UP}|增{_OPEN}减|减{_OPEN}增){_CLOSE}(?![额幅率数]|比例|金额|情况|变动|栏)"
