@@ -66,3 +66,20 @@ def test_the_same_row_in_tables_of_two_funds_is_two_quantities(check):
     assert check(_TWO_FUNDS.format(fund="政府性基金预算"), select="V101") == []
     found = check(_TWO_FUNDS.format(fund="一般公共预算补充"), select="V101")
     assert [(f.rule, f.stated) for f in found] == [("V101", "100万元")]
+
+
+# two levels of government, each a paragraph whose 其中 sentence speaks of the level it opened with
+_LEVELS = (
+    "2024年全州“三公”经费财政拨款支出520万元，比上年减支40万元。其中：公车购置支出60万元，比上年减支10万元，"
+    "为年初预算数62万元的96.77%；公务接待费支出90万元，比上年减支6万元。\n"
+    "州本级“三公”经费财政拨款支出130万元，比上年减支12万元。其中：公车购置支出20万元，比上年减支4万元，"
+    "为年初预算数25万元的80%；公务接待费支出30万元，比上年减支2万元。\n"
+    "综上，全州“三公”经费财政拨款支出{again}万元，控制在年初预算以内。\n"
+)
+
+
+def test_the_level_a_paragraph_opens_with_scopes_its_qizhong_sentence(check):
+    assert check(TITLE + _LEVELS.format(again="520"), select="V101") == []
+    # the same level's figure restated otherwise is still found
+    found = check(TITLE + _LEVELS.format(again="530"), select="V101")
+    assert [(f.rule, f.stated, f.expected) for f in found] == [("V101", "530万元", "520万元")]

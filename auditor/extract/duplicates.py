@@ -17,6 +17,7 @@ from operator import methodcaller
 
 from auditor.model.document import Document
 from auditor.text.chars import laid_out, normalise
+from auditor.text.labels import level_of
 from auditor.text.rx import lazy
 from auditor.text.spans import SENTENCE_END
 
@@ -297,7 +298,7 @@ def find_repeated_blocks(doc: Document) -> list[RepeatedBlock]:
         block = RepeatedBlock(copies=ordered, variants=variants)
         if block.conflicting:
             block = _whole_sentences(block, sentences)
-            if block is None:
+            if block is None or _parallel_levels(block, sentences):
                 continue
         han = sum(s.han for s in block.copies[0].sentences)
         ordered = block.copies
@@ -330,6 +331,17 @@ def find_repeated_blocks(doc: Document) -> list[RepeatedBlock]:
         blocks.append(block)
     blocks.sort(key=lambda b: (b.copies[0].line, b.copies[0].sentences[0].column))
     return blocks
+
+
+def _parallel_levels(block: RepeatedBlock, sentences: Clauses) -> bool:
+    """Whether each copy speaks of its own level of government, named in its paragraph before it
+    ("全州…。其中：…" and "州本级…。其中：…"): one sentence written for two levels, not a paste."""
+    levels = []
+    for copy in block.copies:
+        first = copy.sentences[0].index
+        opens = sentences.paragraph[first][0]
+        levels.append(level_of("".join(sentences.text[opens : first + 1])))
+    return None not in levels and len(set(levels)) == len(levels)
 
 
 def _whole_paragraph(copy: Copy) -> bool:

@@ -16,9 +16,9 @@ from auditor.extract.changes import year_of
 from auditor.extract.tables import cell_figure
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
-from auditor.text.labels import OPENS_WITH_QIZHONG, SHARE_AFTER
+from auditor.text.labels import LEVEL_WORDS, OPENS_WITH_QIZHONG, SHARE_AFTER, level_of
 from auditor.text.rx import lazy
-from auditor.text.spans import depth_at, sentence_start
+from auditor.text.spans import depth_at, sentence_end, sentence_start
 
 _SCOPES = [
     ("年初", r"年初|初"),
@@ -81,15 +81,6 @@ _FUND_NAMES = {
     "社会保险基金": "社保基金",
 }
 _FUNDS = frozenset(_FUND_NAMES.values())
-
-
-_LEVEL_WORDS = lazy(r"全国|中央|地方|全省|全市|全县|全区|全州|省本级|市本级|县本级|区本级|本级")
-
-
-def _level_of(text: str) -> str | None:
-    """The one level of government ``text`` names (全国, 中央, 地方, 本级 …), None for none or several."""
-    found = {m.group() for m in _LEVEL_WORDS.finditer(text)}
-    return found.pop() if len(found) == 1 else None
 
 
 def _fund_of(text: str) -> str | None:
@@ -212,7 +203,7 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
     chained = {id(i.result) for i in doc.relations.identities if i.name == "running_total"}
     report_year = doc.report_year
     # a sentence's level (全市 … / 市本级 …) scopes its figures only where the report speaks of two levels
-    levels = {m.group() for para in doc.paragraphs for m in _LEVEL_WORDS.finditer(para.text)}
+    levels = {m.group() for para in doc.paragraphs for m in LEVEL_WORDS.finditer(para.text)}
     previous = figured = None
     for para in doc.paragraphs:
         before, previous = previous, para
@@ -233,13 +224,14 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
         section_years = _YEAR.findall(" ".join(s.heading.title for s in section.path())) if section else []
         default_year = int(section_years[-1]) if section_years else report_year
         whose = _whose(text, section) or _subject_of_paragraph(text)
+        opening_level = level_of(text[: sentence_end(text, 0)]) if len(levels) > 1 else None
         # "(一)一般公共预算 … 收入总量为45.60亿元" and "(二)政府性基金预算 … 收入总量为18.30亿元": the fund
         # its section (or, without one, its sentence) names
         titles = [s.heading.title for s in reversed(section.path())] if section else []
         section_fund = next((f for t in titles if (f := _fund_of(t))), None)
         # "1.全国一般公共预算 … 收入总量" and "2.中央一般公共预算 … 收入总量": the level the innermost
         # heading that names one gives
-        section_level = next((v for t in titles if (v := _level_of(t))), None)
+        section_level = next((v for t in titles if (v := level_of(t))), None)
         mark = len(out)
         # "3.市本级农林水事务支出49.8亿元，加上市对区县补助支出12.8亿元，市级支出合计62.6亿元" and "4.市本级教育
         # 支出…": a numbered item's figures after its first are the item's, named by that first figure
@@ -297,11 +289,14 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
                 fund = section_fund or _fund_of(text[sentence_start(text, q.start) : q.start])
                 if fund:
                     scope = scope | {fund}
-            if not _LEVEL_WORDS.search(label):
+            if not LEVEL_WORDS.search(label):
                 # the level its section names, or else its sentence: "全市…收入61.6亿元，加上上年结转收入2.1亿元"
                 # and "市本级…，加上上年结转收入0.1亿元" are two levels' carry-overs
+                # (a 其中 sentence speaks of the level its paragraph opened with: "州本级…。其中：公车购置22万元")
                 level = section_level or (
-                    _level_of(text[sentence_start(text, q.start) : q.start]) if len(levels) > 1 else None
+                    (level_of(text[sentence_start(text, q.start) : q.start]) or opening_level)
+                    if len(levels) > 1
+                    else None
                 )
                 if level:
                     scope = scope | {f"〔{level}〕"}

@@ -15,6 +15,18 @@ LEADING_ORDINAL = lazy(
     r"^\s*(?:\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、)"
 )
 
+# a level of government: "全州…" and "州本级…" are two levels' figures, stated alike on purpose
+LEVEL_WORDS = lazy(
+    r"全国|中央|地方|全[省市县区州盟旗乡镇]|[省市县区州盟旗乡镇]本级|(?<![城超])[省市县区州盟旗]级|县区级|本级"
+)
+
+
+def level_of(text: str) -> str | None:
+    """The one level of government ``text`` names (全国, 中央, 全州, 州本级 …), None for none or several."""
+    found = {m.group() for m in LEVEL_WORDS.finditer(text)}
+    return found.pop() if len(found) == 1 else None
+
+
 # an indicator table's level columns: 一级指标 · 二级指标 · 三级指标
 LEVEL_HEADER = lazy(r"([一二三四])级\s*指\s*标")
 # a block's name merged down its first column, with its points: "预算执行情况（10分）", "绩效指标（90分）"
