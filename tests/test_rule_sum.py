@@ -129,6 +129,9 @@ def test_finding_points_at_the_whole_and_lists_all_lines(check):
 
 
 REGRESSIONS = [
+    # one item's month and its year to date are no two parts
+    "政府性基金收入当月完成5.0亿元，下降8.2%；累计完成60.4亿元，下降3.4%。其中，土地出让金收入当月完成4.5亿元，"
+    "增长6.6%；累计完成50.8亿元，下降9.9%。",
     # a revenue report's main items, each with its own comparison: they may add up to less than the whole
     "2024年1-5月，全县政府性基金预算收入完成7200万元，较上年减收1800万元，下降20.0%。其中：国有土地使用权出让收入"
     "6100万元，较上年减收1500万元，下降19.74%；城市基础设施配套费收入350万元，较上年减收120万元，下降25.53%。",
@@ -186,3 +189,29 @@ def test_staff_counts_written_without_their_unit_add_up(check):
     assert check(STAFF, select="S101") == []
     slipped = STAFF.replace("事业编制人数16", "事业编制人数18")
     assert [f.stated for f in check(slipped, select="S101")] == ["30人"]
+
+
+# a view opener that names its whole: "从收入结构看，X中，…" breaks down X, whichever figure stands before it
+LEVELS_THEN_VIEW = (
+    "2024年全盟一般公共预算收入完成3100万元，增长5.2%。\n"
+    "在全盟一般公共预算收入中，盟本级一般公共预算收入完成340万元，增长8.1%；旗级一般公共预算收入完成2760万元，"
+    "增长4.9%。从收入结构看，全盟一般公共预算收入中，税收收入2130万元，占一般公共预算收入的68.7%；非税收入970万元，"
+    "占一般公共预算收入的31.3%。\n"
+)
+VIEW_OF_THE_WHOLE = "全县一般公共预算收入完成5200万元，增长3.1%。从收入结构看，一般公共预算收入中，税收收入3600万元，非税收入1600万元。"
+
+
+def test_a_view_opener_breaks_down_the_whole_it_names(check):
+    # the 全盟 figure is a paragraph above: neither the 旗级 figure before the view nor its level's is the base
+    assert check(LEVELS_THEN_VIEW, select="S101,P101") == []
+    assert check(VIEW_OF_THE_WHOLE, select="S101") == []
+    found = check(VIEW_OF_THE_WHOLE.replace("1600万元", "1700万元"), select="S101")
+    assert [f.stated for f in found] == ["5200万元"]
+
+
+MONTH = "3月份，全市一般公共预算收入当月完成73.8亿元，其中：市本级当月完成14.1亿元，县区级当月完成59.7亿元。"
+
+
+def test_a_months_parts_add_up(check):
+    assert check(MONTH, select="S101") == []
+    assert [f.stated for f in check(MONTH.replace("59.7亿元", "58.7亿元"), select="S101")] == ["73.8亿元"]

@@ -47,7 +47,7 @@ from auditor.extract.tolerance import Interval, Verdict, interval_of, judge, sum
 from auditor.model.document import Cell, Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
-from auditor.text.labels import LEADING_ORDINAL, QUOTES, SHARE_AFTER, outside_brackets
+from auditor.text.labels import LEADING_ORDINAL, QUOTES, SHARE_AFTER, level_of, outside_brackets
 from auditor.text.rx import lazy
 from auditor.text.spans import (
     clause_start,
@@ -129,6 +129,7 @@ _BREAKDOWN_OPENS = lazy(
     # "…项目支出14629.33万元，占总支出的54.19%，在项目支出当中，教育事业支出…": a clause of its own
     r"|(?<=[，,]\s*)在(?P<named_here>[“\"]?\p{Han}{2,10}?[”\"]?)当?中[，,：:]"
 )
+_VIEW_NAMES = lazy(r"\s*(?P<name>[“\"]?\p{Han}{2,12}[”\"]?\p{Han}{0,4})中[，,：:]")
 _LIST_INTRO = lazy(
     r"(?:主要用于|主要包括|具体包括|包括|用于|具体为|具体是|明细为|分别为|分别是)(?:以下方面|以下几个方面|如下)?[：:]?"
 )
@@ -317,6 +318,8 @@ _BY_FUND = lazy(r"一般公共预算|政府性基金|国有资本经营|财政�
 
 
 _PLANNED = lazy(r"安排|下达|计划")
+_THIS_MONTH = lazy(r"当月|本月|\d{1,2}月份")
+_TO_DATE = lazy(r"累计")
 _SPENT = lazy(r"支出|执行|使用|完成")
 
 
@@ -334,6 +337,8 @@ def _mixed_families(parts: list[Quantity]) -> bool:
     return (
         both(_BY_NATURE, _BY_FUND)
         or both(_PLANNED, _SPENT)
+        # "土地出让金收入当月完成4.5亿元，…；累计完成50.8亿元": one item's month and its year to date
+        or both(_THIS_MONTH, _TO_DATE)
         # "其中，生育保险费收入700亿元；生育津贴支出600亿元": an income beside a spending
         or both(_INCOME_ITEM, _SPENDING_ITEM)
     )
@@ -388,6 +393,11 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             whole = _named_in_sentence_before(
                 para, text, m.start(), m.group("named") or m.group("named_here")
             )
+            if whole is None:
+                continue
+        elif m.group("view") and (named := _VIEW_NAMES.match(text, m.end())):
+            # "从收入结构看，全盟一般公共预算收入中，税收收入…": the whole the view names, or none
+            whole = _named_in_sentence_before(para, text, m.start(), named.group("name"))
             if whole is None:
                 continue
         elif m.group("view") and views > 1:
@@ -993,11 +1003,21 @@ def _resolve_base_label(doc: Document, para: Paragraph, part: Quantity, label: s
     # "基本支出6000元，占本年支出的75%；⏎ 项目支出2000元，占本年支出的25%": a figure with its own share of
     # the base is a part of it, not the base (the item on the line above is not the 本年支出 above it)
     if before:
-        return next((q for q in before if not _share_of_its_own(doc, q, want)), None)
+        base = next((q for q in before if not _share_of_its_own(doc, q, want)), None)
+        if base is not None and _levels_differ(base, before, want):
+            return None
+        return base
     for i in (split, split + 1):
         if i < len(fitting) and fitting[i] is not part:
             return fitting[i]
     return None
+
+
+def _levels_differ(base: Quantity, near: list[Quantity], want: str) -> bool:
+    """Whether the figures a base name may mean are of different levels of government ("盟本级一般公共预算
+    收入…；旗级一般公共预算收入…。…占一般公共预算收入的68.6%"): which level's is meant cannot be told."""
+    levels = {level_of(_norm_label(q.label)) for q in near}
+    return level_of(_norm_label(base.label)) is not None and len(levels) > 1 and not level_of(want)
 
 
 def _fitting(doc: Document, want: str, part: Quantity) -> tuple[list[tuple[int, int]], list[Quantity]]:
