@@ -256,3 +256,12 @@ def test_each_items_change_against_its_level_in_the_paragraph_above(check):
     assert check(ITEMS_ABOVE, select="Y101") == []
     found = check(ITEMS_ABOVE.replace("下降40.57%", "下降45.07%"), select="Y101")
     assert [(f.rule, f.stated, f.expected) for f in found] == [("Y101", "45.07%", "40.57%")]
+
+
+NEWS = "1月8日，记者从市财政局获悉，去年全年全市一般公共预算收入累计完成310682万元，同比增加23188万元，增长8.1%。"
+
+
+def test_last_years_whole_year_in_a_january_news_report_is_the_year_reported(check):
+    assert check(NEWS, select="Y101") == []
+    found = check(NEWS.replace("增长8.1%", "增长8.4%"), select="Y101")
+    assert [(f.rule, f.stated) for f in found] == [("Y101", "8.4%")]

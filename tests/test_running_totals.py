@@ -168,3 +168,20 @@ def test_a_chain_closed_by_hou_adds_up_to_its_total(check):
     assert check(CHAIN_CLOSED_BY_HOU, select="I101") == []
     found = check(CHAIN_CLOSED_BY_HOU.replace("6.80亿元", "5.80亿元"), select="I101")
     assert [(f.rule, f.stated, f.expected) for f in found] == [("I101", "78.40亿元", "77.40亿元")]
+
+
+# a county's execution report: the whole, its rates, a part with its share, then the chain from the whole
+EXECUTION = (
+    "2024年，一般公共预算收入实际完成86,420万元，完成年初预算的104.12%，比上年增加3,260万元，增长3.92%，"
+    "税收收入完成61,350万元，占一般公共预算收入比重为70.99%。加上级补助收入、调入资金、上年结转等收入152,380万元，"
+    "收入总量238,800万元。"
+)
+
+
+def test_a_chain_after_a_parts_share_adds_to_the_whole_the_share_names(check):
+    assert check(EXECUTION, select="I101,P101,Y101") == []
+    found = check(EXECUTION.replace("152,380万元", "153,380万元"), select="I101")
+    assert [(f.rule, f.stated) for f in found] == [("I101", "238,800万元")]
+    # the share's base is the figure 实际完成 names
+    found = check(EXECUTION.replace("70.99%", "71.99%"), select="P101")
+    assert [(f.rule, f.stated) for f in found] == [("P101", "71.99%")]

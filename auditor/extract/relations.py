@@ -961,7 +961,7 @@ def _label_index(doc: Document) -> dict[str, list[tuple[str, Quantity]]]:
 
 
 _STAGE_TAIL = lazy(r"(?:年初|全年|调整后?)?(?:预算|决算)(?:数)?$")
-_DONE_TAIL = lazy(r"(?:累计)?(?:完成|实现|达到|达)(?:了)?$|(?:为|是)$")
+_DONE_TAIL = lazy(r"(?:累计|实际)?(?:完成|实现|达到|达)(?:了)?$|(?:为|是)$")
 
 
 def _share_of_its_own(doc: Document, q: Quantity, want: str) -> bool:
@@ -1841,7 +1841,7 @@ _FIRST_TERM_NOTE = lazy(r"[^\d其]*(?:\d+(?:\.\d+)?\s*[%％][^\d其]*)?")
 _CHAIN_GAP = lazy(
     r"\s*(?:、|，|,|和|及|以及)?\s*(?P<op>(?:再)?(?:加上?|减去?)[：:]?)?"
     # one figure for a group of names: "加上托底保障补助、结算补助、上年结转等1756.37万元"
-    r"(?:(?:[^\d、，,；;。等]{1,16}、){1,8}[^\d、，,；;。等]{1,16}等|[^\d、，,；;。等]{0,24})$"
+    r"(?:(?:[^\d、，,；;。等]{1,16}、){1,8}[^\d、，,；;。等]{1,16}等(?:收入|支出|资金)?|[^\d、，,；;。等]{0,24})$"
 )
 # the result closes the chain in a clause of its own, naming no other item: "，收入总计为T"
 _CHAIN_TOTAL = lazy(
@@ -1894,8 +1894,20 @@ def _first_terms(text: str, flat: str, before: list[Quantity], add_at: int) -> l
     if whole:
         out.append(whole[-1])
     elif len(before) > 1:
-        return []  # two figures before the notes and no 其中: which one the chain adds to is open
+        # "收入完成W，…，税收收入完成A，占一般公共预算收入比重为p%。加上…": A's share names the whole it is a
+        # part of, the figure the chain adds to; without such a note, which one it adds to is open
+        share = _SHARE_NOTE.search(gap)
+        want = _norm_label(share.group("base")) if share else ""
+        named = [
+            q
+            for q in before[:-1]
+            if len(want) >= 2 and _DONE_TAIL.sub("", _norm_label(q.label)).endswith(want)
+        ]
+        return named[-1:]
     return out
+
+
+_SHARE_NOTE = lazy(r"占(?P<base>[^，,；;。%占]{2,24}?)(?:的|之)?(?:比重|比例)?(?:为|达到?)?\s*\d")
 
 
 def _chain_holds(result: Quantity, terms: list[tuple[int, Quantity]]) -> bool:
