@@ -489,3 +489,61 @@ def test_a_year_row_table_adds_up_and_its_change_row_follows_from_the_years(chec
     slipped = [r[:] for r in _YEAR_ROWS]
     slipped[row][column] = value
     assert [(f.rule, f.stated) for f in check(_year_rows_as_lines(slipped))] == found
+
+
+# an indicator table whose every level has its weight beside it
+_TREE = [
+    ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分"],
+    ["决策", "20", "项目立项", "8", "立项依据", "3", "3"],
+    ["", "", "", "", "立项程序", "5", "5"],
+    ["", "", "资金投入", "12", "预算编制", "6", "6"],
+    ["", "", "", "", "资金分配", "6", "5"],
+    ["过程", "30", "资金管理", "18", "资金到位率", "8", "8"],
+    ["", "", "", "", "预算执行率", "10", "9"],
+    ["", "", "组织实施", "12", "管理制度", "12", "12"],
+]
+
+
+def _tree_as_pipes(rows: list[list[str]]) -> str:
+    return "某项目支出绩效评价报告\n" + "".join("| " + " | ".join(r) + " |\n" for r in rows)
+
+
+def _tree_as_paragraphs(rows: list[list[str]], tail: str = "") -> str:
+    """A web table copied one cell per paragraph: merged cells are not copied at all."""
+    cells = [c for r in rows for c in r if c]
+    return "某项目支出绩效评价报告\n二、绩效评价指标评分\n\n" + "".join(f"{c}\n\n" for c in cells) + tail
+
+
+@pytest.mark.parametrize("layout", [_tree_as_pipes, _tree_as_paragraphs])
+@pytest.mark.parametrize(
+    ("row", "column", "value", "found"),
+    [
+        (3, 5, "7", [("G101", "12分")]),  # a parent's weight against its children's
+        (1, 1, "22", [("G101", "22分")]),
+        (6, 6, "11", [("G103", "11分")]),  # a score above its weight
+    ],
+)
+def test_an_indicator_table_with_a_weight_beside_every_level(check, layout, row, column, value, found):
+    assert check(layout(_TREE), select="G") == []
+    slipped = [r[:] for r in _TREE]
+    slipped[row][column] = value
+    assert [(f.rule, f.stated) for f in check(layout(slipped), select="G")] == found
+
+
+def test_a_table_of_paragraphs_cut_inside_its_last_top_level_indicator_drops_it(tmp_path, check):
+    # the text stops after "效益 · 40 · 产出数量": whether 效益 opens a top-level indicator or is one more child
+    # of 过程 cannot be told, so 过程's rows go with it
+    text = _tree_as_paragraphs(_TREE, tail="效益\n\n40\n\n产出数量\n\n")
+    path = tmp_path / "cut.txt"
+    path.write_text(text, encoding="utf-8")
+    (table,) = load(path).tables
+    assert [c.text for c in table.rows[-1].cells] == ["", "", "", "", "资金分配", "6", "5"]
+    assert check(text, select="G") == []
+
+
+def test_short_paragraphs_without_a_header_stay_text(tmp_path):
+    path = tmp_path / "headings.txt"
+    path.write_text(
+        "一、部门概况\n\n二、收支情况\n\n三、三公经费\n\n四、其他事项\n\n五、名词解释\n\n", encoding="utf-8"
+    )
+    assert load(path).tables == []

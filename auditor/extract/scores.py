@@ -200,6 +200,17 @@ def _indicator_table(table: Table) -> IndicatorTable | None:
     ]
     max_col = next((i for i, h in enumerate(headers) if MAX_POINTS_HEADER.fullmatch(h)), None)
     score_col = next((i for i, h in enumerate(headers) if SCORE_HEADER.fullmatch(h)), None)
+    # "一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分": each level's weight beside its name, the
+    # leaves' the one before the score
+    own_max = {
+        level: col + 1
+        for col, level in levels
+        if col + 1 < len(headers) and MAX_POINTS_HEADER.fullmatch(headers[col + 1])
+    }
+    if len(own_max) > 1 and score_col is not None and own_max.get(levels[-1][1]) == score_col - 1:
+        max_col = score_col - 1
+    else:
+        own_max = {}
     rule_col = next((i for i, h in enumerate(headers) if _RULE_HEADER.search(h)), None)
     if not levels or score_col is None or (len(levels) == 1 and max_col is None):
         return None
@@ -260,6 +271,8 @@ def _indicator_table(table: Table) -> IndicatorTable | None:
                     result.roots.append(node)
                 if code:
                     by_key[code] = node
+            if level in own_max and level != levels[-1][1] and node.max_in_name is None:
+                node.max_in_name = _cell_number(row, own_max[level])
             current[level] = node
             for deeper in [lv for lv in current if lv > level]:
                 del current[deeper]

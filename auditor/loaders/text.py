@@ -11,7 +11,7 @@ import regex
 from auditor.loaders.limits import MAX_LINE_CHARS
 from auditor.messages import InputError
 from auditor.model.document import Block, Line, Source, TableBlock, TextBlock
-from auditor.text.labels import FUNDS_FIGURES_HEADER, GROUP_LABEL
+from auditor.text.labels import FUNDS_FIGURES_HEADER, GROUP_LABEL, LEVEL_HEADER
 from auditor.text.rx import lazy
 
 
@@ -330,6 +330,7 @@ _HEADER_CELL = lazy(
     + ")"
 )
 _LEAST_STREAM = 8
+_PARAGRAPH_CELL = 30  # the longest cell of a table copied one cell per paragraph
 _CELL_LINES = 6  # the most lines one cell of a stream may wrap over
 
 
@@ -346,9 +347,11 @@ def _cell_stream_rows(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]
     not fit after a row's figures are the last columns of the row before (a 原因 written beside its
     figures), and the cells before the first header are a row of their own (the project's particulars).
     """
-    paired = _side_by_side_rows(cells)
+    paired = _side_by_side_rows(cells) or _tree_rows(cells)
     if paired is not None:
         return paired
+    if any(_tree_header(cells, j) for j in (1, 2, 3)):
+        return None  # a title before an indicator table's header: the table starts at its header
     rows: list[list[tuple[int, str]]] = []
     width = named = 0
     k, n = 0, len(cells)
@@ -391,6 +394,58 @@ def _cell_stream_rows(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]
         if texts[spill:] or values:
             rows.append(texts[spill:] + values)
     return rows if width else None
+
+
+def _tree_rows(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]]] | None:
+    """Rows of an indicator table whose every level has its weight beside it ("一级指标 · 分值 · 二级指标 ·
+    分值 · 三级指标 · 分值 · 得分"), one cell per line: each row is the names and weights of the levels it
+    opens, then the leaf's score (two figures in a row), its merged cells on the left left empty. None
+    unless the stream opens with that header and every row has that shape."""
+    width = _tree_header(cells, 0)
+    if not width:
+        return None
+    levels = width // 2
+    rows = [cells[:width]]
+    row: list[tuple[int, str]] = []
+    for cell in cells[width:]:
+        figure = bool(_TREE_FIGURE.fullmatch(cell[1].strip()))
+        if figure and row and _TREE_FIGURE.fullmatch(row[-1][1].strip()) and len(row) % 2 == 0:
+            # the leaf's weight then its score: the row is complete
+            pairs = len(row) // 2
+            if pairs > levels:
+                return None
+            filler = [(cell[0], "")] * (2 * (levels - pairs))
+            rows.append(filler + row + [cell])
+            row = []
+        elif figure != (len(row) % 2 == 1):
+            return None  # a name where a weight belongs, or the other way round
+        else:
+            row.append(cell)
+    if row:
+        # the text stops inside a row (an excerpt cut short): the top-level indicator it belongs to has lost
+        # its last children, so its rows go too
+        opened = [r for r in range(1, len(rows)) if rows[r][0][1].strip()]
+        rows = rows[: opened[-1]] if opened else rows[:1]
+    return rows if len(rows) >= 3 else None
+
+
+def _tree_header(cells: list[tuple[int, str]], at: int) -> int:
+    """The width of the "一级指标 · 分值 · … · 得分" header starting at cell ``at``, 0 when there is none."""
+    k = at
+    while (
+        k + 1 < len(cells)
+        and LEVEL_HEADER.fullmatch(cells[k][1].replace(" ", ""))
+        and _WEIGHT_HEADER.fullmatch(cells[k + 1][1].replace(" ", ""))
+    ):
+        k += 2
+    if (k - at) // 2 < 2 or k >= len(cells) or not _SCORE_HEADER.fullmatch(cells[k][1].replace(" ", "")):
+        return 0
+    return k - at + 1
+
+
+_WEIGHT_HEADER = lazy(r"分值|权重|指标分值")
+_SCORE_HEADER = lazy(r"(?:自评|评价)?得分")
+_TREE_FIGURE = lazy(r"\d+(?:\.\d+)?(?:分)?")
 
 
 def _side_by_side_rows(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]]] | None:
@@ -624,6 +679,13 @@ def _cell_stream(lines: list[Line], i: int) -> tuple[list[list[tuple[int, str]]]
     def plain(k: int) -> bool:
         return k < n and bool(lines[k].text.strip()) and "|" not in lines[k].text
 
+    def blank(k: int) -> bool:
+        return k < n and not lines[k].text.strip()
+
+    def short(k: int) -> bool:
+        text = lines[k].text.strip()
+        return len(text) <= _PARAGRAPH_CELL and not _PROSE_END.search(text)
+
     k = i
     cells: list[tuple[int, str]] = []
     if plain(i) and bar(i + 1):
@@ -639,6 +701,12 @@ def _cell_stream(lines: list[Line], i: int) -> tuple[list[list[tuple[int, str]]]
                 k += 1
             else:
                 break
+    elif plain(i) and blank(i + 1) and plain(i + 2) and short(i) and short(i + 2):
+        # a web table copied one cell per paragraph: each cell a short line, then a blank one
+        while k < n and plain(k) and short(k) and (blank(k + 1) or k + 1 == n):
+            cells.append((lines[k].number, lines[k].text.strip()))
+            k += 2
+        k = min(k, n)
     else:
         while k < n and lines[k].text.count("|") == 1 and (cell := _stream_cell(lines[k].text)) is not None:
             cells.append((lines[k].number, cell))
