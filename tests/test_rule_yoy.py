@@ -203,8 +203,16 @@ BUDGET_TABLE = (
     "公务接待费 | 6.00 | 4.50 | -1.50 | -25.00%\n"
     "公务用车运行维护费 | 18.00 | 16.20 | -1.80 | -10.00%\n"
 )
+# the change column named after the figure it changes: "2024年预算数增减"
+BUDGETS_TABLE = (
+    "单位：万元\n"
+    "项目 | 2023年预算数 | 2024年预算数 | 2024年预算数增减 | 增减原因\n"
+    "公务接待费 | 114.50 | 98.90 | -15.60 | 压减一般性支出\n"
+    "公务用车运行维护费 | 100.70 | 89.80 | -10.90 | 车辆减少\n"
+)
 TABLE_PASSING = [
     YEARS_TABLE,
+    BUDGETS_TABLE,
     THIS_AND_LAST,
     BUDGET_TABLE,
     # a decrease written without its minus sign, or as last year minus this year: either sign is the table's
@@ -217,6 +225,7 @@ TABLE_PASSING = [
     "项目 | 2024年预算数 | 2023年决算数 | 增减额\n公务接待费 | 6.00 | 4.50 | 3.50\n",
 ]
 TABLE_FAILING = [
+    (BUDGETS_TABLE.replace("| -10.90 |", "| -10.09 |"), "-10.09万元", "-10.90万元"),
     (YEARS_TABLE.replace("| 258.30 |", "| 288.30 |"), "288.30万元", "258.30万元"),
     (YEARS_TABLE.replace("| -40.00%", "| -43.00%"), "-43.00%", "-40.00%"),
     (THIS_AND_LAST.replace("| 32.40 |", "| 35.40 |"), "35.40万元", "32.40万元"),
