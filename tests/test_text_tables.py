@@ -547,3 +547,28 @@ def test_short_paragraphs_without_a_header_stay_text(tmp_path):
         "一、部门概况\n\n二、收支情况\n\n三、三公经费\n\n四、其他事项\n\n五、名词解释\n\n", encoding="utf-8"
     )
     assert load(path).tables == []
+
+
+def _funds_as_paragraphs(rate: str) -> str:
+    cells = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    cells += ["年度资金总额", "100.00", "120.00", "114.00", "10", rate, "9.5"]
+    return "2024年度项目支出绩效自评表\n预算资金（万元）\n\n" + "".join(f"{c}\n\n" for c in cells)
+
+
+def test_a_funds_block_whose_names_column_lost_its_name(tmp_path, check):
+    path = tmp_path / "funds.txt"
+    path.write_text(_funds_as_paragraphs("95%"), encoding="utf-8")
+    (table,) = load(path).tables
+    assert [c.text for c in table.header.cells][:2] == ["预算资金（万元）", "年初预算数"]
+    assert [c.text for c in table.rows[0].cells][:3] == ["年度资金总额", "100.00", "120.00"]
+    assert check(_funds_as_paragraphs("95%"), select="C101") == []
+    assert [f.stated for f in check(_funds_as_paragraphs("96%"), select="C101")] == ["96%"]
+
+
+def test_a_funds_block_without_a_name_for_its_rows(tmp_path, check):
+    text = _funds_as_paragraphs("95%").replace("预算资金（万元）\n\n", "")
+    path = tmp_path / "funds.txt"
+    path.write_text(text, encoding="utf-8")
+    (table,) = load(path).tables
+    assert [c.text for c in table.header.cells][:2] == ["", "年初预算数"]
+    assert [f.stated for f in check(text.replace("95%", "96%"), select="C101")] == ["96%"]

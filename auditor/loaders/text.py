@@ -330,6 +330,7 @@ _HEADER_CELL = lazy(
     + ")"
 )
 _LEAST_STREAM = 8
+_UNIT_NAME = lazy(r"[（(]\s*(?:万元|元|亿元)\s*[）)]?\s*$")
 _PARAGRAPH_CELL = 30  # the longest cell of a table copied one cell per paragraph
 _CELL_LINES = 6  # the most lines one cell of a stream may wrap over
 
@@ -375,14 +376,34 @@ def _cell_stream_rows(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]
             return _grouped_stream_rows(cells, len(texts) - 1)
         if head is not None:
             a, b = head
-            _place(rows, texts[:a], width)
             header = [t.replace(" ", "") for _, t in texts[a:b]]
+            # "预算资金（万元） · 年初预算数 · …": the one name before the figures' names names the rows' column
+            label = (
+                texts[0]
+                if a == 1
+                and not rows
+                and FUNDS_FIGURES_HEADER.fullmatch(header[0])
+                and _UNIT_NAME.search(texts[0][1])
+                else None
+            )
+            if label is None:
+                _place(rows, texts[:a], width)
+            else:
+                a -= 1
+                header = ["", *header]
             if GROUP_LABEL.fullmatch(header[0]):
                 header = header[1:]  # the block's name, merged down its first column
             rows.append(texts[a:b])
             width = len(header)
             # the columns before the first one of figures hold the row's names
             named = next((c for c, h in enumerate(header) if FUNDS_FIGURES_HEADER.fullmatch(h)), width)
+            if label is not None:
+                named = 1
+            elif named == 0 and texts[b:] and not _VALUE_CELL.fullmatch(texts[b][1]):
+                # "年初预算数 · 全年预算数 · … · 自评得分", then "年度资金总额 · 861.10 · …": the column of the
+                # rows' names had no name in the copy (or its name went to the caption)
+                rows[-1] = [(texts[a][0], ""), *rows[-1]]
+                width, named = width + 1, 1
             texts = texts[b:]
         if not width:
             if values:
