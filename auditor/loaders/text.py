@@ -11,7 +11,13 @@ import regex
 from auditor.loaders.limits import MAX_LINE_CHARS
 from auditor.messages import InputError
 from auditor.model.document import Block, Line, Source, TableBlock, TextBlock
-from auditor.text.labels import FUNDS_FIGURES_HEADER, GROUP_LABEL, LEVEL_HEADER
+from auditor.text.labels import (
+    FUNDS_FIGURES_HEADER,
+    GROUP_LABEL,
+    LEVEL_HEADER,
+    MAX_POINTS_HEADER,
+    SCORE_HEADER,
+)
 from auditor.text.rx import lazy
 
 
@@ -456,16 +462,14 @@ def _tree_header(cells: list[tuple[int, str]], at: int) -> int:
     while (
         k + 1 < len(cells)
         and LEVEL_HEADER.fullmatch(cells[k][1].replace(" ", ""))
-        and _WEIGHT_HEADER.fullmatch(cells[k + 1][1].replace(" ", ""))
+        and MAX_POINTS_HEADER.fullmatch(cells[k + 1][1].replace(" ", ""))
     ):
         k += 2
-    if (k - at) // 2 < 2 or k >= len(cells) or not _SCORE_HEADER.fullmatch(cells[k][1].replace(" ", "")):
+    if (k - at) // 2 < 2 or k >= len(cells) or not SCORE_HEADER.fullmatch(cells[k][1].replace(" ", "")):
         return 0
     return k - at + 1
 
 
-_WEIGHT_HEADER = lazy(r"分值|权重|指标分值")
-_SCORE_HEADER = lazy(r"(?:自评|评价)?得分")
 _TREE_FIGURE = lazy(r"\d+(?:\.\d+)?(?:分)?")
 
 
