@@ -215,3 +215,29 @@ MONTH = "3月份，全市一般公共预算收入当月完成73.8亿元，其中
 def test_a_months_parts_add_up(check):
     assert check(MONTH, select="S101") == []
     assert [f.stated for f in check(MONTH.replace("59.7亿元", "58.7亿元"), select="S101")] == ["73.8亿元"]
+
+
+DETAILS = (
+    "二、“三公”经费2024年预算情况\n"
+    "2024年“三公”经费财政拨款预算2.60万元，比2023年预算减少0.80万元。具体情况：\n"
+    "1、2024年因公出国（境）费预算0万元，与2023年预算持平。\n"
+    "2、2024年公务用车购置及运行维护费预算0.90万元，比2023年预算减少1.10万元。\n"
+    "3、2024年公务接待费预算1.70万元，比2023年预算增加0.30万元。\n"
+)
+# the parts were listed already, each with its rate: "具体情况如下" gives their details, not the last part's
+DETAILS_OF_PARTS = (
+    "2024年度“三公”经费财政拨款支出决算为52.30万元，完成年初预算的90.17%。其中：因公出国（境）费支出决算为0万元，"
+    "完成年初预算的100%；公务接待费支出决算为18.40万元，完成年初预算的80.00%；公务用车购置及运行维护费支出决算为"
+    "33.90万元，完成年初预算的96.86%。具体情况如下：\n"
+    "（一）因公出国（境）费支出0万元，与2023年度持平。\n"
+    "（二）公务接待费支出18.40万元，比2023年度减少2.60万元。\n"
+    "（三）公务用车购置及运行维护费支出33.90万元，比2023年度减少1.10万元。\n"
+)
+
+
+def test_the_details_after_a_whole_are_its_parts(check):
+    assert check(DETAILS, select="S101") == []
+    assert [f.stated for f in check(DETAILS.replace("预算1.70万元", "预算1.80万元"), select="S101")] == [
+        "2.60万元"
+    ]
+    assert check(DETAILS_OF_PARTS, select="S101") == []

@@ -124,7 +124,7 @@ _CLAUSE_PUNCT = "，,；;。：:、"
 _QIZHONG = lazy(r"其中[：:，,]?")
 # 其中 and the words that open a breakdown the same way: "分项情况是：", "从征收部门来看："
 _BREAKDOWN_OPENS = lazy(
-    r"其中[：:，,]?|分项情况(?:是|为|如下)[：:，,]?|(?P<view>从\p{Han}{2,8}(?:来看|看))[：:，,]?"
+    r"其中[：:，,]?|分项情况(?:是|为|如下)[：:，,]?|具体情况(?:是|为|如下)?[：:]|(?P<view>从\p{Han}{2,8}(?:来看|看))[：:，,]?"
     r"|(?<=^|[。；;]\s*)(?P<named>[“\"]?\p{Han}{2,10}[”\"]?\p{Han}{0,4})中[，,：:]"
     # "…项目支出14629.33万元，占总支出的54.19%，在项目支出当中，教育事业支出…": a clause of its own
     r"|(?<=[，,]\s*)在(?P<named_here>[“\"]?\p{Han}{2,10}?[”\"]?)当?中[，,：:]"
@@ -379,8 +379,8 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
     # 1. "W，其中：A a、B b" — the whole stands right before 其中 (or ends the previous sentence).
     viewed: Quantity | None = None  # the whole of the first "从…来看" list: the next one breaks it down again
     views = 0
-    # every opener holds 中, 看 or 分项情况: a character test spares most paragraphs the pattern's scan
-    opens = _BREAKDOWN_OPENS.finditer(text) if ("中" in text or "看" in text or "分项情况" in text) else ()
+    # every opener holds 中, 看 or 情况 (分项情况, 具体情况): a character test spares most paragraphs the pattern's scan
+    opens = _BREAKDOWN_OPENS.finditer(text) if ("中" in text or "看" in text or "情况" in text) else ()
     for m in opens:
         views += 1 if m.group("view") else 0
         if text[max(0, m.start() - 1) : m.start()] in ("（", "("):
@@ -432,6 +432,12 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             )
             or is_change_amount(text, whole)
         ):
+            continue
+        if (
+            m.group().startswith("具体情况")
+            and "其中" in text[sentence_start(text, whole.start) : whole.start]
+        ):
+            # "其中：A…；B…；C…。具体情况如下：": the details of the parts listed, not C's own breakdown
             continue
         if not again and any(ch in text[whole.end : m.start()] for ch in "。！？!?"):
             # "资产总额1200万元，负债总额300万元，净资产900万元。其中：流动资产…": the 其中 opening the next
