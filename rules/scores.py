@@ -51,25 +51,36 @@ def _weight_column(doc: Analysis, line: int, value: Decimal) -> int:
 
 
 def _cut_off_groups(doc: Analysis, t) -> set[int]:
-    """The groups still open where a table ends the document, give or take two lines (its last root, that
-    root's last child …), when its last row stops before its figures: an excerpt cut inside a table ends
-    with a group that has only its first children."""
+    """The groups still open where a table ends the document (its last root, that root's last child …),
+    when its last row stops before its figures or a few cells of an unfinished row follow it: an excerpt
+    cut inside a table ends with a group that has only its first children."""
     rows = t.table.rows
     last_cell = max((c.line for c in rows[-1].cells), default=0) if rows else 0
-    after = 0  # lines of text after the table, counted from the document's end (the cut cell's own lines)
+    # the lines of text after the table up to the document's end (the cut cell's own lines)
+    after: list[str] = []
     for ln in reversed(doc.lines):
-        if ln.number <= last_cell or after > 2:
+        if ln.number <= last_cell or len(after) > _CUT_ROW_CELLS:
             break
-        after += ln.text.strip() not in ("", "|")
-    if not t.roots or after > 2:
+        if ln.text.strip() not in ("", "|"):
+            after.append(ln.text.strip())
+    if not t.roots or len(after) > _CUT_ROW_CELLS:
         return set()
     out, node = set(), t.roots[-1]
     while node.children:
         out.add(id(node))
         node = node.children[-1]
-    # the last row stops before its figures: the excerpt was cut inside it
-    cut = node.max is None and node.max_in_name is None and node.score is None
-    return out if cut else set()
+    # the last row stops before its figures, or the text goes on for a few cells of a row the reader could
+    # not finish (a table copied one cell per paragraph): the excerpt was cut inside it
+    cut = node.max is None and node.max_in_name is None and node.score is None and len(after) <= 2
+    residue = bool(after) and all(_CUT_CELL.fullmatch(normalise(text)) for text in after)
+    return out if cut or residue else set()
+
+
+_CUT_ROW_CELLS = 8  # the most cells of an unfinished row left after a table that ends the text
+# one of them: a figure, or a short name (no sentence, no heading: "二、评价结论" after a whole table)
+_CUT_CELL = lazy(
+    r"\d+(?:\.\d+)?分?|(?![一二三四五六七八九十]+、|[（(]?\d+[)）.、])[^。，；：,;:!?！？]{1,30}"
+)
 
 
 def _figure_lines(children: list, figure: str) -> list[int]:
@@ -200,9 +211,9 @@ class IndicatorTableSum(Rule):
                         ChildrenMaxMismatch(
                             name=_title(node), terms=_plus(maxima), computed=pts(total), stated=marked
                         ),
-                        line=node.line,
-                        column=_weight_column(doc, node.line, node.max),
-                        lines=_figure_lines(node.children, "max_line"),
+                        line=node.max_line or node.line,
+                        column=_weight_column(doc, node.max_line or node.line, node.max),
+                        lines=_figure_lines([node, *node.children], "max_line"),
                         stated=pts(node.max),
                         expected=pts(total),
                     )

@@ -530,15 +530,32 @@ def test_an_indicator_table_with_a_weight_beside_every_level(check, layout, row,
     assert [(f.rule, f.stated) for f in check(layout(slipped), select="G")] == found
 
 
-def test_a_table_of_paragraphs_cut_inside_its_last_top_level_indicator_drops_it(tmp_path, check):
+def test_a_table_of_paragraphs_cut_inside_a_row_keeps_the_rows_before_it(tmp_path, check):
     # the text stops after "效益 · 40 · 产出数量": whether 效益 opens a top-level indicator or is one more child
-    # of 过程 cannot be told, so 过程's rows go with it
-    text = _tree_as_paragraphs(_TREE, tail="效益\n\n40\n\n产出数量\n\n")
+    # of 过程 cannot be told, so that row goes, and 过程 may have lost children (too few is no slip)
+    tail = "效益\n\n40\n\n产出数量\n\n"
     path = tmp_path / "cut.txt"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(_tree_as_paragraphs(_TREE, tail=tail), encoding="utf-8")
     (table,) = load(path).tables
-    assert [c.text for c in table.rows[-1].cells] == ["", "", "", "", "资金分配", "6", "5"]
-    assert check(text, select="G") == []
+    assert [c.text for c in table.rows[-1].cells] == ["", "", "组织实施", "12", "管理制度", "12", "12"]
+    assert check(_tree_as_paragraphs(_TREE, tail=tail), select="G") == []
+    short = [r[:] for r in _TREE]
+    short[5][1] = "40"  # 过程 40 over 18 + 12: its other children may have been cut off
+    assert check(_tree_as_paragraphs(short, tail=tail), select="G") == []
+    slipped = [r[:] for r in _TREE]
+    slipped[6][5] = "13"  # 预算执行率 13: 资金管理 is 8 + 13 = 21 (a closed group), 过程 18 + 12 stays 30
+    found = check(_tree_as_paragraphs(slipped, tail=tail), select="G")
+    assert [(f.rule, f.stated, f.expected) for f in found] == [("G101", "18分", "21分")]
+
+
+def test_a_weight_out_of_step_is_reported_on_the_line_of_the_weight(tmp_path, check):
+    slipped = [r[:] for r in _TREE]
+    slipped[3][3] = "7"  # 资金投入 7 over 6 + 6
+    text = _tree_as_paragraphs(slipped)
+    (found,) = [f for f in check(text, select="G") if f.stated == "7分"]
+    lines = text.split("\n")
+    assert lines[found.line - 1] == "7"
+    assert "资金投入" in {lines[n - 1] for n in found.lines}
 
 
 def test_short_paragraphs_without_a_header_stay_text(tmp_path):

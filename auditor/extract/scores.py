@@ -273,6 +273,7 @@ def _indicator_table(table: Table) -> IndicatorTable | None:
                     by_key[code] = node
             if level in own_max and level != levels[-1][1] and node.max_in_name is None:
                 node.max_in_name = _cell_number(row, own_max[level])
+                node.max_line = row.cells[own_max[level]].line if own_max[level] < len(row.cells) else None
             current[level] = node
             for deeper in [lv for lv in current if lv > level]:
                 del current[deeper]

@@ -448,11 +448,8 @@ def _tree_rows(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]]] | No
             return None  # a name where a weight belongs, or the other way round
         else:
             row.append(cell)
-    if row:
-        # the text stops inside a row (an excerpt cut short): the top-level indicator it belongs to has lost
-        # its last children, so its rows go too
-        opened = [r for r in range(1, len(rows)) if rows[r][0][1].strip()]
-        rows = rows[: opened[-1]] if opened else rows[:1]
+    # a row the text stops inside (an excerpt cut short) is left out: which level it opens cannot be told,
+    # and the score checks take the groups still open at the document's end as cut off
     return rows if len(rows) >= 3 else None
 
 
