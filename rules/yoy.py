@@ -98,7 +98,12 @@ class YearOverYear(Rule):
             prior_shown = in_unit_of(
                 prior_value, c.current, max(c.current.decimals, c.delta.decimals)
             ).removesuffix(c.current.unit)
-        change = cur - prior
+        # a prior found from the change: the change is the stated one itself (cur - prior would count the
+        # current figure's rounding twice, and let a wrong rate through)
+        if c.prior is None and c.sign:
+            change = delta if c.sign > 0 else Interval(-delta.hi, -delta.lo)
+        else:
+            change = cur - prior
         change_value = c.current.base_value - prior_value
         current_shown = plain(c.current)
         word, word_en = _WORDS[c.sign]

@@ -274,3 +274,18 @@ def test_last_years_whole_year_in_a_january_news_report_is_the_year_reported(che
     assert check(NEWS, select="Y101") == []
     found = check(NEWS.replace("增长8.1%", "增长8.4%"), select="Y101")
     assert [(f.rule, f.stated) for f in found] == [("Y101", "8.4%")]
+
+
+@pytest.mark.parametrize(
+    ("rate", "found"),
+    [
+        ("2.72%", []),  # 23 / (870 - 23)
+        ("2.78%", []),  # 23.5 / (869.5 - 23.5) = 2.778%: both figures rounded up to the edge
+        ("2.65%", []),  # 22.5 / (870.5 - 22.5) = 2.653%: and down
+        ("2.82%", [("Y101", "2.82%")]),  # no rounding of 870 and 23 gives it
+    ],
+)
+def test_a_rate_over_the_prior_the_change_implies_counts_each_rounding_once(check, rate, found):
+    """The prior is 870 - 23; its change is the stated 23, not 870 - (870 - 23) rounded twice over."""
+    text = f"税收事务支出870万元，比上年增加23万元，增长{rate}。"
+    assert [(f.rule, f.stated) for f in check(text, select="Y101")] == found
