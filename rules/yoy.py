@@ -36,6 +36,7 @@ class ChangeRounding(Message):
 _WORDS = {1: ("增长", "up"), -1: ("下降", "down"), 0: ("变动", "change")}
 _YEAR_NAMES = {"this": "本年", "base": "上年", "this_en": "this year", "base_en": "last year"}
 _BUDGET_NAMES = {"this": "决算", "base": "预算", "this_en": "actual", "base_en": "budget"}
+_FROM_TO_NAMES = {"this": "变动后", "base": "变动前", "this_en": "after", "base_en": "before"}
 
 
 class YearOverYear(Rule):
@@ -108,7 +109,7 @@ class YearOverYear(Rule):
         current_shown = plain(c.current)
         word, word_en = _WORDS[c.sign]
         lines = c.lines
-        names = _BUDGET_NAMES if c.against_budget else _YEAR_NAMES
+        names = _BUDGET_NAMES if c.against_budget else _FROM_TO_NAMES if c.from_to else _YEAR_NAMES
 
         if c.prior is not None and c.sign != 0 and not c.signed:
             if (c.sign > 0 and change.hi < 0) or (c.sign < 0 and change.lo > 0):

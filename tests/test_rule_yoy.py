@@ -289,3 +289,25 @@ def test_a_rate_over_the_prior_the_change_implies_counts_each_rounding_once(chec
     """The prior is 870 - 23; its change is the stated 23, not 870 - (870 - 23) rounded twice over."""
     text = f"税收事务支出870万元，比上年增加23万元，增长{rate}。"
     assert [(f.rule, f.stated) for f in check(text, select="Y101")] == found
+
+
+ADJUSTED = (
+    "一般公共预算总收入由397959万元调整为409959万元，调增12000万元。其中，一般债券转贷收入调增12000万元。\n"
+    "政府性基金预算总支出由56220万元调整为54720万元，调减1500万元，下降2.67%。"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        ("调增12000万元。其中", "调增13000万元。其中", [("13000万元", "12000万元")]),
+        # the figure before: both the amount and the rate miss it
+        ("由56220万元", "由56520万元", [("1500万元", "1800万元"), ("2.67%", "3.18%")]),
+        ("调减1500万元", "调增1500万元", [("增长", "下降")]),  # 54720 is less than 56220
+    ],
+)
+def test_a_budget_adjusted_from_one_figure_to_another_changes_by_their_difference(check, old, new, found):
+    assert check(ADJUSTED, select="Y101") == []
+    slipped = check(ADJUSTED.replace(old, new), select="Y101")
+    assert [(f.stated, f.expected) for f in slipped] == found
+    assert all("变动后" in f.message for f in slipped)  # before and after, not two years

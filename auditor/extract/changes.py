@@ -59,7 +59,11 @@ _LAST_CLAUSE = lazy(r"(?:[^，,；;。]|(?<=\d),(?=\d))*[，,]?\s*$")  # 40,616,
 _RATE_IN_BRACKETS = lazy(r"\s*[（(]\s*")
 _AMOUNT_AFTER_RATE = lazy(rf"[，,、]\s*(?:同比)?(?P<dir>{_UP}|{_DOWN})了?\s*")
 _RATE_OF_CHANGE = lazy(r"(?:变动率|增长率|增幅|降幅|下降率|变化率|增减率)(?:为|是|达到|达)?$")
-_FROM_TO = lazy(rf"(?:从|由)(?P<a>[^，,；;。]{{0,30}}?)(?:{_UP}|{_DOWN})?(?:至|到)(?P<b>[^，,；;。]{{0,30}})")
+_FROM_TO = lazy(
+    rf"(?:从|由)(?P<a>[^，,；;。]{{0,30}}?)(?:(?:{_UP}|{_DOWN})?(?:至|到)|调整(?:为|至|到))(?P<b>[^，,；;。]{{0,30}})"
+)
+# "由A调整为B，调增C": the adjustment's amount, its direction in its verb
+_ADJUSTED_BY = lazy(rf"[，,]\s*(?P<dir>调增|调减|{_UP}|{_DOWN})了?\s*$")
 
 
 @dataclass
@@ -78,6 +82,7 @@ class Change:
     label: str = ""  # what is compared, as written before 从A至B
     year_at: tuple[int, int] | None = None  # line and column of the named prior year (比2018年)
     against_budget: bool = False  # the base is the same year's budget (比预算数63.10万元减少9.40万元)
+    from_to: bool = False  # the figures before and after a change (由A调整为B, 从A提高至B), of no two years
 
     @classmethod
     def signed_rate(cls, current: Quantity, prior: Quantity, percent: Quantity, year: int | None) -> Change:
@@ -219,7 +224,7 @@ def analyse_changes(doc: Document) -> list[Change]:
         found.extend(_point_changes(para, text))
         found.extend(_rates_of_change(para, text))
         from_to.extend(_from_to(para, text))
-    found.extend(c for c in from_to if c.percent is not None)
+    found.extend(c for c in from_to if c.percent is not None or c.delta is not None)
     for table in doc.tables:
         found.extend(_table_changes(table, from_to))
         found.extend(_year_row_changes(table))
@@ -942,21 +947,27 @@ def _from_to(para: Paragraph, text: str) -> list[Change]:
         verb = text[m.start() : m.end()]
         sign = -1 if rx(rf"(?:{_DOWN})").search(verb) else 1
         nxt = [q for q in para.quantities if q.start >= current.end]
-        percent = None
+        delta = percent = None
+        if nxt and nxt[0].is_amount and nxt[0].kind is current.kind and nxt[0].base_unit == current.base_unit:
+            by = _ADJUSTED_BY.search(text, current.end, nxt[0].start)
+            if by is not None and by.start() == current.end:
+                delta, nxt = nxt[0], nxt[1:]
+                sign = -1 if by.group("dir") == "调减" or rx(rf"(?:{_DOWN})").match(by.group("dir")) else 1
         if nxt and nxt[0].kind is Kind.PERCENT:
-            gap = text[current.end : nxt[0].start]
+            gap = text[(delta or current).end : nxt[0].start]
             if rx(rf"[，,]?\s*(?:{_UP}|{_DOWN})了?(?:幅度)?(?:为)?").fullmatch(gap):
                 percent = nxt[0]
         out.append(
             Change(
                 current=current,
                 prior=prior,
-                delta=None,
+                delta=delta,
                 percent=percent,
                 sign=sign,
                 prior_year=None,
                 subject_year=year_of(text, current),
-                anchor=percent or current,
+                anchor=percent or delta or current,
+                from_to=True,
                 label=text[clause_start(text, m.start()) : m.start()],
             )
         )
