@@ -589,3 +589,52 @@ def test_a_funds_block_without_a_name_for_its_rows(tmp_path, check):
     (table,) = load(path).tables
     assert [c.text for c in table.header.cells][:2] == ["", "年初预算数"]
     assert [f.stated for f in check(text.replace("95%", "96%"), select="C101")] == ["96%"]
+
+
+# A 收入支出决算总表 copied from a web page into pipe rows: the copy dropped every empty cell and padded
+# the row at its end, so a row's amount slides under the next column's name.
+DROPPED = """2023年度部门决算
+1.收入支出决算总表
+单位：万元
+收入 | 支出 | | | | |
+项目 | 行次 | 金额 | 项目 | 行次 | 金额 |
+栏次 | 1 | 栏次 | 2 | | |
+一、财政拨款收入 | 1 | 412.30 | 一、一般公共服务支出 | 8 | |
+二、事业收入 | 2 | 20150.70 | 二、教育支出 | 9 | |
+三、其他收入 | 3 | 外交支出 | 10 | | |
+4 | 三、卫生健康支出 | 11 | 20563.00 | | |
+本年收入合计 | 5 | 20563.00 | 本年支出合计 | 12 | 20563.00 |
+年初结转和结余 | 6 | 88.10 | 年末结转和结余 | 13 | 88.10 |
+总计 | 7 | 20651.10 | 总计 | 14 | 20651.10 |
+"""
+
+
+def test_a_pipe_table_whose_copy_dropped_its_empty_cells_gets_them_back(tmp_path):
+    path = tmp_path / "dropped.txt"
+    path.write_text(DROPPED, encoding="utf-8")
+    (table,) = load(path).tables
+    rows = [[c.text for c in r.cells] for r in [table.header, *table.rows]]
+    assert rows[0] == ["收入", "", "", "支出", "", ""]
+    assert rows[2] == ["栏次", "", "1", "栏次", "", "2"]
+    assert rows[5] == ["三、其他收入", "3", "", "外交支出", "10", ""]
+    assert rows[6] == ["", "4", "", "三、卫生健康支出", "11", "20563.00"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        ("| 20150.70 |", "| 20180.70 |", [("S102", "20563.00万元")]),  # the 收入 items against 本年收入合计
+        ("| 11 | 20563.00 |", "| 11 | 20533.00 |", [("S102", "20563.00万元")]),  # and the 支出 side's
+    ],
+)
+def test_the_realigned_summary_table_adds_up_on_each_side(check, old, new, found):
+    assert check(DROPPED, select="S") == []
+    assert [(f.rule, f.stated) for f in check(DROPPED.replace(old, new), select="S")] == found
+
+
+def test_a_table_without_row_numbers_keeps_its_cells_where_they_are(tmp_path):
+    text = "项目 | 预算数 | 决算数 |\n基本支出 | 100.00 | |\n项目支出 | 50.00 | 45.00 |\n"
+    path = tmp_path / "plain.txt"
+    path.write_text(text, encoding="utf-8")
+    (table,) = load(path).tables
+    assert [c.text for c in table.rows[0].cells] == ["基本支出", "100.00", ""]

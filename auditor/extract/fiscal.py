@@ -258,6 +258,7 @@ def _header_paths(rows: list[Row], width: int) -> list[list[str]]:
     """
     paths: list[list[str]] = [[] for _ in range(width)]
     own_seen = [False] * width
+    rows = [row for row in rows if not _COLUMN_NUMBERS.fullmatch(_cell_text(row, 0))]  # 栏次 | | 1 | …
     for r, row in enumerate(rows):
         texts = [_cell_text(row, c) for c in range(width)]
         above = [_cell_text(rows[r - 1], c) for c in range(width)] if r else [""] * width
@@ -297,12 +298,23 @@ def _is_label_column(cells: list[str]) -> bool:
     return len(named) >= 2 and len(named) >= 0.6 * len(filled)
 
 
+_COLUMN_NUMBERS = lazy(r"\s*栏\s*次\s*")
+_ROW_NUMBERS = lazy(r"\s*[行栏]\s*次\s*|\s*行\s*号\s*")
+
+
 def read_table(table: Table, title: str, kind: str) -> FiscalTable | None:
     rows = _all_rows(table)
     width = table.width
     body_start = 0
-    while body_start < len(rows) and body_start < 6 and not _has_figure(rows[body_start], set()):
-        body_start += 1
+    while (
+        body_start < len(rows)
+        and body_start < 6
+        and (
+            not _has_figure(rows[body_start], set())
+            or _COLUMN_NUMBERS.fullmatch(_cell_text(rows[body_start], 0))
+        )
+    ):
+        body_start += 1  # "栏次 | | 1 | 栏次 | | 2" numbers the columns: a header row
     if body_start >= len(rows):
         body_start = min(len(rows), 1)
     header = rows[:body_start]
@@ -317,6 +329,8 @@ def read_table(table: Table, title: str, kind: str) -> FiscalTable | None:
         return None  # neither a title nor 科目 codes: some other table
     panels = _panels(width, paths, code_cols, label_cols)
     for panel in panels:
+        # "项目 | 行次 | 金额": the 行次 column numbers the rows; the panel's figures are in the columns after it
+        panel.columns = [c for c in panel.columns if not (c.path and _ROW_NUMBERS.fullmatch(c.path[-1]))]
         for column in panel.columns:
             column.unit = table.unit
     repeated = {tuple(_cell_text(r, c) for c in range(width)) for r in header}

@@ -232,11 +232,125 @@ def _one_line_tables(
             k += 1
         if len(rows) < least:
             continue
+        if split is _pipe_cells:
+            _realign_dropped_cells(rows, offsets)
         figures = sum(1 for row in rows for _, t in row if _FIGURE.match(t))
         if split is _aligned_cells and figures < len(rows):
             continue
         return rows, offsets, k
     return None
+
+
+_LINE_NUMBER_HEADER = lazy(r"行次|行号")
+_NAMES_HEADER = lazy(r"(?:收入|支出)?(?:项目|科目)(?:名称)?|名称")
+_LINE_NUMBER = lazy(r"\d{1,3}")
+_NUMBER_CELL = lazy(r"[-−]?\d[\d,]*(?:\.\d+)?%?|[/—－\-–]+")
+
+
+def _realign_dropped_cells(rows: list[list[tuple[int, str]]], offsets: list[list[int]]) -> None:
+    """Put back in their columns the cells of rows whose copy dropped the empty ones (a web table turned
+    into pipe rows: "二、上级补助收入 | 2 | 二、外交支出 | 29 | ||" for "二、上级补助收入 | 2 | | 二、外交支出 | 29 |").
+
+    Only a table with 行次 columns is mended: the line numbers run on from row to row, which places each
+    row's cells (a name, its line number, its amount) without guessing. A row whose cells fit its columns
+    in more than one way as well is left as it is.
+    """
+    head = next(
+        (
+            r
+            for r in range(min(3, len(rows)))
+            if any(_LINE_NUMBER_HEADER.fullmatch(t.replace(" ", "")) for _, t in rows[r])
+        ),
+        None,
+    )
+    if head is None:
+        return
+    from itertools import combinations
+
+    from auditor.text.chars import normalise, simplified
+
+    names = [simplified(normalise(t)).replace(" ", "") for _, t in rows[head]]
+    kinds = [
+        "line" if _LINE_NUMBER_HEADER.fullmatch(n) else "name" if _NAMES_HEADER.fullmatch(n) else "value"
+        for n in names
+    ]
+    width = len(kinds)
+    for r in range(head):  # "收入 | 支出 | | | |": each name over its half of "项目 | 行次 | 金额 | 项目 | …"
+        filled = [(c, t) for c, (_, t) in enumerate(rows[r]) if t]
+        groups = len(filled)
+        if 1 < groups < width and width % groups == 0 and [c for c, _ in filled] == list(range(groups)):
+            span = width // groups
+            if all(names[g * span : (g + 1) * span] == names[:span] for g in range(groups)):
+                _move(rows, offsets, r, width, {g * span: filled[g] for g in range(groups)})
+    expected: dict[int, int] = {}  # the next line number of each 行次 column
+    for r in range(head + 1, len(rows)):
+        row = rows[r]
+        filled = [(c, t) for c, (_, t) in enumerate(row) if t]
+        if len(filled) > width or not filled:
+            continue
+        numbering = "栏次" in simplified(normalise(row[0][1])).replace(" ", "")  # "栏次 | | 1 | 栏次 | | 2"
+
+        fits = [
+            (p, cols)
+            for cols in combinations(range(width), len(filled))
+            if (p := _fit(cols, filled, kinds, expected, numbering)) is not None
+        ]
+        if not fits:
+            continue
+        best = max(p for p, _ in fits)
+        chosen = [cols for p, cols in fits if p == best]
+        if len(chosen) != 1:
+            continue
+        (columns,) = chosen
+        for c, (_, text) in zip(columns, filled, strict=True):
+            if kinds[c] == "line":
+                expected[c] = int(text) + 1
+        if list(columns) != [c for c, _ in filled]:
+            _move(rows, offsets, r, width, dict(zip(columns, filled, strict=True)))
+
+
+def _fit(
+    columns: tuple[int, ...],
+    filled: list[tuple[int, str]],
+    kinds: list[str],
+    expected: dict[int, int],
+    numbering: bool,
+) -> int | None:
+    """How well a row's filled cells fit ``columns`` (more 行次 cells where the numbers run on is better),
+    None when one of them cannot stand there (a name in a column of figures, a line number out of turn)."""
+    points = 0
+    for c, (_, text) in zip(columns, filled, strict=True):
+        number = _NUMBER_CELL.fullmatch(text) is not None
+        if kinds[c] == "line":
+            if numbering or not _LINE_NUMBER.fullmatch(text):
+                return None
+            if c in expected and int(text) != expected[c]:
+                return None
+            points += 2 if c in expected else 1
+        elif (kinds[c] == "name") == number:
+            return None
+    return points
+
+
+def _move(
+    rows: list[list[tuple[int, str]]],
+    offsets: list[list[int]],
+    r: int,
+    width: int,
+    placed: dict[int, tuple[int, str]],
+) -> None:
+    """Row ``r`` rebuilt with each cell (its old column, its text) in its new column, the others empty."""
+    line = rows[r][0][0]
+    at = offsets[r]
+    rows[r] = [(line, placed[c][1] if c in placed else "") for c in range(width)]
+    ends: list[int | None] = [
+        at[placed[c][0]] if c in placed and placed[c][0] < len(at) else None for c in range(width)
+    ]
+    last = max(at, default=0)
+    for c in range(width - 1, -1, -1):  # an empty cell stands where the next one starts
+        if ends[c] is None:
+            ends[c] = ends[c + 1] if c + 1 < width else last
+    offsets[r] = [e if e is not None else last for e in ends]
 
 
 # A table whose cells a copy separated by single spaces: "3. 医疗收入 51420916.22 61360289.59 9939373.37 19.33%".
