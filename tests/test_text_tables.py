@@ -638,3 +638,31 @@ def test_a_table_without_row_numbers_keeps_its_cells_where_they_are(tmp_path):
     path.write_text(text, encoding="utf-8")
     (table,) = load(path).tables
     assert [c.text for c in table.rows[0].cells] == ["基本支出", "100.00", ""]
+
+
+# A government's debt table: each row lettered, the totals saying what they are made of.
+DEBT = """2024年地方政府债务限额及余额情况表
+单位：亿元
+项目 | 公式 | 本地区 | 本级 |
+一、2023年末地方政府债务余额 | A | 120.5 | 80.2 |
+二、2024年地方政府债务发行额 | B=C+D | 30.0 | 20.0 |
+其中：一般债券 | C | 10.0 | 8.0 |
+专项债券 | D | 20.0 | 12.0 |
+三、2024年地方政府债务还本额 | E | 15.5 | 10.2 |
+四、2024年末地方政府债务余额 | F=A+B-E | 135.0 | 90.0 |
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found", "terms"),
+    [
+        ("| C | 10.0 | 8.0 |", "| C | 10.0 | 9.0 |", [("S102", "20.0亿元", "21.0亿元")], "9.0 + 12.0"),
+        # F = A + B - E: the term after "-" is taken away
+        ("| 15.5 | 10.2 |", "| 18.5 | 10.2 |", [("S102", "135.0亿元", "132.0亿元")], "120.5 + 30.0 - 18.5"),
+    ],
+)
+def test_a_lettered_tables_formulas_add_up_its_rows(check, old, new, found, terms):
+    assert check(DEBT) == []  # nor are the two years' 余额 rows one figure stated twice
+    slipped = check(DEBT.replace(old, new), select="S")
+    assert [(f.rule, f.stated, f.expected) for f in slipped] == found
+    assert terms in slipped[0].message

@@ -34,4 +34,4 @@ def join_terms(parts: list[Quantity], whole: Quantity) -> str:
     shown = [plain(p) if p.unit == whole.unit else figure(p) for p in parts]
     if len(shown) > _MAX_TERMS:
         shown = [*shown[: _MAX_TERMS - 2], "…", shown[-1]]
-    return " + ".join(shown)
+    return " + ".join(shown).replace("+ -", "- ")  # a term taken away: "A - D"

@@ -12,7 +12,7 @@ Breakdown and Share objects found here, once per document.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import accumulate, pairwise
 
@@ -1517,6 +1517,55 @@ def _table_breakdowns(table: Table) -> list[Breakdown]:
         found.extend(_unnumbered_children(table, kinds, column))
     found.extend(_fund_source_breakdowns(table))
     found.extend(_total_column_breakdowns(table))
+    found.extend(_formula_breakdowns(table))
+    return found
+
+
+# "项目 | 公式 | 本地区 | 本级": each row lettered, a total row saying what it is made of ("A=B+C", "E=A+C-D")
+_FORMULA_CELL = lazy(r"(?P<name>[A-Z])(?:=(?P<terms>[A-Z](?:[+\-][A-Z])+))?")
+
+
+def _formula_breakdowns(table: Table) -> list[Breakdown]:
+    """The rows a lettered total row's formula names, added up (a term after "-" taken away), in every
+    column of figures: the formula says what the row is, so no row needs to be read as an item."""
+    for column in range(1, min(table.width, 4)):
+        letters: dict[str, int] = {}
+        formulas: list[tuple[int, str]] = []
+        for r, row in enumerate(table.rows):
+            cell = cell_at(row, column)
+            text = normalise(cell.text).replace(" ", "").replace("−", "-").replace("－", "-") if cell else ""
+            m = _FORMULA_CELL.fullmatch(text) if text else None
+            if m is None:
+                continue
+            letters.setdefault(m.group("name"), r)
+            if m.group("terms"):
+                formulas.append((r, m.group("terms")))
+        if formulas and len(letters) >= 3:
+            break
+    else:
+        return []
+    found: list[Breakdown] = []
+    for r, terms in formulas:
+        signed = [
+            (1, terms[0]),
+            *((1 if terms[k - 1] == "+" else -1, terms[k]) for k in range(2, len(terms), 2)),
+        ]
+        if any(letter not in letters or letters[letter] == r for _, letter in signed):
+            continue
+        for value_column in range(column + 1, table.width):
+            total = cell_at(table.rows[r], value_column)
+            whole = cell_figure(total) if total is not None else None
+            if whole is None or whole.kind is Kind.PERCENT:
+                continue
+            parts = []
+            for sign, letter in signed:
+                cell = cell_at(table.rows[letters[letter]], value_column)
+                q = cell_figure(cell) if cell is not None else None
+                if q is None or q.kind is not whole.kind or q.base_unit != whole.base_unit:
+                    break
+                parts.append(q if sign > 0 else replace(q, value=-q.value, text="-" + q.text))
+            else:
+                found.append(Breakdown(whole, parts, "合计行", complete=True))
     return found
 
 

@@ -323,7 +323,8 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
                 if q is None or not _eligible(q):
                     continue
                 header = table.column_header(col)
-                years = _YEAR.findall(header + table.caption)
+                # "一、2018年末地方政府债务余额 | … ⏎ 四、2019年末…余额": a row that names its year is of that year
+                years = _YEAR.findall(row.label) or _YEAR.findall(header + table.caption)
                 label = f"{row.label} {header}"
                 topic, scope = parse(label)
                 if not _specific(topic, q, scope):
