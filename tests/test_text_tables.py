@@ -643,13 +643,13 @@ def test_a_table_without_row_numbers_keeps_its_cells_where_they_are(tmp_path):
 # A government's debt table: each row lettered, the totals saying what they are made of.
 DEBT = """2024年地方政府债务限额及余额情况表
 单位：亿元
-项目 | 公式 | 本地区 | 本级 |
-一、2023年末地方政府债务余额 | A | 120.5 | 80.2 |
-二、2024年地方政府债务发行额 | B=C+D | 30.0 | 20.0 |
-其中：一般债券 | C | 10.0 | 8.0 |
-专项债券 | D | 20.0 | 12.0 |
-三、2024年地方政府债务还本额 | E | 15.5 | 10.2 |
-四、2024年末地方政府债务余额 | F=A+B-E | 135.0 | 90.0 |
+项目 | 公式 | 本地区 | 本级 | 下级 |
+一、2023年末地方政府债务余额 | A | 120.5 | 80.2 | 40.3 |
+二、2024年地方政府债务发行额 | B=C+D | 30.0 | 20.0 | 10.0 |
+其中：一般债券 | C | 10.0 | 8.0 | 2.0 |
+专项债券 | D | 20.0 | 12.0 | 8.0 |
+三、2024年地方政府债务还本额 | E | 15.5 | 10.2 | 5.3 |
+四、2024年末地方政府债务余额 | F=A+B-E | 135.0 | 90.0 | 45.0 |
 """
 
 
@@ -666,3 +666,20 @@ def test_a_lettered_tables_formulas_add_up_its_rows(check, old, new, found, term
     slipped = check(DEBT.replace(old, new), select="S")
     assert [(f.rule, f.stated, f.expected) for f in slipped] == found
     assert terms in slipped[0].message
+
+
+def _debt_as_stream(text: str) -> str:
+    """The same table copied from a web page one cell per line, each closed by its bar."""
+    lines = text.splitlines()
+    cells = [c.strip() for line in lines[2:] for c in line.strip().strip("|").split("|")]
+    return "\n".join(lines[:2]) + "\n" + "".join(f"{c} |\n" if c else "|\n" for c in cells)
+
+
+def test_a_lettered_table_copied_one_cell_per_line(check, tmp_path):
+    path = tmp_path / "debt.txt"
+    path.write_text(_debt_as_stream(DEBT), encoding="utf-8")
+    (table,) = load(path).tables
+    assert [c.text for c in table.header.cells] == ["项目", "公式", "本地区", "本级", "下级"]
+    assert check(_debt_as_stream(DEBT)) == []
+    slipped = check(_debt_as_stream(DEBT.replace("| C | 10.0 | 8.0 |", "| C | 10.0 | 9.0 |")), select="S")
+    assert [(f.rule, f.stated, f.expected) for f in slipped] == [("S102", "20.0亿元", "21.0亿元")]

@@ -446,9 +446,11 @@ _HEADER_CELL = lazy(
     r"(?:预算)?执行(?:数|率)|分值|权重|得分|原因|(?:年度)?指标值|实际完成值|完成值|指标性质|度量单位|"
     r"偏差原因分析及改进措施|未完成原因分析|项目资金(?:[（(]万?元[）)])?|"
     r"评分(?:标准|细则|要点|依据)|(?:自评|评价)?得分|扣分(?:原因|理由|情况)\p{Han}{0,6}|指标(?:说明|解释)|备注|"
+    r"公式|本地区|本级|下级|"  # a government's debt table: 项目 · 公式 · 本地区 · 本级 · 下级
     + GROUP_LABEL.pattern
     + ")"
 )
+_LEVEL_COLUMNS = lazy(r"公式|本地区|本级|下级")
 _LEAST_STREAM = 8
 _UNIT_NAME = lazy(r"[（(]\s*(?:万元|元|亿元)\s*[）)]?\s*$")
 _PARAGRAPH_CELL = 30  # the longest cell of a table copied one cell per paragraph
@@ -496,6 +498,12 @@ def _cell_stream_rows(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]
             return _grouped_stream_rows(cells, len(texts) - 1)
         if head is not None:
             a, b = head
+            if (
+                a
+                and _ROWS_NAME.fullmatch(texts[a - 1][1].replace(" ", ""))
+                and _LEVEL_COLUMNS.search("".join(t for _, t in texts[a:b]))
+            ):
+                a -= 1  # "项目 · 公式 · 本地区 · 本级 · 下级": the rows' names have a column of their own
             header = [t.replace(" ", "") for _, t in texts[a:b]]
             # "预算资金（万元） · 年初预算数 · …": the one name before the figures' names names the rows' column
             label = (
