@@ -683,3 +683,44 @@ def test_a_lettered_table_copied_one_cell_per_line(check, tmp_path):
     assert check(_debt_as_stream(DEBT)) == []
     slipped = check(_debt_as_stream(DEBT.replace("| C | 10.0 | 8.0 |", "| C | 10.0 | 9.0 |")), select="S")
     assert [(f.rule, f.stated, f.expected) for f in slipped] == [("S102", "20.0亿元", "21.0亿元")]
+
+
+BUDGET_CHANGES = """2016年区级财政收入预算表
+单位：万元
+项目 | 2016年预算数 | 上年完成数 | 比上年增减额 | 比上年增减% |
+一、共享收入 | 24039 | 21561 | 2478 | 11.49 |
+1、增值税 | 2319 | 2070 | 249 | 12.03 |
+2、营业税 | 21720 | 19491 | 2229 | 11.44 |
+二、区级固定收入 | 20302 | 18749 | 1553 | 8.28 |
+区级财政收入合计 | 44341 | 40310 | 4031 | 10.00 |
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        ("| 1553 | 8.28 |", "| 1553 | 8.58 |", [("Y101", "8.58%")]),  # a bare rate under a header ending in %
+        (
+            "| 249 | 12.03 |",
+            "| 279 | 12.03 |",
+            [("Y101", "279万元")],
+        ),  # this year's budget against last year's
+    ],
+)
+def test_a_budget_against_last_years_outturn_with_its_change_columns(check, old, new, found):
+    assert check(BUDGET_CHANGES) == []
+    assert [(f.rule, f.stated) for f in check(BUDGET_CHANGES.replace(old, new), select="Y")] == found
+
+
+def test_a_rate_row_among_amounts_leaves_the_column_an_amounts_column(check, tmp_path):
+    text = (
+        "2016年一般公共预算收入预算表\n单位：万元\n项目 | 预算数 |\n一、税收收入 | 60126 |\n二、非税收入 | 38593 |\n"
+        "合计 | 98719 |\n税收收入占合计的比例% | 60.91 |\n"
+    )
+    path = tmp_path / "rates.txt"
+    path.write_text(text, encoding="utf-8")
+    (table,) = load(path).tables
+    assert [q.unit for q in table.rows[-1].cells[1].quantities] == ["%"]  # the label's % names its unit
+    assert check(text) == []
+    found = check(text.replace("| 38593 |", "| 38893 |"), select="S")
+    assert [(f.rule, f.stated) for f in found] == [("S102", "98719万元")]

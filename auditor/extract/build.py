@@ -47,9 +47,11 @@ _COUNT_HEADER = lazy(r"(?P<u>人次|人|户|件|个|家|次|项)数$")
 
 def unit_of_header(text: str) -> str | None:
     """The unit a header or row label gives to its figures: 预算执行情况(万元), 参保人数/万人, 人数."""
-    if not ("单位" in text or "数" in text or any(ch in text for ch in "（(/／")):
+    if not ("单位" in text or "数" in text or any(ch in text for ch in "（(/／%％")):
         return None  # most cells are figures or names: neither pattern can match
     norm = normalise(text.strip())
+    if norm.endswith("%") and rx(r"\p{Han}").search(norm):
+        return "%"  # "比上年增减%", "税收比重%": the column's bare figures are percentages
     m = _UNIT_IN_TEXT.search(norm) or _COUNT_HEADER.search(norm)
     return m.group("u") if m else None
 

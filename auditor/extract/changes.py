@@ -16,7 +16,7 @@ from itertools import pairwise
 
 import regex
 
-from auditor.extract.tables import cell_at, cell_figure, column_roles
+from auditor.extract.tables import cell_at, cell_figure, column_roles, is_amount_column
 from auditor.model.document import Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
@@ -1002,6 +1002,12 @@ def _table_changes(table: Table, from_to: list[Change]) -> list[Change]:
             if len(budget) == 1 and d is not None:
                 prior_col, against_budget = budget[0], True
                 y = y if y is not None and not _PRIOR_HEADER.search(header[y]) else None
+    if current_col is None and prior_col is not None:
+        # "项目 | 2016年预算数 | 上年完成数 | 比上年增减额 | 比上年增减%": the one other column of amounts is this year's
+        others = [
+            i for i, r in enumerate(roles) if r == "value" and i != prior_col and is_amount_column(table, i)
+        ]
+        current_col = others[0] if len(others) == 1 and others[0] < prior_col else None
     if current_col is None:
         return []
     out = []

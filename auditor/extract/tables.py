@@ -141,12 +141,17 @@ def is_amount_column(table: Table, column: int) -> bool:
         if _RATE_HEADER.search(text) and not _AMOUNT_HEADER.search(text):
             return False
     kinds = set()
+    rates = amounts = 0
     for row in table.rows:
         cell = cell_at(row, column)
         q = cell_figure(cell) if cell else None
+        if q is not None and q.kind is Kind.PERCENT and q.inherited_unit:
+            rates += 1  # "税收收入占总收入的比例% | 60.91": a row of its own kind among the amounts
+            continue
         if q is not None:
             kinds.add((q.kind, q.base_unit))
-    if len(kinds) != 1:
+            amounts += 1
+    if len(kinds) != 1 or rates * 3 > amounts:
         return False
     kind = next(iter(kinds))[0]
     if kind is Kind.PLAIN:
