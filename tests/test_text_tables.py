@@ -724,3 +724,34 @@ def test_a_rate_row_among_amounts_leaves_the_column_an_amounts_column(check, tmp
     assert check(text) == []
     found = check(text.replace("| 38593 |", "| 38893 |"), select="S")
     assert [(f.rule, f.stated) for f in found] == [("S102", "98719万元")]
+
+
+# A county's 三公 budget note: its table has no title and lists the items as rows, one column per year.
+THREE_ROWS = """单位：万元 | | | | |
+项目 | 2023年预算数 | 2024年预算数 | 2024年预算数增减 | 增减原因 |
+合计 | 1520.40 | 1488.10 | -32.30 | |
+1、因公出国(境)费用 | 0 | 0 | 0 | |
+2、公务接待费 | 610.20 | 590.00 | -20.20 | 压减一般性支出 |
+3、公务用车费 | 910.20 | 898.10 | -12.10 | |
+其中：(1)公务用车运转维护费 | 700.20 | 690.10 | -10.10 | |
+(2)公务用车购置费 | 210.00 | 208.00 | -2.00 | |
+全县2024年“三公”经费预算增减变化情况说明
+2024年，全县部门汇总一般公共预算“三公”经费预安排1488.10万元，较上年预算减少32.30万元。
+1、公务接待费预算590.00万元，比上年预算数减少20.20万元。
+2、2023年公务用车费预算910.20万元，其中公务用车购置费210.00万元。
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        ("预安排1488.10万元", "预安排1448.10万元", [("V101", "1448.10万元", "1488.10万元")]),
+        ("公务接待费预算590.00万元", "公务接待费预算560.00万元", [("V101", "560.00万元", "590.00万元")]),
+        # a figure of the year before against the year before's column
+        ("购置费210.00万元。", "购置费240.00万元。", [("V101", "240.00万元", "210.00万元")]),
+    ],
+)
+def test_the_note_of_an_untitled_three_public_table_with_year_columns(check, old, new, found):
+    assert check(THREE_ROWS) == []
+    slipped = check(THREE_ROWS.replace(old, new), select="V")
+    assert [(f.rule, f.stated, f.expected) for f in slipped] == found

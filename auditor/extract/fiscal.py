@@ -26,8 +26,9 @@ from decimal import Decimal
 
 import regex
 
+from auditor.extract.changes import year_of
 from auditor.extract.figures import extract_quantities, with_unit
-from auditor.extract.tables import cell_figure, is_empty_value
+from auditor.extract.tables import cell_at, cell_figure, is_empty_value, total_word
 from auditor.extract.tolerance import interval_of
 from auditor.model.document import Cell, Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
@@ -1213,8 +1214,8 @@ _THREE_ITEMS: list[tuple[str, regex.Pattern[str]]] = [
     ("abroad", lazy(r"因公出国")),
     ("reception", lazy(r"公务接待")),
     ("car_buy", lazy(r"(?<!及)购置费")),
-    ("car_run", lazy(r"(?<!购置及)运行(?:维护)?费")),
-    ("car", lazy(r"公务用车购置及运行")),
+    ("car_run", lazy(r"(?<!购置及)运[行转](?:维护)?费")),
+    ("car", lazy(r"公务用车购置及运行|公务用车费")),
     ("total", lazy(r"三公")),
 ]
 _THREE_FOREIGN = lazy(r"上年|去年|同期|比|较|增|减|下降|执行|调整|完成|占|平均|人均|其中")
@@ -1247,19 +1248,61 @@ def _three_public_facts(tables: list[FiscalTable]) -> dict[tuple[str, str], tupl
     return out
 
 
+_SENTENCE_MARK = lazy(r"[，,。；;]")
+_NAMED_YEAR = lazy(r"((?:19|20)\d\d)年")
+_NOT_A_STAGE_COLUMN = lazy(r"增|减|比|较|变动|原因|说明|备注|%")
+
+
+def _three_public_row_facts(doc: Document) -> dict[tuple[str, str, int | None], tuple[Quantity, str]]:
+    """The same from a 三公 table without a title that lists the items as rows ("合计 · 1、因公出国(境)费 ·
+    2、公务接待费 · 3、公务用车费"), one column per year and stage (2022年预算数 · 2023年预算数): (item,
+    stage, the column's year) → its cell."""
+    out: dict[tuple[str, str, int | None], tuple[Quantity, str]] = {}
+    for table in doc.tables:
+        rows = {}
+        for row in table.rows:
+            label = _TITLE_NOISE.sub("", normalise(row.label))
+            item = "total" if total_word(label) == "total" else _three_item(label)
+            if item and item not in rows:
+                rows[item] = row
+        if not {"abroad", "reception"} <= set(rows) or not {"car", "car_run", "car_buy"} & set(rows):
+            continue
+        for c in range(1, table.width):
+            header = normalise(table.column_header(c)).replace(" ", "")
+            stage = "actual" if "决算" in header else "budget" if "预算" in header else ""
+            if not stage or _NOT_A_STAGE_COLUMN.search(header):
+                continue
+            years = regex.findall(r"((?:19|20)\d\d)年", header)
+            year = int(years[0]) if len(years) == 1 else None
+            for item, row in rows.items():
+                cell = cell_at(row, c)
+                q = cell_figure(cell) if cell is not None else None
+                if q is not None and q.kind is Kind.MONEY:
+                    where = f"表{table.index} {row.label.strip()} · {table.column_header(c).strip()}"
+                    out.setdefault((item, stage, year), (q, where))
+        if out:
+            break
+    return out
+
+
 def three_public_against_text(doc: Document, tables: list[FiscalTable]) -> list[TextTableConflict]:
     """The 三公 figures and 机关运行经费 of the 情况说明 against the 三公 table: the total, each item, budget
     (预算数, 年初预算) or final (决算数). A figure of another year, a change or a rate is never compared."""
     facts = _three_public_facts(tables)
-    if not facts:
+    by_year = {} if facts else _three_public_row_facts(doc)
+    if not facts and not by_year:
         return []
-    final = any(stage == "actual" for _, stage in facts)
+    final = any(key[1] == "actual" for key in [*facts, *by_year])
     year = doc.report_year
     found: list[TextTableConflict] = []
+    recent = year  # the year the paragraphs above last named ("2024年，…“三公”经费…" over "1、公务接待费…")
     for para in doc.paragraphs:
-        if para.heading is not None or not (
-            "三公" in para.text or "机关运行经费" in para.text or "公务" in para.text
-        ):
+        named = _NAMED_YEAR.search(para.text)
+        titled = para.heading is not None and not _SENTENCE_MARK.search(
+            para.text
+        )  # "1、公务接待费…。" is text
+        if titled or not ("三公" in para.text or "机关运行经费" in para.text or "公务" in para.text):
+            recent = int(named.group(1)) if named else recent
             continue
         for q in para.quantities:
             if q.kind is not Kind.MONEY or q.approx:
@@ -1279,7 +1322,16 @@ def three_public_against_text(doc: Document, tables: list[FiscalTable]) -> list[
                 stage = "budget"
             else:
                 continue  # a final account's figure that does not say whether it is the budget
-            fact = facts.get((item, stage))
+            if by_year:
+                # the figure's year, else the report's: a column of that year and stage, or the stage's only one
+                when = years[0] if years else year_of(normalise(para.text), q) or recent
+                fact = by_year.get((item, stage, when))
+                if fact is None and when is not None:
+                    stage_years = {y for i, st, y in by_year if i == item and st == stage}
+                    fact = by_year.get((item, stage, None)) if stage_years == {None} else None
+            else:
+                fact = facts.get((item, stage))
             if fact is not None and not _restates(q, fact[0]):
                 found.append(TextTableConflict(q, fact[0], q.label.strip(), fact[1]))
+        recent = int(named.group(1)) if named else recent
     return found
