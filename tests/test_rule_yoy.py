@@ -311,3 +311,26 @@ def test_a_budget_adjusted_from_one_figure_to_another_changes_by_their_differenc
     slipped = check(ADJUSTED.replace(old, new), select="Y101")
     assert [(f.stated, f.expected) for f in slipped] == found
     assert all("变动后" in f.message for f in slipped)  # before and after, not two years
+
+
+NAMED_ABOVE = (
+    "（三）公务接待费支出0.18万元，其中：\n\n"
+    "国内接待费支出0.18万元，国内公务接待3批次，接待16人次。\n\n"
+    "公务接待费支出决算数比预算数减少4.82万元，下降96.40%。主要原因是加强了公务接待管理。"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        ("下降96.40%", "下降86.40%", [("Y101", "86.40%")]),  # 4.82 / (0.18 + 4.82) = 96.40%
+        ("减少4.82万元", "减少3.82万元", [("Y101", "96.40%")]),  # 3.82 / 4.00 = 95.50%
+        # two figures of that name above: which one is compared cannot be told
+        ("国内接待费支出0.18万元", "公务接待费支出0.20万元", []),
+        # the clause names another subject
+        ("公务接待费支出决算数比", "会议费支出决算数比", []),
+    ],
+)
+def test_a_comparison_naming_its_subject_compares_the_figure_of_that_name_above(check, old, new, found):
+    assert check(NAMED_ABOVE, select="Y101") == []
+    assert [(f.rule, f.stated) for f in check(NAMED_ABOVE.replace(old, new), select="Y101")] == found

@@ -212,6 +212,7 @@ def analyse_changes(doc: Document) -> list[Change]:
     found: list[Change] = []
     from_to: list[Change] = []
     previous: tuple[Paragraph, str] | None = None  # the paragraph right above, with its text
+    above: list[tuple[Paragraph, str]] = []  # the last three paragraphs with figures
     for para in doc.paragraphs:
         if not para.quantities:
             previous = None
@@ -220,7 +221,8 @@ def analyse_changes(doc: Document) -> list[Change]:
         found.extend(_comparisons(para, text, report_year, previous))
         found.extend(_item_changes(para, text, report_year, previous))
         previous = (para, text)
-        found.extend(_budget_comparisons(para, text))
+        found.extend(_budget_comparisons(para, text, above))
+        above = [*above[-2:], (para, text)]
         found.extend(_point_changes(para, text))
         found.extend(_rates_of_change(para, text))
         from_to.extend(_from_to(para, text))
@@ -480,9 +482,13 @@ def _point_changes(para: Paragraph, text: str) -> list[Change]:
     return out
 
 
-def _budget_comparisons(para: Paragraph, text: str) -> list[Change]:
+def _budget_comparisons(
+    para: Paragraph, text: str, above: list[tuple[Paragraph, str]] | None = None
+) -> list[Change]:
     """The actual figure against its budget: current before the comparison, the budget in it or derived
-    from the stated difference."""
+    from the stated difference. A comparison whose clause names its subject without a figure ("公务接待费
+    支出决算数比预算数减少4.82万元，下降96.40%") compares the one figure of that name stated before it, in
+    its paragraph or the few above (``above``)."""
     if "预算" not in text:
         return []
     out = []
@@ -501,12 +507,25 @@ def _budget_comparisons(para: Paragraph, text: str) -> list[Change]:
         if len(between) > (1 if prior is not None else 0):
             continue
         before = [q for q in para.quantities if q.end <= m.start() and q.is_amount]
-        if not before:
+        opens = clause_start(text, m.start())
+        subject = text[opens : m.start()]
+        if (
+            (not before or before[-1].end <= opens)
+            and prior is None
+            and delta is not None
+            and len(_subject_name(subject)) >= 4
+        ):
+            # the clause names what it compares and no figure: the one figure of that name above
+            current = _named_before(subject, delta, [(q, text) for q in before], above or [])
+            if current is None:
+                continue
+        elif not before:
             continue
-        current = before[-1]
-        gap = text[current.end : m.start()]
-        if "。" in gap or sum(gap.count(ch) for ch in "，,；;") > 1 or len(gap) > 12:
-            continue
+        else:
+            current = before[-1]
+            gap = text[current.end : m.start()]
+            if "。" in gap or sum(gap.count(ch) for ch in "，,；;") > 1 or len(gap) > 12:
+                continue
         like = delta or prior
         if like is not None and not _same_measure(current, like):
             continue
@@ -526,6 +545,37 @@ def _budget_comparisons(para: Paragraph, text: str) -> list[Change]:
             )
         )
     return out
+
+
+_SUBJECT_STAGE = lazy(r"(?:的)?(?:决算数?|实际(?:支出)?数?|执行数|完成数|数)$")
+
+
+def _named_before(
+    subject: str, delta: Quantity, here: list[tuple[Quantity, str]], above: list[tuple[Paragraph, str]]
+) -> Quantity | None:
+    """The one amount stated before, in this paragraph (``here``) or the ones above, under the name the
+    comparison's clause gives ("公务接待费支出决算数" → "（三）公务接待费支出0.18万元"), None unless exactly one."""
+    want = _subject_name(subject)
+    if len(want) < 4 or any(ch.isdigit() for ch in subject):
+        return None
+    figures = here + [(q, t) for p, t in above for q in _amounts(p)]
+    named = [
+        q
+        for q, t in figures
+        if _same_measure(q, delta)
+        and not q.approx
+        and not is_change_amount(t, q)
+        and _subject_name(q.label) == want
+    ]
+    return named[0] if len(named) == 1 else None
+
+
+_SUBJECT_ORDINAL = lazy(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*")
+
+
+def _subject_name(label: str) -> str:
+    """A figure's name without its ordinal and stage words: "（三）公务接待费支出" → 公务接待费支出."""
+    return _SUBJECT_STAGE.sub("", core_label(_SUBJECT_ORDINAL.sub("", label.strip())))
 
 
 def _follow_ons(
