@@ -118,9 +118,10 @@ def judge(
     written = interval_of(stated, extra, decimals)
     if written.overlaps(computed):
         return Verdict.OK
-    if stated.kind is Kind.PERCENT and stated.base_value and not computed.is_point:
+    if stated.kind is Kind.PERCENT and stated.base_value and stated.decimals and not computed.is_point:
         # A rate of rounded figures written by cutting its digits off (38.2877% as 38.28%, 6.00999% as
-        # 6.00%): a rounding mode, not a slip in the arithmetic.
+        # 6.00%): a rounding mode, not a slip in the arithmetic. Not for a whole percent: 32.96% written
+        # as 32% is a full point off, and the genre rounds those (33%).
         unit = Decimal(1).scaleb(-stated.decimals) * stated.scale
         value = stated.base_value
         cut = Interval(value, value + unit) if value > 0 else Interval(value - unit, value)
