@@ -241,3 +241,27 @@ def test_the_details_after_a_whole_are_its_parts(check):
         "2.60万元"
     ]
     assert check(DETAILS_OF_PARTS, select="S101") == []
+
+
+# a news report of a whole 盟: its 支出 is stated once without a level, then for each level below it
+LEVELS_THEN_SHARE = (
+    "去年全年全盟一般公共预算收入完成3100万元，增长8.1%；一般公共预算支出完成11000万元，下降1.2%。\n"
+    "从支出看，盟本级一般公共预算支出完成2900万元，下降25.7%；旗级一般公共预算支出完成8100万元，增长11.7%。"
+    "财政支出中，民生支出7920万元，占一般公共预算支出的72.0%；旗级民生支出6480万元，占一般公共预算支出的80.0%。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        (
+            "占一般公共预算支出的72.0%",
+            "占一般公共预算支出的75.0%",
+            [("P101", "75.0%")],
+        ),  # of the whole's 11000
+        ("占一般公共预算支出的80.0%", "占一般公共预算支出的83.0%", [("P101", "83.0%")]),  # of 旗级's own 8100
+    ],
+)
+def test_a_share_of_a_base_stated_for_several_levels_is_of_its_parts_level(check, old, new, found):
+    assert check(LEVELS_THEN_SHARE, select="P101") == []
+    assert [(f.rule, f.stated) for f in check(LEVELS_THEN_SHARE.replace(old, new), select="P101")] == found

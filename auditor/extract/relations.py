@@ -1011,12 +1011,30 @@ def _resolve_base_label(doc: Document, para: Paragraph, part: Quantity, label: s
     if before:
         base = next((q for q in before if not _share_of_its_own(doc, q, want)), None)
         if base is not None and _levels_differ(base, before, want):
-            return None
+            return _level_of_part(part, fitting[:split])
         return base
     for i in (split, split + 1):
         if i < len(fitting) and fitting[i] is not part:
             return fitting[i]
     return None
+
+
+_WHOLE_LEVEL = lazy(r"全[国省市县区州盟旗乡镇]")
+
+
+def _level_of_part(part: Quantity, earlier: list[Quantity]) -> Quantity | None:
+    """Among a base name's figures of several levels, the one a part's share means: the last of the part's
+    own level when it names one ("盟本级民生支出…，占一般公共预算支出的p%"), else the one figure of the whole
+    (全盟…支出累计完成W: "财政支出中，民生支出A，占一般公共预算支出的p%"), else none."""
+    own = level_of(_norm_label(part.label))
+    if own is not None and not _WHOLE_LEVEL.fullmatch(own):
+        mine = [q for q in earlier if level_of(_norm_label(q.label)) == own]
+        return mine[-1] if mine else None
+    # a figure that names no level, among ones of the levels below, is the whole's (its sentence's scope)
+    whole = [
+        q for q in earlier if (lv := level_of(_norm_label(q.label))) is None or _WHOLE_LEVEL.fullmatch(lv)
+    ]
+    return whole[0] if len(whole) == 1 else None
 
 
 def _levels_differ(base: Quantity, near: list[Quantity], want: str) -> bool:
