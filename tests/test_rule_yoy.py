@@ -334,3 +334,16 @@ NAMED_ABOVE = (
 def test_a_comparison_naming_its_subject_compares_the_figure_of_that_name_above(check, old, new, found):
     assert check(NAMED_ABOVE, select="Y101") == []
     assert [(f.rule, f.stated) for f in check(NAMED_ABOVE.replace(old, new), select="Y101")] == found
+
+
+GLUED = (
+    "2021年全州“三公经费”财政拨款支出4855万元。其中：公车购置支出470万元，比上年减支1122万元，降低70.48%，"
+    "为年初预算数476万元的98.74%公务用车运行维护费支出3758万元，比上年增支816万元，增长27.74%。"
+)
+
+
+def test_an_item_glued_to_the_rate_before_it_is_compared_on_its_own(check):
+    """The ； between two items of a 其中 list was left out ("…的98.74%公务用车运行维护费…")."""
+    assert check(GLUED, select="Y101") == []
+    found = check(GLUED.replace("增长27.74%", "增长20.74%"), select="Y101")
+    assert [(f.rule, f.stated, f.expected) for f in found] == [("Y101", "20.74%", "27.74%")]

@@ -547,6 +547,7 @@ def _budget_comparisons(
     return out
 
 
+_HAN_AFTER = lazy(r"\p{Han}")
 _SUBJECT_STAGE = lazy(r"(?:的)?(?:决算数?|实际(?:支出)?数?|执行数|完成数|数)$")
 
 
@@ -665,6 +666,9 @@ def _subject(
         gap = text[last.end : m.start()]
         listed = text.rfind("其中", sentence_start(text, last.start), last.start)
         item = max(listed, text.rfind("；", listed, last.start), text.rfind(";", listed, last.start))
+        glued = text.rfind("%", item, last.start)  # "…的98.74%公务用车运行维护费支出3758万元": a ； left out
+        if glued > 0 and glued + 1 < len(text) and _HAN_AFTER.match(text, glued + 1):
+            item = glued
         # (only after "与上年相比": in "比2025年预算执行数增加" the name is the prior figure's)
         named = _named_elsewhere(text, before, m.start(), label_text) if m.group().endswith(_CLOSED) else None
         if named is not None:
