@@ -265,3 +265,17 @@ LEVELS_THEN_SHARE = (
 def test_a_share_of_a_base_stated_for_several_levels_is_of_its_parts_level(check, old, new, found):
     assert check(LEVELS_THEN_SHARE, select="P101") == []
     assert [(f.rule, f.stated) for f in check(LEVELS_THEN_SHARE.replace(old, new), select="P101")] == found
+
+
+TRANSFERS_AND_TRANSFERS_IN = (
+    "2022年，全县一般公共预算总收入63.69亿元，其中：一般公共预算收入完成17.03亿元，完成调整预算的100.1%；"
+    "上级税收返还和转移支付补助等转移性收入38.98亿元，调入资金5.79亿元，动用预算稳定调节基金1234万元；"
+    "上年结转1.76亿元。"
+)
+
+
+def test_transfers_received_and_funds_brought_in_are_parts_of_the_total_revenue(check):
+    """税收返还 received from above and 调入资金 are income items, not refunds taken off or signed changes."""
+    assert check(TRANSFERS_AND_TRANSFERS_IN, select="S101") == []  # 63.6834 within the rounding of 63.69
+    found = check(TRANSFERS_AND_TRANSFERS_IN.replace("调入资金5.79亿元", "调入资金5.49亿元"), select="S101")
+    assert [(f.rule, f.stated) for f in found] == [("S101", "63.69亿元")]
