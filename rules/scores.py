@@ -231,11 +231,13 @@ class IndicatorTableSum(Rule):
                         )
             leaves = t.parts()
             funds = "（含预算执行率）" if t.funds is not None else ""
-            for what, stated, values in (
-                ("分值" + funds, t.total_max, [leaf.max for leaf in leaves]),
-                ("得分" + funds, t.total_score, [leaf.score for leaf in leaves]),
+            for what, stated, values, at in (
+                ("分值" + funds, t.total_max, [leaf.max for leaf in leaves], t.total_line),
+                ("得分" + funds, t.total_score, [leaf.score for leaf in leaves], t.total_line),
+                # "绩效指标（90分）" heads the indicators alone: the funds' points are not among them
+                ("分值", t.group_max, [leaf.max for leaf in t.leaves()], t.group_line),
             ):
-                if stated is None or None in values or t.total_line is None:
+                if stated is None or None in values or at is None or not values:
                     continue
                 total = sum(values, Decimal(0))
                 if total != stated:
@@ -243,12 +245,13 @@ class IndicatorTableSum(Rule):
                         TableTotalMismatch(
                             what=what,
                             what_en=("weights" if what.startswith("分值") else "scores")
-                            + (" (with the budget execution rate)" if funds else ""),
+                            + (" (with the budget execution rate)" if "预算执行率" in what else ""),
                             computed=pts(total),
                             stated=pts(stated),
                         ),
-                        line=t.total_line,
+                        line=at,
                         column=1,
+                        lines=[at, *(leaf.max_line for leaf in t.leaves() if leaf.max_line)],
                         stated=pts(stated),
                         expected=pts(total),
                     )

@@ -755,3 +755,98 @@ def test_the_note_of_an_untitled_three_public_table_with_year_columns(check, old
     assert check(THREE_ROWS) == []
     slipped = check(THREE_ROWS.replace(old, new), select="V")
     assert [(f.rule, f.stated, f.expected) for f in slipped] == found
+
+
+def _form_stream(weights: tuple[str, str, str] = ("10", "60", "30"), group: str = "90") -> str:
+    """A 项目支出绩效自评表 not scored yet, copied from a web page one cell per line: its funds block weighs
+    the execution rate, its indicator block the indicators (one with its 度量单位 cell "%"), then 合计."""
+    funds, first, second = weights
+    cells = [
+        "预算执行情况(10分)",
+        "年度预算数(万元)",
+        "年初预算",
+        "调整后预算数",
+        "预算执行数",
+        "预算执行率",
+        "权重",
+        "得分",
+        "总额",
+        "120.00",
+        "130.00",
+        "130.00",
+        "100.00%",
+        funds,
+        "",
+        "其中:财政资金",
+        "120.00",
+        "130.00",
+        "130.00",
+        "100.00%",
+        "/",
+        "/",
+        f"绩效指标({group}分)",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "指标值",
+        "度量单位",
+        "完成值",
+        "权重",
+        "得分",
+        "产出指标",
+        "数量指标",
+        "补助发放覆盖率",
+        "=",
+        "100",
+        "%",
+        "",
+        first,
+        "",
+        "效益指标",
+        "社会效益指标",
+        "群众满意度",
+        "≥",
+        "90",
+        "%",
+        "",
+        second,
+        "",
+        "合计",
+        "100",
+        "",
+        "评价结论",
+        "结合自评情况，说明项目实施取得的成效。",
+    ]
+    return "某项目支出绩效自评表\n" + "".join(f"{c} |\n" if c else "|\n" for c in cells)
+
+
+def test_a_unit_cell_among_a_rows_figures_keeps_the_row_whole(tmp_path):
+    path = tmp_path / "form.txt"
+    path.write_text(_form_stream(), encoding="utf-8")
+    indicators = load(path).tables[-1]
+    assert [c.text for c in indicators.rows[0].cells] == [
+        "产出指标",
+        "数量指标",
+        "补助发放覆盖率",
+        "=",
+        "100",
+        "%",
+        "",
+        "60",
+        "",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("weights", "group", "found"),
+    [
+        (("10", "60", "30"), "90", []),
+        # 70 + 30 = 100: the indicators weigh more than their block's 90, and the form's 合计 more than 100
+        (("10", "70", "30"), "90", [("G101", "90分"), ("G101", "100分")]),
+        (("10", "60", "30"), "80", [("G101", "80分")]),  # the block's points alone are off
+        (("20", "60", "30"), "90", [("G101", "100分")]),  # the execution rate's weight counts in the 合计
+    ],
+)
+def test_an_unscored_forms_blocks_and_total_weigh_what_they_say(check, weights, group, found):
+    assert [(f.rule, f.stated) for f in check(_form_stream(weights, group), select="G")] == found

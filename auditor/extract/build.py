@@ -248,7 +248,10 @@ def _build_table(index: int, block: TableBlock, caption: str) -> Table:
         caption = f"{caption} {first[0]}".strip()
         raw_rows = raw_rows[1:]
         offsets = offsets[1:] if offsets is not None else None
+    dropped = raw_rows[0][0][1].strip() if raw_rows and raw_rows[0] else ""
     raw_rows, offsets = _without_group_label(raw_rows, offsets)
+    if raw_rows and raw_rows[0] and raw_rows[0][0][1].strip() != dropped:
+        caption = f"{caption} {dropped}".strip()  # "绩效指标（90分）": the block's name and its points
     raw_rows, offsets = _merged_sub_header(raw_rows, offsets)
     cm = _CAPTION_UNIT.search(caption)
     caption_unit = cm.group("u") if cm else None

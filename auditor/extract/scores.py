@@ -23,6 +23,7 @@ from auditor.model.document import Cell, Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
 from auditor.text.labels import (
+    GROUP_LABEL,
     LEVEL_HEADER,
     MAX_POINTS_HEADER,
     OPENS_WITH_QIZHONG,
@@ -86,6 +87,8 @@ class IndicatorTable:
     # a 项目支出绩效自评表's 预算执行率 points, scored in its funds table above the indicators: the form's
     # 总分 counts them (10 for the execution rate + 90 for the indicators)
     funds: ScoreNode | None = None
+    group_max: Decimal | None = None  # the points of the block the table is ("绩效指标（90分）")
+    group_line: int | None = None
 
     def leaves(self) -> list[ScoreNode]:
         return [leaf for root in self.roots for leaf in root.leaves()]
@@ -185,6 +188,7 @@ def _parse_name(text: str) -> tuple[str, str, Decimal | None, bool]:
 # ----------------------------------------------------------------------------- indicator tables
 
 _RULE_HEADER = lazy(r"评分(?:细则|标准|方法|依据)|计算公式|评分规则")
+_GROUP_POINTS = lazy(r"[（(](\d+(?:\.\d+)?)分[）)]")
 _TOTAL_ROW = lazy(r"^(?:合计|总分|总计|得分合计|总得分)$")
 
 
@@ -215,6 +219,7 @@ def _indicator_table(table: Table) -> IndicatorTable | None:
     if not levels or score_col is None or (len(levels) == 1 and max_col is None):
         return None
     result = IndicatorTable(table=table, roots=[], conflicts=[])
+    unscored_total: Decimal | None = None
     current: dict[int, ScoreNode] = {}
     by_key: dict[str, ScoreNode] = {}
     for row in table.rows:
@@ -229,8 +234,13 @@ def _indicator_table(table: Table) -> IndicatorTable | None:
                 numbers = [n for t in texts[1:] if t and (n := _number(t)) is not None]
                 if len(numbers) == 2 and max_col is not None and max_col < score_col:
                     total_max, total_score = numbers
+                elif len(numbers) == 1 and max_col is not None:
+                    # "合计 | 100" in a form not scored yet: the one figure is the weights' (read below)
+                    unscored_total = numbers[0]
             result.total_max, result.total_score = total_max, total_score
             result.total_line = row.cells[0].line
+            if result.roots:
+                break  # the form goes on below its total (评价结论, 存在问题 …): no more indicators
             continue
         if any(total_word(texts[col]) for col, _ in levels if col < len(texts)):
             continue  # "决策 | 小计 | 20 | 19": a parent's subtotal row, not one more indicator under it
@@ -286,6 +296,13 @@ def _indicator_table(table: Table) -> IndicatorTable | None:
         leaf.score_line = row.cells[score_col].line if score_col < len(row.cells) else None
         if rule_col is not None and rule_col < len(texts):
             leaf.rule_text = texts[rule_col]
+    leaves = result.leaves()
+    if unscored_total is not None and leaves and all(leaf.score is None for leaf in leaves):
+        result.total_max = unscored_total
+    group = GROUP_LABEL.search(normalise(table.caption).replace(" ", ""))
+    if group is not None and (points := _GROUP_POINTS.search(group.group())) is not None:
+        # "绩效指标（90分）" over the header: the block's leaves weigh that much
+        result.group_max, result.group_line = Decimal(points.group(1)), table.header.cells[0].line
     for node in _walk(result.roots):
         if node.children:
             node.max = node.max_in_name
@@ -806,7 +823,7 @@ def _survey(table: Table, caption_para: Paragraph | None) -> Survey | None:
 # ----------------------------------------------------------------------------- entry point
 
 
-_FUNDS_ROW = lazy(r"^(?:年度|项目)?资金总额")
+_FUNDS_ROW = lazy(r"^(?:(?:年度|项目)?资金)?总额")
 
 
 def _funds_part(tables: list[Table], k: int) -> ScoreNode | None:
@@ -823,8 +840,13 @@ def _funds_part(tables: list[Table], k: int) -> ScoreNode | None:
     for row in funds.rows:
         if row.cells and _FUNDS_ROW.match(normalise(row.cells[0].text).replace(" ", "")):
             weight, score = _cell_number(row, max_col), _cell_number(row, score_col)
-            if weight is None or score is None:
-                return None
+            if weight is None or (
+                score is None
+                and row.cells[score_col : score_col + 1]
+                and _number(row.cells[score_col].text.strip()) is None
+                and row.cells[score_col].text.strip()
+            ):
+                return None  # a score cell with words in it: not this block's points
             node = ScoreNode(name="预算执行率", level=0, line=row.cells[0].line)
             node.max, node.score = weight, score
             node.max_line = node.score_line = row.cells[score_col].line

@@ -440,7 +440,11 @@ def _figures_at(text: str, m: regex.Match, line: int) -> list[tuple[int, int, st
 # A web table copied as text one cell per line, each cell followed by " |" (an empty cell is a lone "|"):
 # the rows' ends are lost and are found again from the cells (see _cell_stream_rows).
 _STREAM_CELL = lazy(r"^(?P<cell>[^|]*?)\s*\|\s*$")
-_VALUE_CELL = lazy(r"[-−]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|亿元|元|分|人次|人|户|个|项|次|家|天)?|[/—－\-–]+|")
+# (a 度量单位 cell alone, "%" or "人", stands among a row's figures: "= · 100 · % · · 60")
+_VALUE_CELL = lazy(
+    r"[-−]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|亿元|元|分|人次|人|户|个|项|次|家|天)?|[/—－\-–]+|"
+    r"%|％|万元|元|人次|人|户|个|项|次|家|天|辆|件|台|套|所|座|篇|份|批|期|场|年|月|小时|公里|平方米|亩|吨|"
+)
 _HEADER_CELL = lazy(
     r"(?:[一二三四]级指标|(?:年初|全年|调整后|年度)?预算(?:数|执行数|执行率)?(?:[（(]万?元[）)])?|全年执行数|"
     r"(?:预算)?执行(?:数|率)|分值|权重|得分|原因|(?:年度)?指标值|实际完成值|完成值|指标性质|度量单位|"
