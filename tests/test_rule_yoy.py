@@ -347,3 +347,28 @@ def test_an_item_glued_to_the_rate_before_it_is_compared_on_its_own(check):
     assert check(GLUED, select="Y101") == []
     found = check(GLUED.replace("增长27.74%", "增长20.74%"), select="Y101")
     assert [(f.rule, f.stated, f.expected) for f in found] == [("Y101", "20.74%", "27.74%")]
+
+
+TWO_YEARS_LISTED = (
+    "全区2023年的“三公”经费决算数合计为520.40万元，其中：因公出国（境）费0万元、公务用车购置费120.00万元、"
+    "公务用车运行维护费300.20万元、公务接待费100.20万元。2022年的“三公”经费决算数合计为470.50万元，其中："
+    "因公出国（境）费0万元、公务用车购置费100.00万元、公务用车运行维护费280.30万元、公务接待费90.20万元。\n"
+    "2023年“三公”经费决算数较上年增加49.90万元，主要原因是：\n"
+    "1、公务用车运行维护费增加19.90万元，原因是车辆使用年限较长，维修费上升。\n"
+    "2、公务接待费增加10.00万元，原因是招商引资活动增多。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        ("运行维护费增加19.90万元", "运行维护费增加18.90万元", [("Y101", "18.90万元")]),  # 300.20 - 280.30
+        ("公务接待费增加10.00万元", "公务接待费减少10.00万元", [("Y101", "下降")]),  # 100.20 is more
+        # the item is named otherwise than in the lists: nothing to compare it with
+        ("1、公务用车运行维护费增加19.90万元", "1、车辆运行费增加21.90万元", []),
+    ],
+)
+def test_an_items_change_after_two_years_lists_is_their_difference(check, old, new, found):
+    assert check(TWO_YEARS_LISTED, select="Y101") == []
+    slipped = check(TWO_YEARS_LISTED.replace(old, new), select="Y101")
+    assert [(f.rule, f.stated) for f in slipped] == found

@@ -212,7 +212,7 @@ def analyse_changes(doc: Document) -> list[Change]:
     found: list[Change] = []
     from_to: list[Change] = []
     previous: tuple[Paragraph, str] | None = None  # the paragraph right above, with its text
-    above: list[tuple[Paragraph, str]] = []  # the last three paragraphs with figures
+    above: list[tuple[Paragraph, str]] = []  # the last six paragraphs with figures
     for para in doc.paragraphs:
         if not para.quantities:
             previous = None
@@ -221,8 +221,9 @@ def analyse_changes(doc: Document) -> list[Change]:
         found.extend(_comparisons(para, text, report_year, previous))
         found.extend(_item_changes(para, text, report_year, previous))
         previous = (para, text)
-        found.extend(_budget_comparisons(para, text, above))
-        above = [*above[-2:], (para, text)]
+        found.extend(_budget_comparisons(para, text, above[-3:]))
+        found.extend(_changes_of_years_listed_above(para, text, above))
+        above = [*above[-5:], (para, text)]
         found.extend(_point_changes(para, text))
         found.extend(_rates_of_change(para, text))
         from_to.extend(_from_to(para, text))
@@ -548,6 +549,62 @@ def _budget_comparisons(
 
 
 _HAN_AFTER = lazy(r"\p{Han}")
+# "2、公务用车运行维护费增加144.71万元，增加的原因是…": an item's change, opening its clause, with no base
+_BARE_ITEM_CHANGE = lazy(
+    rf"(?:^|(?<=[。；;：:，,]))\s*(?:[（(]?[一二三四五六七八九十\d]{{1,3}}[)）、.．]\s*)?"
+    rf"(?P<label>[^，,；;。：:\d比较与]{{2,24}}?)(?P<dir>{_UP}|{_DOWN})了?\s*(?=\d)"
+)
+
+
+def _changes_of_years_listed_above(
+    para: Paragraph, text: str, above: list[tuple[Paragraph, str]]
+) -> list[Change]:
+    """ "2022年…合计为A，其中：…公务用车运行维护费472.38万元…。2021年…合计为B，其中：…公务用车运行维护费
+    327.67万元…" above, then "公务用车运行维护费增加144.71万元": an item's change without a base, against the
+    item's figures of two consecutive years stated above (one each), this paragraph's sentences before it
+    included."""
+    if not above or not any(ch in text for ch in "增减降"):
+        return []
+    out = []
+    for m in _BARE_ITEM_CHANGE.finditer(text):
+        delta = next(
+            (q for q in para.quantities if q.start == m.end() and q.is_amount and not q.approx), None
+        )
+        if delta is None:
+            continue
+        want = _subject_name(m.group("label"))
+        if len(want) < 3:
+            continue
+        named: dict[int, list[Quantity]] = {}
+        for p, t in [*above, (para, text)]:
+            for q in _amounts(p):
+                if p is para and q.start >= m.start():
+                    break
+                if q.approx or is_change_amount(t, q) or not _same_measure(q, delta):
+                    continue
+                year = year_of(t, q)
+                if year is not None and _subject_name(q.label) == want:
+                    named.setdefault(year, []).append(q)
+        if len(named) != 2:
+            continue
+        prior_year, year = sorted(named)
+        if year != prior_year + 1 or len(named[year]) != 1 or len(named[prior_year]) != 1:
+            continue
+        out.append(
+            Change(
+                current=named[year][0],
+                prior=named[prior_year][0],
+                delta=delta,
+                percent=None,
+                sign=sign_of(m.group("dir")),
+                prior_year=prior_year,
+                subject_year=year,
+                anchor=delta,
+            )
+        )
+    return out
+
+
 _SUBJECT_STAGE = lazy(r"(?:的)?(?:决算数?|实际(?:支出)?数?|执行数|完成数|数)$")
 
 
