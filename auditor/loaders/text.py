@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import replace
+from itertools import combinations
 
 import regex
 
 from auditor.loaders.limits import MAX_LINE_CHARS
 from auditor.messages import InputError
 from auditor.model.document import Block, Line, Source, TableBlock, TextBlock
+from auditor.text.chars import normalise, simplified
 from auditor.text.labels import (
     FUNDS_FIGURES_HEADER,
     GROUP_LABEL,
@@ -265,10 +267,6 @@ def _realign_dropped_cells(rows: list[list[tuple[int, str]]], offsets: list[list
     )
     if head is None:
         return
-    from itertools import combinations
-
-    from auditor.text.chars import normalise, simplified
-
     names = [simplified(normalise(t)).replace(" ", "") for _, t in rows[head]]
     kinds = [
         "line" if _LINE_NUMBER_HEADER.fullmatch(n) else "name" if _NAMES_HEADER.fullmatch(n) else "value"
