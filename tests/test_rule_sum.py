@@ -279,3 +279,23 @@ def test_transfers_received_and_funds_brought_in_are_parts_of_the_total_revenue(
     assert check(TRANSFERS_AND_TRANSFERS_IN, select="S101") == []  # 63.6834 within the rounding of 63.69
     found = check(TRANSFERS_AND_TRANSFERS_IN.replace("调入资金5.79亿元", "调入资金5.49亿元"), select="S101")
     assert [(f.rule, f.stated) for f in found] == [("S101", "63.69亿元")]
+
+
+MAINLY = (
+    "2024年5月份，全县政府性基金预算支出完成14179万元，较上年同期减支36662万元，下降72.1%。主要是其他支出5683万元，"
+    "占比40%，国有土地使用权出让收入安排的支出5180万元，占比36.5%，大中型水库移民后期扶持基金支出2340万元，占比16.5%。"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        ("占比40%", "占比43%", [("P101", "43%")]),  # 5683 / 14179 = 40.08%
+        ("支出2340万元", "支出2640万元", [("P101", "16.5%")]),
+        # the main items only: they may add up to less than the whole, and 主要是由于 gives a reason, no list
+        ("。主要是其他支出5683万元，占比40%，", "。主要是由于上年同期基数较高。其他支出5683万元，", []),
+    ],
+)
+def test_the_main_items_after_a_compared_whole_carry_their_shares_of_it(check, old, new, found):
+    assert check(MAINLY, select="S101,P101") == []
+    assert [(f.rule, f.stated) for f in check(MAINLY.replace(old, new), select="S101,P101")] == found

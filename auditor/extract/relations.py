@@ -131,7 +131,8 @@ _BREAKDOWN_OPENS = lazy(
 )
 _VIEW_NAMES = lazy(r"\s*(?P<name>[“\"]?\p{Han}{2,12}[”\"]?\p{Han}{0,4})中[，,：:]")
 _LIST_INTRO = lazy(
-    r"(?:主要用于|主要包括|具体包括|包括|用于|具体为|具体是|明细为|分别为|分别是)(?:以下方面|以下几个方面|如下)?[：:]?"
+    r"(?:主要用于|主要包括|具体包括|包括|用于|具体为|具体是|明细为|分别为|分别是|主要是(?=[^，,；;。：:]{2,30}?\d))"
+    r"(?:以下方面|以下几个方面|如下)?[：:]?"
 )
 _WHOLE_WORDS = lazy(r"合计|总计|总额|共计|累计|总数|全年|全部|预算|决算|比|较|上年|去年")
 _ETC = lazy(r"[^，,；;。]{0,12}?等")
@@ -379,6 +380,7 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
     text = normalise(para.text)
     found: list[Breakdown] = []
     compared_only: set[int] = set()  # lists left open only because each part has its own comparison
+    mainly: set[int] = set()  # lists of the main items ("…。主要是A a，占比x%，B b…")
 
     # 1. "W，其中：A a、B b" — the whole stands right before 其中 (or ends the previous sentence).
     viewed: Quantity | None = None  # the whole of the first "从…来看" list: the next one breaks it down again
@@ -524,7 +526,18 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
     for m in _LIST_INTRO.finditer(text):
         whole = _preceding(para, m.start())
         named = None
-        if whole is not None and len(text[whole.end : m.start()].strip("，,：: ")) > 0:
+        if m.group().startswith("主要是"):
+            # "…支出完成14179万元，较上年同期减支36662万元，下降72.1%。主要是其他支出5683万元，占比40%，…": the
+            # main items of the figure the sentence before compared, each with its share
+            whole = (
+                _whole_behind_comparison(para, text, m.start())
+                if text[m.start() - 1 : m.start()] == "。"
+                else None
+            )
+            if whole is None:
+                continue
+            named = whole
+        elif whole is not None and len(text[whole.end : m.start()].strip("，,：: ")) > 0:
             named = whole = _whole_named_before(
                 para, text, m.start(), paragraphs[index - 1] if index else None
             )
@@ -546,7 +559,9 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             every = m[0].startswith(
                 ("包括", "具体包括", "分别", "具体为", "具体是", "明细为")
             ) and not _ETC.match(text, parts[-1].end)
-            found.append(Breakdown(whole, parts, "主要用于", complete=every))
+            found.append(b := Breakdown(whole, parts, "主要用于", complete=every))
+            if m.group().startswith("主要是"):
+                mainly.add(id(b))  # the main items, whatever their shares add up to
 
     # 4. "…A a、B b，合计W" with no whole before the list.
     for q in para.quantities:
@@ -594,6 +609,7 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
     for b in found:
         if (
             (b.marker == "主要用于" or id(b) in compared_only)
+            and id(b) not in mainly
             and len(b.shares) == len(b.parts)
             and _whole_by_shares(b, text)
         ):
