@@ -840,13 +840,9 @@ def _funds_part(tables: list[Table], k: int) -> ScoreNode | None:
     for row in funds.rows:
         if row.cells and _FUNDS_ROW.match(normalise(row.cells[0].text).replace(" ", "")):
             weight, score = _cell_number(row, max_col), _cell_number(row, score_col)
-            if weight is None or (
-                score is None
-                and row.cells[score_col : score_col + 1]
-                and _number(row.cells[score_col].text.strip()) is None
-                and row.cells[score_col].text.strip()
-            ):
-                return None  # a score cell with words in it: not this block's points
+            written = row.cells[score_col].text.strip() if score_col < len(row.cells) else ""
+            if weight is None or (score is None and written):
+                return None  # a score cell with words in it: not this block's points (an empty one: not scored yet)
             node = ScoreNode(name="预算执行率", level=0, line=row.cells[0].line)
             node.max, node.score = weight, score
             node.max_line = node.score_line = row.cells[score_col].line
