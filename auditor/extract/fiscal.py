@@ -994,7 +994,7 @@ def text_against_tables(doc: Document, disclosure: Disclosure) -> list[TextTable
             label = _LABEL_OWNER.sub("", _TITLE_NOISE.sub("", q.label))
             if not label or _NOT_THIS_YEAR.search(label):
                 continue
-            years = [int(y) for y in regex.findall(r"((?:19|20)\d\d)年", q.label)]
+            years = [int(y) for y in _NAMED_YEAR.findall(q.label)]
             if year is not None and any(y != year for y in years):
                 continue
             if text[q.end : q.end + 1] in ("（", "("):
@@ -1194,7 +1194,7 @@ def subject_paragraphs(
                 label = _LABEL_OWNER.sub("", _TITLE_NOISE.sub("", q.label))
                 if len(gap) < len(label):
                     label = gap  # "…（项）决算为521.40万元": the label runs back over the chain
-                years = [int(y) for y in regex.findall(r"((?:19|20)\d\d)年", q.label)]
+                years = [int(y) for y in _NAMED_YEAR.findall(q.label)]
                 if year is not None and any(y != year for y in years):
                     continue
                 if gap and (_OTHER_LABEL.search(label) or not current.search(label)):
@@ -1272,7 +1272,7 @@ def _three_public_row_facts(doc: Document) -> dict[tuple[str, str, int | None], 
             stage = "actual" if "决算" in header else "budget" if "预算" in header else ""
             if not stage or _NOT_A_STAGE_COLUMN.search(header):
                 continue
-            years = regex.findall(r"((?:19|20)\d\d)年", header)
+            years = _NAMED_YEAR.findall(header)
             year = int(years[0]) if len(years) == 1 else None
             for item, row in rows.items():
                 cell = cell_at(row, c)
@@ -1310,7 +1310,7 @@ def three_public_against_text(doc: Document, tables: list[FiscalTable]) -> list[
             label = _TITLE_NOISE.sub("", normalise(q.label))
             if not label or _THREE_FOREIGN.search(_LABEL_OWNER.sub("", label)):
                 continue
-            years = [int(y) for y in regex.findall(r"((?:19|20)\d\d)年", label)]
+            years = [int(y) for y in _NAMED_YEAR.findall(label)]
             if year is not None and any(y != year for y in years):
                 continue
             item = _three_item(label)
