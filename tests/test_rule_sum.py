@@ -299,3 +299,44 @@ MAINLY = (
 def test_the_main_items_after_a_compared_whole_carry_their_shares_of_it(check, old, new, found):
     assert check(MAINLY, select="S101,P101") == []
     assert [(f.rule, f.stated) for f in check(MAINLY.replace(old, new), select="S101,P101")] == found
+
+
+BALANCE_SENTENCE = (
+    "收支平衡情况：2024年，全县一般公共预算收入9,340万元、上级补助收入285,116万元（其中：返还性收入1,802万元、"
+    "一般性转移支付补助160,314万元、专项转移支付补助123,000万元）、一般债券转贷收入24,500万元（其中：新增一般债券"
+    "收入8,200万元、再融资债券16,300万元）、上年结转收入3,105万元，调入资金1,239万元（其中：政府性基金调入139万元，"
+    "国有资本经营预算调入1,100万元），收入总计323,300万元。全县一般公共预算支出296,870万元、上解支出4,512万元、"
+    "债务还本支出17,260万元，调出资金1,508万元，支出总计320,150万元。"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        ("收入总计323,300万元", "收入总计328,300万元", [("S101", "328,300万元")]),
+        ("调出资金1,508万元", "调出资金1,808万元", [("S101", "320,150万元")]),
+        # a part's own 其中 in brackets is that part's: its figures are not the list's
+        ("返还性收入1,802万元", "返还性收入1,902万元", [("S101", "285,116万元")]),
+    ],
+)
+def test_a_balance_sentences_items_before_its_income_and_spending_totals(check, old, new, found):
+    """L202: "收支平衡情况：一般公共预算收入A、上级补助收入B（其中：…）、…、上年结转收入D，调入资金E，收入总计T":
+    the items after the lead-in add up to the 收入总计 (a fund's name or 上年结转 is no whole), and likewise the
+    支出总计."""
+    assert check(BALANCE_SENTENCE, select="S101") == []
+    assert [(f.rule, f.stated) for f in check(BALANCE_SENTENCE.replace(old, new), select="S101")] == found
+
+
+def test_a_running_total_after_its_first_figure_is_the_chains_not_a_list(check):
+    """Regression: "A，加上级转移支付收入B，其中：…，上年结转C，基金调入D，收入合计T" and "A。加上B、C…后，支出总计T" are
+    running totals from A (I101): the items after 加 are no list of parts of the 收入合计 on their own."""
+    chain = (
+        "全镇一般公共预算收入4,600万元，加上级转移支付收入1,900万元，其中：一般转移支付收入1,480万元，上年结转结余"
+        "70万元，基金调入110万元，收入合计为6,680万元。\n"
+        "全县一般公共预算支出完成59.69亿元，下降18.2%。加上上解支出1.4亿元、调出资金0.46亿元，以及结转下年3.48亿元后，"
+        "支出总计65.03亿元。"
+    )
+    assert check(chain, select="S101") == []
+    assert [
+        (f.rule, f.stated) for f in check(chain.replace("支出总计65.03", "支出总计66.05"), select="S,I")
+    ] == [("I101", "66.05亿元")]

@@ -144,6 +144,13 @@ _WHOLE_TO_QIZHONG = lazy(r"\p{Han}{0,6}[，,。；;]?\s*")
 _COUNT_LEAD = lazy(r"共(?:对|有|计|完成|开展|实施|组织)?$")
 _COUNTED_GAP = lazy(r"\p{Han}{0,16}[，,]\s*")
 _TOTAL_LABEL = lazy(r"^(?:合计|共计|总计|累计|总共|合计金额|共计金额)$")
+# a total closing the list before it: also the 收入总计 / 支出总计 of a 收支平衡 sentence
+_CLOSING_TOTAL = lazy(r"^(?:收入|支出)?(?:合计|共计|总计|累计|总共|合计金额|共计金额)$")
+# names of parts that carry a whole's word without being a whole: the funds (一般公共预算收入) and what was
+# carried over from the year before (上年结转收入)
+_PART_NAMES = lazy(
+    r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|上年结转|上年结余|年初结转|年初结余"
+)
 _GENERIC_BASE = lazy(r"^(?:总额|总数|总量|合计|总计|全部|总支出|总收入|总体|整体)?$")
 _SUBSET_PAREN = lazy(r"^[（(]\s*(?:含|包含|包括|均含|不含|其中含)")
 _PARTS_PAREN = lazy(r"^[（(]\s*(?:包括|具体包括)[：:]")
@@ -565,19 +572,25 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
 
     # 4. "…A a、B b，合计W" with no whole before the list.
     for q in para.quantities:
-        if not q.is_amount or not _TOTAL_LABEL.match(q.label):
+        if not q.is_amount or not _CLOSING_TOTAL.match(q.label):
             continue
         if any(b.whole is q for b in found):
             continue
         s_start, _ = sentence_bounds(text, q.start)
+        if _ADD_OPENER.search(text, max(0, s_start - 1), q.start):
+            continue  # "A，加上B、C，收入总计T": a running total from A, the chain's (_running_totals)
         intro = list(_LIST_INTRO.finditer(text, s_start, q.start)) + list(
             _QIZHONG.finditer(text, s_start, q.start)
         )
-        begin = max((m.end() for m in intro), default=None)
+        # an intro inside brackets opens a part's own list ("上级补助收入B（其中：…）、…，收入总计T")
+        begin = max((m.end() for m in intro if _depth_at(text, s_start, m.start()) == 0), default=None)
         if begin is None:
-            # "人员经费250.00万元，公用经费50.00万元，合计300.00万元": the parts open the sentence
-            parts = _parts_after(para, q, s_start, q.start)
-            if len(parts) >= 2 and not any(_WHOLE_WORDS.search(p.label) for p in parts):
+            # "人员经费250.00万元，公用经费50.00万元，合计300.00万元": the parts open the sentence, or
+            # follow its lead-in ("收支平衡情况：一般公共预算收入A、上级补助收入B…，收入总计T")
+            first = next((p for p in para.quantities if p.start >= s_start), q)
+            lead = max(text.rfind("：", s_start, first.start), text.rfind(":", s_start, first.start))
+            parts = _parts_after(para, q, lead + 1 if lead >= 0 else s_start, q.start)
+            if len(parts) >= 2 and not any(_WHOLE_WORDS.search(_PART_NAMES.sub("", p.label)) for p in parts):
                 found.append(Breakdown(q, parts, "合计", complete=True))
             continue
         parts = _parts_after(para, q, begin, q.start)
