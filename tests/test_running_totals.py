@@ -185,3 +185,30 @@ def test_a_chain_after_a_parts_share_adds_to_the_whole_the_share_names(check):
     # the share's base is the figure 实际完成 names
     found = check(EXECUTION.replace("70.99%", "71.99%"), select="P101")
     assert [(f.rule, f.stated) for f in found] == [("P101", "71.99%")]
+
+
+# a 三公 note: the whole and its change, then one numbered paragraph per item with the item's change
+THREE_PUBLIC_ITEMS = (
+    "“三公”经费决算情况说明\n"
+    "2023年一般公共预算财政拨款“三公”经费决算16.40万元，与2022年决算相比减少1.10万元，主要原因是严控出国。具体情况：\n"
+    "一、2023年因公出国（境）费决算3.20万元，与2022年决算相比减少1.60万元，主要原因是减少出国团组。\n"
+    "二、2023年公务用车购置及运行维护费决算10.60万元，全部为公务用车运行维护费，与2022年持平。\n"
+    "三、2023年公务接待费决算2.60万元，与2022年决算相比增加0.50万元，主要原因是接待考察学习增加。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        ("相比减少1.10万元", "相比减少1.40万元", [("I101", "1.40万元", "1.10万元")]),
+        ("增加0.50万元", "增加0.80万元", [("I101", "1.10万元", "0.80万元")]),
+        # an item compared with another stage (预算) is not this sum's term; nor is an item stating two changes
+        ("与2022年决算相比增加0.50万元", "比2023年预算增加0.80万元", []),
+        ("主要原因是减少出国团组", "其中培训费减少0.30万元", []),
+    ],
+)
+def test_the_wholes_change_is_its_numbered_items_changes(check, old, new, found):
+    """L203: "“三公”经费决算W，比上年减少d。具体情况：一、…减少a。二、…持平。三、…增加c" — d = a − c."""
+    assert check(THREE_PUBLIC_ITEMS, select="I101") == []
+    got = check(THREE_PUBLIC_ITEMS.replace(old, new), select="I101")
+    assert [(f.rule, f.stated, f.expected) for f in got] == found

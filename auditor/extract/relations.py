@@ -176,6 +176,8 @@ def analyse(doc: Document, skip_tables: frozenset[int] = frozenset()) -> Relatio
         found = _breakdowns_in(para, paragraphs, index)
         found += _made_of(para, found)
         breakdowns.extend(found)
+        for b in found:
+            identities.extend(_change_sums_of_following(b, paragraphs, index))
         for b in found:  # "…主要用于以下方面：" with one part per following paragraph, each with its 占y%
             for part in b.parts:
                 if part.line > para.line:
@@ -2182,6 +2184,69 @@ def _change_breakdowns(para: Paragraph) -> list[Identity]:
         if len(terms) >= 2:
             found.append(Identity(whole, terms, "change_sum"))
     return found
+
+
+_BASE_STAGE = lazy(r"预算|决算")
+_FLAT_WORD = lazy(r"持平|不变|未发生变化|无变化")
+_CHANGE_WORDS = lazy(rf"{UP_WORDS}|{DOWN_WORDS}")
+
+
+def _change_after(para: Paragraph, text: str, q: Quantity) -> tuple[int, Quantity | None] | None:
+    """The one change stated after ``q`` in its sentence, with its direction (+1/-1): ``(0, None)`` for
+    持平; None when the sentence states none or several."""
+    _, ends = sentence_bounds(text, q.start)
+    changes = [
+        c for c in para.quantities if q.end <= c.start < ends and c.is_amount and is_change_amount(text, c)
+    ]
+    if not changes:
+        return (
+            (0, None)
+            if _FLAT_WORD.search(text, q.end, ends) and not _CHANGE_WORDS.search(text, q.end, ends)
+            else None
+        )
+    if len(changes) > 1 or changes[0].approx:
+        return None
+    d = _CHANGE_WORD_BEFORE.search(text, clause_start(text, changes[0].start), changes[0].start)
+    if d is None or sign_of(d.group("dir")) == 0:
+        return None
+    return sign_of(d.group("dir")), changes[0]
+
+
+def _stage_compared(text: str, change: Quantity) -> str | None:
+    """预算 or 决算 when the comparison names the stage it compares with ("比2015年预算减少…")."""
+    found = _BASE_STAGE.findall(text, clause_start(text, change.start), change.start)
+    return found[-1] if found else None
+
+
+def _change_sums_of_following(b: Breakdown, paragraphs: list[Paragraph], index: int) -> list[Identity]:
+    """ "“三公”经费决算W，比上年减少d。具体情况：⏎ 一、因公出国（境）费…a，比上年减少x。⏎ 二、…持平。⏎ 三、…增加y":
+    the whole's change is the items' changes, each with its direction (d = x − y), when the items are the
+    paragraphs that break the whole down and each states one change or none (持平)."""
+    para = paragraphs[index]
+    if not b.parts or b.parts[0].line <= para.line or not (b.complete or _named_members(b, every=True)):
+        return []
+    text = normalise(para.text)
+    whole = _change_after(para, text, b.whole)
+    if whole is None or whole[1] is None:
+        return []
+    direction, change = whole
+    stage = _stage_compared(text, change)
+    following = paragraphs[index + 1 : index + 13]
+    terms = []
+    for part in b.parts:
+        holder = next((p for p in following if any(q is part for q in p.quantities)), None)
+        if holder is None:
+            return []
+        own = normalise(holder.text)
+        item = _change_after(holder, own, part)
+        if item is None:
+            return []
+        if item[1] is None:
+            continue  # 持平: nothing to add
+        if not _comparable(item[1], change) or _stage_compared(own, item[1]) != stage:
+            return []
+        terms.append((item[0] * direction, item[1]))
+    return [Identity(change, terms, "change_sum")] if terms and len(b.parts) >= 2 else []
 
 
 def _items_of(text: str, begin: int, end: int, stops: regex.Pattern) -> list[tuple[int, int]]:
