@@ -372,3 +372,34 @@ def test_an_items_change_after_two_years_lists_is_their_difference(check, old, n
     assert check(TWO_YEARS_LISTED, select="Y101") == []
     slipped = check(TWO_YEARS_LISTED.replace(old, new), select="Y101")
     assert [(f.rule, f.stated) for f in slipped] == found
+
+
+NAMED_THIS_YEAR_ABOVE = (
+    "某县某局2023年度一般公共预算财政拨款“三公”经费支出年初预算为31,500元，支出决算为28,640.20元，"
+    "完成年初预算的90.92%。\n"
+    "2023年度一般公共预算财政拨款“三公”经费支出决算数比上年减少6,359.80元，下降18.17%。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        ("下降18.17%", "下降16.17%", [("Y101", "16.17%")]),  # 6359.80 / 35000.00 = 18.17%
+        # the figure above is another year's: not this comparison's subject
+        ("某县某局2023年度", "某县某局2022年度", []),
+        # two figures of that name above: which one is compared is open
+        (
+            "完成年初预算的90.92%。",
+            "完成年初预算的90.92%。一般公共预算财政拨款“三公”经费支出年初预算为30,000元，支出决算为29,000.00元。",
+            [],
+        ),
+    ],
+)
+def test_a_yoy_comparison_naming_its_subject_compares_this_years_figure_of_that_name_above(
+    check, old, new, found
+):
+    """L204: "…经费支出年初预算为A，支出决算为B。⏎ …经费支出决算数比上年减少d，下降p%" — B carries the name of the
+    figure before it in its sentence, and is the current figure of the comparison below (prior = B + d)."""
+    assert check(NAMED_THIS_YEAR_ABOVE, select="Y101") == []
+    got = check(NAMED_THIS_YEAR_ABOVE.replace(old, new).replace("下降18.17%", "下降16.17%"), select="Y101")
+    assert [(f.rule, f.stated) for f in got] == found

@@ -409,6 +409,12 @@ def _comparisons(
             like=delta or explicit_prior,
             previous=previous,
         )
+        if current is None and prior is None and delta is not None and previous is not None:
+            # "…经费支出年初预算为A，支出决算为B。⏎ …经费支出决算数比上年减少d，下降p%": the clause names its
+            # subject without a figure; this year's figure of that name is the paragraph's above
+            opens = clause_start(text, m.start())
+            if not any(opens <= q.start < m.start() for q in para.quantities):
+                current = _named_above(text[opens : m.start()], delta, previous, report_year)
         if current is None and prior is None:
             continue
         anchor = percent or delta or current
@@ -619,13 +625,44 @@ def _named_before(
     figures = here + [(q, t) for p, t in above for q in _amounts(p)]
     named = [
         q
-        for q, t in figures
+        for i, (q, t) in enumerate(figures)
         if _same_measure(q, delta)
         and not q.approx
         and not is_change_amount(t, q)
-        and _subject_name(q.label) == want
+        and (_subject_name(q.label) == want or _sibling_named(want, q, t, figures[:i]))
     ]
     return named[0] if len(named) == 1 else None
+
+
+_BUDGET_STAGE = lazy(r"(?:的)?(?:年初|全年|调整后?的?)?预算(?:数|安排数?)?$")
+
+
+def _sibling_named(want: str, q: Quantity, text: str, earlier: list[tuple[Quantity, str]]) -> bool:
+    """Whether ``q`` carries the name ``want`` through the figure before it in its sentence: "…“三公”经费支出年初
+    预算为A，支出决算为B" names B "…“三公”经费支出" too (its own label is the measure and stage only)."""
+    own = _subject_name(q.label)
+    if not own or len(own) > 4 or not want.endswith(own) or own == want:
+        return False
+    opens = sentence_start(text, q.start)
+    siblings = [e for e, t in earlier if t is text and e.start >= opens]
+    # (the sibling's name may lead with the unit's: "某某局2022年度…经费支出年初预算")
+    return bool(siblings) and _BUDGET_STAGE.sub("", _subject_name(siblings[-1].label)).endswith(want)
+
+
+_YEAR_WORD = lazy(r"(?:19|20)\d\d\s*年度?")
+
+
+def _named_above(
+    subject: str, delta: Quantity, previous: tuple[Paragraph, str], report_year: int | None
+) -> Quantity | None:
+    """The one figure of the paragraph above under the name a comparison's clause gives its subject, of the
+    year the clause names (or the report's)."""
+    year = _YEAR.search(subject)
+    want_year = int(year.group(1)) if year else report_year
+    found = _named_before(_YEAR_WORD.sub("", subject), delta, [], [previous])
+    if found is None or want_year is None or year_of(previous[1], found) not in (want_year, None):
+        return None
+    return found
 
 
 _SUBJECT_ORDINAL = lazy(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*")
