@@ -403,3 +403,21 @@ def test_a_yoy_comparison_naming_its_subject_compares_this_years_figure_of_that_
     assert check(NAMED_THIS_YEAR_ABOVE, select="Y101") == []
     got = check(NAMED_THIS_YEAR_ABOVE.replace(old, new).replace("下降18.17%", "下降16.17%"), select="Y101")
     assert [(f.rule, f.stated) for f in got] == found
+
+
+RESTATED_TOTAL = "2024年度全区“三公”经费总支出为1652.40万元。与上年相比，2024年度的“三公”经费支出减少了{d}万元，下降了{p}。"
+
+
+@pytest.mark.parametrize(
+    ("d", "p", "found"),
+    [
+        ("412.60", "19.98%", []),  # 412.60 / 2065.00 = 19.98%
+        ("412.60", "21.98%", [("Y101", "21.98%")]),
+        ("512.60", "19.98%", [("Y101", "19.98%")]),
+    ],
+)
+def test_the_next_sentence_compares_the_total_it_names_without_its_zong(check, d, p, found):
+    """L205: "…“三公”经费总支出为W。与上年相比，…“三公”经费支出减少了d，下降了p%": the comparison's subject is the
+    sentence before's one figure, named without 总."""
+    got = check(RESTATED_TOTAL.format(d=d, p=p), select="Y101")
+    assert [(f.rule, f.stated) for f in got] == found

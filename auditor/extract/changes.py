@@ -939,10 +939,13 @@ def _restated_in_next_sentence(text: str, before: list[Quantity], pos: int, labe
         return False
     # 一般公共预算财政拨款 of 一般公共预算财政拨款支出; 公务接待费支出决算 of 公务接待费支出 (决算 says which
     # measure of it is compared, not whose)
-    return label in core_label(last.label) or _MEASURE_SUFFIX.sub("", label) == core_label(last.label)
+    # (“三公”经费总支出 of “三公”经费支出: the sentence before named the one figure in full)
+    stated = _TOTAL_OF.sub(r"\1", core_label(last.label))
+    return label in stated or _MEASURE_SUFFIX.sub("", label) == stated
 
 
 _MEASURE_SUFFIX = lazy(r"(?:决算|预算|执行|实际)数?$")
+_TOTAL_OF = lazy(r"总((?:支出|收入)$)")
 
 
 _FIRST_COMPARISON = lazy(r"\s*[，,]\s*(?:比|较|与)")
