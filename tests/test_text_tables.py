@@ -376,6 +376,54 @@ def test_a_table_copied_one_name_and_one_figure_per_line(check, tmp_path):
     ]
 
 
+_NAME_FIGURES_LINES = """一、2024年一般公共预算财政拨款“三公”经费支出情况表
+（单位：万元）
+项 目
+预算数
+决算数
+合 计
+{total}
+52.30
+因公出国（境）费
+{abroad}
+公务接待费
+18.00
+12.6
+公务用车购置及运行费
+40.00
+39.70
+其中：公务用车运行维护费
+公务用车购置费
+二、2024年“三公”经费财政拨款支出决算情况说明
+某局2024年度“三公”经费财政拨款支出决算为52.3万元，完成年初预算的90.17%。
+"""
+
+
+@pytest.mark.parametrize(
+    ("total", "abroad", "found"),
+    [
+        ("58.00", "0.00", []),
+        ("68.00", "0.00", [("S102", "68.00万元")]),
+        # a lone figure that is not zero: which column it fills cannot be told, so no table is read
+        ("68.00", "10.00", []),
+    ],
+)
+def test_a_table_copied_one_name_and_several_figures_per_line(check, tmp_path, total, abroad, found):
+    """L206: "项 目 ⏎ 预算数 ⏎ 决算数", then each row's name and its figures on the next lines; a row giving one
+    figure of two is placed only when that figure is zero, and the rows left empty close the table."""
+    text = _NAME_FIGURES_LINES.format(total=total, abroad=abroad)
+    path = tmp_path / "lines.txt"
+    path.write_text(text, encoding="utf-8")
+    tables = load(path).tables
+    if abroad == "0.00":
+        (table,) = tables
+        assert [c.text for c in table.header.cells] == ["项 目", "预算数", "决算数"]
+        assert [c.text for c in table.rows[1].cells] == ["因公出国（境）费", "0.00", ""]
+    else:
+        assert tables == []
+    assert [(f.rule, f.stated) for f in check(text, select="S102")] == found
+
+
 _NESTED = """某县2024年一般公共预算收入表
 单位：万元
 {bar}项目 | 预算数{end}

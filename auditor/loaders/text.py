@@ -760,12 +760,17 @@ def split_flattened_tables(lines: list[Line]) -> list[Block]:
 _FIGURES_NAME = lazy(r"(?:年初|全年|调整后?|本年|上年)?(?:预算|决算|执行|完成|实际)?(?:数|额|金额|数额)")
 _ROWS_NAME = lazy(r"项目|科目|项目名称|科目名称|名称|指标")
 _LEAST_NAMED_FIGURES = 6
+_MOST_FIGURE_COLUMNS = 6
+_ZERO = lazy(r"0+(?:\.0+)?")
 
 
 def _name_figure_lines(lines: list[Line], i: int) -> tuple[list[list[tuple[int, str]]], int] | None:
-    """A two-column table copied one cell per line, without separators: "（项目 ⏎）预算数", then each row's
-    name on a line and its figure on the next ("一般公共预算总收入 ⏎ 98,719"); a name whose figure was left
-    empty is followed by the next name. At least six rows with figures, else None."""
+    """A table of names and figures copied one cell per line, without separators: "（项目 ⏎）预算数 (⏎ 决算数)",
+    then each row's name on a line and its figures on the next ones ("一般公共预算总收入 ⏎ 98,719"); a name
+    whose figures were left empty is followed by the next name. With two columns of figures or more, a row
+    giving fewer figures than columns is placed only when they are all zero (where they stand changes no
+    sum); any other such row leaves the lines text. At least six figures (three full rows with several
+    columns), else None."""
     n = len(lines)
 
     def text(k: int) -> str:
@@ -792,20 +797,43 @@ def _name_figure_lines(lines: list[Line], i: int) -> tuple[list[list[tuple[int, 
         text(k + 1).replace(" ", "")
     ):
         label, k = (lines[k].number, text(k)), k + 1
-    if not _FIGURES_NAME.fullmatch(text(k).replace(" ", "")) or not (name(k + 1) and figure(k + 2)):
+    names = []
+    while _FIGURES_NAME.fullmatch(text(k).replace(" ", "")) and len(names) < _MOST_FIGURE_COLUMNS:
+        names.append((lines[k].number, text(k)))
+        k += 1
+    if not names or not (name(k) and figure(k + 1)):
         return None
-    header = [label or (lines[k].number, ""), (lines[k].number, text(k))]
-    rows, k = [header], k + 1
+    width = len(names)
+    rows = [[label or (names[0][0], ""), *names]]
+    full = 0
     while name(k):
-        if figure(k + 1):
-            rows.append([(lines[k].number, text(k)), (lines[k + 1].number, text(k + 1))])
-            k += 2
+        j = 0
+        while j < width and figure(k + 1 + j):
+            j += 1
+        if j == width:
+            rows.append(
+                [(lines[k].number, text(k)), *((lines[k + 1 + c].number, text(k + 1 + c)) for c in range(j))]
+            )
+            full += 1
+            k += 1 + j
+        elif j and all(_ZERO.fullmatch(text(k + 1 + c)) for c in range(j)) and name(k + 1 + j):
+            # "因公出国（境）费 ⏎ 0.00" under 预算数 · 决算数: zero wherever it stands
+            given = [(lines[k + 1 + c].number, text(k + 1 + c)) for c in range(j)]
+            rows.append(
+                [(lines[k].number, text(k)), *given, *((lines[k].number, "") for _ in range(width - j))]
+            )
+            k += 1 + j
+        elif j:
+            return None  # figures short of the columns: which columns they fill cannot be told
         elif name(k + 1) and figure(k + 2):
-            rows.append([(lines[k].number, text(k)), (lines[k].number, "")])  # its figure left empty
+            rows.append(
+                [(lines[k].number, text(k)), *((lines[k].number, "") for _ in range(width))]
+            )  # left empty
             k += 1
         else:
             break
-    if sum(1 for r in rows[1:] if r[1][1]) < _LEAST_NAMED_FIGURES:
+    given = sum(1 for r in rows[1:] for _, t in r[1:] if t)
+    if given < _LEAST_NAMED_FIGURES or (width > 1 and full < 3):
         return None
     tops = [m.group() for r in rows[1:] if (m := _TOP_ORDINAL.match(r[0][1]))]
     if len(tops) != len(set(tops)):
