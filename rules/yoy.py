@@ -79,7 +79,10 @@ class YearOverYear(Rule):
             yield from self._check(c, ctx)
 
     def _check(self, c: Change, ctx: Context) -> Iterator[Violation]:
-        if c.current is None or (c.prior is None and c.delta is None):
+        if c.current is None:
+            yield from self._rate_over_stated_prior(c, ctx)
+            return
+        if c.prior is None and c.delta is None:
             return
         if (
             c.current.approx
@@ -141,6 +144,43 @@ class YearOverYear(Rule):
                     )
         if c.signed and c.delta is not None and c.prior is not None:
             yield from self._signed_delta(c, change, change_value, names, current_shown, prior_shown, ctx)
+        yield from self._rate(
+            c, change, prior, change_value, prior_value, names, current_shown, prior_shown, ctx
+        )
+
+    def _rate_over_stated_prior(self, c: Change, ctx: Context) -> Iterator[Violation]:
+        """ "2021年…公务接待12.39万元。⏎ 2022年…其中公务接待较上年同期减少0.58万元，减少4.68%": last year's figure
+        and the change, without this year's: the rate is the change over last year's figure."""
+        if c.prior is None or c.delta is None or c.percent is None or c.sign == 0 or c.signed:
+            return
+        if c.prior.approx or c.delta.approx or c.percent.approx:
+            return
+        prior = interval_of(c.prior)
+        delta = interval_of(c.delta)
+        change = delta if c.sign > 0 else Interval(-delta.hi, -delta.lo)
+        change_value = c.sign * c.delta.base_value
+        current_value = c.prior.base_value + change_value
+        decimals = max(c.prior.decimals, c.delta.decimals)
+        current_shown = in_unit_of(current_value, c.prior, decimals).removesuffix(c.prior.unit)
+        names = _BUDGET_NAMES if c.against_budget else _YEAR_NAMES
+        yield from self._rate(
+            c, change, prior, change_value, c.prior.base_value, names, current_shown, plain(c.prior), ctx
+        )
+
+    def _rate(
+        self,
+        c: Change,
+        change: Interval,
+        prior: Interval,
+        change_value: Decimal,
+        prior_value: Decimal,
+        names: dict[str, str],
+        current_shown: str,
+        prior_shown: str,
+        ctx: Context,
+    ) -> Iterator[Violation]:
+        """The stated rate against the change over the prior figure."""
+        word, word_en = _WORDS[c.sign]
         if c.percent is None or c.percent.approx or prior.lo <= 0:
             return
         candidates = [change.lo / prior.lo, change.lo / prior.hi, change.hi / prior.lo, change.hi / prior.hi]
@@ -170,7 +210,7 @@ class YearOverYear(Rule):
             ChangeRounding(**args) if rounding else ChangeRateMismatch(**args),
             line=c.percent.line,
             column=c.percent.column,
-            lines=lines,
+            lines=c.lines,
             stated=figure(c.percent),
             expected=shown,
             severity=Severity.INFO if rounding else None,

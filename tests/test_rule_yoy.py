@@ -421,3 +421,32 @@ def test_the_next_sentence_compares_the_total_it_names_without_its_zong(check, d
     sentence before's one figure, named without 总."""
     got = check(RESTATED_TOTAL.format(d=d, p=p), select="Y101")
     assert [(f.rule, f.stated) for f in got] == found
+
+
+PRIOR_ONLY_ABOVE = (
+    "2023年度“三公”经费合计支出26.40万元，其中：因公出国（境）经费0万元，公务接待14.80万元，公务用车运行费用11.60万元。\n"
+    "2024年度“三公”经费预算较2023年度增加1.20万元，其中公务接待较上年同期减少0.80万元，减少{a}。"
+    "公务用车运行费用较上年同期增加2.00万元，增长{b}。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        ("5.41%", "17.24%", []),  # 0.80 / 14.80 = 5.41%; 2.00 / 11.60 = 17.24%
+        ("6.41%", "17.24%", [("Y101", "6.41%")]),
+        # the paragraph is about 2024: last year's 11.60 is the base, never this year's figure
+        ("5.41%", "21.24%", [("Y101", "21.24%")]),
+    ],
+)
+def test_a_change_with_last_years_figure_above_and_no_current(check, a, b, found):
+    """L207: "2023年度…公务接待14.80万元…。⏎ 2024年度…其中公务接待较上年同期减少0.80万元，减少5.41%": the change
+    over last year's figure named above (this year's is not stated)."""
+    got = check(PRIOR_ONLY_ABOVE.format(a=a, b=b), select="Y101")
+    assert [(f.rule, f.stated) for f in got] == found
+
+
+def test_a_change_without_current_and_a_prior_of_another_year_says_nothing(check):
+    """The figure above is of two years before: no base for the rate."""
+    text = PRIOR_ONLY_ABOVE.replace("2023年度“三公”", "2022年度“三公”").format(a="9.99%", b="9.99%")
+    assert check(text, select="Y101") == []

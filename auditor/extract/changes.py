@@ -414,7 +414,12 @@ def _comparisons(
             # subject without a figure; this year's figure of that name is the paragraph's above
             opens = clause_start(text, m.start())
             if not any(opens <= q.start < m.start() for q in para.quantities):
-                current = _named_above(text[opens : m.start()], delta, previous, report_year)
+                year = _year_of_paragraph(text, m.start()) or report_year
+                current = _named_above(text[opens : m.start()], delta, previous, year)
+                if current is None and percent is not None:
+                    # "2021年度…公务接待12.39万元…。⏎ 2022年度…，其中公务接待较上年同期减少0.58万元，减少4.68%": no
+                    # figure of this year, last year's above: the rate is the change over it
+                    prior = _prior_named_above(text[opens : m.start()], delta, previous, year, prior_year)
         if current is None and prior is None:
             continue
         anchor = percent or delta or current
@@ -653,16 +658,55 @@ _YEAR_WORD = lazy(r"(?:19|20)\d\d\s*年度?")
 
 
 def _named_above(
-    subject: str, delta: Quantity, previous: tuple[Paragraph, str], report_year: int | None
+    subject: str, delta: Quantity, previous: tuple[Paragraph, str], year: int | None
 ) -> Quantity | None:
     """The one figure of the paragraph above under the name a comparison's clause gives its subject, of the
-    year the clause names (or the report's)."""
-    year = _YEAR.search(subject)
-    want_year = int(year.group(1)) if year else report_year
+    year the clause names (or ``year``: its paragraph's, or the report's)."""
+    named = _YEAR.search(subject)
+    want_year = int(named.group(1)) if named else year
     found = _named_before(_YEAR_WORD.sub("", subject), delta, [], [previous])
     if found is None or want_year is None or year_of(previous[1], found) not in (want_year, None):
         return None
     return found
+
+
+def _year_of_paragraph(text: str, pos: int) -> int | None:
+    """The last year the paragraph names before ``pos`` as its figures' (not a comparison's base year)."""
+    years = [
+        y.group(1)
+        for y in _YEAR.finditer(text, 0, pos)
+        if not _BASE_YEAR_BEFORE.search(text, max(0, y.start() - 2), y.start())
+        and not _BASE_YEAR_AFTER.match(text, y.end())
+    ]
+    return int(years[-1]) if years else None
+
+
+_LEADING_QIZHONG = lazy(r"^\s*其中\s*[：:，,]?\s*")
+
+
+def _prior_named_above(
+    subject: str, delta: Quantity, previous: tuple[Paragraph, str], year: int | None, prior_year: int | None
+) -> Quantity | None:
+    """The one figure of the paragraph above of the comparison's subject and of the year before ``year``
+    (or the year the comparison names)."""
+    if year is None:
+        return None
+    want = prior_year or year - 1
+    name = _LEADING_QIZHONG.sub("", _YEAR_WORD.sub("", subject))
+    if len(core_label(name)) < 2:
+        return None
+    above, above_text = previous
+    found = [
+        q
+        for q in _amounts(above)
+        if q.is_amount
+        and not q.approx
+        and _same_measure(q, delta)
+        and not is_change_amount(above_text, q)
+        and _labels_match(q.label, name)
+        and year_of(above_text, q) == want
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 _SUBJECT_ORDINAL = lazy(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*")
