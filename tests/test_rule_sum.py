@@ -340,3 +340,21 @@ def test_a_running_total_after_its_first_figure_is_the_chains_not_a_list(check):
     assert [
         (f.rule, f.stated) for f in check(chain.replace("支出总计65.03", "支出总计66.05"), select="S,I")
     ] == [("I101", "66.05亿元")]
+
+
+REFUNDS_RECEIVED = "1.上级补助收入4.26亿元。其中土地出让返还收入3.10亿元，污水处理费返还收入0.56亿元，政府性基金转移支付收入0.60亿元。"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        ("0.60亿元", "0.80亿元", [("S101", "4.26亿元")]),
+        # a refund paid out is taken off, not added: the list has no sum to check
+        ("污水处理费返还收入0.56亿元", "出口退税0.56亿元", []),
+    ],
+)
+def test_refund_income_received_from_above_is_a_part(check, old, new, found):
+    """L208: "上级补助收入W。其中土地出让返还收入A，污水处理费返还收入B，…": 返还收入 (and 返还性收入) is money
+    received, one of the parts; only a refund paid out (出口退税, 退库) stops the list."""
+    assert check(REFUNDS_RECEIVED, select="S101") == []
+    assert [(f.rule, f.stated) for f in check(REFUNDS_RECEIVED.replace(old, new), select="S101")] == found

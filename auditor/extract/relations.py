@@ -323,7 +323,7 @@ _SIGNED_ITEM = lazy(
     r"\s*(?:其中\s*[：:，,]?\s*)?(?:调减|调增|核减|核增|调出(?!资金)|调入(?!资金|收入)|追加|追减)"
 )
 # ("上级税收返还和转移支付补助…38.98亿元": a transfer received, not a refund)
-_DEDUCTED_ITEM = lazy(r"出口(?:货物)?退|退税|退库|(?<!税收|上级)返还|抵减|抵扣")
+_DEDUCTED_ITEM = lazy(r"出口(?:货物)?退|退税|退库|(?<!税收|上级)返还(?!性?收入)|抵减|抵扣")
 _NEW_PREDICATE = lazy(r"\s*(?:共)?(?:涉及|惠及|覆盖|带动)")
 # after a part, its own 其中 (perhaps after the part's share: "…3240.60万元，占96.71%，其中授予小微企业…")
 _LIST_GOES_ON = lazy(r"(?:[（(][^（()）]*[）)])?\s*(?:[，,]\s*占[^，,；;。]{0,30}?%)?\s*[；;，,、]\s*$")
