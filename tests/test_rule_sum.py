@@ -358,3 +358,20 @@ def test_refund_income_received_from_above_is_a_part(check, old, new, found):
     received, one of the parts; only a refund paid out (出口退税, 退库) stops the list."""
     assert check(REFUNDS_RECEIVED, select="S101") == []
     assert [(f.rule, f.stated) for f in check(REFUNDS_RECEIVED.replace(old, new), select="S101")] == found
+
+
+STAFF_LIST = (
+    "人员情况：编制人数{w}，其中：行政编制人数21、参照公务员管理的事业编制人数0、全额补助事业编制人数26、"
+    "差额补助事业编制人数0、自收自支编制人数9人。"
+)
+
+
+def test_an_enumeration_of_one_kind_is_summed_whole(check):
+    """L209: "编制人数W，其中：行政编制人数a、…、自收自支编制人数e人" — items of one kind listed with 、 are all of
+    the list: a leading run that happens to add up to W is not taken for the breakdown."""
+    assert check(STAFF_LIST.format(w="56"), select="S101") == []
+    found = check(STAFF_LIST.format(w="47"), select="S101")  # 21 + 0 + 26 = 47, but the list goes on
+    assert [(f.rule, f.stated, f.expected) for f in found] == [("S101", "47人", "56人")]
+    # separated by ，, a run that adds up is still the breakdown meant; what follows is about its parts
+    cases = "共受理工伤案件220件，其中受理工伤案件218件，不予受理工伤案件2件，认定工伤案件209件。"
+    assert check(cases, select="S101") == []

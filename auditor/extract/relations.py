@@ -619,7 +619,7 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             found.append(b)
 
     for b in found:
-        _settle_on_matching_run(b)
+        _settle_on_matching_run(b, text)
     _attach_shares(para, found)
     for b in found:
         if (
@@ -798,7 +798,7 @@ _OTHER_LIST_OPENS = lazy(r"[。；;]\s*(?P<name>收入|支出)(?:主要)?包括\
 _OTHER_LIST_HERE = lazy(r"\s*(?P<name>收入|支出)(?:主要)?包括\s*[：:]")
 
 
-def _settle_on_matching_run(b: Breakdown) -> None:
+def _settle_on_matching_run(b: Breakdown, text: str) -> None:
     """Prefer a contiguous run of parts that adds up to the whole over the full list.
 
     "共申请工伤案件220件，其中受理218件，不予受理2件，认定工伤209件…": 218 + 2 = 220 is the
@@ -812,6 +812,8 @@ def _settle_on_matching_run(b: Breakdown) -> None:
         return  # each part is a different member of the whole's fixed composition: none is another topic
     if _REMAINDER.match(normalise(b.parts[-1].label)):
         return  # a list that closes with 其他… (其他用车, 其他收入) names the rest: it is the whole list
+    if _parallel_names(b, text):
+        return  # "编制人数42，其中：行政编制人数19、…、自收自支编制人数13人": one enumeration, all of it
     n = len(b.parts)
     # running sums of value and half-unit: each run's interval in constant time
     values = list(accumulate((q.base_value for q in b.parts), initial=Decimal(0)))
@@ -824,6 +826,23 @@ def _settle_on_matching_run(b: Breakdown) -> None:
         if Interval(value - half, value + half).overlaps(whole):
             b.parts = b.parts[i:j]
             return
+
+
+def _parallel_names(b: Breakdown, text: str) -> bool:
+    """Whether the parts are one enumeration of the whole's kind, none another topic: listed with 、 only,
+    and the whole and every part end their names alike, in three characters or more (…编制人数)."""
+    if any(q.line != b.whole.line for q in b.parts):
+        return False
+    for a, c in pairwise(b.parts):
+        gap = text[a.end : c.start]
+        if "、" not in gap or any(ch in gap for ch in "，,；;。"):
+            return False
+    labels = [_norm_label(q.label) for q in (b.whole, *b.parts)]
+    shortest = min(len(label) for label in labels)
+    common = 0
+    while common < shortest and len({label[len(label) - common - 1] for label in labels}) == 1:
+        common += 1
+    return common >= 3
 
 
 # Wholes whose composition is fixed by the classification, with a pattern for each member
