@@ -229,6 +229,17 @@ class IndicatorTableSum(Rule):
                             stated=pts(node.max),
                             expected=pts(node.max_in_name),
                         )
+            f = t.funds
+            if f is not None and f.max_in_name is not None and f.max is not None and f.max_in_name != f.max:
+                # "预算执行情况（10分）" over a 总额 row weighing 20: the funds block says two weights
+                yield self.violation(
+                    NameColumnMismatch(name="预算执行情况", named=pts(f.max_in_name), column=pts(f.max)),
+                    line=f.max_line or f.line,
+                    column=_weight_column(doc, f.max_line or f.line, f.max),
+                    lines=[f.line],
+                    stated=pts(f.max),
+                    expected=pts(f.max_in_name),
+                )
             leaves = t.parts()
             funds = "（含预算执行率）" if t.funds is not None else ""
             for what, stated, values, at in (

@@ -893,7 +893,8 @@ def test_a_unit_cell_among_a_rows_figures_keeps_the_row_whole(tmp_path):
         # 70 + 30 = 100: the indicators weigh more than their block's 90, and the form's 合计 more than 100
         (("10", "70", "30"), "90", [("G101", "90分"), ("G101", "100分")]),
         (("10", "60", "30"), "80", [("G101", "80分")]),  # the block's points alone are off
-        (("20", "60", "30"), "90", [("G101", "100分")]),  # the execution rate's weight counts in the 合计
+        # the execution rate's weight counts in the 合计, and is not the 10 points its block says (L210)
+        (("20", "60", "30"), "90", [("G101", "20分"), ("G101", "100分")]),
     ],
 )
 def test_an_unscored_forms_blocks_and_total_weigh_what_they_say(check, weights, group, found):

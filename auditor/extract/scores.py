@@ -824,6 +824,7 @@ def _survey(table: Table, caption_para: Paragraph | None) -> Survey | None:
 
 
 _FUNDS_ROW = lazy(r"^(?:(?:年度|项目)?资金)?总额")
+_FUNDS_POINTS = lazy(r"预算执行(?:情况|率)?\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
 
 
 def _funds_part(tables: list[Table], k: int) -> ScoreNode | None:
@@ -846,6 +847,12 @@ def _funds_part(tables: list[Table], k: int) -> ScoreNode | None:
             node = ScoreNode(name="预算执行率", level=0, line=row.cells[0].line)
             node.max, node.score = weight, score
             node.max_line = node.score_line = row.cells[score_col].line
+            # "预算执行情况（10分） | 年度预算数 | … | 权重 | 得分": the block's points, said in its first cell
+            # (or in the caption, when the copy moved that cell above the table)
+            first = funds.header.cells[0].text if funds.header.cells else ""
+            named = _FUNDS_POINTS.search(normalise(first)) or _FUNDS_POINTS.search(normalise(funds.caption))
+            if named is not None:
+                node.max_in_name = Decimal(named.group(1))
             return node
     return None
 
