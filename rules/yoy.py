@@ -138,7 +138,9 @@ class YearOverYear(Rule):
                 signed_change = change if c.sign > 0 else Interval(-change.hi, -change.lo)
                 if judge(c.delta, signed_change, extra=ctx.tolerance_amount) is not Verdict.OK:
                     shown = in_unit_of(abs(change_value), c.delta, max(c.current.decimals, c.prior.decimals))
-                    amount_word = word.replace("增长", "增加").replace("下降", "减少")
+                    amount_word = (
+                        "差值" if c.unsigned else word.replace("增长", "增加").replace("下降", "减少")
+                    )
                     yield self._amount_mismatch(
                         c, names, current_shown, prior_shown, shown, amount_word, word_en
                     )

@@ -450,3 +450,31 @@ def test_a_change_without_current_and_a_prior_of_another_year_says_nothing(check
     """The figure above is of two years before: no base for the rate."""
     text = PRIOR_ONLY_ABOVE.replace("2023年度“三公”", "2022年度“三公”").format(a="9.99%", b="9.99%")
     assert check(text, select="Y101") == []
+
+
+UNSIGNED_DIFFERENCE = (
+    "2023年度本部门“三公”经费支出3.15万元，年初预算为4.20万元，差值为{d}万元。其中：公务用车运行维护费支出1.10万元，"
+    "年初预算为2.00万元，差值为{e}万元，原因为压减开支；公务接待费支出2.05万元，年初预算为2.20万元，差值为0.15万元。"
+)
+
+
+@pytest.mark.parametrize(
+    ("d", "e", "found"),
+    [
+        ("1.05", "0.90", []),
+        ("1.50", "0.90", [("Y101", "1.50万元")]),
+        ("1.05", "0.09", [("Y101", "0.09万元")]),
+    ],
+)
+def test_an_unsigned_difference_of_the_two_figures_before_it(check, d, e, found):
+    """L211: "支出A，年初预算为B，差值为D" — D = |A − B|, whichever is larger."""
+    got = check(UNSIGNED_DIFFERENCE.format(d=d, e=e), select="Y101")
+    assert [(f.rule, f.stated) for f in got] == found
+    if found:
+        assert "差值" in got[0].message
+
+
+def test_a_difference_after_figures_of_other_clauses_says_nothing(check):
+    """Only the two figures right before 差值, in consecutive clauses, are its terms."""
+    text = "2023年支出3.15万元，较上年增长5%，年初预算为4.20万元，为全年的75%，差值为9.99万元。"
+    assert check(text, select="Y101") == []

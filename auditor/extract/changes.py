@@ -83,6 +83,7 @@ class Change:
     year_at: tuple[int, int] | None = None  # line and column of the named prior year (比2018年)
     against_budget: bool = False  # the base is the same year's budget (比预算数63.10万元减少9.40万元)
     from_to: bool = False  # the figures before and after a change (由A调整为B, 从A提高至B), of no two years
+    unsigned: bool = False  # a difference without its direction (差值为D): |current − prior|
 
     @classmethod
     def signed_rate(cls, current: Quantity, prior: Quantity, percent: Quantity, year: int | None) -> Change:
@@ -225,6 +226,7 @@ def analyse_changes(doc: Document) -> list[Change]:
         found.extend(_changes_of_years_listed_above(para, text, above))
         above = [*above[-5:], (para, text)]
         found.extend(_point_changes(para, text))
+        found.extend(_differences(para, text))
         found.extend(_rates_of_change(para, text))
         from_to.extend(_from_to(para, text))
     found.extend(c for c in from_to if c.percent is not None or c.delta is not None)
@@ -235,6 +237,55 @@ def analyse_changes(doc: Document) -> list[Change]:
     for change in found:  # several comparisons in one sentence reach the same follow-on clause
         unique.setdefault((change.anchor.line, change.anchor.start), change)
     return list(unique.values())
+
+
+# "公务接待费支出2.05万元，年初预算为2.00万元，差值为0.05万元": the difference of the two figures right before
+# it, without a direction word
+_DIFFERENCE = lazy(r"[，,]\s*(?:两者)?(?:差值|差额|差异|相差)(?:为|是)?\s*$")
+
+
+def _differences(para: Paragraph, text: str) -> list[Change]:
+    if "差" not in text:
+        return []
+    amounts = [q for q in para.quantities if q.is_amount]
+    out = []
+    for k, d in enumerate(amounts):
+        if k < 2 or not _DIFFERENCE.search(text, clause_start(text, d.start) - 1, d.start):
+            continue
+        a, b = amounts[k - 2], amounts[k - 1]
+        clause = clause_start(text, d.start) - 1  # the ，before 差值
+        # A, then B in the next clause, then the difference: nothing else between them
+        if text[b.end : clause].strip() or not _ONE_CLAUSE_GAP.fullmatch(
+            text, a.end, clause_start(text, b.start)
+        ):
+            continue
+        if any(is_change_amount(text, q) or q.approx for q in (a, b, d)):
+            continue
+        if not (_same_measure(a, b) and _same_measure(a, d)):
+            continue
+        budget = "预算" in a.label or "预算" in b.label
+        current, prior = (b, a) if "预算" in a.label and "预算" not in b.label else (a, b)
+        sign = (
+            1 if current.base_value > prior.base_value else -1 if current.base_value < prior.base_value else 0
+        )
+        out.append(
+            Change(
+                current=current,
+                prior=prior,
+                delta=d,
+                percent=None,
+                sign=sign,
+                prior_year=None,
+                subject_year=None,
+                anchor=d,
+                against_budget=budget,
+                unsigned=True,
+            )
+        )
+    return out
+
+
+_ONE_CLAUSE_GAP = lazy(r"\s*[，,]\s*")
 
 
 # ----------------------------------------------------------------------------- 比/较上年 …
