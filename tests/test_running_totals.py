@@ -212,3 +212,24 @@ def test_the_wholes_change_is_its_numbered_items_changes(check, old, new, found)
     assert check(THREE_PUBLIC_ITEMS, select="I101") == []
     got = check(THREE_PUBLIC_ITEMS.replace(old, new), select="I101")
     assert [(f.rule, f.stated, f.expected) for f in got] == found
+
+
+FLAT_ITEMS = (
+    "2024年度一般公共预算财政拨款安排的“三公”经费支出决算总额为7.20万元，比去年增加{d}万元，增长{p}，增加原因主要是"
+    "公务用车运行支出增加。其中，因公出国支出决算比去年无增减变化；公务用车运行维护费支出决算比去年增加1.30万元，"
+    "增长36.11%；公务接待费支出决算比去年增加0.60万元，增长50.00%。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("d", "p", "found"),
+    [
+        ("1.90", "35.85%", []),  # 1.30 + 0.60; 1.90 / 5.30 = 35.85%
+        ("2.10", "41.18%", [("I101", "2.10万元")]),  # 2.10 / 5.10 = 41.18%: only the items' sum is off
+    ],
+)
+def test_items_said_flat_add_nothing_to_the_changes_sum(check, d, p, found):
+    """L212: "…比去年增加d，增长p%，增加原因主要是…。其中，A比去年无增减变化；B…增加x；C…增加y": the reason before
+    the 其中 does not part the change from its items, and an item without change (无增减变化) adds zero."""
+    got = check(FLAT_ITEMS.format(d=d, p=p), select="I101,Y101")
+    assert [(f.rule, f.stated) for f in got] == found

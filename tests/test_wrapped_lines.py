@@ -156,3 +156,47 @@ def test_a_paragraph_per_line_is_not_rejoined(tmp_path):
     path.write_text(text, encoding="utf-8")
     doc = load(path)
     assert [p.line for p in doc.paragraphs] == list(range(1, 9))
+
+
+NARROW_PDF = [
+    "2024年度一般公共预算财政拨款安排的“三公”经费支出决算总额为 7.20 万元，比去年增加 {d} 万元，增长 35.85%，增加原因"
+    "主要是公务用车运行支出增加。其中，因公出国支出决算比预算无增减变化，比去年无增减变化；公务用车购置支出决算比预算"
+    "无增减变化，比去年无增减变化，公务用车运行维护费支出决算比预算无增减变化，比去年增加 1.30 万元，增长 36.11%，增加原因"
+    "主要是检测任务增加，公务车使用增加；公务接待费支出决算比预算无增减变化，比去年增加 0.60 万元，增长 50%，增加原因"
+    "主要是接待上级有关部门来本单位监督检查、指导和考察调研等任务增加。具体情况如下：",
+    "（一）因公出国（境）费支出 0 万元。全年使用财政拨款安排的出国团组 0 个，参加其他单位组织的出国团组 0 个，累计 0 人次。",
+    "（二）公务用车购置及运行费支出 1.30 万元。主要用于机要文件交换、下乡检查等公务出行，保障单位工作正常开展。",
+]
+# the widths (in columns) a narrow PDF column's lines came out at: many at or near 52, as many a few columns
+# short, as the glyphs of each line allowed
+_WIDTHS = [52, 47, 51, 48, 50, 52, 46, 51, 49, 52, 47, 50, 52, 48, 51, 46, 52, 49, 50, 47]
+
+
+def _narrow_column(paragraphs: list[str]) -> str:
+    lines = list(TITLE)
+    n = 0
+    for paragraph in paragraphs:
+        current = ""
+        for ch in paragraph:
+            if display_width(current + ch) > _WIDTHS[n % len(_WIDTHS)] and not (
+                ch in "0123456789.%" and current[-1:] in tuple("0123456789.")
+            ):
+                lines.append(current)
+                current, n = "", n + 1
+            current += ch
+        lines.append(current)
+        n += 1
+    return "\n".join(lines) + "\n"
+
+
+def test_a_narrow_pdf_column_whose_lines_end_within_a_fifth_of_its_width(check, tmp_path):
+    """L213: a PDF's narrow column copied as text, lines cut at 23-27 characters: most end well short of
+    the widest, inside a sentence. They are rejoined by the page's width, not cut where a typed text wrapped
+    at one width would end its paragraphs."""
+    text = _narrow_column([p.format(d="1.90") for p in NARROW_PDF])
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    (changes,) = [p for p in load(path).paragraphs if "7.20" in p.text]
+    assert "0.60" in changes.text and changes.text.endswith("具体情况如下：")
+    slipped = _narrow_column([p.format(d="2.10") for p in NARROW_PDF])
+    assert [(f.rule, f.stated) for f in check(slipped, select="I101")] == [("I101", "2.10万元")]

@@ -2152,7 +2152,10 @@ def _balance_items(
 # 增加0.01万元": the items' changes add up, each with its direction, to the change of the whole
 _QIZHONG_AT = lazy(r"其中\s*[：:，,]?")
 _RATE_OF_CHANGE = rf"\s*(?:同比)?(?:{UP_WORDS}|{DOWN_WORDS})了?\s*[\d.]+\s*[%％]\s*"  # "，降低3.09%"
-_RATE_CLAUSE_AFTER = lazy(rf"^\s*(?:[，,]{_RATE_OF_CHANGE})?[，,]?\s*$")
+# (and the reason said before the 其中: "…，增长39.4%，增加原因主要是…。其中，…")
+_RATE_CLAUSE_AFTER = lazy(
+    rf"^\s*(?:[，,]{_RATE_OF_CHANGE})?(?:[，,]\s*(?:\p{{Han}}{{0,4}}原因|主要是|主要由于)[^。；;]*)?[，,]?\s*$"
+)
 _ITEM_STOP = lazy(r"[；;]")
 _CLAUSE_STOP = lazy(r"[，,]")
 _FLAT_OR_CHANGED = lazy(rf"持平|不变|{UP_WORDS}|{DOWN_WORDS}")
@@ -2192,6 +2195,8 @@ def _change_breakdowns(para: Paragraph) -> list[Identity]:
         terms = []
         for lo, hi in items:
             inside = [q for q in para.quantities if lo <= q.start < hi and q.is_amount]
+            if not inside and _says_flat(text, lo, hi):
+                continue  # "因公出国支出比去年无增减变化": a change of zero
             if len(inside) != 1 or not _comparable(inside[0], whole):
                 terms = []
                 break  # an item without its change (与上年持平) or with two: the sum is not stated in full
@@ -2206,8 +2211,13 @@ def _change_breakdowns(para: Paragraph) -> list[Identity]:
 
 
 _BASE_STAGE = lazy(r"预算|决算")
-_FLAT_WORD = lazy(r"持平|不变|未发生变化|无变化")
+_FLAT_WORD = lazy(r"持平|不变|未发生变化|无变化|无增减变化|无增减")
 _CHANGE_WORDS = lazy(rf"{UP_WORDS}|{DOWN_WORDS}")
+
+
+def _says_flat(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` says 持平 (无增减变化 …) and no change beside it."""
+    return bool(_FLAT_WORD.search(text, lo, hi)) and not _CHANGE_WORDS.search(_FLAT_WORD.sub("", text[lo:hi]))
 
 
 def _change_after(para: Paragraph, text: str, q: Quantity) -> tuple[int, Quantity | None] | None:
@@ -2218,11 +2228,7 @@ def _change_after(para: Paragraph, text: str, q: Quantity) -> tuple[int, Quantit
         c for c in para.quantities if q.end <= c.start < ends and c.is_amount and is_change_amount(text, c)
     ]
     if not changes:
-        return (
-            (0, None)
-            if _FLAT_WORD.search(text, q.end, ends) and not _CHANGE_WORDS.search(text, q.end, ends)
-            else None
-        )
+        return (0, None) if _says_flat(text, q.end, ends) else None
     if len(changes) > 1 or changes[0].approx:
         return None
     d = _CHANGE_WORD_BEFORE.search(text, clause_start(text, changes[0].start), changes[0].start)
