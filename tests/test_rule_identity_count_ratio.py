@@ -215,3 +215,15 @@ def test_shares_adding_up_pass(check, text):
 def test_shares_not_adding_up_fail(check, text, stated):
     findings = check(text, select="P102")
     assert [(f.rule, f.stated, f.expected) for f in findings] == [("P102", stated, "100%")]
+
+
+def test_a_count_before_numbered_items_is_not_checked_against_a_list(check):
+    """Regression (a province's 三公 note): "主要是三个原因：一是A、B…；二是…；三是…" — the reasons are numbered
+    一是/二是/三是; the 、 inside the first is no list of the count's items (N101 read two)."""
+    text = (
+        "2016年“三公”经费预算较上年减少4.03亿元，主要是三个原因：一是工商、质监管理体制由省下划市县后，省级减少较多；"
+        "二是公务用车制度改革后，不含发放到个人的交通补贴；三是各单位厉行节约，继续严控“三公”经费。"
+    )
+    assert check(text, select="N101") == []
+    listed = "本单位内设三个科室：办公室、财务室。"
+    assert [f.rule for f in check(listed, select="N101")] == ["N101"]

@@ -375,3 +375,18 @@ def test_an_enumeration_of_one_kind_is_summed_whole(check):
     # separated by ，, a run that adds up is still the breakdown meant; what follows is about its parts
     cases = "共受理工伤案件220件，其中受理工伤案件218件，不予受理工伤案件2件，认定工伤案件209件。"
     assert check(cases, select="S101") == []
+
+
+RATE_BASES = (
+    "2024年全区一般公共预算总收入520000万元，完成调整后预算收入515000万元的101.0%，同比增收3100万元，增长0.6%。"
+    "其中：地方一般公共预算收入{a}万元，完成调整后预算收入318000万元的103.8%，同比增收16200万元，增长5.4%；"
+    "上划中央收入190000万元，完成调整后预算收入197000万元的96.4%，同比减收13100万元，下降6.4%。"
+)
+
+
+def test_a_rates_base_in_a_list_is_no_part(check):
+    """Regression (a district's final accounts): "其中：A a，完成调整后预算收入B万元的r%；C c，…" — B is the base of
+    A's completion rate, not a part of the total (S101 read a + B)."""
+    assert check(RATE_BASES.format(a="330000"), select="S101") == []
+    found = check(RATE_BASES.format(a="331000"), select="S101")
+    assert [(f.rule, f.stated) for f in found] == [("S101", "520000万元")]

@@ -34,6 +34,7 @@ _IN_A_NAME = lazy(r"[^设有共计为含括立置下内是即了等达\P{Han}]")
 _INTRO_VERB = lazy(
     r"(?:包括|包含|设立|设置|下设|内设|设有|涵盖|分为|分别是|分别为|即|含|从|以(?!及|上|下|来|后|前))"
 )
+_ORDINAL_OPENS = lazy(r"\s*(?:一是|其一|第一|首先|[（(]?[一1][)）、.．])")
 _PARTIAL = lazy(r"^(?:包括|包含|含|如|例如|比如|主要有|主要包括|其中)")
 _ORG_NOUN = lazy(r"机构|科室|股室|处室|部门|单位|科|股|室|处|站|所|中心|队")
 _ORG_SUFFIX = lazy(r"(?:局|科|股|室|处|站|所|中心|队|办|部|院|馆|会|组|公司|单位)[）)]?$")
@@ -143,6 +144,8 @@ def enumerations_in(para: Paragraph) -> list[Enumeration]:
         items = split_items(_IN_BRACKETS_STOP.sub("、", body) if closing else body)
         if len(items) < 2 or _PARTIAL.match(body) or body.rstrip().endswith("等"):
             continue
+        if _ORDINAL_OPENS.match(body):
+            continue  # "三个原因：一是A、B…；二是…；三是…": items numbered 一是/二是, not listed with 、
         clause_begin = clause_start(text, m.start())
         found.append(
             _make(m, para, items, partial=False, noun=text[clause_begin : m.start()] + m.group("noun"))

@@ -261,6 +261,8 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
             continue
         if is_change_amount(text, q):
             continue  # "财政拨款收入950.12万元，比上年增加0.46万元；事业收入…": a change, not a part
+        if _RATE_BASE_AFTER.match(text, q.end):
+            continue  # "…A万元，完成调整后预算收入B万元的104.7%；…": B is the rate's base, not a part
         if _depth_at(text, begin, q.start) != 0:
             continue
         if not parts and _strength(outside_brackets(text[begin : q.start])) >= _SEPARATORS["；"]:
@@ -323,6 +325,7 @@ _SIGNED_ITEM = lazy(
     r"\s*(?:其中\s*[：:，,]?\s*)?(?:调减|调增|核减|核增|调出(?!资金)|调入(?!资金|收入)|追加|追减)"
 )
 # ("上级税收返还和转移支付补助…38.98亿元": a transfer received, not a refund)
+_RATE_BASE_AFTER = lazy(r"\s*的\s*\d+(?:\.\d+)?\s*[%％]")
 _DEDUCTED_ITEM = lazy(r"出口(?:货物)?退|退税|退库|(?<!税收|上级)返还(?!性?收入)|抵减|抵扣")
 _NEW_PREDICATE = lazy(r"\s*(?:共)?(?:涉及|惠及|覆盖|带动)")
 # after a part, its own 其中 (perhaps after the part's share: "…3240.60万元，占96.71%，其中授予小微企业…")
