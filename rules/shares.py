@@ -107,6 +107,10 @@ class ShareOfTotal(Rule):
                 severity = Severity.INFO
             else:
                 other = self._base_that_fits(share)
+                if other is not None and other.line == pct.line != base.line:
+                    # "晋城市…支出执行128.9亿元…其中，民生支出104.6亿元，占一般公共预算支出的81.2%" under the
+                    # province's 1649.8: the figure of the share's own line is the base its words name
+                    continue
                 hint: Message | str = ""
                 if other is not None:
                     shown_other = plain(other) if other.unit == part.unit else figure(other)

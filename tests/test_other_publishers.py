@@ -1291,3 +1291,47 @@ CASES += [
 def test_the_construction_passes_and_its_slip_is_found(check, good, bad, select, found):
     assert _rules(check, good, select) == []
     assert _rules(check, bad, select) == found
+
+
+# ----------------------------------------------------------------------------- false alarms of a held-out set
+
+REGION_PARTS = (
+    "2021年1-3月，全省100个县区（含41个县、59个区）一般公共预算收入完成503.7亿元，比上年同期增加85.8亿元。\n"
+    "在41个县收支完成情况上，一般公共预算收入完成151亿元，同比增加21亿元，增长16.2%。其中：税收收入完成95.1亿元，"
+    "非税收入完成55.9亿元。\n"
+    "一般公共预算支出完成306.5亿元，同比增加32.6亿元，增长11.9%。其中，民生支出完成240.1亿元，占78.3%。\n"
+    "在59个区收支完成情况上，一般公共预算收入完成352.7亿元，同比增加64.8亿元，增长22.5%。其中：税收收入完成299.5亿元，"
+    "非税收入完成53.2亿元。\n"
+    "一般公共预算支出完成328亿元，同比增加75.2亿元，增长29.8%。其中，民生支出完成265.1亿元，占80.8%。\n"
+)
+
+
+def test_the_parts_of_a_region_each_with_its_own_figures(check):
+    """L216: "在41个县收支完成情况上，…" opens a part of the region, for its paragraph and the ones after it: the
+    same names there are that part's figures (no V101), and the paragraph written again for the next part with
+    its own figures is no half-updated paste (no D102)."""
+    assert check(REGION_PARTS, select="V101,D102") == []
+
+
+CITIES = (
+    "1-4月份，全省一般公共预算支出1649.8亿元，比上年增长16.9%。其中，民生支出1322.5亿元，增长17.8%。\n"
+    "晋城市一般公共预算收入完成93.7亿元，同比增长83.2%。全市一般公共预算支出执行128.9亿元，同比增长34.9%。"
+    "其中，民生支出104.6亿元，占一般公共预算支出的{p}。\n"
+    "朔州市一般公共预算收入累计完成63.63亿元，同比增长79.48%。全市一般公共预算支出执行67.28亿元，同比增长24.85%。"
+    "其中，民生支出55.1亿元，占一般公共预算支出的81.9%。\n"
+)
+
+
+def test_each_citys_paragraph_states_its_own_figures(check):
+    """L217: paragraphs opening with a place's name (晋城市…, 朔州市…) state that place's figures: no V101 between
+    them or with the province's; a share is of the figure of its own line that its words name, not of the
+    province's of the same name (P101 said 104.6 / 1649.8)."""
+    assert check(CITIES.format(p="81.2%"), select="V101,P101") == []
+
+
+def test_a_change_written_without_its_direction_word_after_the_prior(check):
+    """L218: "较2022年决算数688.84万元131.49万元，增长19.09%" (a county's 三公 note): last year's figure, then the
+    change with 增加 left out; Y101 read the change as last year's figure."""
+    text = "云县2023“三公”经费决算支出数为820.33万元，较2022年决算数688.84万元131.49万元，增长{p}。"
+    assert check(text.format(p="19.09%"), select="Y101") == []
+    assert [f.stated for f in check(text.format(p="17.09%"), select="Y101")] == ["17.09%"]

@@ -441,6 +441,11 @@ def _comparisons(
             sign = sign_of(later.group("dir"))
         if delta is None and percent is None and sign != 0:
             continue
+        glued = [q for q in between if q.is_amount]
+        if delta is None and len(glued) == 2 and not text[glued[0].end : glued[1].start].strip():
+            # "较2022年决算数688.84万元131.49万元，增长19.09%": last year's figure, then the change with its
+            # direction word left out
+            between, delta = [glued[0]], glued[1]
         # "比去年同期前100家企业纳税额增加5952万元": a count in the subject is no figure of last year's
         explicit_prior = next(
             (q for q in reversed(between) if q.is_amount and (delta is None or _same_measure(q, delta))), None

@@ -17,7 +17,7 @@ from operator import methodcaller
 
 from auditor.model.document import Document
 from auditor.text.chars import laid_out, normalise
-from auditor.text.labels import level_of
+from auditor.text.labels import SCOPE_LEAD, level_of
 from auditor.text.rx import lazy
 from auditor.text.spans import SENTENCE_END
 
@@ -145,6 +145,7 @@ class Clauses:
         self.column: list[int] = []
         self.skeleton: list[int] = []
         self.han: list[int] = []
+        self.scope: list[str] = []  # the part of a region the clause's paragraph speaks of ("41个县"), or ""
         self.section: list[str] = []
         self.paragraph: list[tuple[int, int]] = []
         self._made: dict[int, Sentence] = {}
@@ -170,7 +171,9 @@ class Clauses:
             )
         return made
 
-    def add_paragraph(self, text: str, line: int, section: str, column=lambda offset: offset + 1) -> None:
+    def add_paragraph(
+        self, text: str, line: int, section: str, column=lambda offset: offset + 1, scope: str = ""
+    ) -> None:
         pieces = _PIECE.findall(text)
         starts = list(accumulate(map(len, pieces), initial=0))
         hans = list(map(len, map(_drop_non_han, pieces)))
@@ -185,23 +188,28 @@ class Clauses:
         self.skeleton += map(hash, map(_drop_etc, map(_drop_punct, map(_blank_numbers, kept))))
         self.han += [hans[i] for i in keep]
         self.section += [section] * n
+        self.scope += [scope] * n
         self.paragraph += [(first, first + n)] * n
 
 
 def _sentences(doc: Document) -> Clauses:
     """The document's clauses (split at 。；，：、 and an opening bracket), the units blocks are made of."""
     out = Clauses()
+    carried = ""  # the part of a region a "在41个县…情况上，" paragraph opened, for the ones after it
     for para in doc.paragraphs:
         if para.heading is not None:
+            carried = ""
             continue
         text = normalise(para.text)
+        if (scope := SCOPE_LEAD.match(text)) is not None:
+            carried = scope.group("scope")
         if not _TITLE_END.search(text) and _han(text) < 25:
             continue  # a title line (the cover page repeats the title on purpose)
         if laid_out(doc.line_text(para.line)):
             continue  # a table's row laid out in columns (pdftotext -layout): two tables may share a row
         section = doc.section_at(para.line)
         out.add_paragraph(
-            text, para.line, section.path()[0].title if section is not None else "", para.column
+            text, para.line, section.path()[0].title if section is not None else "", para.column, carried
         )
     return out
 
@@ -300,6 +308,9 @@ def find_repeated_blocks(doc: Document) -> list[RepeatedBlock]:
             block = _whole_sentences(block, sentences)
             if block is None or _parallel_levels(block, sentences):
                 continue
+            scopes = [sentences.scope[c.sentences[0].index] for c in block.copies]
+            if len(set(scopes)) == len(scopes):
+                continue  # "在41个县…上，…支出完成A" and "在59个区…上，…支出完成B": each part's own figures
         han = sum(s.han for s in block.copies[0].sentences)
         ordered = block.copies
         if block.conflicting:

@@ -68,3 +68,9 @@ def outside_brackets(text: str) -> str:
         elif depth == 0:
             out.append(ch)
     return "".join(out)
+
+
+# "在41个县收支完成情况上，…", "从59个区看，…": the part of a region the paragraph, and the ones after it, speak of
+SCOPE_LEAD = lazy(
+    r"^\s*(?:在|从)(?P<scope>[^，,。；;：:]{2,16}?)(?:收支完成情况|完成情况|收支情况|情况)?(?:上|中|方面|来看|看)[，,]"
+)
