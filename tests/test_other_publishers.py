@@ -1335,3 +1335,20 @@ def test_a_change_written_without_its_direction_word_after_the_prior(check):
     text = "云县2023“三公”经费决算支出数为820.33万元，较2022年决算数688.84万元131.49万元，增长{p}。"
     assert check(text.format(p="19.09%"), select="Y101") == []
     assert [f.stated for f in check(text.format(p="17.09%"), select="Y101")] == ["17.09%"]
+
+
+def test_a_web_pages_counters_are_no_residue(check):
+    """L219: "时间：… 来源：… 浏览次数： 我来说两句() 字号：TT" above a report copied from a news page: its empty
+    brackets are the page's comment counter (T101 said 空括号); in the report's text they still are residue."""
+    page = "时间:2021-04-19 12:53:41    来源:某新闻网    浏览次数:    我来说两句() 字号:TT\n"
+    body = "2021年1-3月，全县一般公共预算收入完成50.3亿元，比上年同期增加8.6亿元，增长20.6%。\n"
+    assert check(page + body, select="T101") == []
+    assert [f.rule for f in check(body.replace("全县", "全县（）"), select="T101")] == ["T101"]
+
+
+def test_a_rate_where_the_excerpt_stops_is_no_residue(check):
+    """L220: a stored page opening that stops inside its last sentence ("…较上年减少278.22万元，下降26.5"): the
+    % may follow; the same rate without its % inside the text is still residue."""
+    text = "公务用车购置及运行维护费为769.70万元，较上年减少278.22万元，下降26.5"
+    assert check(text, select="T101") == []
+    assert [f.rule for f in check(text + "，主要原因是车辆减少。", select="T101")] == ["T101"]

@@ -372,6 +372,8 @@ _RESIDUE = [
         ),
     ),
 ]
+# a web page's header line around the report: its source, date, counters and font buttons
+_PAGE_CHROME = lazy(r"浏览次数|访问量|我来说两句|字号[：:]|分享到|【打印】|【关闭】")
 _ANY_RESIDUE = lazy("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in _RESIDUE))
 # "（附相关评分表）": the template's instruction to attach a table; "（详见附表）" and "（见附表3）" refer to tables
 # published as attachments beside the text (a web page's links, a PDF of its own), and are no residue
@@ -391,11 +393,17 @@ def template_residue(doc: Document) -> list[Residue]:
     out = []
     last_table = max((t.first_line for t in doc.tables), default=0)
     below = {t.last_line: t for t in reversed(doc.tables)}  # the first table ending on a line wins
+    last = doc.paragraphs[-1] if doc.paragraphs else None
     for para in doc.paragraphs:
         text = normalise(para.text)
+        chrome = _PAGE_CHROME.search(text) is not None
         for m in _ANY_RESIDUE.finditer(text):
             if m.lastgroup == "either_or" and m.group(0).startswith("本") and _defines(doc, para, text):
                 continue  # 名词解释: "财政拨款收入：指本部门（单位）从…取得的" is the official wording for any unit
+            if m.lastgroup == "empty_brackets" and chrome:
+                continue  # "浏览次数： 我来说两句() 字号：TT": a web page's own counters, not the report's text
+            if para is last and m.end() >= len(text.rstrip()) and text.rstrip()[-1:] not in "。！？!?”）)":
+                continue  # "…较上年减少278.22万元，下降26.5": the excerpt stops there, the % may follow
             out.append(Residue(para.line, para.column(m.start()), m.group(0), m.lastgroup))
         for m in _ATTACHED_TABLE.finditer(text):
             # "（附相关评分表）" with no table anywhere after it (an attachment heading alone is not a table)
