@@ -478,3 +478,24 @@ def test_a_difference_after_figures_of_other_clauses_says_nothing(check):
     """Only the two figures right before 差值, in consecutive clauses, are its terms."""
     text = "2023年支出3.15万元，较上年增长5%，年初预算为4.20万元，为全年的75%，差值为9.99万元。"
     assert check(text, select="Y101") == []
+
+
+RATE_BASE_THEN_YOY = (
+    "2024年全区一般公共预算总收入520000万元，完成调整后预算收入515000万元的101.0%，同比增收3100万元，增长{a}。"
+    "其中：地方一般公共预算收入330000万元，完成调整后预算收入318000万元的103.8%，同比增收16200万元，增长{b}。"
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        ("0.6%", "5.2%", []),  # 3100 / 516900 = 0.60%; 16200 / 313800 = 5.16%
+        ("0.9%", "5.2%", [("Y101", "0.9%")]),
+        ("0.6%", "6.2%", [("Y101", "6.2%")]),
+    ],
+)
+def test_a_comparison_after_a_completion_rate_of_a_named_budget(check, a, b, found):
+    """L221: "…收入A，完成调整后预算收入B万元的r%，同比增收d，增长p%" (a district's final accounts): B is the rate's
+    base; the comparison is A's, also as an item of a 其中 list."""
+    got = check(RATE_BASE_THEN_YOY.format(a=a, b=b), select="Y101")
+    assert [(f.rule, f.stated) for f in got] == found

@@ -829,7 +829,8 @@ EXPLAINING_GAP = lazy(
 # the figure is the base of a rate ("完成预算29.60万元的92.8%") or a note in brackets ("（年初预算43.20万元）"):
 # not the subject of the comparison after it
 _ACTUAL_THEN_RATE = lazy(
-    r"\s*[，,]\s*(?:完成|为|达到|占)了?(?:年初|全年|调整后?的?|年度)?预算(?:数|金额)?的?\s*"
+    # (the budget named with what it is a budget of: "，完成调整后预算收入302000万元的104.7%")
+    r"\s*[，,]\s*(?:完成|为|达到|占)了?(?:年初|全年|调整后?的?|年度)?预算(?:数|金额|收入|支出)?的?\s*"
 )
 _BASE_OF_RATE = lazy(r"\s*(?:的\s*\d+(?:\.\d+)?\s*%|[）)])")
 
@@ -870,7 +871,11 @@ def _subject(
             # …": the comparison names its subject, which is an earlier figure of the sentence, not the last
             before = [q for q in before if q.end <= named.end]
             last = current = named
-        elif listed >= 0 and sum(1 for q in before if q.start > item) >= 2 and not core_label(label_text):
+        elif (
+            listed >= 0
+            and sum(1 for q in before if q.start > item and not _BASE_OF_RATE.match(text, q.end)) >= 2
+            and not core_label(label_text)
+        ):
             # "…4.86万元，其中公务用车运行维护费2.94万元，…，因公出国（境）费0万元，较上年减少0.73万元": after a
             # list, a comparison without a subject may be the whole's or the last part's ("其中：A a，比上年…；
             # B b，比上年…" compares each part in its own ；-item)
