@@ -390,3 +390,21 @@ def test_a_rates_base_in_a_list_is_no_part(check):
     assert check(RATE_BASES.format(a="330000"), select="S101") == []
     found = check(RATE_BASES.format(a="331000"), select="S101")
     assert [(f.rule, f.stated) for f in found] == [("S101", "520000万元")]
+
+
+COMPARED_THEN_SEMICOLON = (
+    "2025年全市使用财政拨款安排“三公”经费预算总额为{w}万元，较2024年的2310万元减少260万元，下降11.3%；其中：因公出国"
+    "（境）经费45万元，较上年持平；公务接待费255万元，较上年减少15万元，下降5.6%；公务用车购置及运行维护费1750万元，"
+    "较上年减少245万元，下降12.3%。"
+)
+
+
+def test_a_whole_compared_before_a_semicolon_and_its_qizhong(check):
+    """L222: "…预算总额为W，较2024年的P减少d，下降p%；其中：A a，较上年持平；B b，…" (a city's 三公 budget): the
+    ； after the whole's comparison does not part the whole from its 其中 list."""
+    assert check(COMPARED_THEN_SEMICOLON.format(w="2050"), select="S101") == []
+    found = check(
+        COMPARED_THEN_SEMICOLON.format(w="2050").replace("公务接待费255万元", "公务接待费285万元"),
+        select="S101",
+    )
+    assert [(f.rule, f.stated) for f in found] == [("S101", "2050万元")]
