@@ -123,10 +123,14 @@ def sign_of(word: str) -> int:
 
 def year_of(text: str, q: Quantity) -> int | None:
     """The year a figure belongs to: the last 20XX年 before it in its sentence."""
-    start = sentence_start(text, q.start)
+    return _last_figures_year(text, sentence_start(text, q.start), q.start)
+
+
+def _last_figures_year(text: str, start: int, end: int) -> int | None:
+    """The last year named between ``start`` and ``end`` as figures' year, not as a comparison's base."""
     years = [
         y.group(1)
-        for y in _YEAR.finditer(text, start, q.start)
+        for y in _YEAR.finditer(text, start, end)
         if not _BASE_YEAR_BEFORE.search(text, max(0, y.start() - 2), y.start())
         and not _BASE_YEAR_AFTER.match(text, y.end())
     ]  # "…，与2020年相比增加…；支出总计1787.36万元": 2020 is the comparison's, not the figure's
@@ -245,6 +249,7 @@ _DIFFERENCE = lazy(r"[，,]\s*(?:两者)?(?:差值|差额|差异|相差)(?:为|�
 
 
 def _differences(para: Paragraph, text: str) -> list[Change]:
+    """Unsigned differences (差值为D) of the two figures right before them, the budget as the base."""
     if "差" not in text:
         return []
     amounts = [q for q in para.quantities if q.is_amount]
@@ -470,7 +475,7 @@ def _comparisons(
             # subject without a figure; this year's figure of that name is the paragraph's above
             opens = clause_start(text, m.start())
             if not any(opens <= q.start < m.start() for q in para.quantities):
-                year = _year_of_paragraph(text, m.start()) or report_year
+                year = _last_figures_year(text, 0, m.start()) or report_year  # the paragraph's year
                 current = _named_above(text[opens : m.start()], delta, previous, year)
                 if current is None and percent is not None:
                     # "2021年度…公务接待12.39万元…。⏎ 2022年度…，其中公务接待较上年同期减少0.58万元，减少4.68%": no
@@ -724,17 +729,6 @@ def _named_above(
     if found is None or want_year is None or year_of(previous[1], found) not in (want_year, None):
         return None
     return found
-
-
-def _year_of_paragraph(text: str, pos: int) -> int | None:
-    """The last year the paragraph names before ``pos`` as its figures' (not a comparison's base year)."""
-    years = [
-        y.group(1)
-        for y in _YEAR.finditer(text, 0, pos)
-        if not _BASE_YEAR_BEFORE.search(text, max(0, y.start() - 2), y.start())
-        and not _BASE_YEAR_AFTER.match(text, y.end())
-    ]
-    return int(years[-1]) if years else None
 
 
 _LEADING_QIZHONG = lazy(r"^\s*其中\s*[：:，,]?\s*")
