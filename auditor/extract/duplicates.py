@@ -17,7 +17,7 @@ from operator import methodcaller
 
 from auditor.model.document import Document
 from auditor.text.chars import laid_out, normalise
-from auditor.text.labels import SCOPE_LEAD, level_of
+from auditor.text.labels import level_of, region_after
 from auditor.text.rx import lazy
 from auditor.text.spans import SENTENCE_END
 
@@ -195,21 +195,19 @@ class Clauses:
 def _sentences(doc: Document) -> Clauses:
     """The document's clauses (split at 。；，：、 and an opening bracket), the units blocks are made of."""
     out = Clauses()
-    carried = ""  # the part of a region a "在41个县…情况上，" paragraph opened, for the ones after it
+    region = ""  # the part of a region a "在41个县…情况上，" paragraph opened, for the ones after it
     for para in doc.paragraphs:
-        if para.heading is not None:
-            carried = ""
-            continue
         text = normalise(para.text)
-        if (scope := SCOPE_LEAD.match(text)) is not None:
-            carried = scope.group("scope")
+        region = region_after(region, text, para.heading is not None)
+        if para.heading is not None:
+            continue
         if not _TITLE_END.search(text) and _han(text) < 25:
             continue  # a title line (the cover page repeats the title on purpose)
         if laid_out(doc.line_text(para.line)):
             continue  # a table's row laid out in columns (pdftotext -layout): two tables may share a row
         section = doc.section_at(para.line)
         out.add_paragraph(
-            text, para.line, section.path()[0].title if section is not None else "", para.column, carried
+            text, para.line, section.path()[0].title if section is not None else "", para.column, region
         )
     return out
 

@@ -16,7 +16,7 @@ from auditor.extract.changes import year_of
 from auditor.extract.tables import cell_figure
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
-from auditor.text.labels import LEVEL_WORDS, OPENS_WITH_QIZHONG, SCOPE_LEAD, SHARE_AFTER, level_of
+from auditor.text.labels import LEVEL_WORDS, OPENS_WITH_QIZHONG, SHARE_AFTER, level_of, region_after
 from auditor.text.rx import lazy
 from auditor.text.spans import depth_at, sentence_end, sentence_start
 
@@ -205,14 +205,11 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
     # a sentence's level (全市 … / 市本级 …) scopes its figures only where the report speaks of two levels
     levels = {m.group() for para in doc.paragraphs for m in LEVEL_WORDS.finditer(para.text)}
     previous = figured = None
-    carried = ""  # the scope a "在41个县收支完成情况上，…" paragraph opened, for the paragraphs after it
+    region = ""  # the part of a region a "在41个县收支完成情况上，…" paragraph opened, for the ones after it
     for para in doc.paragraphs:
         before, previous = previous, para
         text = normalise(para.text)
-        if para.heading is not None:
-            carried = ""
-        if (scope := SCOPE_LEAD.match(text)) is not None:
-            carried = f"〔{scope.group('scope')}〕"
+        region = region_after(region, text, para.heading is not None)
         # "…总额2.9万亿元。⏎ 其中，省属…": a paragraph opening with 其中 breaks down the one above
         above = before.quantities if before is not None and OPENS_WITH_QIZHONG.match(text) else []
         # "项目支出0元，同比减少…。其中：⏎ 商品和服务支出0元": the list opened at the end of the paragraph above
@@ -228,7 +225,12 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
         section = doc.section_at(para.line)
         section_years = _YEAR.findall(" ".join(s.heading.title for s in section.path())) if section else []
         default_year = int(section_years[-1]) if section_years else report_year
-        whose = _whose(text, section) or _subject_of_paragraph(text) or _place_of(text) or carried
+        whose = (
+            _whose(text, section)
+            or _subject_of_paragraph(text)
+            or _place_of(text)
+            or (f"〔{region}〕" if region else "")
+        )
         opening_level = level_of(text[: sentence_end(text, 0)]) if len(levels) > 1 else None
         # "(一)一般公共预算 … 收入总量为45.60亿元" and "(二)政府性基金预算 … 收入总量为18.30亿元": the fund
         # its section (or, without one, its sentence) names

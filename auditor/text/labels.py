@@ -74,3 +74,12 @@ def outside_brackets(text: str) -> str:
 SCOPE_LEAD = lazy(
     r"^\s*(?:在|从)(?P<scope>[^，,。；;：:]{2,16}?)(?:收支完成情况|完成情况|收支情况|情况)?(?:上|中|方面|来看|看)[，,]"
 )
+
+
+def region_after(region: str, text: str, heading: bool) -> str:
+    """The part of a region a paragraph speaks of, given the one of the paragraph before: the part its
+    "在41个县收支完成情况上，" lead opens, else the one before it goes on; a heading ends it ("")."""
+    if heading:
+        return ""
+    lead = SCOPE_LEAD.match(text)
+    return lead.group("scope") if lead is not None else region
