@@ -408,3 +408,22 @@ def test_a_whole_compared_before_a_semicolon_and_its_qizhong(check):
         select="S101",
     )
     assert [(f.rule, f.stated) for f in found] == [("S101", "2050万元")]
+
+
+EXPLAINED_THEN_ITEMS = (
+    "2024年本部门支出决算数为905.40万元。具体情况如下：\n"
+    "1.工资福利支出决算数为612.30万元，主要是在职人员和参照公务员法管理事业单位（以下简称“参公单位”）人员的"
+    "劳动报酬以及单位缴纳的各项社会保险费等。其中：\n"
+    "（1）基本工资决算数为{a}万元，比上年决算数下降2.1%，主要是人员退休减少。\n"
+    "（2）社会保障缴费决算数为120.50万元，比上年决算数增长3.4%。\n"
+    "（3）住房公积金决算数为61.60万元。\n"
+    "2.商品和服务支出决算数为293.10万元，主要是办公、差旅和会议等各类支出。\n"
+)
+
+
+def test_a_whole_explained_before_its_numbered_items(check):
+    """L223: "1.A决算数为W万元，主要是…等。其中：" ⏎ "（1）a…" ⏎ "（2）b…" (a ministry's expenditure by economic
+    class): the clause that says what the whole is (主要是…) does not make the numbered items a selection."""
+    assert check(EXPLAINED_THEN_ITEMS.format(a="430.20"), select="S101") == []
+    found = check(EXPLAINED_THEN_ITEMS.format(a="460.20"), select="S101")
+    assert [(f.rule, f.stated) for f in found] == [("S101", "612.30万元")]

@@ -677,6 +677,7 @@ _COMPARISON_GAP = lazy(
 
 
 _SELECTION = lazy(r"重点|主要|部分|大项|较大的")
+_EXPLAINS_WHOLE = lazy(r"\s*(?:主要(?:是|为|用于|包括)|是指|系)")
 
 
 def _main_fund_sources(parts: list[Quantity]) -> bool:
@@ -698,6 +699,9 @@ def _names_a_selection(para: Paragraph, text: str, pos: int) -> bool:
     begin = clause_start(text, max(0, pos - 1))
     if any(begin <= q.start < pos for q in para.quantities):
         return False
+    # "…决算数为3039.16亿元，主要是在职人员劳动报酬等。其中：" says what the whole is, not which parts
+    if explaining := _EXPLAINS_WHOLE.match(text, begin):
+        begin = explaining.end()
     return bool(_SELECTION.search(text, begin, pos))
 
 
