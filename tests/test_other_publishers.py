@@ -1352,3 +1352,46 @@ def test_a_rate_where_the_excerpt_stops_is_no_residue(check):
     text = "公务用车购置及运行维护费为769.70万元，较上年减少278.22万元，下降26.5"
     assert check(text, select="T101") == []
     assert [f.rule for f in check(text + "，主要原因是车辆减少。", select="T101")] == ["T101"]
+
+
+MONTH_AND_TO_DATE = (
+    "（一）支出情况\n"
+    "6月份，全市一般公共预算支出完成{m}万元，下降12.4%。政府性基金预算支出完成30412万元，增长3.1%。\n"
+    "1—6月份，全市一般公共预算支出完成985410万元，下降2.2%。分级次看，市本级支出完成261300万元，下降1.5%。\n"
+)
+
+
+def test_a_month_and_the_months_to_date_are_other_quantities(check):
+    """L224: a city's monthly report, "6月份，全市…支出完成A" then "1—6月份，全市…支出完成B" (V101 compared the
+    month with the half year); the same paragraph restated with another figure is still found."""
+    assert check(MONTH_AND_TO_DATE.format(m="176520"), select="V101") == []
+    restated = MONTH_AND_TO_DATE.format(m="176520") + "6月份，全市一般公共预算支出完成178520万元。\n"
+    assert [f.rule for f in check(restated, select="V101")] == ["V101"]
+
+
+WITHOUT_A_PART = (
+    "2.市本级一般公共预算收支\n"
+    "市本级一般公共预算收入安排52.6亿元，同比增长4.1%，加上上级补助和调入资金等121.4亿元，收入总计174亿元。\n"
+    "剔除开发区后：\n"
+    "市本级一般公共预算收入安排{r}亿元，同比增长3.2%。其中：税收收入39.5亿元，非税收入9.3亿元。\n"
+)
+
+
+def test_a_region_without_one_of_its_parts_is_another_quantity(check):
+    """L224: "剔除开发区后：" on a line of its own, then the same label with the smaller figure (a city's budget
+    explanation): no restatement conflict; the breakdown after it is still checked."""
+    assert check(WITHOUT_A_PART.format(r="48.8"), select="V101,S101") == []
+    assert [f.rule for f in check(WITHOUT_A_PART.format(r="46.8"), select="V101,S101")] == ["S101"]
+
+
+NESTED_AFTER_COMPARISON = (
+    "市本级一般公共预算支出安排{w}亿元。其中：财力安排支出70.2亿元，比上年预算数增长8.3%，主要支出事项：一般公共服务"
+    "支出7.4亿元、教育支出8.1亿元、社会保障和就业支出16.2亿元、城乡社区支出6.9亿元等；上级专项、上年结转安排支出12.6亿元。"
+)
+
+
+def test_a_parts_own_list_after_its_comparison(check):
+    """L225: "其中：A a，比上年预算数增长r%，主要支出事项：…等；B b。" (a city's budget explanation): the items
+    after 主要支出事项 are A's, not parts of the whole beside B (S101 summed all of them)."""
+    assert check(NESTED_AFTER_COMPARISON.format(w="82.8"), select="S101") == []
+    assert [f.stated for f in check(NESTED_AFTER_COMPARISON.format(w="84.8"), select="S101")] == ["84.8亿元"]

@@ -366,7 +366,11 @@ _SPENDING_ITEM = lazy(r"支出$")
 
 
 # (or 包括: "在职人员48人，包括行政人员22人，事业人员26人；退休人员15人")
-_NESTED_QIZHONG = lazy(r"[，,]?\s*(?:占[^，,；;。]{0,30}?%\s*[，,]\s*)?(?:其中|包括)\s*[：:，,]?")
+# (also after the part's own comparison: "…财力安排支出68.4亿元，比上年预算数增长10.1%，主要支出事项：A a、B b等；")
+_NESTED_QIZHONG = lazy(
+    r"(?:[，,]\s*(?:比|较|同比|与)[^，,；;。：:]{0,30})*"
+    r"[，,]?\s*(?:占[^，,；;。]{0,30}?%\s*[，,]\s*)?(?:其中|包括|主要(?:支出)?(?:事项|项目|用于|包括))\s*[：:，,]?"
+)
 _GROUP_END = lazy(r"[；;。]")
 
 # 、 and ， are used interchangeably inside one list; ； and ： start another group.

@@ -76,10 +76,18 @@ SCOPE_LEAD = lazy(
 )
 
 
+# "5月份，…" beside "1—5月份，…", "剔除高新区后：" ⏎ "…": a month and the months to date, a region with and
+# without one of its parts, are other quantities under the same names
+PERIOD_LEAD = lazy(
+    r"^\s*(?P<scope>(?:\d{1,2}\s*[—–\-~～至到]{1,2}\s*)?\d{1,2}\s*月份?|[一二三四1-4]季度|上半年|下半年|前三季度"
+    r"|(?:剔除|扣除|不含|除去?)[^，,。；;：:\d]{1,16}?(?:后|外)?)\s*[，,：:]"
+)
+
+
 def region_after(region: str, text: str, heading: bool) -> str:
     """The part of a region a paragraph speaks of, given the one of the paragraph before: the part its
     "在41个县收支完成情况上，" lead opens, else the one before it goes on; a heading ends it ("")."""
     if heading:
         return ""
-    lead = SCOPE_LEAD.match(text)
+    lead = SCOPE_LEAD.match(text) or PERIOD_LEAD.match(text)
     return lead.group("scope") if lead is not None else region
