@@ -899,3 +899,36 @@ def test_a_unit_cell_among_a_rows_figures_keeps_the_row_whole(tmp_path):
 )
 def test_an_unscored_forms_blocks_and_total_weigh_what_they_say(check, weights, group, found):
     assert [(f.rule, f.stated) for f in check(_form_stream(weights, group), select="G")] == found
+
+
+_UNEVEN_PANELS = (
+    "全区一般公共预算收支执行表\n单位：亿元\n"
+    "收入 |\n执行数 |\n支出 |\n执行数 |\n"
+    "收入总计 |\n50 |\n支出总计 |\n50 |\n"
+    "一、本级收入 |\n30 |\n一、本级支出 |\n42 |\n"
+    "1.税收收入 |\n12 |\n||\n"
+    "2.非税收入 |\n18 |\n||\n"
+    "二、转移性收入 |\n20 |\n二、转移性支出 |\n8 |\n"
+    "1.上级补助收入 |\n10 |\n1.上解支出 |\n{paid} |\n"
+    "2.债务转贷收入 |\n4 |\n2.债务还本支出 |\n3 |\n"
+    "3.调入资金 |\n1 |\n3.结转下年 |\n0 |\n"
+    "4.上年结转 |\n5 |\n"
+    "二、收支平衡\n全区一般公共预算收支平衡。\n"
+)
+
+
+def test_side_by_side_cells_with_empty_halves(check, tmp_path):
+    """L226: a web table copied one cell per line ("收入 |" ⏎ "执行数 |" …), the empty right half of a row
+    written as one line "||" and the last row stopping after its left half (a district's execution report):
+    two tables, not numbered headings ("二、转移性收入 |" read as a heading raised H101)."""
+    path = tmp_path / "uneven.txt"
+    path.write_text(_UNEVEN_PANELS.format(paid="5"), encoding="utf-8")
+    tables = load(path).tables
+    income = ["收入总计", "一、本级收入", "1.税收收入", "2.非税收入", "二、转移性收入", "1.上级补助收入"]
+    spending = ["支出总计", "一、本级支出", "二、转移性支出", "1.上解支出", "2.债务还本支出", "3.结转下年"]
+    assert [[r.cells[0].text for r in t.rows] for t in tables] == [
+        [*income, "2.债务转贷收入", "3.调入资金", "4.上年结转"],
+        spending,
+    ]
+    assert check(_UNEVEN_PANELS.format(paid="5")) == []
+    assert [(f.rule, f.stated) for f in check(_UNEVEN_PANELS.format(paid="8"))] == [("S102", "8亿元")]

@@ -604,9 +604,11 @@ def _side_by_side_rows(cells: list[tuple[int, str]]) -> list[list[tuple[int, str
         head = texts[:width]
         if len(cells) < 3 * width or head[1:half] != head[half + 1 : width] or head[0] == head[1]:
             continue
-        if any(not t or _VALUE_CELL.fullmatch(t) for t in head) or len(cells) % width:
+        if any(not t or _VALUE_CELL.fullmatch(t) for t in head) or len(cells) % width not in (0, half):
             continue
-        rows = [cells[k : k + width] for k in range(0, len(cells), width)]
+        # the last row may stop after its left half: the right-hand table had fewer rows
+        padded = cells + [(cells[-1][0], "")] * (-len(cells) % width)
+        rows = [padded[k : k + width] for k in range(0, len(padded), width)]
         body = rows[1:]
         named = [r for r in body if r[half][1].strip()]
         if (
@@ -619,10 +621,14 @@ def _side_by_side_rows(cells: list[tuple[int, str]]) -> list[list[tuple[int, str
 
 
 def _fits_halves(row: list[tuple[int, str]], half: int) -> bool:
-    """A name (or nothing) at the start of each half, figures (or nothing) after it."""
+    """A name (or nothing) at the start of each half, figures after it; or a half left empty."""
     return all(
-        (not t or not _VALUE_CELL.fullmatch(t)) if c % half == 0 else bool(_VALUE_CELL.fullmatch(t))
-        for c, (_, t) in enumerate(row)
+        not any(t for _, t in row[h : h + half])
+        or all(
+            (not t or not _VALUE_CELL.fullmatch(t)) if c == h else bool(_VALUE_CELL.fullmatch(t))
+            for c, (_, t) in enumerate(row[h : h + half], start=h)
+        )
+        for h in range(0, len(row), half)
     )
 
 
@@ -882,8 +888,15 @@ def _cell_stream(lines: list[Line], i: int) -> tuple[list[list[tuple[int, str]]]
             k += 2
         k = min(k, n)
     else:
-        while k < n and lines[k].text.count("|") == 1 and (cell := _stream_cell(lines[k].text)) is not None:
-            cells.append((lines[k].number, cell))
+        while k < n:
+            text = lines[k].text.strip()
+            if text.count("|") == 1 and (cell := _stream_cell(text)) is not None:
+                cells.append((lines[k].number, cell))
+            elif cells and text and not text.strip("|"):
+                # "1.税收收入 | ⏎ 16.48 | ⏎ ||": the row's last cells held nothing, one "|" each
+                cells += [(lines[k].number, "")] * len(text)
+            else:
+                break
             k += 1
     if len(cells) < _LEAST_STREAM:
         return None
