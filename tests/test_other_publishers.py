@@ -1395,3 +1395,32 @@ def test_a_parts_own_list_after_its_comparison(check):
     after 主要支出事项 are A's, not parts of the whole beside B (S101 summed all of them)."""
     assert check(NESTED_AFTER_COMPARISON.format(w="82.8"), select="S101") == []
     assert [f.stated for f in check(NESTED_AFTER_COMPARISON.format(w="84.8"), select="S101")] == ["84.8亿元"]
+
+
+SHORT_OF_BUDGET_TEXT = (
+    "2024年，全县财政收入累计完成58210万元，其中：一般公共预算收入{a}万元，完成预算40250万元的90.0%，短收{d}万元，"
+    "同比下降6.1%；政府性基金收入22010万元，完成预算30000万元的73.4%，短收7990万元，同比下降40.2%。"
+)
+
+
+def test_a_shortfall_against_the_budget(check):
+    """L227: "…收入A，完成预算B的r%，短收D" (a county's final accounts): D is B − A, checked as such (Y101),
+    and no part of the total before the 其中 (S101 summed A + D)."""
+    assert check(SHORT_OF_BUDGET_TEXT.format(a="36200", d="4050"), select="S101,Y101") == []
+    found = check(SHORT_OF_BUDGET_TEXT.format(a="36200", d="4650"), select="S101,Y101")
+    assert [(f.rule, f.stated, f.expected) for f in found] == [("Y101", "4650万元", "4050万元")]
+
+
+CHAIN_ON_FROM_TOTAL = (
+    "2024年全县一般公共预算收入36200万元，加上级补助收入{b}万元（其中：返还性收入4100万元、一般性转移支付收入"
+    "280000万元、专项转移支付收入18000万元），债务转贷收入9800万元，全县一般预算总收入348100万元，加上年结余6200万元，"
+    "加调入资金300万元，再加动用预算稳定调节基金500万元，收入总计355100万元。"
+)
+
+
+def test_a_chain_that_goes_on_from_its_own_total(check):
+    """L228: "A，加B（其中：…），C，总收入T，加D，加E，再加F，收入总计U" (a county's final accounts): the 其中 in
+    B's bracket is B's own; the second chain adds to T (I101 added D, E, F to B, three times)."""
+    assert check(CHAIN_ON_FROM_TOTAL.format(b="302100"), select="I101,S101") == []
+    found = check(CHAIN_ON_FROM_TOTAL.format(b="303100"), select="I101")
+    assert [(f.rule, f.stated) for f in found] == [("I101", "348100万元")]

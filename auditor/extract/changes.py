@@ -231,6 +231,7 @@ def analyse_changes(doc: Document) -> list[Change]:
         above = [*above[-5:], (para, text)]
         found.extend(_point_changes(para, text))
         found.extend(_differences(para, text))
+        found.extend(_budget_shortfalls(para, text))
         found.extend(_rates_of_change(para, text))
         from_to.extend(_from_to(para, text))
     found.extend(c for c in from_to if c.percent is not None or c.delta is not None)
@@ -291,6 +292,50 @@ def _differences(para: Paragraph, text: str) -> list[Change]:
 
 
 _ONE_CLAUSE_GAP = lazy(r"\s*[，,]\s*")
+
+# "一般公共预算收入42100万元，完成预算49531万元的85.0%，短收7431万元": the budget's shortfall (or excess) is the
+# difference of the actual and the budget before it
+_SHORT_OF_BUDGET = lazy(r"(?P<dir>短收|少收|欠收|短支|超收|多收|超支)了?\s*$")
+_ACTUAL_TO_BUDGET = lazy(
+    r"\s*[，,]\s*(?:完成|为|达到?)(?:年初|调整后的?|变动后的?)?预算(?:收入|支出|数)?(?:的)?\s*"
+)
+_BUDGET_RATE_THEN = lazy(r"\s*的\s*\d+(?:\.\d+)?\s*[%％]\s*[，,]\s*")
+
+
+def _budget_shortfalls(para: Paragraph, text: str) -> list[Change]:
+    if "收" not in text and "支" not in text:
+        return []
+    amounts = [q for q in para.quantities if q.is_amount]
+    out = []
+    for k, d in enumerate(amounts):
+        word = _SHORT_OF_BUDGET.search(text, max(0, d.start - 4), d.start) if k >= 2 else None
+        if word is None:
+            continue
+        actual, budget = amounts[k - 2], amounts[k - 1]
+        if not (
+            _ACTUAL_TO_BUDGET.fullmatch(text, actual.end, budget.start)
+            and _BUDGET_RATE_THEN.fullmatch(text, budget.end, word.start())
+        ):
+            continue
+        if any(q.approx for q in (actual, budget, d)) or not (
+            _same_measure(actual, budget) and _same_measure(actual, d)
+        ):
+            continue
+        sign = 1 if word.group("dir") in ("超收", "多收", "超支") else -1
+        out.append(
+            Change(
+                current=actual,
+                prior=budget,
+                delta=d,
+                percent=None,
+                sign=sign,
+                prior_year=None,
+                subject_year=None,
+                anchor=d,
+                against_budget=True,
+            )
+        )
+    return out
 
 
 # ----------------------------------------------------------------------------- 比/较上年 …

@@ -2022,7 +2022,8 @@ def _first_terms(text: str, flat: str, before: list[Quantity], add_at: int) -> l
     gap = flat[nearest.end : add_at]
     if gap.strip() and not all(_FIRST_TERM_NOTE.fullmatch(c) for c in regex.split(r"[，,]", gap)):
         return []
-    split = text.rfind("其中", sentence_start(text, nearest.start), nearest.start)
+    # (a 其中 inside a bracket lists a term's own parts: "加上级补助收入B（其中：…），…")
+    split = flat.rfind("其中", sentence_start(text, nearest.start), nearest.start)
     whole = [q for q in before if q.end <= split and not q.approx] if split >= 0 else []
     if len(before) > 1 and not gap.strip():
         # "税收收入A，非税收入B，加…": the chain right after the second of two figures adds to both; after
@@ -2073,7 +2074,15 @@ def _running_totals(para: Paragraph, above: list[Paragraph] = ()) -> list[Identi
             # sentence before the 其中 holds the whole the chain adds to, the likelier reading
             opens = sentence_start(text, opens - 1)
         before = [q for q in top if opens <= q.start and q.end <= m.start()]
-        firsts = _first_terms(text, flat, before, m.start())
+        if (
+            before
+            and any(i.result is before[-1] for i in found)
+            and not flat[before[-1].end : m.start()].strip()
+        ):
+            # "A，加B，C，全县总收入T，加上年结余D…，收入总计U": the next chain goes on from the total before
+            firsts = [before[-1]]
+        else:
+            firsts = _first_terms(text, flat, before, m.start())
         if not firsts:
             continue
         if aside:
