@@ -59,3 +59,19 @@ def test_wrong_rates_fail(check, text, stated, expected):
 def test_truncated_rate_of_exact_counts_is_info(check):
     (f,) = check("招聘任务30人，实际完成41人，完成目标任务的136.66%。", select="C101")
     assert (f.severity, f.expected) == ("info", "136.67%")
+
+
+YEAR_PLAN = (
+    "2023年，全县一般公共预算地方收入完成{a}万元，占年计划75000万元的110.5%，同比增长9.99%。其中，税收收入完成"
+    "61323万元，为年计划55000万元的111.5%。非税收入完成21553万元，完成年计划20000万元的107.77%。"
+)
+
+
+def test_a_rate_of_the_years_plan(check):
+    """L229: "…收入完成A，占年计划B的r%", "为年计划B的r%", "完成年计划B的r%" (a county's final accounts): the
+    plan for the year, written 年计划, is the target."""
+    assert check(YEAR_PLAN.format(a="82876"), select="C101,S101") == []
+    found = check(YEAR_PLAN.format(a="85876"), select="C101,S101")
+    assert [(f.rule, f.stated) for f in found] == [("C101", "110.5%")]
+    slipped = YEAR_PLAN.format(a="82876").replace("55000", "58000")
+    assert [(f.rule, f.stated) for f in check(slipped, select="C101")] == [("C101", "111.5%")]
