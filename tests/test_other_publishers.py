@@ -1424,3 +1424,19 @@ def test_a_chain_that_goes_on_from_its_own_total(check):
     assert check(CHAIN_ON_FROM_TOTAL.format(b="302100"), select="I101,S101") == []
     found = check(CHAIN_ON_FROM_TOTAL.format(b="303100"), select="I101")
     assert [(f.rule, f.stated) for f in found] == [("I101", "348100万元")]
+
+
+FUND_BALANCE_BELOW = (
+    "三、社会保险基金预算执行情况\n"
+    "2023年，市本级一般公共预算收入31.52亿元，其中税收收入20.10亿元。\n"
+    "2023年，市本级社会保险基金预算收入{income}亿元，社会保险基金预算支出57.93亿元。收支相抵，本年收支结余7.24亿元，"
+    "年终滚存结余78.09亿元。\n"
+)
+
+
+def test_a_years_balance_below_a_paragraph_with_qizhong(check):
+    """L230: "…收入A，…支出B。收支相抵，本年收支结余N，年终滚存结余M" (a city's final accounts): N = A − B, though
+    the paragraph above lists parts of something else (a 其中 there kept the balance unchecked)."""
+    assert check(FUND_BALANCE_BELOW.format(income="65.17"), select="I101") == []
+    found = check(FUND_BALANCE_BELOW.format(income="65.47"), select="I101")
+    assert [(f.rule, f.stated) for f in found] == [("I101", "7.24亿元")]

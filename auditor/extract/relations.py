@@ -1986,7 +1986,7 @@ _CHAIN_GAP = lazy(
 _CHAIN_TOTAL = lazy(
     r"^\s*后?\s*[，,]\s*(?!(?:再)?(?:加|减))[^\d、，,；;。等]{0,12}(?:总计|总量|合计|共计|总额|总收入|总支出)(?:为|是|达到?)?\s*$"
 )  # "，减一般公共预算总支出13.6亿元": a term subtracted, not the chain's total; "…1.34亿元后，收入总计T"
-_NET_BALANCE = lazy(r"收支相抵[，,]?\s*(?:当年|年终|年末|本年)?(?:滚存)?结余(?:为|是)?\s*$")
+_NET_BALANCE = lazy(r"收支相抵[，,]?\s*(?:当年|年终|年末|本年)?(?:收支)?(?:滚存)?结余(?:为|是)?\s*$")
 
 
 def _above_in_section(paragraphs: list[Paragraph], index: int, most: int = 3) -> list[Paragraph]:
@@ -2123,8 +2123,10 @@ def _running_totals(para: Paragraph, above: list[Paragraph] = ()) -> list[Identi
         ):
             continue
         earlier = [q for q in top if q.end <= m.start()]
+        sources: list[Paragraph] = []  # the paragraphs above whose figures the balance is of
         if not earlier and _OPENS_WITH_ABOVE.fullmatch(text, 0, m.start()):
             # "上述收支相抵，年终结余N" in a paragraph of its own: the totals of the paragraphs above
+            sources = list(above)
             earlier = [q for p in reversed(above) for q in _top_level_amounts(p)]
         income = [q for q in earlier if _INCOME_TOTAL.search(_norm_label(q.label))]
         spending = [q for q in earlier if _SPENDING_TOTAL.search(_norm_label(q.label))]
@@ -2135,7 +2137,7 @@ def _running_totals(para: Paragraph, above: list[Paragraph] = ()) -> list[Identi
             and _comparable(spending[0], balance)
         ):
             found.append(Identity(balance, [(1, income[0]), (-1, spending[0])], "balance"))
-        elif not income and not spending and (terms := _balance_items(earlier, balance, text, above)):
+        elif not income and not spending and (terms := _balance_items(earlier, balance, text, sources)):
             found.append(Identity(balance, terms, "balance"))
     return found
 
