@@ -427,3 +427,17 @@ def test_a_whole_explained_before_its_numbered_items(check):
     assert check(EXPLAINED_THEN_ITEMS.format(a="430.20"), select="S101") == []
     found = check(EXPLAINED_THEN_ITEMS.format(a="460.20"), select="S101")
     assert [(f.rule, f.stated) for f in found] == [("S101", "612.30万元")]
+
+
+SPENDING_BALANCE_LIST = (
+    "一般公共预算支出409500万元，上解上级支出{paid}万元，债务还本支出8200万元，安排预算稳定调节基金182万元，"
+    "区域间转移性支出1170万元，支出总计425500万元。"
+)
+
+
+def test_a_spending_list_closed_by_its_total_with_the_stabilisation_fund(check):
+    """L231: "A，上解上级支出B，债务还本支出C，安排预算稳定调节基金D，…，支出总计T" (a county's final accounts):
+    the fund set aside is spent in the year, like the others; neither its 安排 nor its 预算 makes it a budget."""
+    assert check(SPENDING_BALANCE_LIST.format(paid="6448"), select="S101") == []
+    found = check(SPENDING_BALANCE_LIST.format(paid="6748"), select="S101")
+    assert [(f.rule, f.stated) for f in found] == [("S101", "425500万元")]

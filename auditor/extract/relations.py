@@ -149,7 +149,7 @@ _CLOSING_TOTAL = lazy(r"^(?:收入|支出)?(?:合计|共计|总计|累计|总共
 # names of parts that carry a whole's word without being a whole: the funds (一般公共预算收入) and what was
 # carried over from the year before (上年结转收入)
 _PART_NAMES = lazy(
-    r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|上年结转|上年结余|年初结转|年初结余"
+    r"预算稳定调节基金|一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|上年结转|上年结余|年初结转|年初结余"
 )
 _GENERIC_BASE = lazy(r"^(?:总额|总数|总量|合计|总计|全部|总支出|总收入|总体|整体)?$")
 _SUBSET_PAREN = lazy(r"^[（(]\s*(?:含|包含|包括|均含|不含|其中含)")
@@ -334,7 +334,7 @@ _BY_NATURE = lazy(r"(?:基本支出|项目支出|上缴上级支出|经营支出
 _BY_FUND = lazy(r"一般公共预算|政府性基金|国有资本经营|财政拨款")
 
 
-_PLANNED = lazy(r"安排|下达|计划")
+_PLANNED = lazy(r"安排(?!预算稳定调节基金)|下达|计划")  # (安排预算稳定调节基金 is spent: it leaves the year)
 _THIS_MONTH = lazy(r"当月|本月|\d{1,2}月份")
 _TO_DATE = lazy(r"累计")
 _SPENT = lazy(r"支出|执行|使用|完成")
