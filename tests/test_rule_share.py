@@ -139,3 +139,20 @@ def test_a_share_after_the_figures_rate_against_its_budget(check):
     assert [(f.rule, f.stated, f.expected) for f in check(wrong, select="P101")] == [
         ("P101", "38.00%", "35.00%")
     ]
+
+
+LEVEL_IN_ITS_SENTENCE = (
+    "1.收入预算执行情况。2023年全县一般公共预算收入完成510000万元，为调整预算的100.1%；其中税收收入完成270300万元，"
+    "占一般公共预算收入的53%。\n"
+    "分区域收入执行情况。县本级一般公共预算收入完成292600万元，同比增长4.3%，其中税收收入完成149300万元，"
+    "占一般公共预算收入的{p}%。\n"
+)
+
+
+def test_a_share_of_the_whole_its_own_sentence_names(check):
+    """L232: "县本级一般公共预算收入完成A，…，其中税收收入完成a，占一般公共预算收入的p%" below the county's own
+    figures (a county's budget report): the base is the whole of the part's sentence, not unknown because the
+    paragraph above speaks of the whole county."""
+    assert check(LEVEL_IN_ITS_SENTENCE.format(p="51"), select="P101") == []
+    found = check(LEVEL_IN_ITS_SENTENCE.format(p="81"), select="P101")
+    assert [(f.rule, f.stated) for f in found] == [("P101", "81%")]

@@ -1075,6 +1075,15 @@ def _resolve_base_label(doc: Document, para: Paragraph, part: Quantity, label: s
     # the base is a part of it, not the base (the item on the line above is not the 本年支出 above it)
     if before:
         base = next((q for q in before if not _share_of_its_own(doc, q, want)), None)
+        if (
+            base is not None
+            and base is before[0]
+            and base.line == part.line
+            and sentence_start(normalise(para.text), part.start) <= base.start
+        ):
+            # "县本级…收入完成A，…，其中税收收入完成a，占一般公共预算收入的p%": the whole the part's own sentence
+            # names, whatever other levels the paragraphs above speak of
+            return base
         if base is not None and _levels_differ(base, before, want):
             return _level_of_part(part, fitting[:split])
         return base
