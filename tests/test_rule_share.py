@@ -157,3 +157,32 @@ def test_a_share_of_the_whole_its_own_sentence_names(check):
     assert check(LEVEL_IN_ITS_SENTENCE.format(p="51"), select="P101") == []
     found = check(LEVEL_IN_ITS_SENTENCE.format(p="81"), select="P101")
     assert [(f.rule, f.stated) for f in found] == [("P101", "81%")]
+
+
+OWN_GROWTH_THEN_SHARE = (
+    "1-3月全省县区一般公共预算收入完成503.7亿元。\n"
+    "在41个县收支完成情况上，一般公共预算收入完成151亿元，同比增加21亿元，增长16.2%。其中：税收收入完成95.1亿元，"
+    "增长19.9%，占一般公共预算收入的{p}%；非税收入完成55.9亿元，增长10.4%，占一般公共预算收入的37%。\n"
+)
+
+
+def test_shares_after_each_parts_own_growth(check):
+    """L233: "…收入完成W…。其中：A完成a，增长r%，占…收入的p%；B完成b，增长s%，占…的q%" (a province's county
+    report): each share follows its part's growth rate, and the whole written "收入完成W" is the base named."""
+    assert check(OWN_GROWTH_THEN_SHARE.format(p="63"), select="P101,P102") == []
+    found = check(OWN_GROWTH_THEN_SHARE.format(p="93"), select="P101")
+    assert [(f.rule, f.stated) for f in found] == [("P101", "93%")]
+
+
+SOLE_PART_BELOW_LEVELS = (
+    "全市一般公共预算收入完成98000万元，同比增长3.2%。县区级一般公共预算收入完成68000万元。\n"
+    "市本级一般公共预算收入完成30000万元，同比增长2.1%。其中，税收收入完成21000万元，占一般公共预算收入的{p}%。\n"
+)
+
+
+def test_a_sole_parts_share_of_the_sentence_before(check):
+    """L233: "市本级…收入完成W，…。其中，税收收入完成a，占一般公共预算收入的p%" below the city's figures: the
+    whole of the sentence before the part's 其中 is the base (the city's total was taken)."""
+    assert check(SOLE_PART_BELOW_LEVELS.format(p="70"), select="P101") == []
+    found = check(SOLE_PART_BELOW_LEVELS.format(p="40"), select="P101")
+    assert [(f.rule, f.expected) for f in found] == [("P101", "70.00%")]

@@ -21,7 +21,6 @@ import regex
 from auditor.extract.changes import (
     DOWN_WORDS,
     EXPLAINING_GAP,
-    RATE_CLAUSES,
     UP_WORDS,
     AnnualGrowth,
     Change,
@@ -47,7 +46,14 @@ from auditor.extract.tolerance import Interval, Verdict, interval_of, judge, sum
 from auditor.model.document import Cell, Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
-from auditor.text.labels import LEADING_ORDINAL, QUOTES, SHARE_AFTER, level_of, outside_brackets
+from auditor.text.labels import (
+    LEADING_ORDINAL,
+    OPENS_WITH_QIZHONG,
+    QUOTES,
+    SHARE_AFTER,
+    level_of,
+    outside_brackets,
+)
 from auditor.text.rx import lazy
 from auditor.text.spans import (
     clause_start,
@@ -968,7 +974,8 @@ def _attach_shares(para: Paragraph, breakdowns: list[Breakdown]) -> None:
         for b in breakdowns:
             if part is None or part not in b.parts:
                 continue
-            if base and not (len(base) >= 2 and _norm_label(b.whole.label).endswith(base)):
+            whole = _DONE_TAIL.sub("", _norm_label(b.whole.label))  # "一般公共预算收入完成151亿元"
+            if base and not (len(base) >= 2 and whole.endswith(base)):
                 continue  # 占X的y% with X another figure than this breakdown's whole
             b.shares[b.parts.index(part)] = pct
 
@@ -987,7 +994,7 @@ def _part_before(para: Paragraph, pos: int) -> Quantity | None:
     if (
         q.kind is Kind.PERCENT
         and amounts
-        and RATE_CLAUSES.fullmatch(outside_brackets(text[amounts[-1].end : pos]).lstrip())
+        and _OWN_RATES.fullmatch(outside_brackets(text[amounts[-1].end : pos]).lstrip())
     ):
         # "税务部门完成13,866万元，占调整预算100.93%，占一般公共预算收入的48.51%": another rate of the
         # figure stands between it and this share
@@ -1003,6 +1010,11 @@ def _part_before(para: Paragraph, pos: int) -> Quantity | None:
     return q
 
 
+# the figure's own rates before its share: "…完成95.1亿元，增长19.9%，占一般公共预算收入的63%"
+_OWN_RATES = lazy(
+    r"(?:[，,]\s*(?:(?:完成|占|为|达到?|(?:较|比|超)均衡进度)[^，,；;。]{0,20}?|(?:同比|比上年|较上年)?"
+    r"(?:增长|下降|降低|提高|减少|增加)了?)\d+(?:\.\d+)?\s*[%％]\s*){1,3}[，,]\s*"
+)
 _SUMMED_BEFORE_SHARE = lazy(r"合计|共计|累计|总计|[两二三四五六七八九十]项|以上|上述")
 _LABEL_NOISE = lazy(r"20\d\d\s*年度?|本年度|本年|当年|全年|的|\s")
 
@@ -1075,15 +1087,17 @@ def _resolve_base_label(doc: Document, para: Paragraph, part: Quantity, label: s
     # the base is a part of it, not the base (the item on the line above is not the 本年支出 above it)
     if before:
         base = next((q for q in before if not _share_of_its_own(doc, q, want)), None)
-        if (
-            base is not None
-            and base is before[0]
-            and base.line == part.line
-            and sentence_start(normalise(para.text), part.start) <= base.start
-        ):
+        if base is not None and base is before[0] and base.line == part.line:
             # "县本级…收入完成A，…，其中税收收入完成a，占一般公共预算收入的p%": the whole the part's own sentence
-            # names, whatever other levels the paragraphs above speak of
-            return base
+            # names (or the sentence before, when the part's opens with 其中), whatever other levels the
+            # paragraphs above speak of
+            text = normalise(para.text)
+            opens = sentence_start(text, part.start)
+            if opens <= base.start or (
+                OPENS_WITH_QIZHONG.match(text, opens)
+                and sentence_start(text, max(0, opens - 1)) <= base.start
+            ):
+                return base
         if base is not None and _levels_differ(base, before, want):
             return _level_of_part(part, fitting[:split])
         return base
