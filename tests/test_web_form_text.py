@@ -252,3 +252,23 @@ def test_leaves_without_a_weight_column_are_weighed_by_their_names(check):
     """No 分值 column: "政策相符性(6分)" and "程序规范性(8分)" weigh 14 under "立项依据(12分)"."""
     text = INDICATORS_WITHOUT_EMPTY_CELLS.format(top=20).replace("程序规范性(6分)", "程序规范性(8分)")
     assert _found(check, text, "G") == [("G101", "12分", "14分")]
+
+
+LABEL_CELL_ABOVE = (
+    "部门整体支出绩效自评表 | |||||||||||||\n"
+    "(2023年度) | |||||||||||||\n"
+    "部门 | 某县乡村建设服务中心 | ||||||||||||\n"
+    "预算资金 (万元) |\n"
+    "年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | |||||||\n"
+    "年度资金总额 | 329.77 | 329.77 | {spent} | 10 | 102.59% | ||||||||\n"
+    "其中:当年财政拨款 | 329.77 | 329.77 | 338.31 | — | 102.59% | — | |||||||\n"
+    "上年结转资金 | — | — | |||||||||||\n"
+)
+
+
+def test_a_header_whose_label_cell_stands_on_the_line_above(check):
+    """L234: "预算资金 (万元) |" on a line of its own, then "年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 |
+    得分" (a department's self-evaluation copied from a web page): the column names start after the label
+    column, and 执行率 is 全年执行数 over 全年预算数."""
+    assert _found(check, LABEL_CELL_ABOVE.format(spent="338.31"), "C") == []
+    assert _found(check, LABEL_CELL_ABOVE.format(spent="358.31"), "C") == [("C101", "102.59%", "108.65%")]

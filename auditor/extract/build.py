@@ -180,6 +180,34 @@ def _split_at_captions(block: TableBlock) -> list[tuple[str, TableBlock]]:
     return out
 
 
+_VALUE_COLUMN = lazy(r"(?:年初|全年|调整后?)?(?:预算|执行|决算|完成|实际)数|分值|得分|(?:执行|完成)率|权重")
+
+
+def _header_without_its_label_cell(raw_rows: list, offsets: list | None) -> tuple[list, list | None]:
+    """ "年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分" over "年度资金总额 | 329.77 | 329.77 | …": the
+    label column's name stood on the line above (now the caption), so the header starts one cell late."""
+    if len(raw_rows) < 2 or not raw_rows[0]:
+        return raw_rows, offsets
+    head = [normalise(t).replace(" ", "") for _, t in raw_rows[0]]
+    names = [t for t in head if t]
+    if len(names) < 3 or head[: len(names)] != names or not _VALUE_COLUMN.fullmatch(names[0]):
+        return raw_rows, offsets
+    row = [t.strip() for _, t in raw_rows[1]]
+    filled = [t for t in row[1:] if t]
+    if not row or not row[0] or _is_figure(row[0]) or not filled or len(row) <= len(names):
+        return raw_rows, offsets
+    if not all(_is_figure(t) or t in ("—", "-", "/") for t in row[1 : len(names) + 1] if t):
+        return raw_rows, offsets
+    line = raw_rows[0][0][0]
+    width = (
+        len(raw_rows[0]) if not raw_rows[0][-1][1].strip() else len(raw_rows[0]) + 1
+    )  # (its empty end cut)
+    shifted = [[(line, ""), *raw_rows[0]][:width], *raw_rows[1:]]
+    if offsets is not None:
+        offsets = [[0, *offsets[0]][:width], *offsets[1:]]
+    return shifted, offsets
+
+
 def _merged_sub_header(raw_rows: list, offsets: list | None) -> tuple[list, list | None]:
     """ "项目 | 上年决算数 | 本年决算数 | 比上年增、减情况 | |" over "增、减金额 | 增、减幅度 | | | |": a header cell
     merged across the columns below it, whose second row names them; a text copy drops the second row's
@@ -253,6 +281,7 @@ def _build_table(index: int, block: TableBlock, caption: str) -> Table:
     if raw_rows and raw_rows[0] and raw_rows[0][0][1].strip() != dropped:
         caption = f"{caption} {dropped}".strip()  # "绩效指标（90分）": the block's name and its points
     raw_rows, offsets = _merged_sub_header(raw_rows, offsets)
+    raw_rows, offsets = _header_without_its_label_cell(raw_rows, offsets)
     cm = _CAPTION_UNIT.search(caption)
     caption_unit = cm.group("u") if cm else None
     header_texts = [t for _, t in raw_rows[0]]
