@@ -499,3 +499,17 @@ def test_a_comparison_after_a_completion_rate_of_a_named_budget(check, a, b, fou
     base; the comparison is A's, also as an item of a 其中 list."""
     got = check(RATE_BASE_THEN_YOY.format(a=a, b=b), select="Y101")
     assert [(f.rule, f.stated) for f in got] == found
+
+
+RATE_THEN_REVENUE_CHANGE = (
+    "今年1—5月份，全省一般公共预算收入完成1509.3亿元，比上年增长36.6%，增收404.5亿元。\n"
+    "税收收入完成1237.5亿元，增长{p}%，增收412.8亿元；非税收入完成271.8亿元，下降3%，减收8.3亿元。\n"
+)
+
+
+def test_a_growth_rate_then_the_revenue_gained(check):
+    """L235: "税收收入完成A，增长p%，增收d" (a province's monthly revenue report): the clause opening with the rate,
+    then the revenue gained, compares with the year before like "比上年增长p%，增收d"."""
+    assert check(RATE_THEN_REVENUE_CHANGE.format(p="50.1"), select="Y101") == []
+    found = check(RATE_THEN_REVENUE_CHANGE.format(p="80.1"), select="Y101")
+    assert [(f.rule, f.stated, f.expected) for f in found] == [("Y101", "80.1%", "50.05%")]
