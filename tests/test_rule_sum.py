@@ -441,3 +441,17 @@ def test_a_spending_list_closed_by_its_total_with_the_stabilisation_fund(check):
     assert check(SPENDING_BALANCE_LIST.format(paid="6448"), select="S101") == []
     found = check(SPENDING_BALANCE_LIST.format(paid="6748"), select="S101")
     assert [(f.rule, f.stated) for f in found] == [("S101", "425500万元")]
+
+
+RATE_THEN_QIZHONG = (
+    "（2）项目资金执行情况。实际执行{w}万元，项目执行率88.74%。其中中央补助经费执行7177.37万元，省级财政配套资金"
+    "执行2087.98万元。"
+)
+
+
+def test_a_whole_with_its_execution_rate_before_qizhong(check):
+    """L236: "实际执行W万元，项目执行率r%。其中A执行a，B执行b。" (a department's self-evaluation): the rate
+    clause between the whole and its 其中 is the whole's own."""
+    assert check(RATE_THEN_QIZHONG.format(w="9265.35"), select="S101") == []
+    found = check(RATE_THEN_QIZHONG.format(w="9565.35"), select="S101")
+    assert [(f.rule, f.stated) for f in found] == [("S101", "9565.35万元")]

@@ -681,9 +681,11 @@ def _whole_by_shares(b: Breakdown, text: str) -> bool:
 # Between a figure and its 其中, a comparison or a rate about it: "，比上年增加3.20万元，增长10.00%，"
 _COMPARISON_GAP = lazy(
     r"[，,]\s*(?:比|较|同比|与|完成|占|为(?:年初|调整后?的?|全年|变动后的?|年)?预算"
-    r"|(?=(?:增加|减少|增长|下降|负增长)了?\s*\d))[^；;：:]{0,50}?[，,。；;]\s*"
+    r"|(?=(?:增加|减少|增长|下降|负增长)了?\s*\d)"
+    r"|\p{Han}{0,6}(?:执行|完成|支出|到位|使用)率)[^；;：:]{0,50}?[，,。；;]\s*"
     r"(?:位居[^，,；;。]{0,12}第\s*\d{1,3}\s*位[，,。]\s*)?$"  # "，位居全市第9位。": a rank, no figure of it
-)  # "…65300万元，增长4.6%，其中：": a bare change of the whole, its comparison unnamed; "为调整预算的96.5%"
+)  # "…65300万元，增长4.6%，其中：": a bare change of the whole, its comparison unnamed; "为调整预算的96.5%";
+# "实际执行9265.35万元，项目执行率88.74%。其中…": the whole's own rate
 
 
 _SELECTION = lazy(r"重点|主要|部分|大项|较大的")
