@@ -513,3 +513,17 @@ def test_a_growth_rate_then_the_revenue_gained(check):
     assert check(RATE_THEN_REVENUE_CHANGE.format(p="50.1"), select="Y101") == []
     found = check(RATE_THEN_REVENUE_CHANGE.format(p="80.1"), select="Y101")
     assert [(f.rule, f.stated, f.expected) for f in found] == [("Y101", "80.1%", "50.05%")]
+
+
+SHORTFALL_THEN_YOY = (
+    "2024年，全县财政收入累计完成58210万元。其中：一般公共预算收入36200万元，完成预算40250万元的90.0%，"
+    "短收4050万元，同比下降{p}%，减收4700万元；政府性基金收入22010万元，完成预算30000万元的73.4%，短收7990万元。"
+)
+
+
+def test_a_comparison_after_the_budget_and_its_shortfall(check):
+    """L237: "…收入A，完成预算B的r%，短收D，同比下降p%，减收d" (a county's final accounts): the comparison with
+    the year before is A's, not the shortfall's (the prior is A + d)."""
+    assert check(SHORTFALL_THEN_YOY.format(p="11.5"), select="Y101") == []
+    found = check(SHORTFALL_THEN_YOY.format(p="14.5"), select="Y101")
+    assert [(f.rule, f.stated, f.expected) for f in found] == [("Y101", "14.5%", "11.49%")]

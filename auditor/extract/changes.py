@@ -305,21 +305,33 @@ _ACTUAL_TO_BUDGET = lazy(
 _BUDGET_RATE_THEN = lazy(r"\s*的\s*\d+(?:\.\d+)?\s*[%％]\s*[，,]\s*")
 
 
+def _shortfall_at(
+    text: str, amounts: list[Quantity], k: int
+) -> tuple[Quantity, Quantity, regex.Match] | None:
+    """(actual, budget, the word) when ``amounts[k]`` is "A，完成预算B的r%，短收D"'s D."""
+    d = amounts[k]
+    word = _SHORT_OF_BUDGET.search(text, max(0, d.start - 4), d.start) if k >= 2 else None
+    if word is None:
+        return None
+    actual, budget = amounts[k - 2], amounts[k - 1]
+    if not (
+        _ACTUAL_TO_BUDGET.fullmatch(text, actual.end, budget.start)
+        and _BUDGET_RATE_THEN.fullmatch(text, budget.end, word.start())
+    ):
+        return None
+    return actual, budget, word
+
+
 def _budget_shortfalls(para: Paragraph, text: str) -> list[Change]:
     if "收" not in text and "支" not in text:
         return []
     amounts = [q for q in para.quantities if q.is_amount]
     out = []
     for k, d in enumerate(amounts):
-        word = _SHORT_OF_BUDGET.search(text, max(0, d.start - 4), d.start) if k >= 2 else None
-        if word is None:
+        found = _shortfall_at(text, amounts, k)
+        if found is None:
             continue
-        actual, budget = amounts[k - 2], amounts[k - 1]
-        if not (
-            _ACTUAL_TO_BUDGET.fullmatch(text, actual.end, budget.start)
-            and _BUDGET_RATE_THEN.fullmatch(text, budget.end, word.start())
-        ):
-            continue
+        actual, budget, word = found
         if any(q.approx for q in (actual, budget, d)) or not (
             _same_measure(actual, budget) and _same_measure(actual, d)
         ):
@@ -898,6 +910,12 @@ def _subject(
         q for q in amounts if q.end <= m.start() and q.is_amount and (like is None or _same_measure(q, like))
     ]
     current = None
+    money = [q for q in amounts if q.is_amount]
+    if before and (k := next((i for i, q in enumerate(money) if q is before[-1]), None)) is not None:
+        shortfall = _shortfall_at(text, money, k)
+        if shortfall is not None and _ONE_CLAUSE_GAP.fullmatch(text, before[-1].end, m.start()):
+            # "…收入A，完成预算B的r%，短收D，同比下降p%": the comparison is A's, after its budget and shortfall
+            return shortfall[0], explicit_prior
     if before:
         last = before[-1]
         gap = text[last.end : m.start()]
