@@ -186,3 +186,19 @@ def test_a_sole_parts_share_of_the_sentence_before(check):
     assert check(SOLE_PART_BELOW_LEVELS.format(p="70"), select="P101") == []
     found = check(SOLE_PART_BELOW_LEVELS.format(p="40"), select="P101")
     assert [(f.rule, f.expected) for f in found] == [("P101", "70.00%")]
+
+
+BALANCED_BUDGET_BASE = (
+    "（一）教育支出类科目 5,806,105.16 元，占支出总预算\n"
+    "{p}%，同比增加 3,520,772.45 元，增长 154.06%。\n"
+    "四、财政拨款收支预算情况说明\n"
+    "2023 年财政拨款收支总预算 7,057,486.18 元。收入包括：一般公共预算拨款 7,057,486.18 元。\n"
+)
+
+
+def test_a_share_of_the_spending_side_of_a_balanced_budget(check):
+    """L238: "…类科目a元，占支出总预算p%" with the total written "财政拨款收支总预算T元" (a school's budget): the
+    收支总预算 is the 支出总预算 as well."""
+    assert check(BALANCED_BUDGET_BASE.format(p="82.27"), select="P101") == []
+    found = check(BALANCED_BUDGET_BASE.format(p="85.27"), select="P101")
+    assert [(f.rule, f.stated) for f in found] == [("P101", "85.27%")]

@@ -1134,6 +1134,9 @@ def _levels_differ(base: Quantity, near: list[Quantity], want: str) -> bool:
     return level_of(_norm_label(base.label)) is not None and len(levels) > 1 and not level_of(want)
 
 
+_ONE_SIDE_OF_BUDGET = frozenset({"支出总预算", "收入总预算"})
+
+
 def _fitting(doc: Document, want: str, part: Quantity) -> tuple[list[tuple[int, int]], list[Quantity]]:
     """The amounts a base label ``want`` can name for ``part`` (same unit and kind; labels equal, or one
     ending with the other), in document order with their places; computed once per label, unit and kind,
@@ -1157,6 +1160,8 @@ def _fitting(doc: Document, want: str, part: Quantity) -> tuple[list[tuple[int, 
                 or have.endswith(want)
                 or (want.endswith(have) and len(have) >= 4)
                 or have == want + "支出"
+                # "占支出总预算82.27%" of the "财政拨款收支总预算7,057,486.18元": a balanced budget's one total
+                or (want in _ONE_SIDE_OF_BUDGET and have.endswith("收支总预算"))
             )
         ]
         fitting.sort(key=lambda q: (q.line, q.start))
