@@ -1440,3 +1440,84 @@ def test_a_years_balance_below_a_paragraph_with_qizhong(check):
     assert check(FUND_BALANCE_BELOW.format(income="65.17"), select="I101") == []
     found = check(FUND_BALANCE_BELOW.format(income="65.47"), select="I101")
     assert [(f.rule, f.stated) for f in found] == [("I101", "7.24亿元")]
+
+
+PLACE_CLASSES = (
+    "分县市区看，20个县（市、区）一般公共预算支出增速有13个县（市、区）高于全市平均水平，有7个县（市、区）低于"
+    "全市平均水平。\n"
+)
+
+
+def test_the_kinds_of_place_counted_are_no_list(check):
+    """L239: "20个县（市、区）" (a city's spending report): the bracket names the kinds of place counted (counties,
+    county-level cities, districts), not a list of two; a real list in brackets is still counted."""
+    assert check(PLACE_CLASSES, select="N101") == []
+    listed = "全市设3个办事处（城东、城西）。\n"
+    assert [f.rule for f in check(listed, select="N101")] == ["N101"]
+
+
+OLD_FUND_NAME = (
+    "据悉，在全区地方财政总收入中，一般预算收入700.5亿元，完成年度预算的60%，增加168.9亿元，增长31.8%。全区地方"
+    "财政支出998.9亿元，完成调整预算的38.7%，比上年同期增加268.8亿元，增长36.8%。\n"
+)
+
+
+def test_a_revenue_named_by_the_funds_old_name_is_no_budget(check):
+    """L240: "一般预算收入A，完成年度预算的60%。…支出B，完成调整预算的r%" (a region's half-year news): 一般预算收入
+    is the old name of the general budget's revenue, no budget of the spending (C101 divided B by A)."""
+    assert check(OLD_FUND_NAME, select="C101") == []
+    stated = "全区地方财政支出调整预算2580亿元，实际支出998.9亿元，完成调整预算的36.7%。\n"
+    assert [f.rule for f in check(stated, select="C101")] == ["C101"]
+
+
+def test_a_blogs_counters_are_no_residue(check):
+    """L241: "…發表在 痞客邦 留言(0) 人氣()" (a report copied onto a blog, in either script): the page's
+    counters; an empty bracket in the report's own sentence is still residue."""
+    page = "白云区财政局公布2013年部门预算。\nqm64 發表在 痞客邦 留言(0) 人氣()\n"
+    assert check(page, select="T101") == []
+    assert [f.rule for f in check("本单位共有在职人员()人。\n", select="T101")] == ["T101"]
+
+
+HEADLINE_WORDS = (
+    "山西去年财政收入1867亿元 扭转两年持续下降局面\n"
+    "原标题：山西去年财政收入完成1867亿元，扭转两年持续下降局面\n"
+    "1月16日，全省财政工作会议召开。2017年，全省一般公共预算收入完成1867亿元。\n"
+)
+
+
+def test_a_headlines_words_are_no_units_name(check):
+    """L242: "…扭转两年持续下降局面" in a news headline: 局面 is a word, no 局 (E101 took "…下降局" for the
+    unit's name and the comma beside it for a misspelling)."""
+    assert check(HEADLINE_WORDS, select="E101") == []
+
+
+LIST_PAST_THE_CUT = (
+    "一、一般公共服务支出16599424.17元，其中：\n\n"
+    "1、人大事务支出323400.00元，占年初预算100%。其中其他人大事务支出323400.00元。\n\n"
+    "2、政府办公室及相关机构支出14557942.17元，占年初预算91.38%。\n\n"
+    "3.党委办公厅（室）及相关机构事务支出1152754.00元，占年初预算64.04%。其中其他党委办公厅（室）及相关机构事务支出11"
+)
+
+
+def test_a_list_of_paragraphs_that_runs_past_the_cut(check):
+    """L243: "W，其中：" ⏎ "1、a…" ⏎ "2、b…" ⏎ "3.c…。其中其他…支出11" (a stored page opening that stops inside
+    the third item's paragraph): the items after the cut are not seen, so the sum of three says nothing."""
+    assert check(LIST_PAST_THE_CUT, select="S101") == []
+    ended = LIST_PAST_THE_CUT + "54.00元。\n"
+    assert [f.rule for f in check(ended, select="S101")] == ["S101"]
+
+
+BROAD_TOTAL_KINDS = (
+    "全镇一般公共预算总支出{w}亿元，完成调整预算98.12%。其中，基本经费支出16.38亿元，专项经费支出23.14亿元"
+    "（含市拨专款4.01亿元），基建工程支出2.24亿元。\n"
+)
+
+
+def test_kinds_of_spending_are_some_of_a_governments_total(check):
+    """L244: "全镇一般公共预算总支出W。其中，基本经费支出a，专项经费支出b，基建工程支出c" (a town's budget): the
+    总支出 also holds the town's debt service and remittances; the kinds of spending may add up to less, never to
+    more. A unit's 总收入 is still all its sources."""
+    assert check(BROAD_TOTAL_KINDS.format(w="43.27"), select="S101") == []
+    assert [f.rule for f in check(BROAD_TOTAL_KINDS.format(w="40.27"), select="S101")] == ["S101"]
+    unit = "2016年度总收入27,664.71万元，其中：财政拨款收入9,787.85万元，事业收入5,738.74万元，其他收入12,137.17万元。\n"
+    assert [f.rule for f in check(unit, select="S101")] == ["S101"]

@@ -36,6 +36,7 @@ _INTRO_VERB = lazy(
 )
 _ORDINAL_OPENS = lazy(r"\s*(?:一是|其一|第一|首先|[（(]?[一1][)）、.．])")
 _PARTIAL = lazy(r"^(?:包括|包含|含|如|例如|比如|主要有|主要包括|其中)")
+_PLACE_CLASS = lazy(r"县|市|区|旗|乡|镇|街道|乡镇|县区|县市|市区|社区|村")
 _ORG_NOUN = lazy(r"机构|科室|股室|处室|部门|单位|科|股|室|处|站|所|中心|队")
 _ORG_SUFFIX = lazy(r"(?:局|科|股|室|处|站|所|中心|队|办|部|院|馆|会|组|公司|单位)[）)]?$")
 _OPEN, _CLOSE = "（(“《〔【[‘", "）)”》〕】]’"
@@ -146,6 +147,12 @@ def enumerations_in(para: Paragraph) -> list[Enumeration]:
             continue
         if _ORDINAL_OPENS.match(body):
             continue  # "三个原因：一是A、B…；二是…；三是…": items numbered 一是/二是, not listed with 、
+        if (
+            closing
+            and _PLACE_CLASS.fullmatch(m.group("noun"))
+            and all(_PLACE_CLASS.fullmatch(t) for t in items)
+        ):
+            continue  # "20个县（市、区）": the kinds of place counted, not a list of them
         clause_begin = clause_start(text, m.start())
         found.append(
             _make(m, para, items, partial=False, noun=text[clause_begin : m.start()] + m.group("noun"))

@@ -321,9 +321,11 @@ def _text_ends_inside(text: str, pos: int, last: bool) -> bool:
 
 
 def _runs_into_cut_end(part: Quantity, paragraphs: list[Paragraph]) -> bool:
-    """Whether ``part`` leads the document's last paragraph and that paragraph stops mid-sentence."""
+    """Whether ``part`` leads the document's last paragraph and that paragraph stops mid-sentence: the
+    list of one item per paragraph may go on past the cut ("3.…支出1152754.00元，…。其中其他…支出11")."""
     last = paragraphs[-1]
-    return part.line >= last.line and _text_ends_inside(normalise(last.text), part.end, True)
+    text = normalise(last.text).rstrip()
+    return part.line >= last.line and text[-1:] not in "。！？!?）)”"
 
 
 # ("调入资金5.79亿元", "调出资金…": parts of a 收入总计 or 支出总计, not changes)
@@ -500,6 +502,7 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
                 _LIST_GOES_ON.match(text, parts[-1].end) is not None
                 or _names_a_selection(para, text, m.start())
                 or _main_fund_sources(parts)
+                or _spending_kinds_of_a_broad_total(whole, parts)
                 or _text_ends_inside(text, parts[-1].end, index == len(paragraphs) - 1)
                 or cut_off
             )
@@ -690,6 +693,24 @@ _COMPARISON_GAP = lazy(
 
 _SELECTION = lazy(r"重点|主要|部分|大项|较大的")
 _EXPLAINS_WHOLE = lazy(r"\s*(?:主要(?:是|为|用于|包括)|是指|系)")
+
+
+_BROAD_TOTAL = lazy(r"总(?:支出|收入)$")
+_TRANSFER_ITEM = lazy(r"上解|还本|转移|调出|调入|结转|结余|补助|债务|债券|返还|安排预算稳定")
+_GOVERNMENT_BUDGET = lazy(r"全[省市州盟县区旗镇乡]|本级|一般公共预算|公共财政预算|政府性基金")
+
+
+def _spending_kinds_of_a_broad_total(whole: Quantity, parts: list[Quantity]) -> bool:
+    """ "全镇一般公共预算总支出43.27亿元…。其中，基本经费支出…，专项经费支出…，基建工程支出…": a government's
+    总支出 (or 总收入) also holds its transfers and debt service; kinds of spending without them are some of it."""
+    label = _norm_label(whole.label)
+    return (
+        bool(_BROAD_TOTAL.search(label))
+        and bool(
+            _GOVERNMENT_BUDGET.search(label)
+        )  # (a unit's 总收入 is all its sources: 财政拨款, 事业收入…)
+        and not any(_TRANSFER_ITEM.search(normalise(p.label)) for p in parts)
+    )
 
 
 def _main_fund_sources(parts: list[Quantity]) -> bool:
@@ -1393,7 +1414,7 @@ _RATE_PHRASE = lazy(
 )
 _SET_TARGET = lazy(r"目标|任务|计划")  # not 预算: budgets in 万元 are rounded from 元
 _FUND_TYPES = lazy(
-    r"一般公共预算|政府性基金预算|国有资本经营预算|公共财政预算|公共预算|基金预算|预算稳定调节基金"
+    r"一般公共预算|一般预算(?=收入|支出)|政府性基金预算|国有资本经营预算|公共财政预算|公共预算|基金预算|预算稳定调节基金"
 )  # 公共财政预算收入: the 一般公共预算's name before 2014
 _TARGET_LABEL = lazy(r"预算|计划|目标|任务")
 _ACTUAL_LABEL = lazy(r"决算|执行|实际|完成|支出|实现|达到|使用")

@@ -23,6 +23,7 @@ from auditor.text.rx import lazy, rx
 _ORG = lazy(
     r"(?P<name>\p{Han}{2,30}?(?:人力资源和社会保障局|人力资源社会保障局|人社局|财政局|民政局|教育局|卫生健康局|"
     r"\p{Han}{1,8}局|\p{Han}{1,8}厅|\p{Han}{1,8}委员会|\p{Han}{1,8}中心))"
+    r"(?![面势部限城])"  # "扭转持续下降局面", "中心城区": words, no unit's name
 )
 _SHORT_FORMS = [("人力资源和社会保障局", "人社局"), ("人力资源社会保障局", "人社局")]
 _PLACE = lazy(r"^(?P<place>\p{Han}{2,12}?(?:自治县|自治州|县|市|区|旗|州|省))")
@@ -373,7 +374,11 @@ _RESIDUE = [
     ),
 ]
 # a web page's header line around the report: its source, date, counters and font buttons
-_PAGE_CHROME = lazy(r"浏览次数|访问量|我来说两句|字号[：:]|分享到|【打印】|【关闭】")
+# (a blog's, in either script: "…發表在 痞客邦 留言(0) 人氣()")
+_PAGE_CHROME = lazy(
+    r"浏览次数|瀏覽次數|访问量|我来说两句|字号[：:]|分享到|【打印】|【关闭】|人[气氣]\s*[（(]|留言\s*[（(]\d*[)）]"
+    r"|阅读\s*[（(]|閱讀\s*[（(]|评论\s*[（(]|評論\s*[（(]"
+)
 _ANY_RESIDUE = lazy("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in _RESIDUE))
 # "（附相关评分表）": the template's instruction to attach a table; "（详见附表）" and "（见附表3）" refer to tables
 # published as attachments beside the text (a web page's links, a PDF of its own), and are no residue
