@@ -527,3 +527,17 @@ def test_a_comparison_after_the_budget_and_its_shortfall(check):
     assert check(SHORTFALL_THEN_YOY.format(p="11.5"), select="Y101") == []
     found = check(SHORTFALL_THEN_YOY.format(p="14.5"), select="Y101")
     assert [(f.rule, f.stated, f.expected) for f in found] == [("Y101", "14.5%", "11.49%")]
+
+
+JOINED_BY_HE = (
+    "公务用车购置及运行费1.41亿元，包括公务用车购置费0.14亿元和公务用车运行费1.27亿元，与2015年相比，分别减少0.18亿元"
+    "和0.56亿元，下降{p}%和30.6%。"
+)
+
+
+def test_respective_changes_of_two_figures_joined_by_he(check):
+    """L245: "包括A a和B b，与2015年相比，分别减少d和e，下降p%和q%" (a province's 三公 note): the two figures before
+    分别 are joined by 和, as their changes are."""
+    assert check(JOINED_BY_HE.format(p="56.3"), select="Y101") == []
+    found = check(JOINED_BY_HE.format(p="133.1"), select="Y101")
+    assert [(f.rule, f.stated, f.expected) for f in found] == [("Y101", "133.1%", "56.25%")]

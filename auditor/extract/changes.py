@@ -1216,8 +1216,9 @@ def _last_list(text: str, before: list[Quantity], n: int) -> list[Quantity] | No
     for a, b in pairwise(run):
         gap = text[a.end : b.start].strip()
         # "20.00万元、15.00万元", or each amount after its own name: "…费20.00万元、公务接待费15.00万元"
-        if gap not in ("、", "，", ",") and not (
-            gap[:1] in "、，," and len(gap) <= 16 and not _NOT_A_NAME.search(gap)
+        # (the last two joined by 和: "包括购置费0.14亿元和运行费1.27亿元")
+        if gap not in ("、", "，", ",", "和", "及") and not (
+            gap[:1] in "、，,和及" and len(gap) <= 16 and not _NOT_A_NAME.search(gap)
         ):
             return None
     return run
