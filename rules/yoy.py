@@ -28,6 +28,11 @@ class ChangeDirection(Message):
     en = "direction of change does not match: {this_en} {current}, {base_en} {prior}, actually {actual_en}, the text says {word_en}"
 
 
+class ChangeUnitSlip(Message):
+    zh = "增减额单位疑误：{delta} 按{unit}计才与 {current}、{word}{stated} 相符（按所写单位计{word}{computed}）"
+    en = "the change's unit looks wrong: {delta} fits {current} and {word_en} {stated} only as {unit} (as written: {word_en} {computed})"
+
+
 class ChangeRounding(Message):
     zh = "增减幅度末位舍入有误：{this} {current}，{base} {prior}，{word}{computed}，文中写 {stated}"
     en = "rate of change wrongly rounded: {this_en} {current}, {base_en} {prior}, {word_en} {computed}, the text says {stated}"
@@ -199,6 +204,26 @@ class YearOverYear(Rule):
             value = abs(value)
         shown = fmt(value, max(c.percent.decimals, 2)) + "%"
         rounding = verdict is Verdict.ROUNDING
+        if not rounding and self._fits_in_current_unit(c, ctx):
+            # "支出完成255,325万元，比上年同期增支14,484元，增长6.01%": the change's 元 is the 万元 of the rest
+            assert c.delta is not None
+            yield self.violation(
+                ChangeUnitSlip(
+                    delta=figure(c.delta),
+                    unit=c.current.unit,
+                    current=figure(c.current),
+                    word=word,
+                    word_en=word_en,
+                    stated=figure(c.percent),
+                    computed=shown,
+                ),
+                line=c.delta.line,
+                column=c.delta.column,
+                lines=c.lines,
+                stated=figure(c.delta),
+                expected=f"{plain(c.delta)}{c.current.unit}",
+            )
+            return
         args = dict(
             **names,
             current=current_shown,
@@ -217,6 +242,27 @@ class YearOverYear(Rule):
             expected=shown,
             severity=Severity.INFO if rounding else None,
         )
+
+    @staticmethod
+    def _fits_in_current_unit(c: Change, ctx: Context) -> bool:
+        """Whether the stated change, read in the current figure's unit instead of its own, gives the rate."""
+        d, current, percent = c.delta, c.current, c.percent
+        if c.prior is not None or d is None or current is None or percent is None or c.signed or c.sign == 0:
+            return False
+        if d.base_unit != current.base_unit or d.scale == current.scale or not current.unit:
+            return False
+        factor = Decimal(current.scale) / Decimal(d.scale)
+        di = interval_of(d)
+        change = Interval(di.lo * factor, di.hi * factor)
+        cur = interval_of(current)
+        prior = cur - change if c.sign > 0 else cur + change
+        if prior.lo <= 0:
+            return False
+        candidates = [change.lo / prior.lo, change.lo / prior.hi, change.hi / prior.lo, change.hi / prior.hi]
+        rate = Interval(
+            min(candidates) * HUNDRED, max(candidates) * HUNDRED
+        )  # (magnitudes: the rate as written)
+        return judge(percent, rate, extra=ctx.tolerance_percent) is Verdict.OK
 
     def _signed_delta(
         self,

@@ -541,3 +541,19 @@ def test_respective_changes_of_two_figures_joined_by_he(check):
     assert check(JOINED_BY_HE.format(p="56.3"), select="Y101") == []
     found = check(JOINED_BY_HE.format(p="133.1"), select="Y101")
     assert [(f.rule, f.stated, f.expected) for f in found] == [("Y101", "133.1%", "56.25%")]
+
+
+UNIT_OF_THE_CHANGE = "一般公共预算支出完成255,325万元，比上年同期{word}14,484{unit}，{dir}6.01%。"
+
+
+@pytest.mark.parametrize(("word", "dir"), [("增支", "增长"), ("减支", "下降")])
+def test_a_change_written_in_the_wrong_unit(check, word, dir):
+    """L246: "支出完成A万元，比上年同期增支d元，增长p%" (a city's half-year report): the rate holds with d in 万元;
+    the finding names the change's unit, not the rate."""
+    text = UNIT_OF_THE_CHANGE.format(word=word, unit="万元", dir=dir)
+    if dir == "下降":
+        text = text.replace("6.01%", "5.37%")
+    assert check(text, select="Y101") == []
+    found = check(text.replace("14,484万元", "14,484元"), select="Y101")
+    assert [(f.rule, f.stated, f.expected) for f in found] == [("Y101", "14,484元", "14,484万元")]
+    assert "单位疑误" in found[0].message
