@@ -932,3 +932,46 @@ def test_side_by_side_cells_with_empty_halves(check, tmp_path):
     ]
     assert check(_UNEVEN_PANELS.format(paid="5")) == []
     assert [(f.rule, f.stated) for f in check(_UNEVEN_PANELS.format(paid="8"))] == [("S102", "8亿元")]
+
+
+_FRAGMENTS = (
+    "一、财政收入情况\n"
+    "1-3月，全县实现大口径财政收入13000万元，完成预算的16.25%。具体收入项目情况如下：\n"
+    "二〇二四年三月大口径财政收入执行情况表 | 预 算 科 目 | 本年收入计划 | 累计完成数 | 累计完成数 | 占计划% | 上年同期数 | "
+    "同比增减% | 备注 | 中央级 | 省级 | 市级 | 县乡级 | 合 计 | 税收收入 | 80000 | 6000 | 2000 |\n"
+    "| 5000 | 13000 | 16.25 | 12000 | 8.33 |\n"
+    "| 增值税 | 40000 | {central} | 1000 |\n"
+    "| 2000 | 6000 | 15.00 | 5000 | {rate} |\n"
+    "| 消费税 | 100 | 40 |\n|\n|\n"
+    "| 40 | 40.00 | 50 | -20.00 |\n"
+    "| 资源税 | 600 |\n| 20 |\n"
+    "| 20 | 40 | 6.67 | 32 | 25.00 |\n"
+    "| 房产税 | 2000 |\n|\n|\n"
+    "| 300 | 300 | 15.00 | 250 | 20.00 |\n"
+)
+
+
+def test_a_web_table_whose_empty_cells_became_line_breaks(check, tmp_path):
+    """L247: a county's monthly revenue table copied from a web page where every empty cell became a line break
+    ("| 资源税 | 600 |" ⏎ "| 20 |" ⏎ "| 20 | 40 | 6.67 | 32 | 25.00 |"), its two-row header written as one
+    ("累计完成数 | 累计完成数 | … | 中央级 | 省级 | 市级 | 县乡级 | 合 计"): the rows are rebuilt at the one width
+    where each starts with its name; the group's 合计 is the sum of its levels and the figure its 同比 is of."""
+    path = tmp_path / "fragments.txt"
+    path.write_text(_FRAGMENTS.format(central="3000", rate="20.00"), encoding="utf-8")
+    (table,) = load(path).tables
+    assert [c.text for c in table.header.cells] == [
+        "预算科目",
+        "本年收入计划",
+        *(f"累计完成数 {level}" for level in ("中央级", "省级", "市级", "县乡级", "合计")),
+        "占计划%",
+        "上年同期数",
+        "同比增减%",
+        "备注",
+    ]
+    assert [r.cells[0].text for r in table.rows] == ["税收收入", "增值税", "消费税", "资源税", "房产税"]
+    assert [c.text for c in table.rows[3].cells[:7]] == ["资源税", "600", "", "20", "", "20", "40"]
+    assert check(_FRAGMENTS.format(central="3000", rate="20.00"), select="S,Y") == []
+    found = check(_FRAGMENTS.format(central="3300", rate="20.00"), select="S,Y")
+    assert [(f.rule, f.stated) for f in found] == [("S102", "6000")]
+    found = check(_FRAGMENTS.format(central="3000", rate="23.00"), select="S,Y")
+    assert [(f.rule, f.stated) for f in found] == [("Y101", "23.00%")]

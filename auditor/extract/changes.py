@@ -1294,6 +1294,9 @@ def _from_to(para: Paragraph, text: str) -> list[Change]:
 # ----------------------------------------------------------------------------- tables
 
 
+_GROUP_TOTAL_HEADER = lazy(r"合计|小计|总计")
+
+
 def _table_changes(table: Table, from_to: list[Change]) -> list[Change]:
     """同比 and 增减额 columns: against a 上年 column in the same row (or the year before's, 2023年 | 2022年),
     or, for a rate, a prose 从A至B about the row's figure."""
@@ -1304,6 +1307,15 @@ def _table_changes(table: Table, from_to: list[Change]) -> list[Change]:
     if y is None and d is None:
         return []
     current_col = next((roles.index(r) for r in ("actual", "current") if r in roles), None)
+    actuals = [i for i, r in enumerate(roles) if r in ("actual", "current")]
+    named = [normalise(table.header.cells[i].text).strip().rpartition(" ")[0] for i in actuals]
+    if len(actuals) > 1 and named[0] and len(set(named)) == 1:
+        # "累计完成数 中央级 | 省级 | 市级 | 县乡级 | 合计 | 占计划% | 上年同期数 | 同比增减%": the group's total is
+        # the figure compared; without one, which column the rate is of cannot be told
+        totals = [i for i in actuals if _GROUP_TOTAL_HEADER.search(header[i])]
+        if len(totals) != 1:
+            return []
+        current_col = totals[0]
     prior_col = roles.index("prior") if "prior" in roles else None
     against_budget = False
     if prior_col is None:

@@ -1712,14 +1712,19 @@ def _total_column_breakdowns(table: Table) -> list[Breakdown]:
     labels, followed by the columns it totals, in every row. Read only when the 合计 column is the table's
     one total and no column after it is a subset (其中…), a comparison or a rate."""
     headers = [normalise(c.text).replace(" ", "") for c in table.header.cells]
-    if len(headers) < 4 or total_word(headers[1]) != "total":
+    if len(headers) < 4:
         return []
-    # "… | 公务用车购置及运行维护费 合计 | … 购置 | … 运行": a group of columns with its own 合计 first, one
-    # part of the whole, the sum of the group's other columns
+    # "… | 公务用车购置及运行维护费 合计 | … 购置 | … 运行": a group of columns with its own 合计 first (or last:
+    # "累计完成数 中央级 | … 县乡级 | 累计完成数 合计"), one part of the whole, the sum of the group's other columns
     groups = _column_groups(table)
     inner = {k for members in groups.values() for k in members}
     tops = [k for k in range(2, len(headers)) if k not in inner]
-    if any(not headers[k] or _COLUMN_NOT_A_PART.search(headers[k]) for k in tops if k not in groups):
+    totalled = total_word(headers[1]) == "total"
+    if not totalled and not groups:
+        return []
+    if totalled and any(
+        not headers[k] or _COLUMN_NOT_A_PART.search(headers[k]) for k in tops if k not in groups
+    ):
         return []
     # bare figures (no unit anywhere) are amounts when the columns name spending or income
     bare_money = any(_MONEY_COLUMN.search(h) for h in headers[2:])
@@ -1728,9 +1733,11 @@ def _total_column_breakdowns(table: Table) -> list[Breakdown]:
         cells = row.cells
         if len(cells) != len(headers) or _RATE_ROW.search(normalise(row.label)):
             continue  # "2024年比2023年增减%": rates of the rows above, which add up to nothing
-        for whole_at, columns in ((1, tops), *groups.items()):
+        for whole_at, columns in ([(1, tops)] if totalled else []) + list(groups.items()):
             whole = cell_figure(cells[whole_at])
-            if whole is None or not (whole.is_amount or (bare_money and whole.kind is Kind.PLAIN)):
+            # (a group's own 合计 column names its members' sum, whatever they count)
+            plain_ok = bare_money or whole_at in groups
+            if whole is None or not (whole.is_amount or (plain_ok and whole.kind is Kind.PLAIN)):
                 continue
             parts = _cell_figures([cells[k] for k in columns])
             if (
@@ -1760,6 +1767,11 @@ def _column_groups(table: Table) -> dict[int, list[int]]:
             if not names[k].startswith(group + " "):
                 break
             members.append(k)
+        if not members:  # the group's total after its members
+            for k in range(j - 1, 0, -1):
+                if not names[k].startswith(group + " "):
+                    break
+                members.insert(0, k)
         if len(members) >= 2:
             groups[j] = members
     return groups

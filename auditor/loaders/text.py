@@ -234,12 +234,106 @@ def _one_line_tables(
             k += 1
         if len(rows) < least:
             continue
+        if split is _pipe_cells and (fragments := _fragment_rows(lines, i, k)) is not None:
+            return (*fragments, k)
         if split is _pipe_cells:
             _realign_dropped_cells(rows, offsets)
         figures = sum(1 for row in rows for _, t in row if _FIGURE.match(t))
         if split is _aligned_cells and figures < len(rows):
             continue
         return rows, offsets, k
+    return None
+
+
+_FRAGMENT_LEAST_ROWS = 3
+_CAPTION_CELL = lazy(r"表$|单位\s*[：:]")
+_NOTHING_CELL = lazy(r"[-—－/／]*")
+
+
+def _fragment_rows(
+    lines: list[Line], i: int, k: int
+) -> tuple[list[list[tuple[int, str]]], list[list[int]]] | None:
+    """A web table whose every empty cell became a line break ("| 资源税 | 700 |" ⏎ "| 13 |" ⏎ "| 13 | 26 | 3.71 |"):
+    lines i..k-1 read as one stream of cells, a line end standing for one empty cell, cut into rows of the
+    one width at which every row starts with its name and holds only figures after it. The header before the
+    first row may name its columns in two levels ("累计完成数 | 累计完成数 | … | 中央级 | 省级 | …"). None
+    unless the lines are such fragments."""
+    if (
+        k - i < 2 * _FRAGMENT_LEAST_ROWS
+        or sum(lines[j].text.lstrip().startswith("|") for j in range(i, k)) * 3 < (k - i) * 2
+    ):
+        return None
+    stream: list[tuple[int, int, str]] = []  # (line, offset, text)
+    for j in range(i, k):
+        cells = _pipe_cells(lines[j].text) or []
+        stream += [(lines[j].number, offset, text) for offset, text in cells]
+        stream.append((lines[j].number, 0, ""))  # the line break: one empty cell
+    texts = [t for _, _, t in stream]
+
+    def label(t: str) -> bool:
+        return bool(t) and not _FIGURE.match(t) and not _NOTHING_CELL.fullmatch(t)
+
+    first = next((c for c in range(len(texts) - 1) if label(texts[c]) and _FIGURE.match(texts[c + 1])), None)
+    if first is None:
+        return None
+    body = len(texts) - first
+    for width in range(3, 25):
+        starts = range(first, len(texts), width)
+        rows = len(starts) - (1 if (len(texts) - first) % width else 0)
+        if rows < _FRAGMENT_LEAST_ROWS:
+            break
+        # (a last row cut short by the end of the text may start after the full ones: "| 车船税 | 3110 |")
+        if all(
+            label(texts[c]) == ((c - first) % width == 0) for c in range(first, first + rows * width)
+        ) and not any(label(t) for t in texts[first + rows * width + 1 :]):
+            break
+    else:
+        return None
+    if rows < _FRAGMENT_LEAST_ROWS or body < rows * width:
+        return None
+    head = [(line, off, t) for line, off, t in stream[:first] if t]
+    caption = [cell for cell in head[:1] if _CAPTION_CELL.search(cell[2])]
+    head = head[len(caption) :]
+    columns = _two_level_header([t for _, _, t in head], width)
+    if columns is None:
+        return None
+    at = head[0][0] if head else stream[first][0]
+    out_rows: list[list[tuple[int, str]]] = [[(line, t) for line, _, t in caption]] if caption else []
+    out_offsets: list[list[int]] = [[off for _, off, _ in caption]] if caption else []
+    out_rows.append([(at, t) for t in columns])
+    out_offsets.append([0] * width)
+    for r in range(rows + 1):
+        cells = stream[first + r * width : first + (r + 1) * width]
+        if r == rows and not any(t for _, _, t in cells):
+            break
+        cells += [(cells[-1][0], 0, "")] * (width - len(cells))
+        out_rows.append([(line, t) for line, _, t in cells])
+        out_offsets.append([off for _, off, _ in cells])
+    return out_rows, out_offsets
+
+
+_TOP_ROW_NAME = lazy(r"备注|说明|科目|项目|名称|[%％]|同比|上年|增减|计划|预算|决算|完成|执行|合计数")
+
+
+def _two_level_header(names: list[str], width: int) -> list[str] | None:
+    """Column names for ``width`` columns: the names themselves, or a header of two rows written as one
+    ("预算科目 · 本年收入计划 · 累计完成数 · 累计完成数 · 占计划% · … · 中央级 · 省级 · 市级 · 县乡级 · 合计"), where a
+    name repeated side by side spans the sub-columns named at the end."""
+    names = ["".join(name.split()) for name in names]  # "合 计", "预 算 科 目": letter-spaced names
+    if len(names) == width:
+        return names
+    # the longest run of sub-column names at the end: a name of the top row (备注, 上年同期数, 占计划%…) ends it
+    ends = next(
+        (n for n in range(1, len(names)) if _TOP_ROW_NAME.search(names[-n].replace(" ", ""))), len(names)
+    )
+    for subs in range(ends - 1, 1, -1):
+        top, sub = names[: len(names) - subs], names[len(names) - subs :]
+        for at in range(len(top) - 1):
+            run = 1
+            while at + run < len(top) and top[at + run] == top[at]:
+                run += 1
+            if run >= 2 and len(top) - run + subs == width:
+                return [*top[:at], *(f"{top[at]} {name}" for name in sub), *top[at + run :]]
     return None
 
 
