@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from auditor.extract.analysis import Analysis
@@ -190,13 +191,18 @@ class YearOverYear(Rule):
         word, word_en = _WORDS[c.sign]
         if c.percent is None or c.percent.approx or prior.lo <= 0:
             return
+        percent = c.percent
+        if not c.signed and c.sign < 0 and percent.value < 0:
+            percent = replace(
+                percent, value=-percent.value
+            )  # "同比减收48.9亿元，增长-10.3%": a fall of 10.3%
         candidates = [change.lo / prior.lo, change.lo / prior.hi, change.hi / prior.lo, change.hi / prior.hi]
         rate = Interval(min(candidates) * HUNDRED, max(candidates) * HUNDRED)
         if not c.signed:
             if c.sign == 0:
                 return
             rate = rate if c.sign > 0 else Interval(-rate.hi, -rate.lo)
-        verdict = judge(c.percent, rate, extra=ctx.tolerance_percent)
+        verdict = judge(percent, rate, extra=ctx.tolerance_percent)
         if verdict is Verdict.OK:
             return
         value = change_value / prior_value * HUNDRED if prior_value else Decimal(0)

@@ -1521,3 +1521,60 @@ def test_kinds_of_spending_are_some_of_a_governments_total(check):
     assert [f.rule for f in check(BROAD_TOTAL_KINDS.format(w="40.27"), select="S101")] == ["S101"]
     unit = "2016年度总收入27,664.71万元，其中：财政拨款收入9,787.85万元，事业收入5,738.74万元，其他收入12,137.17万元。\n"
     assert [f.rule for f in check(unit, select="S101")] == ["S101"]
+
+
+PLACE_SENTENCE = (
+    "今年一季度，南昌市财政总收入完成263.7亿元，同比增长8.3%；地方一般公共预算收入完成136.5亿元，同比增长7.5%。\n"
+    "据了解，1-3月，全市县区财政总收入同比增长10.1%。县区中，有6个县区财政总收入保持两位数以上增长。南昌县财政总收入"
+    "完成38.2亿元，地方一般公共预算收入完成21.8亿元。\n"
+)
+
+
+def test_a_sentence_that_opens_with_another_place(check):
+    """L248: "…全市有6个县区…。南昌县财政总收入完成A，地方一般公共预算收入完成B" below the city's own figures (a
+    city's news of its quarter): a sentence opening with a place speaks of that place (V101 compared the county
+    with the city)."""
+    assert check(PLACE_SENTENCE, select="V101") == []
+    again = PLACE_SENTENCE + PLACE_SENTENCE.split("\n")[0].replace("136.5", "138.5") + "\n"
+    assert [f.rule for f in check(again, select="V101")] == ["V101"]
+
+
+MONTHS_TO_DATE_SPELLED = (
+    "2020年陕西省地方一般公共预算收入2257.31亿元，完成年初预算的95.8%。陕西省一般公共预算支出5930.32亿元。\n"
+    "今年1月至6月，陕西省地方一般公共预算收入1439.05亿元，比上年同期增长29.91%。陕西省一般公共预算支出3078.34亿元，"
+    "比上年同期增长6.36%。\n"
+)
+
+
+def test_months_to_date_spelled_with_both_months(check):
+    """L248: "今年1月至6月，…支出B" below "2020年…支出A" (a province's half-year report): the months to date lead
+    the paragraph, whose figures are not the year's."""
+    assert check(MONTHS_TO_DATE_SPELLED, select="V101") == []
+
+
+def test_a_growth_written_as_a_negative_rate(check):
+    """L249: "税收收入A，同比减收d，增长-10.3%" (a region's half-year report): a negative growth is the fall, and is
+    checked as such."""
+    text = "上半年，税收收入427.6亿元，同比减收48.9亿元，增长-{p}%，主要是减税降费。"
+    assert check(text.format(p="10.3"), select="Y101") == []
+    assert [f.rule for f in check(text.format(p="13.3"), select="Y101")] == ["Y101"]
+
+
+CHAIN_AFTER_QIZHONG_SENTENCES = (
+    "全区一般公共预算本级收入完成53.19亿元，增长22.1%。其中，税收收入29.09亿元，增长46.2%。非税收入24.1亿元，增长1.9%。"
+    "加上中央及市级转移支付{t}亿元、动用预算稳定调节基金1.97亿元、调入资金3.29亿元、债务（转贷）收入5.11亿元、上年结转"
+    "8.79亿元，收入总量为102.06亿元。\n"
+)
+
+
+def test_a_chain_after_a_qizhong_list_of_sentences(check):
+    """L250: "W…。其中，A…。B…。加上C、D…，收入总量为T" (a district's final accounts; also "W，增收d，…。其中：…。加上…"):
+    the chain adds to the whole before the 其中 list, whatever sentences the list runs over, never to a change."""
+    assert check(CHAIN_AFTER_QIZHONG_SENTENCES.format(t="29.71"), select="I101") == []
+    found = check(CHAIN_AFTER_QIZHONG_SENTENCES.format(t="29.91"), select="I101")
+    assert [(f.rule, f.stated) for f in found] == [("I101", "102.06亿元")]
+    changed = (
+        "全省一般公共预算收入完成2223.23亿元，增收53.23亿元，增长2.5%。其中：税收收入1260.51亿元；非税收入962.72亿元。"
+        "加上中央转移支付3859.32亿元，以及一般债务收入2609.43亿元，收入总量为8691.98亿元。\n"
+    )
+    assert check(changed, select="I101") == []

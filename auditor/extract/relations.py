@@ -2120,6 +2120,9 @@ def _chain_holds(result: Quantity, terms: list[tuple[int, Quantity]]) -> bool:
     return total.overlaps(interval_of(result))
 
 
+_MOST_LIST_SENTENCES = 4
+
+
 def _running_totals(para: Paragraph, above: list[Paragraph] = ()) -> list[Identity]:
     """ "A，加B、C，减D，收入总计T" (T = A + B + C − D), and "收支相抵，年终结余N" after one 收入总计 and one
     支出总计 of the paragraph, or of the paragraphs above it in its section (N = 收入 − 支出)."""
@@ -2132,12 +2135,21 @@ def _running_totals(para: Paragraph, above: list[Paragraph] = ()) -> list[Identi
     found = []
     for m in _ADD_OPENER.finditer(text):
         opens = sentence_start(text, m.start())
-        aside = m.group().lstrip().startswith("。") and text[opens:].lstrip().startswith("其中") and opens > 0
-        if aside:
-            # "…收入完成130.2亿元，…。其中：A完成125.6亿元，…。加上转移性收入33.8亿元，收入合计164.0亿元": the
-            # sentence before the 其中 holds the whole the chain adds to, the likelier reading
-            opens = sentence_start(text, opens - 1)
-        before = [q for q in top if opens <= q.start and q.end <= m.start()]
+        aside = False
+        if m.group().lstrip().startswith("。"):
+            # "…收入完成130.2亿元，…。其中：A完成125.6亿元，…。加上转移性收入33.8亿元，收入合计164.0亿元" (the 其中
+            # list may run over sentences: "其中，税收收入A，…。非税收入B，…。加上…"): the sentence before the 其中
+            # holds the whole the chain adds to, the likelier reading
+            k = opens
+            for _ in range(_MOST_LIST_SENTENCES):
+                if k == 0:
+                    break
+                if text[k:].lstrip().startswith("其中"):
+                    aside, opens = True, sentence_start(text, k - 1)
+                    break
+                k = sentence_start(text, k - 1)
+        # (a change is no term: "…收入完成2223.23亿元，增收53.23亿元，…")
+        before = [q for q in top if opens <= q.start and q.end <= m.start() and not is_change_amount(text, q)]
         if (
             before
             and any(i.result is before[-1] for i in found)
@@ -2147,10 +2159,11 @@ def _running_totals(para: Paragraph, above: list[Paragraph] = ()) -> list[Identi
             firsts = [before[-1]]
         else:
             firsts = _first_terms(text, flat, before, m.start())
+        if aside:
+            whole = next((q for q in before if q.start < sentence_end(text, opens)), None)
+            firsts = [whole, *(f for f in firsts if f is not whole)] if whole is not None else firsts[::-1]
         if not firsts:
             continue
-        if aside:
-            firsts.reverse()
         first = firsts[0]
         terms, sign, previous, result = [(1, first)], 1, m.start(), None
         end = sentence_end(text, m.end())

@@ -307,7 +307,9 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
                 )
                 if level:
                     scope = scope | {f"〔{level}〕"}
-            who = _whose(text[sentence_start(text, q.start) :], None) or whose
+            # (a sentence that opens with a place speaks of it: "…全市有5个县区排名前十。南昌县财政总收入…")
+            opens = text[sentence_start(text, q.start) :]
+            who = _whose(opens, None) or _place_of(opens) or whose
             if who:
                 scope = scope | {who}
             sibling = para.ordinal.level if item is not None and q is not item else None

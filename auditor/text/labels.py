@@ -79,7 +79,8 @@ SCOPE_LEAD = lazy(
 # "5月份，…" beside "1—5月份，…", "剔除高新区后：" ⏎ "…": a month and the months to date, a region with and
 # without one of its parts, are other quantities under the same names
 PERIOD_LEAD = lazy(
-    r"^\s*(?P<scope>(?:\d{1,2}\s*[—–\-~～至到]{1,2}\s*)?\d{1,2}\s*月份?|[一二三四1-4]季度|上半年|下半年|前三季度"
+    r"^\s*(?P<scope>(?:今年|本年|(?:19|20)\d\d\s*年)?(?:(?:\d{1,2}\s*月?\s*[—–\-~～至到]{1,2}\s*)?\d{1,2}\s*月份?"
+    r"|[一二三四1-4]季度|上半年|下半年|前三季度)"
     r"|(?:剔除|扣除|不含|除去?)[^，,。；;：:\d]{1,16}?(?:后|外)?)\s*[，,：:]"
 )
 
