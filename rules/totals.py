@@ -242,5 +242,6 @@ class TableTotal(Rule):
 
 def _decimals(parts: list[Quantity], whole: Quantity) -> int:
     """Decimals to show a sum of ``parts`` in the whole's unit without losing digits."""
-    shift = [len(str(whole.scale // p.scale)) - 1 if whole.scale >= p.scale else 0 for p in parts]
+    # (a zero in a smaller unit adds no digits: "3362.61万元 + 434万元 + 0元" sums to 3796.61万元)
+    shift = [len(str(whole.scale // p.scale)) - 1 if whole.scale >= p.scale and p.value else 0 for p in parts]
     return max([whole.decimals, *(p.decimals + s for p, s in zip(parts, shift, strict=True))])

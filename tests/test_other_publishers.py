@@ -1578,3 +1578,21 @@ def test_a_chain_after_a_qizhong_list_of_sentences(check):
         "加上中央转移支付3859.32亿元，以及一般债务收入2609.43亿元，收入总量为8691.98亿元。\n"
     )
     assert check(changed, select="I101") == []
+
+
+CONTENTS_CUT_AT_A_FIGURE = (
+    "某中学2023年部门预算公开\n目 录\n一、部门主要职责\n二、汇总预算情况\n三、部门预算收支总体情况\n四、名词解释\n"
+    "某中学2023年部门预算公开说明\n一、部门主要职责\n我校为全日制高中，主要职责为高中教育。\n二、汇总预算情况\n"
+    "（一）2023年收入预算3814.61万元，其中：\n1、财政拨款3380.61万元；\n2、事业收入434万元；\n3、单位资金收入0万元；\n"
+    "4、政府性基金安排的收入0元。\n（二）2023年支出预算3814.61万元，其中：\n1、人员类项目支出3193"
+)
+
+
+def test_a_contents_list_of_a_text_cut_at_a_figure(check):
+    """L251: a stored page that stops at a list item's figure ("1、人员类项目支出3193"): the 目录's entries after the
+    cut are not missing (H102 reported each); the 0元 of a list summed in 万元 shows no extra digits."""
+    assert check(CONTENTS_CUT_AT_A_FIGURE, select="H102,S101") == []
+    slipped = CONTENTS_CUT_AT_A_FIGURE.replace("事业收入434万元", "事业收入464万元")
+    found = check(slipped, select="H102,S101")
+    assert [(f.rule, f.expected) for f in found] == [("S101", "3844.61万元")]
+    assert "3844.61万元" in found[0].message

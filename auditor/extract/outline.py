@@ -329,11 +329,19 @@ def _ends_mid_sentence(doc: Document) -> bool:
         text = normalise(line.text).rstrip()
         if not text:
             continue
+        if (
+            line.role in ("text", "heading")
+            and len(text) >= 6
+            and text[-1].isdigit()
+            and not _DATE_END.search(text)
+        ):
+            return True  # a figure without its unit: "1、人员类项目支出3193" (a date or a signature never ends so)
         return line.role == "text" and len(text) >= 20 and text[-1] not in _SENTENCE_ENDS
     return False
 
 
 _SENTENCE_ENDS = '。！？!?；;：:）)”"》」.…'
+_DATE_END = lazy(r"(?:19|20)\d\d(?:[-./]\d{1,2}){0,2}$|\d{1,2}[-./]\d{1,2}$")
 
 
 def _slips(
