@@ -1596,3 +1596,51 @@ def test_a_contents_list_of_a_text_cut_at_a_figure(check):
     found = check(slipped, select="H102,S101")
     assert [(f.rule, f.expected) for f in found] == [("S101", "3844.61万元")]
     assert "3844.61万元" in found[0].message
+
+
+NESTED_THRESHOLDS = (
+    "全省收入过10亿元的县（市、区）达到124个，其中收入过30亿元的52个，过50亿元的27个，过100亿元的6个。\n"
+)
+
+
+def test_counts_over_rising_thresholds_are_no_parts(check):
+    """L252: "收入过10亿元的县达到124个，其中收入过30亿元的52个，过50亿元的27个…" (a province's news): each count
+    holds the next, they add up to nothing."""
+    assert check(NESTED_THRESHOLDS, select="S101") == []
+    listed = "全省共有县（市、区）124个，其中县52个，县级市27个，市辖区55个。\n"
+    assert [f.rule for f in check(listed, select="S101")] == ["S101"]
+
+
+TAXES_OF_THE_TAX = (
+    "全市一般公共预算收入{w}亿元，自然口径下降0.6%。一般公共预算收入中，税收收入410.19亿元，自然口径下降8.2%，"
+    "扣除留抵退税因素后同口径增长0.6%；其中增值税137.56亿元，自然口径下降14.9%；企业所得税69.94亿元，增长9.9%；"
+    "个人所得税21.62亿元，下降0.5%。\n"
+)
+
+
+def test_a_parts_own_qizhong_after_its_rates_and_a_semicolon(check):
+    """L253: "…中，税收收入A，下降r%，…增长s%；其中增值税a…；企业所得税b…；个人所得税c…。" (a city's statistical
+    bulletin): the 其中 after the part's rates and a ； lists the part's own items to the end of the sentence."""
+    assert check(TAXES_OF_THE_TAX.format(w="489.16"), select="S101") == []
+
+
+def test_staff_counted_by_degree_are_some_of_them(check):
+    """L254: "在岗职工2507人，其中具有博士或硕士学历学位335人，本科学历1430人" (a hospital's final accounts): staff
+    by degree are the ones named; more than the whole is still found."""
+    text = "医院在岗职工2507人，其中具有博士或硕士学历学位{a}人，本科学历1430人；博士生导师21人。\n"
+    assert check(text.format(a="335"), select="S101") == []
+    assert [f.rule for f in check(text.format(a="1335"), select="S101")] == ["S101"]
+
+
+ADJUSTED_BUDGET_NAMED = (
+    "全县政府性基金支出预算21.56亿元。执行中使用上级补助、新增政府债券等安排支出，支出预算调整为19.44亿元。实际完成"
+    "15.17亿元，为调整预算的{p}%，同比下降15%。\n"
+)
+
+
+def test_a_rate_of_the_adjusted_budget_named_before(check):
+    """L255: "支出预算A。…支出预算调整为B。实际完成C，为调整预算的r%" (a county's budget report): 调整预算 is B,
+    written "预算调整为"; the rate is C / B, not C / A."""
+    assert check(ADJUSTED_BUDGET_NAMED.format(p="78"), select="C101") == []
+    found = check(ADJUSTED_BUDGET_NAMED.format(p="88"), select="C101")
+    assert [(f.rule, f.expected) for f in found] == [("C101", "78.03%")]

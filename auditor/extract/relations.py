@@ -286,6 +286,11 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
         if nested is not None:  # the part's own 其中 runs to the next ；: its figures are not this list's
             stop = _GROUP_END.search(text, nested.end(), end)
             inner.append((q.end, stop.start() if stop is not None else end))
+        elif (after := _RATES_THEN_QIZHONG.match(text, q.end)) is not None:
+            # "…税收收入A，自然口径下降8.2%，…增长0.6%；其中增值税B…；企业所得税C…。": after its rates and a ；, the
+            # part's own 其中 runs to the end of the sentence
+            stop = text.find("。", after.end(), end)
+            inner.append((q.end, stop if stop >= 0 else end))
 
     def gap(a: Quantity, b: Quantity) -> str:
         between = text[a.end : b.start]
@@ -306,6 +311,8 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
         return []
     if len(parts) >= 2 and _mixed_families(parts):
         return []  # "其中项目支出220.00万元；一般公共预算财政拨款支出488.60万元，其中…": a second total, not a part
+    if sum(1 for p in parts if _THRESHOLD.search(text, clause_start(text, p.start), p.start)) >= 2:
+        return []  # "其中收入过30亿元的52个，过50亿元的27个，过100亿元的6个": each count holds the next
     # A part equal to the whole restates it ("…其中：基本支出（收入决算数）为14011296.99元；
     # 基本支出（支出决算数）为8049757.29元"): what remains is not the whole's breakdown.
     if whole.base_value != 0 and any(p.base_value == whole.base_value for p in parts):
@@ -328,6 +335,7 @@ def _runs_into_cut_end(part: Quantity, paragraphs: list[Paragraph]) -> bool:
     return part.line >= last.line and text[-1:] not in "。！？!?）)”"
 
 
+_THRESHOLD = lazy(r"(?:过|超过|超|逾|突破)\s*[\d百千万亿]|以上的?\s*$|不低于\s*\d")
 # ("调入资金5.79亿元", "调出资金…": parts of a 收入总计 or 支出总计, not changes)
 _SIGNED_ITEM = lazy(
     r"\s*(?:其中\s*[：:，,]?\s*)?(?:调减|调增|核减|核增|调出(?!资金)|调入(?!资金|收入)|追加|追减)"
@@ -380,6 +388,7 @@ _NESTED_QIZHONG = lazy(
     r"[，,]?\s*(?:占[^，,；;。]{0,30}?%\s*[，,]\s*)?(?:其中|包括|主要(?:支出)?(?:事项|项目|用于|包括))\s*[：:，,]?"
 )
 _GROUP_END = lazy(r"[；;。]")
+_RATES_THEN_QIZHONG = lazy(r"(?:[，,][^，,；;。：:\d]{0,20}\d+(?:\.\d+)?\s*[%％])+\s*[；;]\s*其中")
 
 # 、 and ， are used interchangeably inside one list; ； and ： start another group.
 _SEPARATORS = {"、": 1, "，": 1, ",": 1, "；": 3, ";": 3, "：": 4, ":": 4}
@@ -502,6 +511,7 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
                 _LIST_GOES_ON.match(text, parts[-1].end) is not None
                 or _names_a_selection(para, text, m.start())
                 or _main_fund_sources(parts)
+                or _staff_by_trait(whole, parts)
                 or _spending_kinds_of_a_broad_total(whole, parts)
                 or _text_ends_inside(text, parts[-1].end, index == len(paragraphs) - 1)
                 or cut_off
@@ -693,6 +703,15 @@ _COMPARISON_GAP = lazy(
 
 _SELECTION = lazy(r"重点|主要|部分|大项|较大的")
 _EXPLAINS_WHOLE = lazy(r"\s*(?:主要(?:是|为|用于|包括)|是指|系)")
+
+
+_TRAIT = lazy(r"学历|学位|党员|女性|女职工|少数民族|研究生|博士|硕士|本科|大专|中专")
+
+
+def _staff_by_trait(whole: Quantity, parts: list[Quantity]) -> bool:
+    """ "在岗职工2507人，其中具有博士或硕士学历学位335人，本科学历1430人": people counted by a trait (degree, title,
+    membership) are the ones named, not all of them."""
+    return whole.kind is Kind.COUNT and any(_TRAIT.search(normalise(p.label)) for p in parts)
 
 
 _BROAD_TOTAL = lazy(r"总(?:支出|收入)$")
@@ -1419,7 +1438,7 @@ _FUND_TYPES = lazy(
 _TARGET_LABEL = lazy(r"预算|计划|目标|任务")
 _ACTUAL_LABEL = lazy(r"决算|执行|实际|完成|支出|实现|达到|使用")
 _PLANNED_LEAD = lazy(r"\s*(?:(?:19|20)\d\d年度?|全年|本年|年度)?(?:计划|目标|预计|拟)")
-_TARGET_TAIL = lazy(r"(?:年初|调整后?|全年)?预算数?(?:为|是)?$")
+_TARGET_TAIL = lazy(r"(?:年初|调整后?|全年)?预算数?(?:调整|调增|调减)?后?(?:为|是|至)?$")  # (支出预算调整为B)
 
 
 def _role_of_label(label: str) -> str | None:
@@ -1467,6 +1486,7 @@ def _top_level_amounts(para: Paragraph) -> list[Quantity]:
 
 
 _SPENDING_RATE = lazy(r"(?:执行|支出|使用)率")
+_BUDGET_STAGE_SAID = lazy(r"调整|年初")
 _RIGHT_BEFORE_RATE = lazy(r"\s*[，,]\s*")
 _BASE_OF_ITS_RATE = lazy(r"\s*的\s*\d")
 _RATE_OF_THE_FIGURE = lazy(r"\s*(?:为|是|占|达到?|完成|相当于)")  # the clause has no subject of its own
@@ -1525,6 +1545,23 @@ def _rates_in(para: Paragraph) -> list[Rate]:
                     ),
                     None,
                 )
+        if actual is not None and target is not None and not in_clause:
+            # "支出预算21.56亿元。…支出预算调整为19.44亿元。实际完成15.17亿元，为调整预算的78%": the budget the
+            # rate names (调整 or 年初), when another figure before it is that one
+            said = _BUDGET_STAGE_SAID.search("".join(masked))
+            if said is not None and said.group() not in normalise(target.label):
+                named = next(
+                    (
+                        q
+                        for q in reversed(earlier)
+                        if q is not actual
+                        and said.group() in normalise(q.label)
+                        and _role_of_label(q.label) == "target"
+                        and _comparable(q, actual)
+                    ),
+                    None,
+                )
+                target = named or target
         if actual is not None and target is None and not in_clause and _SPENDING_RATE.search("".join(masked)):
             # "专项资金24万元，已支出21.6万元，执行率90%": the money the spending is of, named only as funds
             opens = sentence_bounds(text, actual.start)[0]
