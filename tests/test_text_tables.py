@@ -975,3 +975,39 @@ def test_a_web_table_whose_empty_cells_became_line_breaks(check, tmp_path):
     assert [(f.rule, f.stated) for f in found] == [("S102", "6000")]
     found = check(_FRAGMENTS.format(central="3000", rate="23.00"), select="S,Y")
     assert [(f.rule, f.stated) for f in found] == [("Y101", "23.00%")]
+
+
+_BLANK_PANELS = [
+    ["收入", "执行数", "支出", "执行数"],
+    ["总计", "900", "总计", "900"],
+    ["一、本级收入", "200", "一、本级支出", "650"],
+    ["二、转移性收入", "700", "二、转移性支出", "250"],
+    ["上级补助收入", "500", "上解支出", "{paid}"],
+    ["动用预算稳定调节基金", "50", "债务还本支出", "100"],
+    ["地方政府债务收入", "100", "", ""],
+    ["上年结转", "50", "", ""],
+]
+
+
+def _as_paragraph_cells(rows: list[list[str]]) -> str:
+    cells = "".join(f"{c}\n\n" if c else "\n" for r in rows for c in r)
+    return "全县一般公共预算收支决算表\n\n单位：万元\n\n" + cells + "——全县一般公共预算收入完成2亿元。\n"
+
+
+def test_cells_one_per_paragraph_with_empty_halves(check, tmp_path):
+    """L256: a web table copied one cell per paragraph, an empty cell one more blank line ("50" ⏎ ⏎ ⏎ ⏎ "地方政府
+    债务收入", the right half of the row left empty; a county's final accounts): the rows after it stay in the
+    table (S102 summed the transfers without them)."""
+    text = _as_paragraph_cells(_BLANK_PANELS).replace("{paid}", "150")
+    path = tmp_path / "paragraph_cells.txt"
+    path.write_text(text, encoding="utf-8")
+    income, spending = load(path).tables
+    assert [r.cells[0].text for r in income.rows][-3:] == [
+        "动用预算稳定调节基金",
+        "地方政府债务收入",
+        "上年结转",
+    ]
+    assert [r.cells[0].text for r in spending.rows][-1] == "债务还本支出"
+    assert check(text) == []
+    slipped = _as_paragraph_cells(_BLANK_PANELS).replace("{paid}", "180")
+    assert [(f.rule, f.stated) for f in check(slipped)] == [("S102", "250万元")]

@@ -245,6 +245,7 @@ def _one_line_tables(
     return None
 
 
+_MOST_EMPTY_CELLS = 4
 _FRAGMENT_LEAST_ROWS = 3
 _CAPTION_CELL = lazy(r"表$|单位\s*[：:]")
 _NOTHING_CELL = lazy(r"[-—－/／]*")
@@ -976,10 +977,17 @@ def _cell_stream(lines: list[Line], i: int) -> tuple[list[list[tuple[int, str]]]
             else:
                 break
     elif plain(i) and blank(i + 1) and plain(i + 2) and short(i) and short(i + 2):
-        # a web table copied one cell per paragraph: each cell a short line, then a blank one
+        # a web table copied one cell per paragraph: each cell a short line, then a blank one (a cell that held
+        # nothing is one more blank line: "2157" ⏎ ⏎ ⏎ ⏎ "地方政府债务收入", the row's right half left empty)
         while k < n and plain(k) and short(k) and (blank(k + 1) or k + 1 == n):
             cells.append((lines[k].number, lines[k].text.strip()))
             k += 2
+            empty = k
+            while empty < n and blank(empty) and empty - k < _MOST_EMPTY_CELLS:
+                empty += 1
+            if empty > k and empty < n and plain(empty) and short(empty):
+                cells += [(lines[k].number, "")] * (empty - k)
+                k = empty
         k = min(k, n)
     else:
         while k < n:
