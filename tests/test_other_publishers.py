@@ -1644,3 +1644,19 @@ def test_a_rate_of_the_adjusted_budget_named_before(check):
     assert check(ADJUSTED_BUDGET_NAMED.format(p="78"), select="C101") == []
     found = check(ADJUSTED_BUDGET_NAMED.format(p="88"), select="C101")
     assert [(f.rule, f.expected) for f in found] == [("C101", "78.03%")]
+
+
+TITLED_CONTENTS = (
+    "2023年政府决算公开目录\n一、2023年市级财政决算报告\n二、2023年全市政府债务情况说明\n三、2023年决算公开表格\n"
+    "某市人民政府关于2023年市级财政决算的报告\n受市人民政府委托，现向市人大常委会提出2023年市级决算报告。\n"
+    "一、2023年市级财政决算情况\n2023年，全市一般公共预算收入完成82.5亿元。\n"
+    "二、2023年市级财政重点工作\n全年压减一般性支出2.1亿元。\n"
+)
+
+
+def test_a_contents_list_under_a_title_of_its_own(check):
+    """L257: "2023年政府决算公开目录" over its entries (a city's final-accounts page): a title ending in 目录 opens
+    a 目录; the report's own 一、 after it is no numbering restart (H101)."""
+    assert check(TITLED_CONTENTS, select="H101") == []
+    restarted = TITLED_CONTENTS + "一、2024年预算安排\n2024年安排支出90亿元。\n"
+    assert [f.rule for f in check(restarted, select="H101")] == ["H101"]
