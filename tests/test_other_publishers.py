@@ -1660,3 +1660,23 @@ def test_a_contents_list_under_a_title_of_its_own(check):
     assert check(TITLED_CONTENTS, select="H101") == []
     restarted = TITLED_CONTENTS + "一、2024年预算安排\n2024年安排支出90亿元。\n"
     assert [f.rule for f in check(restarted, select="H101")] == ["H101"]
+
+
+DOCUMENTS_LISTED = (
+    "某区2021年度政府决算公开目录\n1、2021年决算草案的报告\n2、某区2021年预算绩效管理工作情况\n"
+    "3、某区2021年度政府决算公开表\n关于2021年决算（草案）的报告\n区人大常委会：\n"
+    "受区人民政府委托，现将我区2021年决算（草案）有关情况报告如下，请予审议。\n"
+    "一、一般公共预算收支决算情况\n全区一般公共预算收入完成58.2亿元。\n"
+)
+
+
+def test_a_contents_list_of_the_documents_published_together(check):
+    """L258: "…政府决算公开目录" over "1、…决算草案的报告 ⏎ 2、…绩效管理工作情况 ⏎ 3、…决算公开表" (a district's
+    disclosure page), then the first document: the 目录 lists documents, none of them a heading of this text; a
+    目录 of the text's own headings is still checked."""
+    assert check(DOCUMENTS_LISTED, select="H102") == []
+    own = (
+        "某区2021年决算说明\n目 录\n一、一般公共预算收支决算情况\n二、政府性基金预算收支决算情况\n"
+        "一、一般公共预算收支决算情况\n全区一般公共预算收入完成58.2亿元。\n"
+    )
+    assert [f.rule for f in check(own, select="H102")] == ["H102"]

@@ -247,7 +247,12 @@ def contents_slips(doc: Document) -> list[ContentsSlip]:
     # titles the body writes without an ordinal (主要职能, table titles): found there, the entry holds
     # (a dict: the keys in order, and membership in constant time)
     plain = dict.fromkeys(_body_key(line.text) for line in doc.lines[toc[-1].line :] if len(line.text) <= 60)
-    return _slips(doc, toc, body, plain, _parts_of(doc, toc))
+    slips = _slips(doc, toc, body, plain, _parts_of(doc, toc))
+    if sum(slip.kind == "missing" for slip in slips) == len(toc):
+        # no entry at all is in the body: the 目录 lists the documents published beside it ("1、…决算草案的报告
+        # ⏎ 2、…绩效管理工作情况 ⏎ 4、…决算公开表"), of which this text is one
+        return []
+    return slips
 
 
 _TOC_PART_NAME = lazy(r"^\s*(第[一二三四五六七八九十]+部分)")
@@ -336,7 +341,7 @@ def _ends_mid_sentence(doc: Document) -> bool:
             and not _DATE_END.search(text)
         ):
             return True  # a figure without its unit: "1、人员类项目支出3193" (a date or a signature never ends so)
-        return line.role == "text" and len(text) >= 20 and text[-1] not in _SENTENCE_ENDS
+        return line.role in ("text", "heading") and len(text) >= 20 and text[-1] not in _SENTENCE_ENDS
     return False
 
 
