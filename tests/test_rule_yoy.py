@@ -557,3 +557,21 @@ def test_a_change_written_in_the_wrong_unit(check, word, dir):
     found = check(text.replace("14,484万元", "14,484元"), select="Y101")
     assert [(f.rule, f.stated, f.expected) for f in found] == [("Y101", "14,484元", "14,484万元")]
     assert "单位疑误" in found[0].message
+
+
+SECOND_COMPARISON = "2020年度镇本级“三公”经费41万元，较上年减少19万元，下降31.67%，{second}。"
+
+
+@pytest.mark.parametrize(
+    ("second", "slipped", "expected"),
+    [
+        ("较年初预算数减少4万元，下降8.9%", "较年初预算数减少4万元，下降2.2%", "8.89%"),
+        ("比2018年减少9万元，下降18%", "比2018年减少9万元，下降28%", "18.00%"),
+    ],
+)
+def test_a_second_comparison_of_the_same_figure(check, second, slipped, expected):
+    """L259: "A，较上年减少d，下降p%，较年初预算数减少e，下降q%" (a town's 三公 note; also a second year): the
+    second comparison is of A too, not of the change before it."""
+    assert check(SECOND_COMPARISON.format(second=second), select="Y101") == []
+    found = check(SECOND_COMPARISON.format(second=slipped), select="Y101")
+    assert [(f.rule, f.expected) for f in found] == [("Y101", expected)]

@@ -295,6 +295,10 @@ def _differences(para: Paragraph, text: str) -> list[Change]:
 
 
 _ONE_CLAUSE_GAP = lazy(r"\s*[，,]\s*")
+_EARLIER_COMPARISON = lazy(
+    rf"\s*[，,]\s*(?:比|较|同比|与)[^，,；;。]{{0,16}}?(?:{_UP}|{_DOWN})了?\s*\d[\d,.]*\s*(?:万元|亿元|元)"
+    rf"(?:\s*[，,]\s*(?:{_UP}|{_DOWN})了?\s*\d+(?:\.\d+)?\s*[%％])?\s*[，,]\s*"
+)
 
 # "一般公共预算收入42100万元，完成预算49531万元的85.0%，短收7431万元": the budget's shortfall (or excess) is the
 # difference of the actual and the budget before it
@@ -657,6 +661,15 @@ def _budget_comparisons(
         else:
             current = before[-1]
             gap = text[current.end : m.start()]
+            subject = next((q for q in reversed(before) if not is_change_amount(text, q)), None)
+            if (
+                is_change_amount(text, current)
+                and subject is not None
+                and _EARLIER_COMPARISON.fullmatch(text, subject.end, m.start())
+            ):
+                # "…41万元，较上年减少19万元，下降43.78%，较年初预算数减少4万元，下降2.2%": the figure the
+                # comparison with last year is of
+                current, gap = subject, ""
             if "。" in gap or sum(gap.count(ch) for ch in "，,；;") > 1 or len(gap) > 12:
                 continue
         like = delta or prior
