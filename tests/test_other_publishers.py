@@ -1680,3 +1680,17 @@ def test_a_contents_list_of_the_documents_published_together(check):
         "一、一般公共预算收支决算情况\n全区一般公共预算收入完成58.2亿元。\n"
     )
     assert [f.rule for f in check(own, select="H102")] == ["H102"]
+
+
+AVAILABLE_FUNDS = (
+    "全市一般公共预算收入1795.23亿元，完成调整预算的98.3%，比上年增长0.3%；加上政府一般债务收入265.32亿元、转移性"
+    "收入{t}亿元，全市一般公共预算可用资金为2772.47亿元。\n"
+)
+
+
+def test_a_chain_closed_by_the_funds_available(check):
+    """L260: "收入A，…；加上B、C，全市一般公共预算可用资金为T" (a city's budget report; also 可用财力): the funds
+    available close the chain like 收入总计."""
+    assert check(AVAILABLE_FUNDS.format(t="711.92"), select="I101") == []
+    found = check(AVAILABLE_FUNDS.format(t="741.92"), select="I101")
+    assert [(f.rule, f.stated) for f in found] == [("I101", "2772.47亿元")]

@@ -2084,7 +2084,7 @@ _CHAIN_GAP = lazy(
 )
 # the result closes the chain in a clause of its own, naming no other item: "，收入总计为T"
 _CHAIN_TOTAL = lazy(
-    r"^\s*后?\s*[，,]\s*(?!(?:再)?(?:加|减))[^\d、，,；;。等]{0,12}(?:总计|总量|合计|共计|总额|总收入|总支出)(?:为|是|达到?)?\s*$"
+    r"^\s*后?\s*[，,]\s*(?!(?:再)?(?:加|减))[^\d、，,；;。等]{0,12}(?:总计|总量|合计|共计|总额|总收入|总支出|可用资金|可用财力|财力总计)(?:为|是|达到?)?\s*$"
 )  # "，减一般公共预算总支出13.6亿元": a term subtracted, not the chain's total; "…1.34亿元后，收入总计T"
 _NET_BALANCE = lazy(r"收支相抵[，,]?\s*(?:当年|年终|年末|本年)?(?:收支)?(?:滚存)?结余(?:为|是)?\s*$")
 
