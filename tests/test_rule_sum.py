@@ -455,3 +455,17 @@ def test_a_whole_with_its_execution_rate_before_qizhong(check):
     assert check(RATE_THEN_QIZHONG.format(w="9265.35"), select="S101") == []
     found = check(RATE_THEN_QIZHONG.format(w="9565.35"), select="S101")
     assert [(f.rule, f.stated) for f in found] == [("S101", "9565.35万元")]
+
+
+DETAILED_NEXT_SENTENCE = (
+    "2.全年实现财政非税收入9265.21万元。具体为：国有土地使用权出让金收入1375.05万元，国有资源资产有偿使用收入20.95万元，"
+    "其他上级部门补助收入7586.30万元，其他收入{other}万元。"
+)
+
+
+def test_a_figure_detailed_in_the_next_sentence(check):
+    """L261: "…收入W。具体为：A a，B b，…" (a town's budget execution report): the sentence opening with 具体为
+    details the figure that ends the sentence before."""
+    assert check(DETAILED_NEXT_SENTENCE.format(other="282.91"), select="S101") == []
+    found = check(DETAILED_NEXT_SENTENCE.format(other="582.91"), select="S101")
+    assert [(f.rule, f.stated) for f in found] == [("S101", "9265.21万元")]

@@ -572,6 +572,14 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             if whole is None:
                 continue
             named = whole
+        elif (
+            whole is not None
+            and text[whole.end : m.start()].strip() in ("。", ".")
+            and m.group().startswith(("具体为", "具体是", "明细为"))
+            and not is_change_amount(text, whole)
+        ):
+            # "全年实现财政非税收入9265.21万元。具体为：A a，B b，…": the next sentence details the figure
+            named = whole
         elif whole is not None and len(text[whole.end : m.start()].strip("，,：: ")) > 0:
             named = whole = _whole_named_before(
                 para, text, m.start(), paragraphs[index - 1] if index else None
