@@ -1694,3 +1694,68 @@ def test_a_chain_closed_by_the_funds_available(check):
     assert check(AVAILABLE_FUNDS.format(t="711.92"), select="I101") == []
     found = check(AVAILABLE_FUNDS.format(t="741.92"), select="I101")
     assert [(f.rule, f.stated) for f in found] == [("I101", "2772.47亿元")]
+
+
+ITEMS_WITH_SUB_ITEMS = (
+    "2017年区级“三公”经费公共财政拨款支出{w}万元，比上年减少支出613.80万元。具体情况如下：\n"
+    "（一）因公出国（境）费22.00万元。全年组织出国团组10个。\n"
+    "（二）公务用车购置及运行费1116.14万元。其中：\n"
+    "1、公务用车购置费34.71万元，购置中巴车1辆。\n"
+    "2、公务用车运行费1081.43万元，主要用于燃油、维修、保险等支出。\n"
+    "（三）公务接待费221.98万元，国内公务接待893批次。\n"
+)
+
+
+def test_numbered_items_with_sub_items_between_them(check):
+    """L262: "W，具体如下：" ⏎ "（一）a" ⏎ "（二）b。其中：" ⏎ "1、…" ⏎ "2、…" ⏎ "（三）c" (a district's 三公 note): the
+    sub-items of （二） do not end the list of （一）（二）（三）."""
+    assert check(ITEMS_WITH_SUB_ITEMS.format(w="1360.13"), select="S101") == []
+    found = check(ITEMS_WITH_SUB_ITEMS.format(w="1390.13"), select="S101")
+    assert [(f.rule, f.stated) for f in found] == [("S101", "1390.13万元")]
+
+
+def test_last_years_figure_beside_a_part(check):
+    """L263: "总投入为W…，其中，国家财政性教育经费为a，比上年的P减少r%" (a county's education funding bulletin): P is
+    last year's figure, no part; a part beyond the whole is still found."""
+    text = (
+        "全县教育经费总投入为11.57亿元，其中，国家财政性教育经费为{a}亿元，比上年的10.68亿元减少11.8%，"
+        "社会捐赠经费为2.15亿元。\n"
+    )
+    assert check(text.format(a="9.42"), select="S101") == []
+    assert [f.rule for f in check(text.format(a="9.72"), select="S101")] == ["S101"]
+
+
+RUN_IN_HEADINGS = (
+    "某区教育局2018年度部门决算\n目 录\n一、部门职责\n二、机构设置\n"
+    "一、部门职责：某区教育局系财政全额拨款的行政单位，主管全区教育工作。\n"
+    "二、机构设置：全区现有各类学校43所，其中中学12所。\n"
+)
+
+
+def test_headings_with_their_text_after_a_colon(check):
+    """L264: "一、部门职责：某区教育局系…" (a bureau's final accounts): a heading run into its text after a colon is
+    the 目录's entry; an entry the body does not have is still missing."""
+    assert check(RUN_IN_HEADINGS, select="H102") == []
+    listed = RUN_IN_HEADINGS.replace("二、机构设置\n一、", "二、机构设置\n三、人员构成\n一、", 1)
+    assert [f.rule for f in check(listed, select="H102")] == ["H102"]
+
+
+def test_two_counted_lists_in_one_clause(check):
+    """L265: "内设A、B、C、D、E、F6个处室及G、H、I3个年级" (a school's final accounts): each count counts its own
+    list."""
+    text = "学校内设办公室、教务处、教科室、学生处、总务处、工会6个处室及高一年级组、高二年级组、高三年级组{n}个年级。\n"
+    assert check(text.format(n="3"), select="N101") == []
+    assert [f.rule for f in check(text.format(n="4"), select="N101")] == ["N101"]
+
+
+CONTENTS_WITH_A_NOTE = (
+    "某中学2018年度部门决算\n目 录\n一、单位概况\n二、2018年度部门决算表\n决算公开表格附后。\n三、2018年度部门决算情况说明\n"
+    "四、名词解释\n一、单位概况\n本校为全日制高中。\n二、2018年度部门决算表\n见附件。\n三、2018年度部门决算情况说明\n"
+    "本年收入合计3647.88万元。\n四、名词解释\n财政拨款收入：指本级财政当年拨付的资金。\n"
+)
+
+
+def test_a_note_under_a_contents_entry(check):
+    """L266: "二、2018年度部门决算表" ⏎ "决算公开表格附后。" ⏎ "三、…" inside a 目录 (a school's final accounts): the note
+    does not end the 目录, whose last entry is not the body's first heading (H101 saw 一、 restart)."""
+    assert check(CONTENTS_WITH_A_NOTE, select="H101,H102") == []

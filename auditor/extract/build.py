@@ -337,6 +337,7 @@ _ROW_NUMBER_HEADER = lazy(r"^\s*[行栏欄]\s*次\s*$")
 # "目 录", or a title that ends in it ("2023年政府决算公开目录"), never a numbered heading ("六、公开目录")
 _TOC_TITLE = lazy(r"目\s*录|(?![一二三四五六七八九十]+、|\d{1,2}[.、．]|[（(])[\p{Han}\d“”]{2,24}目录[：:]?")
 _TOC_PART = lazy(r"第[一二三四五六七八九十]+部分")
+_TOC_NOTE = lazy(r"附后|见附件|详见附|另附|附表")
 
 
 def build_document(source: Source) -> Document:
@@ -403,6 +404,9 @@ def build_document(source: Source) -> Document:
                     heading.in_toc = True
                     headings.append(heading)
                     toc_first = toc_first or heading
+                continue
+            if len(stripped) <= 16 and _TOC_NOTE.search(stripped):
+                lines[block.line - 1].role = "toc"  # "决算公开表格附后。" under its entry: the 目录 goes on
                 continue
             toc_mode = False
         if heading:

@@ -36,6 +36,7 @@ _INTRO_VERB = lazy(
 )
 _ORDINAL_OPENS = lazy(r"\s*(?:一是|其一|第一|首先|[（(]?[一1][)）、.．])")
 _PARTIAL = lazy(r"^(?:包括|包含|含|如|例如|比如|主要有|主要包括|其中)")
+_EARLIER_COUNT = lazy(rf"{_NUMBER}{_COUNTER}\p{{Han}}{{1,6}}?(?:及|和|以及|、|，|,)")
 _PLACE_CLASS = lazy(r"县|市|区|旗|乡|镇|街道|乡镇|县区|县市|市区|社区|村")
 _ORG_NOUN = lazy(r"机构|科室|股室|处室|部门|单位|科|股|室|处|站|所|中心|队")
 _ORG_SUFFIX = lazy(r"(?:局|科|股|室|处|站|所|中心|队|办|部|院|馆|会|组|公司|单位)[）)]?$")
@@ -166,6 +167,9 @@ def enumerations_in(para: Paragraph) -> list[Enumeration]:
         if verb is None or "、" not in before[verb.end() :]:
             continue
         body = before[verb.end() :]
+        counted = list(_EARLIER_COUNT.finditer(body))
+        if counted:
+            body = body[counted[-1].end() :]  # "A、B、C6个处室及D、E、F3个年级": the 3 counts D, E, F
         items = split_items(body)
         if len(items) < 2:
             continue

@@ -247,6 +247,14 @@ def contents_slips(doc: Document) -> list[ContentsSlip]:
     # titles the body writes without an ordinal (主要职能, table titles): found there, the entry holds
     # (a dict: the keys in order, and membership in constant time)
     plain = dict.fromkeys(_body_key(line.text) for line in doc.lines[toc[-1].line :] if len(line.text) <= 60)
+    # "一、部门职责：鼎城区教育局系…": a heading with its text after a colon on the same line
+    plain.update(
+        dict.fromkeys(
+            _body_key(m.group("head"))
+            for line in doc.lines[toc[-1].line :]
+            if (m := _RUN_IN_HEADING.match(normalise(line.text)))
+        )
+    )
     slips = _slips(doc, toc, body, plain, _parts_of(doc, toc))
     if sum(slip.kind == "missing" for slip in slips) == len(toc):
         # no entry at all is in the body: the 目录 lists the documents published beside it ("1、…决算草案的报告
@@ -256,6 +264,7 @@ def contents_slips(doc: Document) -> list[ContentsSlip]:
 
 
 _TOC_PART_NAME = lazy(r"^\s*(第[一二三四五六七八九十]+部分)")
+_RUN_IN_HEADING = lazy(r"^\s*(?P<head>[^：:，,。]{2,30})[：:](?=\s*\S)")
 
 
 def _parts_of(doc: Document, toc: list[Heading]) -> dict[int, tuple[str, int, int] | None]:

@@ -267,6 +267,8 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
             continue
         if is_change_amount(text, q):
             continue  # "财政拨款收入950.12万元，比上年增加0.46万元；事业收入…": a change, not a part
+        if _PRIOR_OF_COMPARISON.search(text, clause_start(text, q.start), q.start):
+            continue  # "…为9.42亿元，比上年的10.68亿元减少11.8%": last year's figure, not a part
         if _RATE_BASE_AFTER.match(text, q.end):
             continue  # "…A万元，完成调整后预算收入B万元的104.7%；…": B is the rate's base, not a part
         if _depth_at(text, begin, q.start) != 0:
@@ -765,6 +767,9 @@ def _names_a_selection(para: Paragraph, text: str, pos: int) -> bool:
     return bool(_SELECTION.search(text, begin, pos))
 
 
+_PRIOR_OF_COMPARISON = lazy(
+    r"(?:比|较|与)\s*(?:上年|去年|上一年|(?:19|20)\d\d\s*年)度?(?:同期)?(?:决算|预算|执行)?数?的?\s*$"
+)
 _COMPARED_WITH = lazy(r"(?:比|较|与)[^，,；;。]{0,12}$")
 _COMPARED_BEFORE = lazy(r"比|较|同比|上年|去年")
 _CHANGE_WORD_BEFORE = lazy(rf"(?P<dir>{UP_WORDS}|{DOWN_WORDS}|持平)了?\s*$")
@@ -973,6 +978,8 @@ def _parts_in_following(whole: Quantity, paragraphs: list[Paragraph], index: int
             this = (ordinal or para.heading).level, (ordinal or para.heading).number
             if level is None and parts:
                 break
+            if level is not None and this[0] > level:
+                continue  # "（二）…1116.14万元。其中：" ⏎ "1、…" ⏎ "2、…" ⏎ "（三）…": an item's own sub-items
             if level is not None and (this[0] != level or this[1] != number + 1):
                 break
             level, number = this

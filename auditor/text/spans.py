@@ -98,7 +98,9 @@ def depth_at(text: str, pos: int, opens: str = "（(", closes: str = "）)") -> 
     return depths[i - 1] if i else 0
 
 
-_CHANGE_BEFORE = lazy(r"(?:增加|减少|增长|下降|降低|提高|节约|节省|超支|增|减)了?$")
+_CHANGE_BEFORE = lazy(
+    r"(?:增加|减少|增长|下降|降低|提高|节约|节省|超支|增|减)了?(?:支出|收入|经费|资金)?$"
+)  # 减少支出613.80万元
 # revenue or spending up or down on the year or the budget, by the word alone ("同比增长6.5%，增收3196万元", "短收7431万元")
 _CHANGED_BY_THE_WORD = lazy(r"(?:增收|减收|增支|减支|多收|少收|短收|超收|欠收)了?$")
 
@@ -114,7 +116,7 @@ def is_change_amount(text: str, q: Quantity) -> bool:
     """
     if _CHANGED_BY_THE_WORD.search(text, max(0, q.start - 3), q.start):
         return True
-    if not _CHANGE_BEFORE.search(text, max(0, q.start - 4), q.start):
+    if not _CHANGE_BEFORE.search(text, max(0, q.start - 6), q.start):
         return False
     begin = clause_start(text, q.start)
     # "完成44.11亿元，增加4.37亿元，增长11.01%": a clause that opens with its direction word is a change;
