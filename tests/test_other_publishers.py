@@ -1759,3 +1759,63 @@ def test_a_note_under_a_contents_entry(check):
     """L266: "二、2018年度部门决算表" ⏎ "决算公开表格附后。" ⏎ "三、…" inside a 目录 (a school's final accounts): the note
     does not end the 目录, whose last entry is not the body's first heading (H101 saw 一、 restart)."""
     assert check(CONTENTS_WITH_A_NOTE, select="H101,H102") == []
+
+
+REASONS_CHANGES = (
+    "2.收入情况。2023年度收入合计2828.33万元，较上年决算数增加128.63万元，增长4.76%，主要原因是人员经费收入减少"
+    "13.25万元，项目经费收入增加91.01万元。其中：财政拨款收入{a}万元，占100.00%；事业收入0.00万元，占0.00%。\n"
+)
+
+
+def test_the_changes_named_as_reasons_are_no_whole(check):
+    """L267: "收入合计W，较上年…增长p%，主要原因是A收入减少a，B收入增加b。其中：…" (a disease-control centre's final
+    accounts): the amounts of the reasons are changes, never the whole of the 其中 list after them."""
+    assert check(REASONS_CHANGES.format(a="2828.33"), select="S101,P101") == []
+
+
+def test_a_text_cut_inside_a_heading(check):
+    """L267: a stored page that stops at a bare "(一)" after its 目录 (a county's final accounts): the entries
+    after the cut are not missing."""
+    text = (
+        "某县2023年财政决算报告\n目 录\n一、2023年财政预算执行情况\n(一)一般公共预算收支完成情况\n"
+        "(二)政府性基金预算收支情况\n二、存在的问题及建议\n一、2023年财政预算执行情况\n(一)\n"
+    )
+    assert check(text, select="H102") == []
+
+
+BALANCE_TOTAL_MAIN_ITEMS = "市本级一般公共预算支出总计{w}亿元，其中：一般公共预算支出1140.3亿元，为预算的96.4%，结转下年支出51.79亿元。\n"
+
+
+def test_the_main_items_of_a_balance_total(check):
+    """L268: "市本级一般公共预算支出总计W，其中：一般公共预算支出a，…，结转下年支出b" (a city's report to its congress):
+    the 其中 of a 收支平衡 total names its main items (the full list is the 加上… chain); more than the whole is
+    still found."""
+    assert check(BALANCE_TOTAL_MAIN_ITEMS.format(w="2179.19"), select="S101") == []
+    assert [f.rule for f in check(BALANCE_TOTAL_MAIN_ITEMS.format(w="1100.19"), select="S101")] == ["S101"]
+
+
+LEVELS_OF_LOCAL_REVENUE = (
+    "(一)全市一般公共预算总收入完成2995.45亿元，其中：地方一般公共预算收入1667.31亿元，为调整预算的98.4%。\n"
+    "市本级一般公共预算收入总计2179.19亿元，其中：地方一般公共预算收入425.81亿元，为预算的93%。\n"
+)
+
+
+def test_the_local_revenue_of_two_levels(check):
+    """L268: "(一)全市…，其中：地方一般公共预算收入A" ⏎ "市本级…，其中：地方一般公共预算收入B" (a city's report):
+    地方一般公共预算收入 names the revenue, not the level 地方; each sentence's own level scopes it, whatever the
+    section's title names."""
+    assert check(LEVELS_OF_LOCAL_REVENUE, select="V101") == []
+
+
+TWO_EXTENTS = (
+    "2022年，我市全地域（含黄金山托管区）财政总收入完成841,337万元；一般公共预算收入完成509,509万元，同比增长1.1%。\n"
+    "根据现行财政管理体制（不含黄金山托管区），2022年，全市一般公共预算收入完成408,185万元，占调整预算的96.9%。\n"
+)
+
+
+def test_a_region_with_and_without_a_zone_it_manages(check):
+    """L268: "全地域（含黄金山托管区）…收入完成A" and "（不含黄金山托管区），…收入完成B" (a city's final accounts): two
+    extents of the region, not one figure restated."""
+    assert check(TWO_EXTENTS, select="V101") == []
+    again = TWO_EXTENTS + TWO_EXTENTS.split("\n")[1].replace("408,185", "418,185") + "\n"
+    assert [f.rule for f in check(again, select="V101")] == ["V101"]

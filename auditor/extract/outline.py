@@ -343,6 +343,8 @@ def _ends_mid_sentence(doc: Document) -> bool:
         text = normalise(line.text).rstrip()
         if not text:
             continue
+        if _BARE_ORDINAL.fullmatch(text):
+            return True  # "(一)": the text stops inside a heading
         if (
             line.role in ("text", "heading")
             and len(text) >= 6
@@ -355,6 +357,7 @@ def _ends_mid_sentence(doc: Document) -> bool:
 
 
 _SENTENCE_ENDS = '。！？!?；;：:）)”"》」.…'
+_BARE_ORDINAL = lazy(r"[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]")
 _DATE_END = lazy(r"(?:19|20)\d\d(?:[-./]\d{1,2}){0,2}$|\d{1,2}[-./]\d{1,2}$")
 
 

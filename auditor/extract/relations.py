@@ -725,6 +725,7 @@ def _staff_by_trait(whole: Quantity, parts: list[Quantity]) -> bool:
 
 
 _BROAD_TOTAL = lazy(r"总(?:支出|收入)$")
+_BALANCE_TOTAL = lazy(r"(?:收入|支出)总计$")
 _TRANSFER_ITEM = lazy(r"上解|还本|转移|调出|调入|结转|结余|补助|债务|债券|返还|安排预算稳定")
 _GOVERNMENT_BUDGET = lazy(r"全[省市州盟县区旗镇乡]|本级|一般公共预算|公共财政预算|政府性基金")
 
@@ -733,12 +734,14 @@ def _spending_kinds_of_a_broad_total(whole: Quantity, parts: list[Quantity]) -> 
     """ "全镇一般公共预算总支出43.27亿元…。其中，基本经费支出…，专项经费支出…，基建工程支出…": a government's
     总支出 (or 总收入) also holds its transfers and debt service; kinds of spending without them are some of it."""
     label = _norm_label(whole.label)
-    return (
-        bool(_BROAD_TOTAL.search(label))
-        and bool(
-            _GOVERNMENT_BUDGET.search(label)
-        )  # (a unit's 总收入 is all its sources: 财政拨款, 事业收入…)
-        and not any(_TRANSFER_ITEM.search(normalise(p.label)) for p in parts)
+    if not _GOVERNMENT_BUDGET.search(label):
+        return False  # (a unit's 总收入 is all its sources: 财政拨款, 事业收入…)
+    if _BALANCE_TOTAL.search(label):
+        # "市本级一般公共预算支出总计2179.19亿元，其中：一般公共预算支出1140.3亿元，…，结转下年支出51.79亿元": the
+        # 其中 of a 收支平衡 total names its main items; the whole list is written with 加上… (I101)
+        return True
+    return bool(_BROAD_TOTAL.search(label)) and not any(
+        _TRANSFER_ITEM.search(normalise(p.label)) for p in parts
     )
 
 

@@ -296,17 +296,23 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
                 fund = section_fund or _fund_of(text[sentence_start(text, q.start) : q.start])
                 if fund:
                     scope = scope | {fund}
-            if not LEVEL_WORDS.search(label):
+            if not LEVEL_WORDS.search(_LOCAL_REVENUE.sub("", label)):
                 # the level its section names, or else its sentence: "全市…收入61.6亿元，加上上年结转收入2.1亿元"
                 # and "市本级…，加上上年结转收入0.1亿元" are two levels' carry-overs
                 # (a 其中 sentence speaks of the level its paragraph opened with: "州本级…。其中：公车购置22万元")
-                level = section_level or (
-                    (level_of(text[sentence_start(text, q.start) : q.start]) or opening_level)
+                # (a sentence that names its own level speaks of it, whatever its section's title names:
+                # "(一)全市…收入…" ⏎ "市本级一般公共预算收入总计…，其中：地方一般公共预算收入…")
+                own_level = (
+                    level_of(_LOCAL_REVENUE.sub("", text[sentence_start(text, q.start) : q.start]))
                     if len(levels) > 1
                     else None
                 )
+                level = own_level or section_level or (opening_level if len(levels) > 1 else None)
                 if level:
                     scope = scope | {f"〔{level}〕"}
+            # "全地域（含黄金山托管区）…收入完成A" and "（不含黄金山托管区）…收入完成B": two extents of one region
+            if inclusion := _INCLUSION.search(text, sentence_start(text, q.start), q.start):
+                scope = scope | {f"〔{inclusion.group('what')}〕"}
             # (a sentence that opens with a place speaks of it: "…全市有5个县区排名前十。南昌县财政总收入…")
             opens = text[sentence_start(text, q.start) :]
             who = _whose(opens, None) or _place_of(opens) or whose
@@ -365,6 +371,11 @@ _SUBJECT_ENDS = ("基金", "专项", "项目", "学", "幼儿园", "医院", "�
 
 
 # "晋城市一般公共预算收入完成…": a paragraph that opens with a place's name states that place's figures
+# "地方一般公共预算收入": the name of a revenue every level reports, not the level 地方 (beside 中央)
+_LOCAL_REVENUE = lazy(r"地方(?=一般公共预算|公共财政|财政收入|级?财政)")
+_INCLUSION = lazy(
+    r"[（(]\s*(?P<what>(?:不含|含|包含|包括|剔除|扣除)[^）)\d]{1,20})[）)]"
+)  # (no figure: "（含专款4.01亿元）" is a part)
 _PLACE_LEAD = lazy(
     r"^\s*(?P<place>(?!全|本)\p{Han}{1,5}?(?:市|县|区|旗|州|盟))(?=一般公共预算|财政|政府性基金|全市|全县)"
 )

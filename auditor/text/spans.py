@@ -106,6 +106,7 @@ _CHANGED_BY_THE_WORD = lazy(r"(?:增收|减收|增支|减支|多收|少收|短�
 
 
 COMPARISON_WORD = lazy(r"比|较|相比|同比|环比")
+_REASON_BEFORE = lazy(r"原因(?:是|为|主要是|在于)?[：:]?|主要是由于|主要由于")
 _OPENS_WITH_CHANGE = lazy(r"\s*(?:增加|减少|增长|下降|降低|提高)了?\s*")
 
 
@@ -119,6 +120,8 @@ def is_change_amount(text: str, q: Quantity) -> bool:
     if not _CHANGE_BEFORE.search(text, max(0, q.start - 6), q.start):
         return False
     begin = clause_start(text, q.start)
+    if _REASON_BEFORE.search(text, sentence_start(text, q.start), begin):
+        return True  # "…增长4.76%，主要原因是人员经费收入减少13.25万元，项目经费收入增加91.01万元": the reasons' changes
     # "完成44.11亿元，增加4.37亿元，增长11.01%": a clause that opens with its direction word is a change;
     # "与2022年度相比，收入合计减少2415.45万元": the comparison is the clause before, on its own
     return bool(
