@@ -1819,3 +1819,22 @@ def test_a_region_with_and_without_a_zone_it_manages(check):
     assert check(TWO_EXTENTS, select="V101") == []
     again = TWO_EXTENTS + TWO_EXTENTS.split("\n")[1].replace("408,185", "418,185") + "\n"
     assert [f.rule for f in check(again, select="V101")] == ["V101"]
+
+
+CELLS_AFTER_A_LIST_OF_TABLES = (
+    "某医院2020年度部门决算\n目 录\n一、部门概况\n二、部门决算表\n三、部门决算情况说明\n四、名词解释\n"
+    "一、部门概况\n本院为公益二类事业单位。\n二、部门决算表\n(一)收入支出决算总表;\n(二)收入决算表;\n"
+    "(三)政府性基金预算财政拨款收入支出决算表\n"
+    "表1 收入支出决算总表 | ||||||||\n公开01表 | ||||||||\n"
+    "一、一般公共预算财政拨款收入 |\n1 |\n4,194.89 |\n一、一般公共服务支出 |\n31 |\n0.00 | |||\n"
+    "二、政府性基金预算财政拨款收入 |\n2 |\n0.00 |\n二、外交支出 |\n32 |\n0.00 | |||\n"
+    "三、国有资本经营预算财政拨款收入 |\n3 |\n0.00 |\n三、国防支出 |\n33"
+)
+
+
+def test_a_tables_cells_one_per_line_after_a_list_of_tables(check):
+    """L269: a hospital's final accounts copied from a web page: the list of its tables ("(三)政府性基金…决算表"),
+    then 表1's cells one per line ("一、一般公共服务支出 |" ⏎ "31 |" ⏎ "0.00 | |||"), cut off mid-row. The cells'
+    一、二、 are no headings (H101), the captions are no empty table under the list's last item (M101), and the
+    目录's entries after the cut are not missing (H102)."""
+    assert check(CELLS_AFTER_A_LIST_OF_TABLES, select="H101,H102,M101") == []

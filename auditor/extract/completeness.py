@@ -115,6 +115,9 @@ def empty_tables(doc: Document) -> list[EmptyTable]:
         kind = table_kind(title) if title else ""
         if kind not in _SUBJECTS or first_figure(table) is not None:
             continue
+        rows = [table.header, *table.rows] if table.header is not None else table.rows
+        if all(sum(1 for c in r.cells if c.text.strip()) <= 1 for r in rows):
+            continue  # "表1 收入支出决算总表 | |||" ⏎ "公开01表 | |||": captions read as rows, no table to be empty
         notes = [
             (n, doc.lines[n - 1].text)
             for n in range(table.last_line + 1, min(len(doc.lines), table.last_line + _NOTE_SCAN) + 1)

@@ -88,6 +88,8 @@ def numbering_slips(doc: Document) -> list[NumberingSlip]:
             continue
         if _FIGURES_ROW.search(para.text):
             continue  # "（二） 支出总计 77084804.05 73952025.38 -4.06%": a table's row as text, numbered by its label
+        if _CELL_LINE.search(doc.line_text(para.line)):
+            continue  # "一、一般公共服务支出 |" ⏎ "31 |" ⏎ "0.00 |": a table's cells one per line, the label first
         if len(item.title.strip()) <= 1 or any(
             0 <= k < len(paragraphs) and _BARE_FIGURE.fullmatch(normalise(paragraphs[k].text))
             for k in (index - 1, index + 1)
@@ -345,6 +347,15 @@ def _ends_mid_sentence(doc: Document) -> bool:
             continue
         if _BARE_ORDINAL.fullmatch(text):
             return True  # "(一)": the text stops inside a heading
+        if line.role == "text" and (
+            _CELL_LINE.search(text)
+            or (
+                _BARE_FIGURE.fullmatch(text)
+                and line.number >= 2
+                and _CELL_LINE.search(doc.lines[line.number - 2].text)
+            )
+        ):
+            return True  # "五、教育支出 |" ⏎ "3": a web table's cells one per line, cut off mid-row
         if (
             line.role in ("text", "heading")
             and len(text) >= 6
@@ -357,6 +368,7 @@ def _ends_mid_sentence(doc: Document) -> bool:
 
 
 _SENTENCE_ENDS = '。！？!?；;：:）)”"》」.…'
+_CELL_LINE = lazy(r"\S\s*\|\s*$")
 _BARE_ORDINAL = lazy(r"[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]")
 _DATE_END = lazy(r"(?:19|20)\d\d(?:[-./]\d{1,2}){0,2}$|\d{1,2}[-./]\d{1,2}$")
 

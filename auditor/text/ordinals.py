@@ -46,6 +46,8 @@ def parse_heading(line: int, text: str) -> Heading | None:
         text = _LEADERS.sub("", text)
     if len(text.strip()) > _MAX_HEADING_LEN:
         return None
+    if text.rstrip().endswith("|"):
+        return None  # "一、一般公共服务支出 |": a table's cell copied one per line, not a heading
     return parse_ordinal(line, text)
 
 
