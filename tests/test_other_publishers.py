@@ -1838,3 +1838,17 @@ def test_a_tables_cells_one_per_line_after_a_list_of_tables(check):
     一、二、 are no headings (H101), the captions are no empty table under the list's last item (M101), and the
     目录's entries after the cut are not missing (H102)."""
     assert check(CELLS_AFTER_A_LIST_OF_TABLES, select="H101,H102,M101") == []
+
+
+HONOURS = (
+    "医院现有开放床位1200张，设有临床一、二级专业科室47个，医技科室12个。其中：2个省重点专科（心内科、神经内科）；"
+    "3个市领先学科（心内科、神经内科、肝胆外科）；11个省市共建学科。\n"
+)
+
+
+def test_counts_of_honours_are_no_parts(check):
+    """L270: "…科室12个。其中：2个省重点专科（…）；3个市领先学科（…）；11个省市共建学科" (a hospital's budget): honours
+    overlap (心内科 holds two) and add up to nothing; kinds of 科室 still do."""
+    assert check(HONOURS, select="S101") == []
+    kinds = "设有科室47个，其中：临床科室35个，医技科室13个。\n"
+    assert [f.rule for f in check(kinds, select="S101")] == ["S101"]

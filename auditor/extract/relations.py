@@ -505,6 +505,8 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             # "…比上年减少1.50万元，其中：公务接待费减少0.50万元": the 其中 breaks down the change (a part
             # named 支持商销稳增长 is a programme when nothing is compared)
             continue
+        if len(parts) >= 2 and _designations(text, whole, parts):
+            continue  # honours overlap: they add up to nothing
         if len(parts) >= 2:
             # a list that runs to the end of its paragraph on a ； or ， (a page break or a cut line in text
             # copied out of a PDF) goes on elsewhere: its parts may add up to less than the whole; "各项重点
@@ -722,6 +724,15 @@ def _staff_by_trait(whole: Quantity, parts: list[Quantity]) -> bool:
     """ "在岗职工2507人，其中具有博士或硕士学历学位335人，本科学历1430人": people counted by a trait (degree, title,
     membership) are the ones named, not all of them."""
     return whole.kind is Kind.COUNT and any(_TRAIT.search(normalise(p.label)) for p in parts)
+
+
+_DESIGNATION = lazy(r"重点|领先|示范|先进|共建|特色|品牌|标准化|优秀|星级|精品")
+
+
+def _designations(text: str, whole: Quantity, parts: list[Quantity]) -> bool:
+    """ "科室47个。其中：2个省重点专科（…）；3个市领先学科（…）；11个省市共建学科": counts of honours, which overlap
+    (one 科 may hold two), are no partition of the whole."""
+    return whole.kind is Kind.COUNT and any(_DESIGNATION.search(text, p.end, p.end + 8) for p in parts)
 
 
 _BROAD_TOTAL = lazy(r"总(?:支出|收入)$")
