@@ -277,7 +277,6 @@ def _fragment_rows(
     first = next((c for c in range(len(texts) - 1) if label(texts[c]) and _FIGURE.match(texts[c + 1])), None)
     if first is None:
         return None
-    body = len(texts) - first
     for width in range(3, 25):
         starts = range(first, len(texts), width)
         rows = len(starts) - (1 if (len(texts) - first) % width else 0)
@@ -290,7 +289,7 @@ def _fragment_rows(
             break
     else:
         return None
-    if rows < _FRAGMENT_LEAST_ROWS or body < rows * width:
+    if rows < _FRAGMENT_LEAST_ROWS:
         return None
     head = [(line, off, t) for line, off, t in stream[:first] if t]
     caption = [cell for cell in head[:1] if _CAPTION_CELL.search(cell[2])]
@@ -324,9 +323,7 @@ def _two_level_header(names: list[str], width: int) -> list[str] | None:
     if len(names) == width:
         return names
     # the longest run of sub-column names at the end: a name of the top row (备注, 上年同期数, 占计划%…) ends it
-    ends = next(
-        (n for n in range(1, len(names)) if _TOP_ROW_NAME.search(names[-n].replace(" ", ""))), len(names)
-    )
+    ends = next((n for n in range(1, len(names)) if _TOP_ROW_NAME.search(names[-n])), len(names))
     for subs in range(ends - 1, 1, -1):
         top, sub = names[: len(names) - subs], names[len(names) - subs :]
         for at in range(len(top) - 1):
