@@ -516,7 +516,7 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
                 or _names_a_selection(para, text, m.start())
                 or _main_fund_sources(parts)
                 or _staff_by_trait(whole, parts)
-                or _spending_kinds_of_a_broad_total(whole, parts)
+                or _some_of_a_government_total(whole, parts)
                 or _text_ends_inside(text, parts[-1].end, index == len(paragraphs) - 1)
                 or cut_off
             )
@@ -721,8 +721,8 @@ _TRAIT = lazy(r"学历|学位|党员|女性|女职工|少数民族|研究生|博
 
 
 def _staff_by_trait(whole: Quantity, parts: list[Quantity]) -> bool:
-    """ "在岗职工2507人，其中具有博士或硕士学历学位335人，本科学历1430人": people counted by a trait (degree, title,
-    membership) are the ones named, not all of them."""
+    """ "在岗职工2507人，其中具有博士或硕士学历学位335人，本科学历1430人": people counted by a trait (degree,
+    membership, sex) are the ones named, not all of them (高级/中级/初级职称 do make up the titled staff)."""
     return whole.kind is Kind.COUNT and any(_TRAIT.search(normalise(p.label)) for p in parts)
 
 
@@ -741,7 +741,7 @@ _TRANSFER_ITEM = lazy(r"上解|还本|转移|调出|调入|结转|结余|补助|
 _GOVERNMENT_BUDGET = lazy(r"全[省市州盟县区旗镇乡]|本级|一般公共预算|公共财政预算|政府性基金")
 
 
-def _spending_kinds_of_a_broad_total(whole: Quantity, parts: list[Quantity]) -> bool:
+def _some_of_a_government_total(whole: Quantity, parts: list[Quantity]) -> bool:
     """ "全镇一般公共预算总支出43.27亿元…。其中，基本经费支出…，专项经费支出…，基建工程支出…": a government's
     总支出 (or 总收入) also holds its transfers and debt service; kinds of spending without them are some of it."""
     label = _norm_label(whole.label)
