@@ -1852,3 +1852,24 @@ def test_counts_of_honours_are_no_parts(check):
     assert check(HONOURS, select="S101") == []
     kinds = "设有科室47个，其中：临床科室35个，医技科室13个。\n"
     assert [f.rule for f in check(kinds, select="S101")] == ["S101"]
+
+
+CONTENTS_WITH_A_COLON = (
+    "某中学2021年部门预算公开说明\n目 录：\n一、本单位主要职责\n二、机构设置情况\n三、预算编报情况\n"
+    "一、主要职责\n实施高中学历教育。\n二、本部门机构设置情况\n学校为公益二类事业单位。\n三、预算编报情况\n"
+    "预算数据包含学校本部。\n"
+)
+
+
+def test_a_contents_title_with_a_colon(check):
+    """L271: "目 录：" (a school's budget page, written with a colon): it opens a 目录; the body's "本部门机构设置情况"
+    is its entry "机构设置情况" (H101 saw the body's 一、 restart, H102 missed the entry)."""
+    assert check(CONTENTS_WITH_A_COLON, select="H101,H102") == []
+
+
+def test_markdown_emphasis_is_no_placeholder(check):
+    """L271: "**合计不符**" in a report written in markdown: emphasis, not a blank left for a figure; "***人" and a
+    lone "**人" still are."""
+    assert check("审核意见：**合计不符**，请核对。\n", select="T101") == []
+    found = check("本单位***人参加，另有**人列席。\n", select="T101")
+    assert [f.rule for f in found] == ["T101", "T101"]

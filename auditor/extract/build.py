@@ -335,7 +335,9 @@ def _build_table(index: int, block: TableBlock, caption: str) -> Table:
 
 _ROW_NUMBER_HEADER = lazy(r"^\s*[行栏欄]\s*次\s*$")
 # "目 录", or a title that ends in it ("2023年政府决算公开目录"), never a numbered heading ("六、公开目录")
-_TOC_TITLE = lazy(r"目\s*录|(?![一二三四五六七八九十]+、|\d{1,2}[.、．]|[（(])[\p{Han}\d“”]{2,24}目录[：:]?")
+_TOC_TITLE = lazy(
+    r"目\s*录\s*[：:]?|(?![一二三四五六七八九十]+、|\d{1,2}[.、．]|[（(])[\p{Han}\d“”]{2,24}目录[：:]?"
+)
 _TOC_PART = lazy(r"第[一二三四五六七八九十]+部分")
 _TOC_NOTE = lazy(r"附后|见附件|详见附|另附|附表")
 

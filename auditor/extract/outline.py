@@ -189,7 +189,11 @@ def _slip(item: Heading, kind: str, expected: int, previous_line: int) -> Number
 
 def _title_key(title: str) -> str:
     title = rx(r"[.…·\s]+\d+\s*$").sub("", normalise(title))  # page numbers of a printed 目录
-    return rx(r"[\p{P}\s]").sub("", title)
+    # "机构设置情况" in the 目录 is "本部门机构设置情况" in the body: the unit's own name for itself
+    return _OWNER_PREFIX.sub("", rx(r"[\p{P}\s]").sub("", title))
+
+
+_OWNER_PREFIX = lazy(r"^(?:本部门|本单位|我单位|我部门)")
 
 
 _LEADING_YEAR = lazy(r"^(?:19|20)\d\d年度?")

@@ -343,7 +343,13 @@ _EITHER_OR = (
 )
 
 _RESIDUE = [
-    ("placeholder", lazy(r"\*{2,}|[Xx×ＸＸ]{2,}(?=[\p{Han}（(]|$)|某某|XXX|〇〇|□{2,}")),
+    # (not markdown's emphasis around words: "**TRUE**", "**合计不符**")
+    (
+        "placeholder",
+        lazy(
+            r"\*{3,}|(?<!\*)\*\*(?!\*)(?![^*\s](?:[^*\n]{0,60}?[^*\s])?\*\*(?!\*))(?<!(?<!\*)\*\*[^*\s](?:[^*\n]{0,60}?[^*\s])?\*\*)|[Xx×ＸＸ]{2,}(?=[\p{Han}（(]|$)|某某|XXX|〇〇|□{2,}"
+        ),
+    ),
     ("either_or", lazy(_EITHER_OR)),
     ("example", lazy(r"如…+[（(][^）)]{2,30}情况[）)]等")),
     ("empty_brackets", lazy(r"【\s*】|〔\s*〕|[（(]\s*[）)]")),
