@@ -1873,3 +1873,24 @@ def test_markdown_emphasis_is_no_placeholder(check):
     assert check("审核意见：**合计不符**，请核对。\n", select="T101") == []
     found = check("本单位***人参加，另有**人列席。\n", select="T101")
     assert [f.rule for f in found] == ["T101", "T101"]
+
+
+ITEMS_OF_TWO_AMOUNTS = (
+    "2024年上半年，我镇实现财政收入86,928万元，完成年初预算57%，加以前年度结余18,744万元，实际财政可支配收入"
+    "105,672万元。其中：\n"
+    "1.一般公共预算收入45,034万元，完成年初预算90%，其中税收分成收入21,043万元、非税收入23,991万元；\n"
+    "2.上级补助收入5,355万元，完成年初预算142.2%；\n"
+    "3.基金预算收入10,241万元，完成年初预算24.5%；\n"
+    "4.财政专户收入14,811万元，完成年初预算27%；\n"
+    "5.一般债券再融资债券转贷收入-82万元，新增专项债券转贷收入11,554万元；\n"
+    "6.调入一般公共预算资金2万元、政府性基金预算资金13万元。\n"
+)
+
+
+def test_numbered_items_that_state_two_amounts(check):
+    """L272: "…可支配收入T。其中：" ⏎ "1.A a…" ⏎ … ⏎ "6.调入一般公共预算资金2万元、政府性基金预算资金13万元。" (a town's
+    half-year report): an item of two amounts is more than its first figure, so the first figures add up to
+    nothing; the chain before the list is still checked."""
+    assert check(ITEMS_OF_TWO_AMOUNTS, select="S101,I101") == []
+    chained = ITEMS_OF_TWO_AMOUNTS.replace("18,744", "18,944")
+    assert [f.rule for f in check(chained, select="S101,I101")] == ["I101"]

@@ -1002,10 +1002,30 @@ def _parts_in_following(whole: Quantity, paragraphs: list[Paragraph], index: int
         first = para.quantities[0]
         if first.start > 30 or not _same_kind(first, whole) or first.approx:
             break
+        if _second_amount_of_item(para, first):
+            return []  # "6.调入一般公共预算资金2万元、政府性基金预算资金13万元。": the item is more than its first figure
         parts.append(first)
         if _NEXT_LIST.search(normalise(para.text), first.end):
             break  # "一般公共预算拨款520000元。支出包括：…": the item ends its list of income, spending follows
     return parts
+
+
+def _second_amount_of_item(para: Paragraph, first: Quantity) -> bool:
+    """Whether an item's paragraph states a second amount of its own beside its first: outside brackets, before
+    any 其中, neither a change nor a rate's base."""
+    text = normalise(para.text)
+    own_end = text.find("其中")
+    own_end = len(text) if own_end < 0 else own_end
+    return any(
+        q is not first
+        and q.start < own_end
+        and _same_kind(q, first)
+        and depth_at(text, q.start) == 0
+        and not is_change_amount(text, q)
+        and not _RATE_BASE_AFTER.match(text, q.end)
+        and not _BASE_OF_ITS_RATE.match(text, q.end)
+        for q in para.quantities
+    )
 
 
 _NEXT_LIST = lazy(r"[。；;]\s*(?:本年|当年)?(?:收入|支出)(?:主要)?(?:包括|构成如下|情况如下)\s*[：:]")
@@ -2102,7 +2122,9 @@ def _identities_in(para: Paragraph) -> list[Identity]:
 
 # "一般公共预算收入A，加上级补助收入B、上年结转C，收入总计T": a running total in one sentence, 加 and 减 its
 # operators. 加 opens the chain only as an operator: 加强/加快/加大… are verbs.
-_ADD_OPENER = lazy(r"[，,；;。]\s*(?:再)?加(?:上|：|:)?(?![强快大入速紧重以之油班工密装盖])")
+_ADD_OPENER = lazy(
+    r"[，,；;。]\s*(?:再)?加(?:上|：|:)?(?![强快大入速紧重之油班工密装盖]|以(?!前))"
+)  # (加以前年度结余: 加 + 以前)
 # a clause between the chain's first figure and its "，加" that only says more about that figure: its rates
 # ("，完成调整后预算的99.2%，下降4.7%") and words ("，剔除减税降费因素")
 _FIRST_TERM_NOTE = lazy(r"[^\d其]*(?:\d+(?:\.\d+)?\s*[%％][^\d其]*)?")
@@ -2113,7 +2135,7 @@ _CHAIN_GAP = lazy(
 )
 # the result closes the chain in a clause of its own, naming no other item: "，收入总计为T"
 _CHAIN_TOTAL = lazy(
-    r"^\s*后?\s*[，,]\s*(?!(?:再)?(?:加|减))[^\d、，,；;。等]{0,12}(?:总计|总量|合计|共计|总额|总收入|总支出|可用资金|可用财力|财力总计)(?:为|是|达到?)?\s*$"
+    r"^\s*后?\s*[，,]\s*(?!(?:再)?(?:加|减))[^\d、，,；;。等]{0,12}(?:总计|总量|合计|共计|总额|总收入|总支出|可用资金|可用财力|财力总计|可支配收入|可用收入)(?:为|是|达到?)?\s*$"
 )  # "，减一般公共预算总支出13.6亿元": a term subtracted, not the chain's total; "…1.34亿元后，收入总计T"
 _NET_BALANCE = lazy(r"收支相抵[，,]?\s*(?:当年|年终|年末|本年)?(?:收支)?(?:滚存)?结余(?:为|是)?\s*$")
 
