@@ -196,3 +196,16 @@ def test_rule_failure_is_an_internal_error_entry():
     assert [f.rule for f in findings] == ["S101"]
     assert [(e.rule, e.kind) for e in errors] == [("Z902", "internal-error")]
     assert "ZeroDivisionError" in errors[0].message and "test_hostile.py" in errors[0].message
+
+
+def test_digits_of_a_script_decimal_cannot_read(tmp_path):
+    """A digit the regular expressions know as a digit but Python's decimal does not (Kirat Rai 𖵰, Unicode 16)
+    is no figure; the report around it is still checked (found by the fuzz test)."""
+    path = tmp_path / "digits.txt"
+    path.write_text(
+        "某局2023年部门整体支出绩效自评报告\n基本支出0万元，\U00016d70。\n2023年收入合计10.00万元，其中：财政拨款收入4.00万元，其他收入5.00万元。\n",
+        encoding="utf-8",
+    )
+    report = check_paths([path])
+    assert not report.errors
+    assert [f.rule for f in report.findings] == ["S101"]

@@ -68,7 +68,7 @@ NUMBER_RE = lazy(
     + _PREFIX_ALT
     + r"""))?
     (?P<sign>[-−+])?
-    (?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)
+    (?P<num>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)  # (ASCII: a script's digits Decimal cannot read)
     (?P<mid>余|多)?
     \s?(?P<unit>"""
     + _UNIT_ALT
