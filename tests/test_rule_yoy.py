@@ -575,3 +575,19 @@ def test_a_second_comparison_of_the_same_figure(check, second, slipped, expected
     assert check(SECOND_COMPARISON.format(second=second), select="Y101") == []
     found = check(SECOND_COMPARISON.format(second=slipped), select="Y101")
     assert [(f.rule, f.expected) for f in found] == [("Y101", expected)]
+
+
+DATED_PAIRS = (
+    "2016年三公经费预算拨入33.00万元，2015年三公经费预算拨入57.55万元，与上年对比减少{d}万元。其中：1、公务接待费"
+    "2016年预算8.00万元，2015年预算12.50万元；对比减少4.50万元；减少率{r}%。"
+)
+
+
+def test_two_years_figures_then_their_change(check):
+    """L273: "2016年预算A，2015年预算B；对比减少d；减少率r%" (a bureau's 三公 budget note): the change is A's
+    against B, both stated, checked as amount and as rate."""
+    assert check(DATED_PAIRS.format(d="24.55", r="36.00"), select="Y101") == []
+    found = check(DATED_PAIRS.format(d="27.55", r="36.00"), select="Y101")
+    assert [(f.rule, f.stated) for f in found] == [("Y101", "27.55万元")]
+    found = check(DATED_PAIRS.format(d="24.55", r="35.22"), select="Y101")
+    assert [(f.rule, f.stated) for f in found] == [("Y101", "35.22%")]

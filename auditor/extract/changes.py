@@ -226,6 +226,8 @@ def analyse_changes(doc: Document) -> list[Change]:
             previous = None
             continue
         text = normalise(para.text)
+        # (first: both years' figures stated, the pair is surer than a comparison's subject found before it)
+        found.extend(_dated_pairs(para, text))
         found.extend(_comparisons(para, text, report_year, previous))
         found.extend(_item_changes(para, text, report_year, previous))
         previous = (para, text)
@@ -307,6 +309,49 @@ _ACTUAL_TO_BUDGET = lazy(
     r"\s*[，,]\s*(?:完成|为|达到?)(?:年初|调整后的?|变动后的?)?预算(?:收入|支出|数)?(?:的)?\s*"
 )
 _BUDGET_RATE_THEN = lazy(r"\s*的\s*\d+(?:\.\d+)?\s*[%％]\s*[，,]\s*")
+
+
+# "公务接待费2016年预算8万元，2015年预算12.5万元；对比减少4.5万元；减少率36.00%": two years' figures side by side,
+# then their change compared without a named base
+_PAIR_CHANGE = lazy(rf"\s*[，,；;]\s*(?:与上年)?对比(?P<dir>{_UP}|{_DOWN})了?\s*$")
+_PAIR_RATE = lazy(rf"\s*[，,；;]\s*(?:{_UP}|{_DOWN})(?:率|幅度?)(?:为)?\s*$")
+
+
+def _dated_pairs(para: Paragraph, text: str) -> list[Change]:
+    if "对比" not in text:
+        return []
+    amounts = [q for q in para.quantities if q.is_amount]
+    out = []
+    for k in range(2, len(amounts)):
+        this, last, delta = amounts[k - 2], amounts[k - 1], amounts[k]
+        word = _PAIR_CHANGE.match(text, last.end, delta.start)
+        if word is None or not _ONE_CLAUSE_GAP.fullmatch(text, this.end, clause_start(text, last.start)):
+            continue
+        y1 = _last_figures_year(text, clause_start(text, this.start), this.start)
+        y0 = _last_figures_year(text, clause_start(text, last.start), last.start)
+        if y1 is None or y0 != y1 - 1 or not (_same_measure(this, last) and _same_measure(this, delta)):
+            continue
+        if any(q.approx for q in (this, last, delta)):
+            continue
+        after = [q for q in para.quantities if q.start >= delta.end]
+        percent = (
+            after[0]
+            if after and after[0].kind is Kind.PERCENT and _PAIR_RATE.match(text, delta.end, after[0].start)
+            else None
+        )
+        out.append(
+            Change(
+                current=this,
+                prior=last,
+                delta=delta,
+                percent=percent,
+                sign=sign_of(word.group("dir")),
+                prior_year=y0,
+                subject_year=y1,
+                anchor=delta,
+            )
+        )
+    return out
 
 
 def _shortfall_at(
