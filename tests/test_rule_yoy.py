@@ -591,3 +591,17 @@ def test_two_years_figures_then_their_change(check):
     assert [(f.rule, f.stated) for f in found] == [("Y101", "27.55万元")]
     found = check(DATED_PAIRS.format(d="24.55", r="35.22"), select="Y101")
     assert [(f.rule, f.stated) for f in found] == [("Y101", "35.22%")]
+
+
+BRACKET_THEN_RATE_THEN_CHANGE = (
+    "全县一般公共预算收入完成78.14亿元（县本级60.4亿元，高新区17.74亿元），完成调整预算的102.72%，同比增收2.07亿元，"
+    "增长{p}%。"
+)
+
+
+def test_a_comparison_after_a_bracketed_breakdown_and_a_rate(check):
+    """L274: "…收入完成A（县本级a，高新区b），完成调整预算的r%，同比增收d，增长p%" (a county's final accounts): the
+    comparison is of A, the figure the bracket breaks down."""
+    assert check(BRACKET_THEN_RATE_THEN_CHANGE.format(p="2.7"), select="Y101") == []
+    found = check(BRACKET_THEN_RATE_THEN_CHANGE.format(p="6.7"), select="Y101")
+    assert [(f.rule, f.expected) for f in found] == [("Y101", "2.72%")]

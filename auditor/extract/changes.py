@@ -20,12 +20,13 @@ from auditor.extract.tables import cell_at, cell_figure, column_roles, is_amount
 from auditor.model.document import Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
-from auditor.text.labels import LEADING_ORDINAL, QUOTES
+from auditor.text.labels import LEADING_ORDINAL, QUOTES, outside_brackets
 from auditor.text.rx import lazy, rx
 from auditor.text.spans import (
     COMPARISON_WORD,
     clause_before,
     clause_start,
+    depth_at,
     is_change_amount,
     percents_introduced,
     sentence_end,
@@ -967,6 +968,12 @@ def _subject(
     before = [
         q for q in amounts if q.end <= m.start() and q.is_amount and (like is None or _same_measure(q, like))
     ]
+    if before and depth_at(text, before[-1].start) > 0 and depth_at(text, m.start()) == 0:
+        # "…收入完成78.14亿元（县本级60.4亿元，高新区17.74亿元），完成调整预算的102.72%，同比增收…": the figure
+        # the bracket breaks down is the one compared
+        outer = [q for q in before if depth_at(text, q.start) == 0]
+        if outer and RATE_CLAUSES.fullmatch(outside_brackets(text[outer[-1].end : m.start()])):
+            return outer[-1], explicit_prior
     current = None
     money = [q for q in amounts if q.is_amount]
     if before and (k := next((i for i, q in enumerate(money) if q is before[-1]), None)) is not None:
