@@ -202,3 +202,17 @@ def test_a_share_of_the_spending_side_of_a_balanced_budget(check):
     assert check(BALANCED_BUDGET_BASE.format(p="82.27"), select="P101") == []
     found = check(BALANCED_BUDGET_BASE.format(p="85.27"), select="P101")
     assert [(f.rule, f.stated) for f in found] == [("P101", "85.27%")]
+
+
+SHARE_NAMED_AGAIN = (
+    "今年1-4月，全区一般公共预算支出1091.71亿元，同比增长10.1%；其中民生支出完成868.04亿元，同比增长5.6%，民生支出"
+    "占一般公共预算支出的比重达{p}%。"
+)
+
+
+def test_a_share_whose_clause_names_the_part_again(check):
+    """L275: "其中民生支出完成a，同比增长r%，民生支出占一般公共预算支出的比重达p%" (a region's monthly report): the
+    share's clause names its part again after the part's own growth."""
+    assert check(SHARE_NAMED_AGAIN.format(p="79.5"), select="P101") == []
+    found = check(SHARE_NAMED_AGAIN.format(p="79.1"), select="P101")
+    assert [(f.rule, f.expected) for f in found] == [("P101", "79.51%")]

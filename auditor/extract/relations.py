@@ -1082,11 +1082,14 @@ def _part_before(para: Paragraph, pos: int) -> Quantity | None:
         return None
     q = candidates[-1]
     amounts = [c for c in candidates if c.is_amount]
-    if (
-        q.kind is Kind.PERCENT
-        and amounts
-        and _OWN_RATES.fullmatch(outside_brackets(text[amounts[-1].end : pos]).lstrip())
-    ):
+    gap_to_share = outside_brackets(text[amounts[-1].end : pos]).lstrip() if amounts else ""
+    if q.kind is Kind.PERCENT and amounts and (named := _RESTATED_NAME.search(gap_to_share)):
+        # "…其中民生支出完成868.04亿元，同比增长5.6%，民生支出占一般公共预算支出的比重达79.1%": the share's
+        # clause names the figure again
+        label = _DONE_TAIL.sub("", _norm_label(amounts[-1].label))
+        if len(named.group("name")) >= 2 and label.endswith(_norm_label(named.group("name"))):
+            gap_to_share = gap_to_share[: named.start("name")]
+    if q.kind is Kind.PERCENT and amounts and _OWN_RATES.fullmatch(gap_to_share):
         # "税务部门完成13,866万元，占调整预算100.93%，占一般公共预算收入的48.51%": another rate of the
         # figure stands between it and this share
         q = amounts[-1]
@@ -1106,6 +1109,7 @@ _OWN_RATES = lazy(
     r"(?:[，,]\s*(?:(?:完成|占|为|达到?|(?:较|比|超)均衡进度)[^，,；;。]{0,20}?|(?:同比|比上年|较上年)?"
     r"(?:增长|下降|降低|提高|减少|增加)了?)\d+(?:\.\d+)?\s*[%％]\s*){1,3}[，,]\s*"
 )
+_RESTATED_NAME = lazy(r"[，,]\s*(?P<name>[\p{Han}“”\"]{2,12})\s*$")
 _SUMMED_BEFORE_SHARE = lazy(r"合计|共计|累计|总计|[两二三四五六七八九十]项|以上|上述")
 _LABEL_NOISE = lazy(r"20\d\d\s*年度?|本年度|本年|当年|全年|的|\s")
 
