@@ -16,6 +16,7 @@ _KINDS = {
     "empty_brackets": ("空括号", "empty brackets"),
     "empty_value": ("缺少数字", "a missing figure"),
     "ellipsis": ("省略号代替数字", "an ellipsis instead of a figure"),
+    "malformed": ("数字有两个小数点", "a figure with two decimal points"),
     "missing_percent": ("数字后缺少%", "a rate without its %"),
     "missing_unit": ("金额后缺少单位", "an amount without its unit"),
     "missing_table": ("所附表格不存在", "a table it refers to is not attached"),
@@ -38,8 +39,8 @@ class TemplateResidue(Rule):
     Flags `***` and `XX`/`××` placeholders, unchosen alternatives (`增加/减少`, `是/否`, and the bracketed
     form `增加（减少）`, `下降（增长）`, `增（减）`, `本部门（单位）`), a template's example notes
     (`如…（二级预算单位事业收入情况）等`), empty brackets (`【】`, `（）`), fill-ins left empty ("完成率为%"), a
-    rate or an amount whose % or unit was lost ("增长1.40，", "支出决算为2940.05，"), and "（附相关评分表）"
-    when no table follows. Brackets that explain a change (`减少（主要是人员调出）`) and
+    rate or an amount whose % or unit was lost ("增长1.40，", "支出决算为2940.05，"), an amount keyed with two
+    decimal points ("668.9.32万元"), and "（附相关评分表）" when no table follows. Brackets that explain a change (`减少（主要是人员调出）`) and
     `各部门（单位）` are ordinary wording and pass.
 
     ## Why is this bad?

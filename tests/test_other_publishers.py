@@ -1894,3 +1894,11 @@ def test_numbered_items_that_state_two_amounts(check):
     assert check(ITEMS_OF_TWO_AMOUNTS, select="S101,I101") == []
     chained = ITEMS_OF_TWO_AMOUNTS.replace("18,744", "18,944")
     assert [f.rule for f in check(chained, select="S101,I101")] == ["I101"]
+
+
+def test_an_amount_with_two_decimal_points(check):
+    """L276: "…日常公用经费668.9.32万元" (a school's budget): an amount keyed with two decimal points is reported;
+    a date (2023.12.31) or a clause number (3.2.1) is not."""
+    found = check("其中基本支出668.9.32万元，项目支出120.5万元。\n", select="T101")
+    assert [(f.rule, f.stated) for f in found] == [("T101", "668.9.32")]
+    assert check("报告日期2023.12.31，依据办法第3.2.1条。\n", select="T101") == []

@@ -363,6 +363,8 @@ _RESIDUE = [
         ),
     ),
     ("ellipsis", lazy(r"…{1,2}(?=\s*(?:%|万元|元|人|个|分|年))")),
+    # an amount with two decimal points: "668.9.32万元" (a date 2023.12.31 or a clause 3.2.1 has no unit after it)
+    ("malformed", lazy(r"(?<![\d.])\d+\.\d+\.\d+(?=\s*(?:万元|亿元|元|%|％))")),
     # a rate or an amount whose % or 万元 was lost: "增长12.5，", "完成年初预算的98.2。", "支出决算为123.45，"
     (
         "missing_percent",
