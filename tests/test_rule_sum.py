@@ -469,3 +469,20 @@ def test_a_figure_detailed_in_the_next_sentence(check):
     assert check(DETAILED_NEXT_SENTENCE.format(other="282.91"), select="S101") == []
     found = check(DETAILED_NEXT_SENTENCE.format(other="582.91"), select="S101")
     assert [(f.rule, f.stated) for f in found] == [("S101", "9265.21万元")]
+
+
+BY_LEVEL_TEXT = (
+    "1—5月份，全市一般公共预算支出完成1268606万元，下降1.4%。分级次看，市本级支出完成{city}万元，下降1.9%；县区级支出"
+    "完成927919万元，下降1.3%，其中：区级支出完成177596万元，增长4.9%；县级支出完成750323万元，下降2.6%。"
+)
+
+
+def test_a_whole_broken_down_by_level(check):
+    """L277: "全市…支出完成W，下降p%。分级次看，市本级支出完成a，…；县区级支出完成b，…，其中：区级…；县级…" (a city's
+    monthly report): the levels up to the first 其中 make up the city's whole; without a figure of the whole region
+    in the sentence before, nothing is summed."""
+    assert check(BY_LEVEL_TEXT.format(city="340687"), select="S101") == []
+    found = check(BY_LEVEL_TEXT.format(city="370687"), select="S101")
+    assert [(f.rule, f.stated) for f in found] == [("S101", "1268606万元")]
+    no_region = BY_LEVEL_TEXT.format(city="370687").replace("全市一般公共预算支出", "一般公共预算支出")
+    assert check(no_region, select="S101") == []

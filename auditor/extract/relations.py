@@ -531,6 +531,11 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             if m.group("view") and views == 1:
                 viewed = whole
 
+    # 1a. "全市一般公共预算支出完成W，下降1.4%。分级次看，市本级支出完成a，…；县区级支出完成b，…，其中：…" — the
+    # whole of the sentence before, broken down by level.
+    for m in _BY_LEVEL.finditer(text):
+        found.extend(_levels_of_the_whole(para, text, m))
+
     # 1b. "其中在编人员130人：行政人员42人；…" — an amount followed by ： opens its own list.
     for whole in para.quantities:
         if not whole.is_amount or text[whole.end : whole.end + 1] not in ("：", ":"):
@@ -1008,6 +1013,45 @@ def _parts_in_following(whole: Quantity, paragraphs: list[Paragraph], index: int
         if _NEXT_LIST.search(normalise(para.text), first.end):
             break  # "一般公共预算拨款520000元。支出包括：…": the item ends its list of income, spending follows
     return parts
+
+
+_BY_LEVEL = lazy(r"(?<=[。；;]\s*)分(?:级次|层级|级)(?:来)?看\s*[，,：:]")
+_WHOLE_LEVEL_WORD = lazy(r"全[国省市州盟县区旗镇乡]")
+_PART_LEVEL_WORD = lazy(r"(?:[省市州盟县区旗镇乡]本级|本级|县区级|县市区级|[省市州县区旗乡镇]级)")
+
+
+def _levels_of_the_whole(para: Paragraph, text: str, m: regex.Match) -> list[Breakdown]:
+    """The one whole-region figure of the sentence before "分级次看", and the figure of each level after it up to
+    the first 其中 (the levels' own parts: "县区级…，其中：区级…；县级…")."""
+    before = sentence_start(text, max(0, m.start() - 1))
+    wholes = [
+        q
+        for q in para.quantities
+        if before <= q.start < m.start()
+        and q.is_amount
+        and not is_change_amount(text, q)
+        and _WHOLE_LEVEL_WORD.search(text, clause_start(text, q.start), q.start)
+    ]
+    if len(wholes) != 1:
+        return []
+    whole = wholes[0]
+    end = sentence_end(text, m.end())
+    inner = text.find("其中", m.end(), end)
+    end = inner if inner >= 0 else end
+    parts = [
+        q
+        for q in para.quantities
+        if m.end() <= q.start < end
+        and _same_kind(q, whole)
+        and depth_at(text, q.start) == 0
+        and not is_change_amount(text, q)
+        and not q.approx
+    ]
+    if len(parts) < 2 or not all(
+        _PART_LEVEL_WORD.search(text, clause_start(text, p.start), p.start) for p in parts
+    ):
+        return []
+    return [Breakdown(whole, parts, "其中", complete=True)]
 
 
 def _second_amount_of_item(para: Paragraph, first: Quantity) -> bool:
