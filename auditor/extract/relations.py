@@ -48,6 +48,7 @@ from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
 from auditor.text.labels import (
     LEADING_ORDINAL,
+    LEVEL_WORDS,
     OPENS_WITH_QIZHONG,
     QUOTES,
     SHARE_AFTER,
@@ -786,6 +787,7 @@ def _names_a_selection(para: Paragraph, text: str, pos: int) -> bool:
     return bool(_SELECTION.search(text, begin, pos))
 
 
+# (stricter than _COMPARED_WITH: 与 also stands inside names, "文化旅游体育与传媒支出")
 _PRIOR_OF_COMPARISON = lazy(
     r"(?:比|较|与)\s*(?:上年|去年|上一年|(?:19|20)\d\d\s*年)度?(?:同期)?(?:决算|预算|执行)?数?的?\s*$"
 )
@@ -1016,8 +1018,6 @@ def _parts_in_following(whole: Quantity, paragraphs: list[Paragraph], index: int
 
 
 _BY_LEVEL = lazy(r"(?<=[。；;]\s*)分(?:级次|层级|级)(?:来)?看\s*[，,：:]")
-_WHOLE_LEVEL_WORD = lazy(r"全[国省市州盟县区旗镇乡]")
-_PART_LEVEL_WORD = lazy(r"(?:[省市州盟县区旗镇乡]本级|本级|县区级|县市区级|[省市州县区旗乡镇]级)")
 
 
 def _levels_of_the_whole(para: Paragraph, text: str, m: regex.Match) -> list[Breakdown]:
@@ -1030,7 +1030,7 @@ def _levels_of_the_whole(para: Paragraph, text: str, m: regex.Match) -> list[Bre
         if before <= q.start < m.start()
         and q.is_amount
         and not is_change_amount(text, q)
-        and _WHOLE_LEVEL_WORD.search(text, clause_start(text, q.start), q.start)
+        and _WHOLE_LEVEL.search(text, clause_start(text, q.start), q.start)
     ]
     if len(wholes) != 1:
         return []
@@ -1048,10 +1048,18 @@ def _levels_of_the_whole(para: Paragraph, text: str, m: regex.Match) -> list[Bre
         and not q.approx
     ]
     if len(parts) < 2 or not all(
-        _PART_LEVEL_WORD.search(text, clause_start(text, p.start), p.start) for p in parts
+        _names_a_part_level(text[clause_start(text, p.start) : p.start]) for p in parts
     ):
         return []
     return [Breakdown(whole, parts, "其中", complete=True)]
+
+
+def _names_a_part_level(clause: str) -> bool:
+    """A level below the whole region (市本级, 县区级, 区级…), not the whole (全市) nor 中央/地方."""
+    return any(
+        not _WHOLE_LEVEL.fullmatch(m.group()) and m.group() not in ("中央", "地方", "全国")
+        for m in LEVEL_WORDS.finditer(clause)
+    )
 
 
 def _second_amount_of_item(para: Paragraph, first: Quantity) -> bool:
