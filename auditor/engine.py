@@ -9,6 +9,7 @@ This is also the Python API:
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -210,6 +211,11 @@ def check_one(
     if armed:
         previous = signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)
+    collecting = gc.isenabled()
+    # a file's analysis builds many objects and frees them at its end; they hold almost no reference
+    # cycles (peak memory on a 4 MB report is the same either way), but the cyclic collector scans them
+    # again and again as they accumulate: 7-8 % of a 4 MB report's time, a cost that grows with the file
+    gc.disable()
     try:
         doc = load(path)
         findings, errors = check_document(doc, _rule_cache[key], config)
@@ -225,6 +231,8 @@ def check_one(
         message = InputError(path, "timeout", seconds=f"{timeout:g}").message(config.lang)
         return FileResult(path, False, errors=[FileError(path=path, message=message, kind="timeout")])
     finally:
+        if collecting:
+            gc.enable()
         if armed:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)

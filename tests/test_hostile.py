@@ -209,3 +209,35 @@ def test_digits_of_a_script_decimal_cannot_read(tmp_path):
     report = check_paths([path])
     assert not report.errors
     assert [f.rule for f in report.findings] == ["S101"]
+
+
+def test_the_cyclic_collector_pauses_for_a_file_and_resumes_after_it(tmp_path, monkeypatch):
+    """A file's analysis runs without the cyclic collector (its cost grew with the file); the collector
+    is on again after every file, also after one that failed to load, and stays off for a caller that
+    had turned it off."""
+    import gc
+
+    from auditor import engine
+
+    seen: list[bool] = []
+    real_load = engine.load
+
+    def load(path):
+        seen.append(gc.isenabled())
+        return real_load(path)
+
+    monkeypatch.setattr(engine, "load", load)
+    good = _good(tmp_path)
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    assert gc.isenabled()
+    report = check_paths([str(good), str(broken)], jobs=1)
+    assert seen == [False, False]
+    assert gc.isenabled()
+    assert report.findings and report.errors
+    gc.disable()
+    try:
+        check_paths([str(good)], jobs=1)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
