@@ -272,3 +272,30 @@ def test_a_header_whose_label_cell_stands_on_the_line_above(check):
     column, and 执行率 is 全年执行数 over 全年预算数."""
     assert _found(check, LABEL_CELL_ABOVE.format(spent="338.31"), "C") == []
     assert _found(check, LABEL_CELL_ABOVE.format(spent="358.31"), "C") == [("C101", "102.59%", "108.65%")]
+
+
+# A 部门整体支出绩效评价 indicator table copied from a web page with every cell on a line of its own and a
+# blank line after each: the weights are in the names ("（4分）"), the only figure column is the score, and
+# the cells of the first and second levels stand only on the first row they cover.
+WEIGHTS_IN_NAMES = (
+    "一级指标", "二级指标", "三级指标", "得分",
+    "投入(20分)", "目标设定(10分)", "绩效目标合理性(4分)", "4.00",
+    "绩效指标明确性({weight}分)", "5.00",
+    "预算配置(10)", "在职人员控制率(5分)", "5.00",
+    "“三公经费”变动率(5分)", "3.50",
+    "过程(20分)", "预算执行(12分)", "预算完成率(6分)", "5.10",
+    "结转结余变动率(6分)", "6.00",
+    "预算管理(8分)", "管理制度健全性(4分)", "4.00",
+    "资金使用合规性(4分)", "3.00",
+)  # fmt: skip
+
+
+def _blank_line_cells(cells: tuple[str, ...]) -> str:
+    return "部门整体支出绩效评价指标得分表\n\n" + "".join(f"{c}\n\n" for c in cells)
+
+
+@pytest.mark.parametrize(("weight", "found"), [("6", []), ("8", [("G101", "10分", "12分")])])
+def test_a_score_row_without_its_merged_parents_keeps_its_score_in_the_last_column(check, weight, found):
+    """L278: "绩效指标明确性(6分) | 5.00" is a leaf under 目标设定 and 投入, not a new first-level
+    indicator: its name goes to the last level's column, its figure to the score's."""
+    assert _found(check, _blank_line_cells(WEIGHTS_IN_NAMES).format(weight=weight), "G") == found

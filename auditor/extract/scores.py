@@ -329,6 +329,15 @@ def _aligned_to_pair(
         if _TOP_LEVEL_NAME.match(first):
             return row if len(cells) == 1 else Row([cells[0], *filler, *cells[1:]])
         return Row(filler + list(cells))
+    if max_col is None and score_col is not None and score_col == width - 1 and score_col > last_level:
+        # "一级指标 | 二级指标 | 三级指标 | 得分" with the weights in the names: "绩效指标明确性（6分） | 3.00"
+        # is a leaf whose parents' cells were merged above it, its score in the last column
+        if _number(cells[-1].text) is None or any(_number(c.text) is not None for c in cells[:-1]):
+            return row
+        filler = [Cell(text="", line=cells[0].line, column=-1) for _ in range(width - len(cells))]
+        if len(cells) > 2 and _TOP_LEVEL_NAME.match(first):
+            return Row([cells[0], *filler, *cells[1:]])
+        return Row(filler + list(cells))
     if max_col is None or score_col != max_col + 1:
         return row
     pair = next(
