@@ -486,3 +486,44 @@ def test_a_whole_broken_down_by_level(check):
     assert [(f.rule, f.stated) for f in found] == [("S101", "1268606万元")]
     no_region = BY_LEVEL_TEXT.format(city="370687").replace("全市一般公共预算支出", "一般公共预算支出")
     assert check(no_region, select="S101") == []
+
+
+DETAILS_OF_A_LIST = (
+    "2023年度“三公”经费财政拨款支出决算中，因公出国（境）费支出决算0万元，占0%；公务接待费支出决算12.6万元，"
+    "占60.00%；公务用车购置及运行维护费支出决算8.4万元，占40.00%。具体情况如下：\n"
+    "1.因公出国（境）费支出0万元，与预算持平。\n"
+    "2.公务接待费支出12.6万元，主要用于上级检查指导工作。\n"
+)
+DETAILS_OF_ONE = (
+    "公务用车购置及运行维护费支出决算8.4万元。具体情况如下：\n"
+    "1.公务用车购置费0万元。\n"
+    "2.公务用车运行维护费{running}万元。\n"
+)
+
+
+def test_details_after_a_list_are_of_every_item(check):
+    """L279: "…A a，占x%；B b，占y%；C c，占z%。具体情况如下：1.A… 2.B…" (a township's 三公 note): the
+    numbered details are of the items listed, not parts of the last of them; after one amount they are."""
+    assert check(DETAILS_OF_A_LIST, select="S101") == []
+    assert check(DETAILS_OF_ONE.format(running="8.4"), select="S101") == []
+    found = check(DETAILS_OF_ONE.format(running="9.4"), select="S101")
+    assert [(f.rule, f.stated) for f in found] == [("S101", "8.4万元")]
+
+
+ITEMS_OF_TWO_AMOUNTS = (
+    "2023年全镇新增各类市场主体420户，累计达到{total}户。其中，新增个体工商户310户，累计3560户，增速为9.5%；"
+    "新增私营企业95户，累计880户，增速为12.1%；新增农民专业合作社15户，累计260户。"
+)
+
+
+def test_items_of_two_amounts_are_no_list_of_parts(check):
+    """L280: "…累计W户。其中，新增A a1户，累计a2户；新增B b1户，累计b2户…" (a county's statistical bulletin):
+    each item has the year's figure and its running total, the second without a name; the list says nothing
+    of which make the whole. A list of one amount per item is summed."""
+    assert check(ITEMS_OF_TWO_AMOUNTS.format(total="4700"), select="S101") == []
+    assert check(ITEMS_OF_TWO_AMOUNTS.format(total="5200"), select="S101") == []
+    one_amount = (
+        "2023年全镇累计市场主体{total}户。其中，个体工商户3560户，私营企业880户，农民专业合作社260户。"
+    )
+    assert check(one_amount.format(total="4700"), select="S101") == []
+    assert [f.stated for f in check(one_amount.format(total="5200"), select="S101")] == ["5200户"]

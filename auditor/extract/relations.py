@@ -475,6 +475,10 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             or is_change_amount(text, whole)
         ):
             continue
+        if m.group().startswith(("具体情况", "分项情况")) and _last_of_a_list(para, text, whole):
+            # "…因公出国（境）费0万元，占0%；公务接待费16.3万元，占63.42%；公务用车…9.4万元，占36.58%。具体
+            # 情况如下：1.…": the details are of every item listed, not of the last one
+            continue
         if (
             m.group().startswith("具体情况")
             and "其中" in text[sentence_start(text, whole.start) : whole.start]
@@ -508,6 +512,8 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             continue
         if len(parts) >= 2 and _designations(text, whole, parts):
             continue  # honours overlap: they add up to nothing
+        if _items_of_two_amounts(text, parts):
+            continue
         if len(parts) >= 2:
             # a list that runs to the end of its paragraph on a ； or ， (a page break or a cut line in text
             # copied out of a PDF) goes on elsewhere: its parts may add up to less than the whole; "各项重点
@@ -1080,6 +1086,33 @@ def _second_amount_of_item(para: Paragraph, first: Quantity) -> bool:
     )
 
 
+def _last_of_a_list(para: Paragraph, text: str, whole: Quantity) -> bool:
+    """Whether the whole closes a list of items of its sentence: an amount of its kind, no change, stands
+    before it in the sentence, a ；or 、 between them."""
+    opens = sentence_bounds(text, whole.start)[0]
+    return any(
+        opens <= q.start < whole.start
+        and _same_kind(q, whole)
+        and not is_change_amount(text, q)
+        and _LIST_SEPARATOR.search(text, q.end, whole.start)
+        for q in para.quantities
+    )
+
+
+def _items_of_two_amounts(text: str, parts: list[Quantity]) -> bool:
+    """ "…累计11819户。其中，新增个体工商户824户，累计9139户，…；新增私营企业191户，累计1480户…": an item
+    with two amounts (the year's and the running total), the second without a name of its own; which of
+    them make the whole is not for a list to say."""
+    return any(
+        not _norm_label(later.label)
+        and _norm_label(earlier.label)
+        and not _LIST_SEPARATOR.search(text, earlier.end, later.start)
+        for earlier, later in pairwise(parts)
+        if earlier.line == later.line
+    )
+
+
+_LIST_SEPARATOR = lazy(r"[；;、]")
 _NEXT_LIST = lazy(r"[。；;]\s*(?:本年|当年)?(?:收入|支出)(?:主要)?(?:包括|构成如下|情况如下)\s*[：:]")
 
 
