@@ -527,3 +527,62 @@ def test_items_of_two_amounts_are_no_list_of_parts(check):
     )
     assert check(one_amount.format(total="4700"), select="S101") == []
     assert [f.stated for f in check(one_amount.format(total="5200"), select="S101")] == ["5200户"]
+
+
+MAIN_TAXES = (
+    "全市实现税收收入{total}亿元，增长8.2%，其中，增值税120.40亿元，增长6.1%；企业所得税66.30亿元，增长11.0%；"
+    "个人所得税31.50亿元，增长4.3%；土地增值税28.80亿元，下降2.5%。"
+)
+MAIN_CLASSES = (
+    "全年全县一般公共预算支出{total}亿元，其中，教育支出9.60亿元，社会保障和就业支出6.20亿元，卫生健康支出5.10亿元，"
+    "农林水支出7.30亿元，科学技术支出1.40亿元。"
+)
+
+
+@pytest.mark.parametrize("text", [MAIN_TAXES, MAIN_CLASSES])
+def test_the_main_members_of_a_long_family_are_some_of_the_whole(check, text):
+    """L281: "税收收入W，其中，增值税a；企业所得税b；…" and a government's "一般公共预算支出W，其中，教育支出a，
+    社会保障和就业支出b，…" (statistical bulletins, budget execution reports) name the largest taxes and classes,
+    not all of them: less than W is no slip, more than W is."""
+    assert check(text.format(total="300.00" if text is MAIN_TAXES else "40.00"), select="S101") == []
+    total = "230.00" if text is MAIN_TAXES else "25.00"
+    assert [f.rule for f in check(text.format(total=total), select="S101")] == ["S101"]
+
+
+def test_a_units_spending_by_class_is_all_of_it(check):
+    """A unit's 财政拨款 spending by functional class names every class it has: less than the whole is a slip."""
+    text = (
+        "2023年本部门一般公共预算财政拨款支出{total}万元，其中，一般公共服务支出310.20万元，社会保障和就业支出"
+        "42.60万元，卫生健康支出18.30万元，住房保障支出25.10万元。"
+    )
+    assert check(text.format(total="396.20"), select="S101") == []
+    assert [f.stated for f in check(text.format(total="426.20"), select="S101")] == ["426.20万元"]
+
+
+COUNTERPART = (
+    "年末，全县金融机构存款余额{deposits}亿元，比年初增加21.30亿元，其中，住户储蓄存款余额280.50亿元，比年初增加"
+    "30.10亿元；金融机构贷款余额190.40亿元，比年初增加25.60亿元。"
+)
+
+
+def test_a_list_ends_at_the_wholes_counterpart(check):
+    """L282: "存款余额W，…，其中，住户储蓄存款余额a，…；金融机构贷款余额L，…" (a county's statistical bulletin):
+    the loans are the deposits' counterpart, not one of their parts: a alone is below W."""
+    assert check(COUNTERPART.format(deposits="368.20"), select="S101") == []
+    found = check(
+        COUNTERPART.replace("住户储蓄存款余额280.50亿元", "住户储蓄存款余额380.50亿元").format(
+            deposits="368.20"
+        ),
+        select="S101",
+    )
+    assert found == []  # a single part left: nothing to add up
+    both = "全县一般公共预算收入{w}亿元，其中，税收收入6.20亿元，非税收入2.10亿元；全县一般公共预算支出31.50亿元。"
+    assert check(both.format(w="8.30"), select="S101") == []
+    assert [f.stated for f in check(both.format(w="9.30"), select="S101")] == ["9.30亿元"]
+
+
+def test_averages_do_not_add_up(check):
+    """L283: "全省居民人均可支配收入W，其中城镇居民人均可支配收入a，农村居民人均可支配收入b": the whole is the
+    weighted mean of its parts, never their sum."""
+    text = "全省居民人均可支配收入30120元，增长7.8%；其中城镇居民人均可支配收入36250元，农村居民人均可支配收入19880元。"
+    assert check(text, select="S101") == []

@@ -503,7 +503,7 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
         if not parts and not text[m.end() :].strip():
             parts = _parts_in_following(whole, paragraphs, index)
             cut_off = bool(parts) and _runs_into_cut_end(parts[-1], paragraphs)
-        parts = _cut_at_closing_total(parts)
+        parts = _cut_at_counterpart(whole, _cut_at_closing_total(parts))
         if _COMPARED_BEFORE.search(text, sentence_bounds(text, whole.start)[0], m.start()) and any(
             _CHANGE_WORD_BEFORE.search(_text_of(p, para, paragraphs), 0, p.start) for p in parts
         ):
@@ -668,8 +668,12 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
         if _named_members(b, every=True):
             found.append(b)
 
+    # "全省居民人均可支配收入A，其中城镇居民人均可支配收入a，农村居民…b": averages, not amounts that add up
+    found = [b for b in found if not _AVERAGE.search(_norm_label(b.whole.label))]
     for b in found:
         _settle_on_matching_run(b, text)
+        if b.complete and _main_items_of_a_family(b):
+            b.complete = False
     _attach_shares(para, found)
     for b in found:
         if (
@@ -981,6 +985,64 @@ def _named_members(b: Breakdown, every: bool = False) -> bool:
             taken.add(hits[0])
         return not every or len(taken) == len(members)
     return False
+
+
+_AVERAGE = lazy(r"人均|平均|户均|亩均")
+
+
+def _cut_at_counterpart(whole: Quantity, parts: list[Quantity]) -> list[Quantity]:
+    """The parts before the whole's counterpart: "全县金融机构存款余额W，…，其中，住户储蓄存款余额a，…；金融机构
+    贷款余额L…" goes on to the loans, an aggregate beside the deposits, not one of their parts."""
+    core = _SCOPE_LEAD.sub("", _norm_label(whole.label))
+    counterparts = {core.replace(a, b) for a, b in _COUNTERPARTS if a in core}
+    for i, p in enumerate(parts):
+        if _SCOPE_LEAD.sub("", _norm_label(p.label)) in counterparts:
+            return parts[:i]
+    return parts
+
+
+_SCOPE_LEAD = lazy(
+    r"^(?:(?:19|20)\d\d年度?)?(?:全年|年末|年初|当年|本年)?(?:全[省市州盟县区旗镇乡])?(?:实现|完成)?"
+)
+_COUNTERPARTS = (
+    ("存款", "贷款"),
+    ("贷款", "存款"),
+    ("收入", "支出"),
+    ("支出", "收入"),
+    ("资产", "负债"),
+    ("负债", "资产"),
+)
+
+
+def _main_items_of_a_family(b: Breakdown) -> bool:
+    """Parts all of one long family that a report names only its main members of: taxes under 税收收入 ("其中，
+    增值税a；企业所得税b；个人所得税c；土地增值税d"), a government's spending by functional class ("全年公共财政预算
+    支出W，其中，教育支出a，…，科学技术支出h"). Without 其他 they are the largest, not all of them; a unit's
+    财政拨款 spending by class is all of it."""
+    labels = [normalise(p.label) for p in b.parts]
+    if any(_OTHER_MEMBER.search(label) for label in labels):
+        return False
+    if all(_TAX_NAME.search(label) for label in labels):
+        return True
+    whole = _norm_label(b.whole.label)
+    return (
+        all(_FUNCTIONAL_CLASS.search(label) for label in labels)
+        and "财政拨款" not in whole
+        and (bool(_REGION_OR_LEVEL.search(whole)) or b.whole.unit.startswith("亿"))
+    )
+
+
+_OTHER_MEMBER = lazy(r"其他|其它")
+_TAX_NAME = lazy(
+    r"(?:增值|消费|营业|企业所得|个人所得|资源|城市维护建设|城建|房产|印花|城镇土地使用|土地增值|车船|耕地占用|契|烟叶"
+    r"|环境保护|关)[税稅]$"
+)
+_FUNCTIONAL_CLASS = lazy(
+    r"(?:一般公共服务|外交|国防|公共安全|教育|科学技术|文化(?:旅游)?体育与传媒|社会保障和就业|卫生健康|医疗卫生(?:与计划生育)?"
+    r"|节能环保|城乡社区(?:事务)?|农林水(?:事务)?|交通运输|资源勘探(?:工业)?信息等|商业服务业等|金融|援助其他地区"
+    r"|自然资源海洋气象等|国土海洋气象等|住房保障|粮油物资储备|灾害防治及应急管理|债务付息)支出$"
+)
+_REGION_OR_LEVEL = lazy(r"全[省市州盟县区旗镇乡]|本级|公共财政预算|地方")
 
 
 def _cut_at_closing_total(parts: list[Quantity]) -> list[Quantity]:
