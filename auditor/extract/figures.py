@@ -159,6 +159,9 @@ def extract_quantities(text: str, line: int, *, default_unit: str | None = None)
             kind = Kind.RATE
             tags = _PER_UNIT
         qualifier = (prefix or "") + (mid or "") + (post or "")
+        if first and text[first - 1] in _LOST_BYTES:
+            # "…一般公共服务支出?8639萬元" in a page that lost its encoding: digits may have gone with the bytes
+            qualifier = text[first - 1]
         label = _strip_label(text[_label_start(norm, first, last_end) : first if prefix else start])
         if not label:
             colon = _COLON_BEFORE.search(norm, last_end, first if prefix else start)
@@ -188,6 +191,7 @@ def extract_quantities(text: str, line: int, *, default_unit: str | None = None)
     return out
 
 
+_LOST_BYTES = ("?", "\ufffd")  # ASCII ? (never Chinese text's ？) and the replacement character
 _COUNTED_BEFORE = lazy(r"(?P<u>人次|人|户)数\s*(?:为|是|达到?|共)?\s*[：:]?\s*$")
 _COLON_BEFORE = lazy(r"(?:为|是)?[：:]\s*$")
 _LABEL_STOP = lazy(r"(?r)[，,。；;：:、！？!?\t（()）]")
