@@ -36,6 +36,8 @@ DUP_PASSING = [
     "公务接待费支出90万元，比上年减支6万元。\n"
     "州本级“三公”经费支出130万元。其中：公车购置支出20万元，比上年减支4万元，为年初预算数25万元的80%；"
     "公务接待费支出30万元，比上年减支2万元。\n",
+    # L285: a web page's abstract under a "摘要：" label of its own, repeating the article's opening
+    "摘要：\n云溪县\n" + LONG + "\n云溪县\n" + LONG + "\n",
     # the same conclusion sentence twice (short)
     "本部门得分92分，部门整体支出绩效为“优秀”。\n综上，本部门得分92分，部门整体支出绩效为“优秀”。\n",
 ]
@@ -66,6 +68,8 @@ DUP_FAILING = [
         "公务接待费支出30万元，比上年减支2万元。\n",
         ["D102"],
     ),
+    # a label that names no summary does not excuse the repeat
+    ("说明：\n云溪县\n" + LONG + "\n云溪县\n" + LONG + "\n", ["D101"]),
 ]
 
 

@@ -318,7 +318,7 @@ def find_repeated_blocks(doc: Document) -> list[RepeatedBlock]:
             han < MIN_PARAGRAPH_HAN or not any(_whole_paragraph(c) for c in ordered)
         ):
             continue
-        if _summary_only(ordered):
+        if _summary_only(ordered, doc):
             continue
         candidates.append((han, block))
     blocks: list[RepeatedBlock] = []
@@ -358,7 +358,20 @@ def _whole_paragraph(copy: Copy) -> bool:
     return first.index == first.paragraph[0] and last.index == first.paragraph[1] - 1
 
 
-def _summary_only(copies: list[Copy]) -> bool:
-    """A 摘要 that summarises the body repeats it on purpose: two copies, one of them in the summary."""
-    in_summary = [c for c in copies if SUMMARY_TITLES.search(c.sentences[0].section)]
+def _summary_only(copies: list[Copy], doc: Document) -> bool:
+    """A 摘要 that summarises the body repeats it on purpose: two copies, one of them in the summary (its
+    section, or a web page's "摘要：" label standing alone a few lines above it)."""
+    in_summary = [
+        c
+        for c in copies
+        if SUMMARY_TITLES.search(c.sentences[0].section) or _under_summary_label(doc, c.line)
+    ]
     return len(copies) == 2 and len(in_summary) == 1
+
+
+def _under_summary_label(doc: Document, line: int) -> bool:
+    above = [ln.text for ln in reversed(doc.lines[max(0, line - 8) : line - 1]) if ln.text.strip()][:3]
+    return any(_SUMMARY_LABEL.fullmatch(text.strip()) for text in above)
+
+
+_SUMMARY_LABEL = lazy(r"[【\[]?(?:内容)?(?:摘要|提要|概要)[】\]]?\s*[：:]?")
