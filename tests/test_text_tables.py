@@ -1011,3 +1011,58 @@ def test_cells_one_per_paragraph_with_empty_halves(check, tmp_path):
     assert check(text) == []
     slipped = _as_paragraph_cells(_BLANK_PANELS).replace("{paid}", "180")
     assert [(f.rule, f.stated) for f in check(slipped)] == [("S102", "250万元")]
+
+
+# A 三公 table of a web page copied as text: every cell on a line of its own followed by " |", and every row
+# opening with a "|" of its own line; the car costs' 其中 row is followed by the car purchases, the 其中's
+# second item.
+SANGONG_ROWS = [
+    ["项 目", "预 算 数", "决 算 数"],
+    ["合 计", "{budget}", "96.40"],
+    ["因公出国（境）费", "0", "0"],
+    ["公务接待费", "6", "4.20"],
+    ["公务用车购置及运行维护费", "120", "92.20"],
+    ["其中：公务用车运行维护费", "{running}", "58.70"],
+    ["公务用车购置费", "40", "33.50"],
+]
+
+
+def _rows_opened_by_bars(rows: list[list[str]]) -> str:
+    cells = "".join("|\n" + "".join(f"{cell} |\n" for cell in row) for row in rows)
+    return "某镇人民政府2023年度“三公”经费支出决算表\n单位：万元\n" + cells + "二、情况说明\n"
+
+
+def test_a_web_table_whose_rows_open_with_a_bar_line(tmp_path):
+    """L286: the lone "|" lines open the rows and are no cells; the caption's unit reaches the figures."""
+    path = tmp_path / "t.txt"
+    path.write_text(_rows_opened_by_bars(SANGONG_ROWS).format(budget="126", running="80"), encoding="utf-8")
+    (table,) = load(path).tables
+    assert [c.text for c in table.header.cells] == ["项 目", "预 算 数", "决 算 数"]
+    assert [[c.text for c in r.cells] for r in table.rows][-1] == ["公务用车购置费", "40", "33.50"]
+    assert table.rows[1].cells[1].quantities[0].unit == "万元"
+
+
+@pytest.mark.parametrize(
+    ("budget", "running", "found"),
+    [
+        ("126", "80", []),
+        ("136", "80", [("S102", "136万元")]),  # the total: 0 + 6 + 120 = 126
+        ("126", "90", [("S102", "120万元")]),  # the car costs: 90 + 40 = 130
+    ],
+)
+def test_the_row_after_a_qizhong_row_is_its_second_item(check, budget, running, found):
+    """L287: "公务用车购置及运行维护费 ⏎ 其中：公务用车运行维护费 ⏎ 公务用车购置费": the total fits without the row
+    after the 其中 row, which is the 其中's second item; a row named for two things joined by 及 is the sum of
+    the two rows naming one each."""
+    text = _rows_opened_by_bars(SANGONG_ROWS).format(budget=budget, running=running)
+    assert [(f.rule, f.stated) for f in check(text, select="S102")] == found
+
+
+def test_a_pipe_table_whose_qizhong_has_a_second_item(check):
+    """The same 其中 with its second item in a pipe table: no total mismatch; a total that fits with the
+    row is still read with it."""
+    rows = ["| " + " | ".join(r) + " |\n" for r in SANGONG_ROWS]
+    text = "“三公”经费支出决算表    单位：万元\n" + "".join(rows)
+    assert check(text.format(budget="126", running="80"), select="S102") == []
+    assert [f.stated for f in check(text.format(budget="166", running="80"), select="S102")] == []
+    assert [f.stated for f in check(text.format(budget="150", running="80"), select="S102")] == ["150万元"]

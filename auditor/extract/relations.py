@@ -1882,11 +1882,13 @@ def _table_breakdowns(table: Table) -> list[Breakdown]:
                 continue
             items = _top_rows(table, kinds, [k for k in block if kinds[k].kind == "item"], column, whole)
             parts = _column_parts(table, items, column) if items else None
+            parts = _without_the_subsets_rest(table, kinds, items, column, whole, parts)
             if parts is not None and len(items) >= 2:
                 found.append(Breakdown(whole, parts, "合计行", complete=True))
         found.extend(_total_first(table, kinds, column))
         found.extend(_children_breakdowns(table, kinds, column))
         found.extend(_unnumbered_children(table, kinds, column))
+        found.extend(_joined_parent(table, kinds, column))
     found.extend(_fund_source_breakdowns(table))
     found.extend(_total_column_breakdowns(table))
     found.extend(_formula_breakdowns(table))
@@ -2091,9 +2093,69 @@ def _total_first(table: Table, kinds: list, column: int) -> list[Breakdown]:
     levels = {kinds[k].level for k in items if kinds[k].level}
     items = _top_rows(table, kinds, items, column, whole)
     parts = _column_parts(table, items, column) if items else None
+    parts = _without_the_subsets_rest(table, kinds, items, column, whole, parts)
     if parts is None or len(parts) < 2 or (not levels and _hidden_parent(parts)):
         return []
     return [Breakdown(whole, parts, "合计行", complete=True)]
+
+
+def _joined_parent(table: Table, kinds: list, column: int) -> list[Breakdown]:
+    """ "公务用车购置及运行维护费 ⏎ 其中：公务用车运行维护费 ⏎ 公务用车购置费": a row named for two things joined by
+    及/和 whose 其中 row and the row after it each name one of them is the sum of those two rows."""
+    found = []
+    for i in range(len(kinds) - 2):
+        if kinds[i + 1].kind != "subset" or kinds[i + 2].kind != "item" or kinds[i + 2].level:
+            continue
+        name, first, second = (
+            _SUBSET_LEAD.sub("", normalise(table.rows[k].cells[0].text).replace(" ", ""))
+            if table.rows[k].cells
+            else ""
+            for k in (i, i + 1, i + 2)
+        )
+        m = _JOINED_NAME.search(name)
+        if m is None or any(_JOINED_NAME.search(n) for n in (first, second)):
+            continue
+        a, b = m.group("a"), m.group("b")
+        if not (
+            (a in first and b in second and b not in first) or (b in first and a in second and a not in first)
+        ):
+            continue
+        cell = cell_at(table.rows[i], column)
+        whole = cell_figure(cell) if cell else None
+        parts = _column_parts(table, [i + 1, i + 2], column)
+        if whole is not None and whole.is_amount and parts is not None and len(parts) == 2:
+            found.append(Breakdown(whole, parts, "表内分项", complete=True))
+    return found
+
+
+_JOINED_NAME = lazy(r"(?P<a>\p{Han}{2})(?:及|和|与)(?P<b>\p{Han}{2})")
+_SUBSET_LEAD = lazy(r"^(?:其中|含)[：:、,，]?")
+
+
+def _without_the_subsets_rest(
+    table: Table, kinds: list, items: list[int], column: int, whole: Quantity, parts: list[Quantity] | None
+) -> list[Quantity] | None:
+    """ "公务用车购置及运行维护费 ⏎ 其中：公务用车运行维护费 ⏎ 公务用车购置费": an unnumbered row after a 其中 row may
+    be the 其中's second item or the next sibling of its parent; when the total does not fit with those rows
+    and fits without them, they are the 其中's, and the parts are the rest."""
+    if parts is None or judge(whole, sum_interval(parts)) is Verdict.OK:
+        return parts
+    after: set[int] = set()
+    chained = False
+    for k, kind in enumerate(kinds):
+        if kind.kind == "subset":
+            chained = True
+        elif kind.kind == "item" and not kind.level and chained:
+            after.add(k)
+        else:
+            chained = False
+    fewer = [k for k in items if k not in after]
+    if len(fewer) == len(items) or not fewer:
+        return parts
+    alternative = _column_parts(table, fewer, column)
+    if alternative is not None and judge(whole, sum_interval(alternative)) is Verdict.OK:
+        return alternative
+    return parts
 
 
 def _top_rows(table: Table, kinds: list, items: list[int], column: int, whole: Quantity) -> list[int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import replace
-from itertools import combinations
+from itertools import combinations, pairwise
 
 import regex
 
@@ -940,6 +940,24 @@ def _name_figure_lines(lines: list[Line], i: int) -> tuple[list[list[tuple[int, 
     return rows, k
 
 
+def _without_row_bars(cells: list[tuple[int, str]], bars: list[int]) -> list[tuple[int, str]]:
+    """ "| ⏎ 项目 | ⏎ 预算数 | ⏎ 决算数 | ⏎ | ⏎ 合计 | ⏎ 246 | ⏎ 167.37 | ⏎ | ⏎ …": a web table whose every row opens
+    with a "|" of its own line; the lone bars stand before or after the header and then after every row's
+    width of cells, and are no cells. Bars anywhere else are the empty cells they look like."""
+    if len(bars) < 2:
+        return cells
+    # the first bar opens the header's row, or closes it
+    period = bars[1] - bars[0] if bars[0] == 0 else bars[0] + 1
+    if (
+        period < 3
+        or any(b - a != period for a, b in pairwise(bars))
+        or len(cells) - bars[-1] - 1 > period - 1
+    ):
+        return cells
+    drop = set(bars)
+    return [c for j, c in enumerate(cells) if j not in drop]
+
+
 def _cell_stream(lines: list[Line], i: int) -> tuple[list[list[tuple[int, str]]], int] | None:
     """The table of the run of one-cell lines that starts at line ``i``, with the line after it: cells
     followed by " |" on their line, or each on a line of its own with a line of "|" after it."""
@@ -987,9 +1005,12 @@ def _cell_stream(lines: list[Line], i: int) -> tuple[list[list[tuple[int, str]]]
                 k = empty
         k = min(k, n)
     else:
+        bars: list[int] = []  # where a lone "|" line stands in the cells
         while k < n:
             text = lines[k].text.strip()
             if text.count("|") == 1 and (cell := _stream_cell(text)) is not None:
+                if text == "|":
+                    bars.append(len(cells))
                 cells.append((lines[k].number, cell))
             elif cells and text and not text.strip("|"):
                 # "1.税收收入 | ⏎ 16.48 | ⏎ ||": the row's last cells held nothing, one "|" each
@@ -997,6 +1018,7 @@ def _cell_stream(lines: list[Line], i: int) -> tuple[list[list[tuple[int, str]]]
             else:
                 break
             k += 1
+        cells = _without_row_bars(cells, bars)
     if len(cells) < _LEAST_STREAM:
         return None
     rows = _cell_stream_rows(cells)
