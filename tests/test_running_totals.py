@@ -233,3 +233,19 @@ def test_items_said_flat_add_nothing_to_the_changes_sum(check, d, p, found):
     the 其中 does not part the change from its items, and an item without change (无增减变化) adds zero."""
     got = check(FLAT_ITEMS.format(d=d, p=p), select="I101,Y101")
     assert [(f.rule, f.stated) for f in got] == found
+
+
+STATED_BALANCE = (
+    "全区一般公共预算收入28.40亿元，上级补助收入9.20亿元，上年结余1.60亿元，债务转贷收入2.10亿元。一般公共预算支出"
+    "27.30亿元，上解上级支出8.90亿元，债务还本支出0.40亿元。收入合计41.30亿元，支出合计36.60亿元，年终结余{balance}亿元。"
+)
+
+
+def test_the_totals_and_the_balance_of_one_sentence(check):
+    """L288: "…上年结余C，…。收入合计T，支出合计S，年终结余N。" (a district's final accounts): N = T − S once the
+    paragraph has counted last year's balance among the income; without it a unit's 收入合计 may be this year's
+    alone, and its balance adds what it brought forward."""
+    assert check(STATED_BALANCE.format(balance="4.70"), select="I101") == []
+    assert [f.stated for f in check(STATED_BALANCE.format(balance="4.07"), select="I101")] == ["4.07亿元"]
+    unit = "2023年本单位收入合计1000.00万元，支出合计950.00万元，年末结余70.00万元。"
+    assert check(unit, select="I") == []

@@ -195,6 +195,7 @@ def analyse(doc: Document, skip_tables: frozenset[int] = frozenset()) -> Relatio
         rates.extend(_rates_in(para))
         identities.extend(_identities_in(para))
         identities.extend(_running_totals(para, _above_in_section(paragraphs, index)))
+        identities.extend(_stated_balances(para))
         identities.extend(_change_breakdowns(para))
         ratios.extend(_ratios_in(para))
         ratios.extend(_control_rates_in(para, doc.report_year))
@@ -2517,6 +2518,39 @@ def _running_totals(para: Paragraph, above: list[Paragraph] = ()) -> list[Identi
         elif not income and not spending and (terms := _balance_items(earlier, balance, text, sources)):
             found.append(Identity(balance, terms, "balance"))
     return found
+
+
+def _stated_balances(para: Paragraph) -> list[Identity]:
+    """ "…上年结余C，…。收入合计T，支出合计S，年终结余N。" (a region's final accounts): a sentence of the two totals
+    and the balance, after the paragraph has counted last year's balance among the income, states N = T − S.
+    Without that item the 收入合计 may be this year's income alone (a unit's 年末结余 adds the balance it
+    brought forward), and nothing is read."""
+    text = normalise(para.text)
+    if "结余" not in text or ("合计" not in text and "总计" not in text):
+        return []
+    top = _top_level_amounts(para)
+    found = []
+    for k, balance in enumerate(top):
+        if k < 2 or not _STATED_BALANCE.search(_norm_label(balance.label)) or balance.approx:
+            continue
+        income, spending = top[k - 2], top[k - 1]
+        opens = sentence_start(text, balance.start)
+        if (
+            income.start < opens
+            or not _INCOME_TOTAL.search(_norm_label(income.label))
+            or not _SPENDING_LABEL.search(_norm_label(spending.label))
+            or not all(_comparable(q, balance) and not q.approx for q in (income, spending))
+            or text[income.end : balance.start].count("，") + text[income.end : balance.start].count(",") != 2
+        ):
+            continue
+        if any(q.end <= opens and _BROUGHT_FORWARD.search(_norm_label(q.label)) for q in top):
+            found.append(Identity(balance, [(1, income), (-1, spending)], "balance"))
+    return found
+
+
+_STATED_BALANCE = lazy(r"^(?:年终|年末|当年|本年)?(?:滚存)?结余$")
+_SPENDING_LABEL = lazy(r"(?:^|[^收])支出(?:总计|总量|合计)?$")
+_BROUGHT_FORWARD = lazy(r"上年(?:结余|结转)$")
 
 
 _INCOME_ITEM = lazy(r"(?:收入|结余|结转|调入资金)$")
