@@ -216,3 +216,30 @@ def test_a_share_whose_clause_names_the_part_again(check):
     assert check(SHARE_NAMED_AGAIN.format(p="79.5"), select="P101") == []
     found = check(SHARE_NAMED_AGAIN.format(p="79.1"), select="P101")
     assert [(f.rule, f.expected) for f in found] == [("P101", "79.51%")]
+
+
+SHARE_OF_THE_WHOLE_AMOUNT = "2023年全县一般公共预算支出累计完成48.60亿元，较去年增长1.2%。其中民生类支出39.30亿元，占一般公共预算支出总量的{p}%。"
+
+
+def test_a_base_named_with_zongliang_is_the_amount_named_without_it(check):
+    """L289: "占一般公共预算支出总量的p%" (a district's revenue and spending news): 总量 is the whole amount, the
+    一般公共预算支出 stated before."""
+    assert check(SHARE_OF_THE_WHOLE_AMOUNT.format(p="81"), select="P101") == []
+    assert [f.stated for f in check(SHARE_OF_THE_WHOLE_AMOUNT.format(p="86"), select="P101")] == ["86%"]
+
+
+TAX_RATIO = (
+    "2023年，全县财政总收入累计完成36.40亿元，同比增长8.1%，完成年初预算的102.3%，其中税收收入累计完成29.80亿元，"
+    "同比增长5.2%，完成年初预算的100.4%，税性比为{whole}%。一般公共预算收入累计完成21.50亿元。其中：地方税收收入累计"
+    "完成15.70亿元，税收占比为{local}%；非税收入完成5.80亿元。"
+)
+
+
+@pytest.mark.parametrize(
+    ("whole", "local", "found"), [("82", "73", []), ("86", "73", ["86%"]), ("82", "76", ["76%"])]
+)
+def test_the_tax_ratio_is_the_tax_revenues_share_of_its_whole(check, whole, local, found):
+    """L290: "…财政总收入完成W，同比增长p%，完成年初预算的r%，其中税收收入完成a，…，税性比为s%" (a Jiangxi district's
+    revenue news): 税性比 (税收占比) is the tax revenue's share of the whole it is part of, with the whole's own
+    rates between the whole and its 其中."""
+    assert [f.stated for f in check(TAX_RATIO.format(whole=whole, local=local), select="P101")] == found

@@ -1197,7 +1197,12 @@ def _matching_close(text: str, open_pos: int) -> int:
 def _share_match(para: Paragraph, pct: Quantity) -> tuple[regex.Match | None, int]:
     text = normalise(para.text)
     clause_begin = clause_start(text, pct.start)
-    return _SHARE_BEFORE.search(text[clause_begin : pct.start]), clause_begin
+    clause = text[clause_begin : pct.start]
+    return _SHARE_BEFORE.search(clause) or _TAX_SHARE_BEFORE.search(clause), clause_begin
+
+
+# "其中税收收入完成a，…，税性比为84%": the tax revenue's share of the whole it is part of, by its own name
+_TAX_SHARE_BEFORE = lazy(r"(?P<base>)(?:税性比|税收占比|税占比)(?:为|达到?|是)?\s*$")
 
 
 def _attach_shares(para: Paragraph, breakdowns: list[Breakdown]) -> None:
@@ -1315,6 +1320,9 @@ def _resolve_base_label(doc: Document, para: Paragraph, part: Quantity, label: s
     if not fitting and (bare := _STAGE_TAIL.sub("", want)) != want and len(bare) >= 4:
         # "占项目支出预算71.42%" of the "项目支出620000元" above: the stage word names no other figure
         places, fitting = _fitting(doc, bare, part)
+    if not fitting and want.endswith("总量") and len(want) >= 6:
+        # "占一般公共预算支出总量的83%" of the "一般公共预算支出累计完成75.28亿元" above: 总量 is the whole amount
+        places, fitting = _fitting(doc, want[:-2], part)
     exact = [
         (at, q)
         for at, q in zip(places, fitting, strict=True)
@@ -1600,14 +1608,16 @@ def _whole_of_sole_part(para: Paragraph, part: Quantity) -> Quantity | None:
     """ "…支出12.50万元，其中公务用车购置及运行维护费8.30万元，占比66.40%": the one part named after 其中
     is a share of the whole right before it."""
     text = normalise(para.text)
-    before = [q for q in para.quantities if q.end <= part.start]
+    before = [q for q in para.quantities if q.end <= part.start and q.is_amount]
     if not before:
         return None
     whole = before[-1]
     m = _QIZHONG.search(text, whole.end, part.start)
     if m is None or text[max(0, m.start() - 1) : m.start()] in ("（", "("):
         return None
-    if not _WHOLE_TO_QIZHONG.fullmatch(text[whole.end : m.start()]) or not whole.is_amount:
+    gap = text[whole.end : m.start()]
+    # "全区财政总收入完成W，同比增长p%，完成年初预算的r%，其中税收收入完成a，…": the whole's own rates between
+    if not _WHOLE_TO_QIZHONG.fullmatch(gap) and not _COMPARISON_GAP.match(outside_brackets(gap)):
         return None
     if not _same_kind(whole, part) or whole.approx or is_change_amount(text, whole):
         return None
