@@ -1912,3 +1912,17 @@ def test_a_figure_after_lost_bytes_is_not_checked_as_exact(check, lost):
     assert check(text.format(lost=lost), select="Y") == []
     assert [f.rule for f in check(text.format(lost=""), select="Y")] == ["Y101"]
     assert check("（一）一般公共服务支出48639万元，较上年减支5273万元，下降9.8%。\n", select="Y") == []
+
+
+@pytest.mark.parametrize("lost", ["?", "\ufffd"])
+def test_a_character_lost_between_a_figure_and_its_unit(check, lost):
+    """L291: "…专项债券偿还利息4277.9244?万元。" (a mirror page): the lost character stood between the figure and
+    its unit; the figure keeps its unit and the list adds up."""
+    text = (
+        "2021年我县政府债务还本付息共计{total}万元，其中：一般债券偿还本金5500万元，专项债券偿还本金14615万元，"
+        "一般债券偿还利息2494.1115万元，专项债券偿还利息4277.9244{lost}万元。\n"
+    )
+    assert check(text.format(total="26887.0359", lost=lost), select="S101") == []
+    assert [f.stated for f in check(text.format(total="28887.0359", lost=lost), select="S101")] == [
+        "28887.0359万元"
+    ]

@@ -124,6 +124,9 @@ def extract_quantities(text: str, line: int, *, default_unit: str | None = None)
     (``预算执行情况(万元)``); it applies to figures written without a unit.
     """
     norm = normalise(text)
+    if "?" in norm or "\ufffd" in norm:
+        # "利息4277.9244?萬元": a character lost between a figure and its unit stood for a space
+        norm = _LOST_BEFORE_UNIT.sub(" ", norm)
     out: list[Quantity] = []
     last_end = 0
     for m in NUMBER_RE.finditer(norm):
@@ -191,6 +194,7 @@ def extract_quantities(text: str, line: int, *, default_unit: str | None = None)
     return out
 
 
+_LOST_BEFORE_UNIT = lazy(r"(?<=\d)[?\ufffd](?=[万亿千元人个户%])")
 _LOST_BYTES = ("?", "\ufffd")  # ASCII ? (never Chinese text's ？) and the replacement character
 _COUNTED_BEFORE = lazy(r"(?P<u>人次|人|户)数\s*(?:为|是|达到?|共)?\s*[：:]?\s*$")
 _COLON_BEFORE = lazy(r"(?:为|是)?[：:]\s*$")
