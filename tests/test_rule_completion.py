@@ -75,3 +75,19 @@ def test_a_rate_of_the_years_plan(check):
     assert [(f.rule, f.stated) for f in found] == [("C101", "110.5%")]
     slipped = YEAR_PLAN.format(a="82876").replace("55000", "58000")
     assert [(f.rule, f.stated) for f in check(slipped, select="C101")] == [("C101", "111.5%")]
+
+
+SHORTFALL_BEFORE = (
+    "税收收入受减税降费政策影响，较年初预算减少6020万元，下降11.36%。我县税收收入完成46980万元，为预算的{rate}%，"
+    "其中：个人所得税1350万元，为预算的108.17%；资源税3475万元，为预算的167.87%。"
+)
+
+
+def test_a_shortfall_against_the_budget_is_no_budget(check):
+    """L292: "…较年初预算减少d，下降p%。…完成A，为预算的r%" (a county's final accounts): the shortfall names the
+    budget but is a change, not the budget; A's budget is not stated, and nothing is compared."""
+    assert check(SHORTFALL_BEFORE.format(rate="88.64"), select="C101") == []
+    assert check(SHORTFALL_BEFORE.format(rate="98.64"), select="C101") == []
+    stated = "税收收入年初预算53000万元，较年初预算减少6020万元。税收收入完成46980万元，为预算的{rate}%。"
+    assert check(stated.format(rate="88.64"), select="C101") == []
+    assert [f.stated for f in check(stated.format(rate="98.64"), select="C101")] == ["98.64%"]

@@ -1752,7 +1752,11 @@ def _rates_in(para: Paragraph) -> list[Rate]:
                     (
                         q
                         for q in reversed(earlier)
-                        if q is not actual and _role_of_label(q.label) == "target" and _comparable(q, actual)
+                        if q is not actual
+                        and _role_of_label(q.label) == "target"
+                        and _comparable(q, actual)
+                        # "较年初预算减少6,020万元": a shortfall against the budget is no budget
+                        and not is_change_amount(text, q)
                     ),
                     None,
                 )
@@ -1769,6 +1773,7 @@ def _rates_in(para: Paragraph) -> list[Rate]:
                         and said.group() in normalise(q.label)
                         and _role_of_label(q.label) == "target"
                         and _comparable(q, actual)
+                        and not is_change_amount(text, q)
                     ),
                     None,
                 )
