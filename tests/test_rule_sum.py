@@ -586,3 +586,15 @@ def test_averages_do_not_add_up(check):
     weighted mean of its parts, never their sum."""
     text = "全省居民人均可支配收入30120元，增长7.8%；其中城镇居民人均可支配收入36250元，农村居民人均可支配收入19880元。"
     assert check(text, select="S101") == []
+
+
+UNCHOSEN_DIRECTION = (
+    "2017年本校拟安排公车购置及运行维护费3万元，较2016年的3万元增加（减少）0万元，主要是由于工作需要导致增加（减少）。"
+    "其中：购置经费0万元、运行维护费{running}万元，主要用于日常教育教学交流工作。"
+)
+
+
+def test_a_change_written_with_both_directions_is_a_change(check):
+    """L293: "…较2016年的3万元增加（减少）0万元，…。其中：…" (a school's 三公 budget left with the template's
+    choice unmade): the change is no whole of the 其中's parts."""
+    assert check(UNCHOSEN_DIRECTION.format(running="3"), select="S101") == []

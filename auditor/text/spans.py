@@ -99,8 +99,9 @@ def depth_at(text: str, pos: int, opens: str = "（(", closes: str = "）)") -> 
 
 
 _CHANGE_BEFORE = lazy(
-    r"(?:增加|减少|增长|下降|降低|提高|节约|节省|超支|增|减)了?(?:支出|收入|经费|资金)?$"
-)  # 减少支出613.80万元
+    r"(?:增加|减少|增长|下降|降低|提高|节约|节省|超支|增|减)(?:[（(](?:增加|减少|增长|下降|增|减)[）)])?了?"
+    r"(?:支出|收入|经费|资金)?$"
+)  # 减少支出613.80万元; a template's "增加（减少）0万元" left unchosen
 # revenue or spending up or down on the year or the budget, by the word alone ("同比增长6.5%，增收3196万元", "短收7431万元")
 _CHANGED_BY_THE_WORD = lazy(r"(?:增收|减收|增支|减支|多收|少收|短收|超收|欠收)了?$")
 
