@@ -153,10 +153,21 @@ def _as_if_slipped(b: Breakdown) -> bool:
     mistyped, and nothing is reported.
     """
     whole = b.whole.base_value
-    if whole <= 0 or any(_one_digit(q) for q in [b.whole, *b.parts]):
+    if whole <= 0 or _one_digit(b.whole):
         return True  # a slip in a one-digit figure (共8人 written 共1人) moves it by any amount
     total = sum((p.base_value for p in b.parts), Decimal(0))
-    return whole / 2 <= total <= whole * 2
+    if whole / 2 <= total <= whole * 2 or (total > whole * 2 and any(_one_digit(p) for p in b.parts)):
+        return True
+    # a one-digit part slipped (9 written 1) may leave the sum anywhere below, as far as that digit reaches
+    # ("在职教师32人（跟岗1人，交流1人）" names two of them: no digit in one place makes 16)
+    reach = max((_digit_reach(p) for p in b.parts if _one_digit(p)), default=Decimal(0))
+    return total < whole / 2 and total + reach >= whole / 2
+
+
+def _digit_reach(q: Quantity) -> Decimal:
+    """How much a one-digit figure grows at most when its digit is mistyped: 1 written for 9."""
+    largest = Decimal(9).scaleb(-q.decimals)
+    return max(largest - q.value, Decimal(0)) * q.scale
 
 
 def _one_digit(q: Quantity) -> bool:

@@ -598,3 +598,19 @@ def test_a_change_written_with_both_directions_is_a_change(check):
     """L293: "…较2016年的3万元增加（减少）0万元，…。其中：…" (a school's 三公 budget left with the template's
     choice unmade): the change is no whole of the 其中's parts."""
     assert check(UNCHOSEN_DIRECTION.format(running="3"), select="S101") == []
+
+
+def test_a_bracket_naming_a_few_of_the_people_is_no_breakdown(check):
+    """L294: "在职教师32人（跟岗1人，交流1人）" (a kindergarten's budget): two of the 32; no slip in one digit makes
+    them half of it. A one-digit part that a slip could have made so small is still checked."""
+    assert check("本园共有19个教学班，在职教师32人（跟岗1人，交流1人），临聘人员47人。", select="S101") == []
+    slipped = check("本园在职教师10人（男教师1人，女教师1人），临聘人员47人。", select="S101")
+    assert [f.stated for f in slipped] == ["10人"]
+
+
+def test_a_part_named_after_its_figure_is_no_second_amount(check):
+    """ "…其中受理218件，不予受理2件，…，1件认定工伤行政诉讼案件" names its item after the figure: the list stays a
+    list (L280 is about an item's running total written without a name)."""
+    text = "全年共申请工伤案件{total}件，其中受理218件，不予受理2件，1件认定工伤行政诉讼案件。"
+    assert check(text.format(total="220"), select="S101") == []
+    assert [f.stated for f in check(text.format(total="230"), select="S101")] == ["230件"]

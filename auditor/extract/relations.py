@@ -1170,9 +1170,14 @@ def _items_of_two_amounts(text: str, parts: list[Quantity]) -> bool:
         not _norm_label(later.label)
         and _norm_label(earlier.label)
         and not _LIST_SEPARATOR.search(text, earlier.end, later.start)
+        # a word of its clause before it ("，累计9139户"); "，1件认定工伤…" is named after its figure
+        and _HAN_CHAR.search(text, clause_start(text, later.start), later.start)
         for earlier, later in pairwise(parts)
         if earlier.line == later.line
     )
+
+
+_HAN_CHAR = lazy(r"\p{Han}")
 
 
 _LIST_SEPARATOR = lazy(r"[；;、]")
