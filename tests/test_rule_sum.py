@@ -614,3 +614,17 @@ def test_a_part_named_after_its_figure_is_no_second_amount(check):
     text = "全年共申请工伤案件{total}件，其中受理218件，不予受理2件，1件认定工伤行政诉讼案件。"
     assert check(text.format(total="220"), select="S101") == []
     assert [f.stated for f in check(text.format(total="230"), select="S101")] == ["230件"]
+
+
+NESTED_QIZHONG_SIBLING = (
+    "2020年全区新增政府债务限额{total}亿元，其中一般债务1.39亿元，其中外债转贷0.01亿元；专项债务1亿元。"
+)
+
+
+def test_an_inner_qizhong_ends_where_the_outer_list_goes_on(check):
+    """L295: "W，其中一般债务a，其中外债转贷a1；专项债务b" (a district's debt note): b is a's sibling in W's list, not
+    one of a's parts; W = a + b is still checked."""
+    assert check(NESTED_QIZHONG_SIBLING.format(total="2.39"), select="S101") == []
+    assert [f.stated for f in check(NESTED_QIZHONG_SIBLING.format(total="2.49"), select="S101")] == [
+        "2.49亿元"
+    ]

@@ -671,6 +671,7 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
 
     # "全省居民人均可支配收入A，其中城镇居民人均可支配收入a，农村居民…b": averages, not amounts that add up
     found = [b for b in found if not _AVERAGE.search(_norm_label(b.whole.label))]
+    found = _without_the_outer_siblings(found)
     for b in found:
         _settle_on_matching_run(b, text)
         if b.complete and _main_items_of_a_family(b):
@@ -989,6 +990,20 @@ def _named_members(b: Breakdown, every: bool = False) -> bool:
 
 
 _AVERAGE = lazy(r"人均|平均|户均|亩均")
+
+
+def _without_the_outer_siblings(found: list[Breakdown]) -> list[Breakdown]:
+    """ "新增债务限额W，其中一般债务a，其中外债转贷a1；专项债务b": the inner 其中 ends where the outer list goes
+    on; b is a's sibling, not one of a's parts (an inner list left with one part is none)."""
+    kept = []
+    for b in found:
+        outer = next((o for o in found if o is not b and b.whole in o.parts), None)
+        if outer is not None:
+            b.parts = [p for p in b.parts if p not in outer.parts]
+            if len(b.parts) < 2:
+                continue
+        kept.append(b)
+    return kept
 
 
 def _cut_at_counterpart(whole: Quantity, parts: list[Quantity]) -> list[Quantity]:
