@@ -628,3 +628,16 @@ def test_an_inner_qizhong_ends_where_the_outer_list_goes_on(check):
     assert [f.stated for f in check(NESTED_QIZHONG_SIBLING.format(total="2.49"), select="S101")] == [
         "2.49亿元"
     ]
+
+
+ADJUSTED_FROM = (
+    "政府性基金预算由年初的80000万元调整为{total}万元，其中：土地出让收入由年初预算的65000万元调整为35000万元，"
+    "城市建设配套费10000万元、专项债务对应项目专项收入5000万元不作调整。"
+)
+
+
+def test_the_value_an_item_was_adjusted_from_is_no_part(check):
+    """L296: "W，其中：A由年初预算的a0调整为a，B b、C c不作调整" (a county's budget adjustment): a0 is what A was,
+    not one more part; W = a + b + c."""
+    assert check(ADJUSTED_FROM.format(total="50000"), select="S101") == []
+    assert [f.stated for f in check(ADJUSTED_FROM.format(total="60000"), select="S101")] == ["60000万元"]

@@ -273,6 +273,10 @@ def _parts_after(para: Paragraph, whole: Quantity, begin: int, end: int) -> list
             continue  # "…为9.42亿元，比上年的10.68亿元减少11.8%": last year's figure, not a part
         if _RATE_BASE_AFTER.match(text, q.end):
             continue  # "…A万元，完成调整后预算收入B万元的104.7%；…": B is the rate's base, not a part
+        if _FROM_VALUE_AFTER.match(text, q.end) and _FROM_VALUE_BEFORE.search(
+            text, clause_start(text, q.start), q.start
+        ):
+            continue  # "土地出让收入由年初预算的65000万元调整为35000万元": the value it was, not a part
         if _depth_at(text, begin, q.start) != 0:
             continue
         if not parts and _strength(outside_brackets(text[begin : q.start])) >= _SEPARATORS["；"]:
@@ -800,6 +804,8 @@ def _names_a_selection(para: Paragraph, text: str, pos: int) -> bool:
 
 
 # (stricter than _COMPARED_WITH: 与 also stands inside names, "文化旅游体育与传媒支出")
+_FROM_VALUE_BEFORE = lazy(r"(?:由|从)[^，,；;。\d]{0,12}$")
+_FROM_VALUE_AFTER = lazy(r"\s*(?:调整|调增|调减|变更|追加|增加|减少|压减|核减)?(?:为|到|至)")
 _PRIOR_OF_COMPARISON = lazy(
     r"(?:比|较|与)\s*(?:上年|去年|上一年|(?:19|20)\d\d\s*年)度?(?:同期)?(?:决算|预算|执行)?数?的?\s*$"
 )

@@ -103,7 +103,7 @@ _CHANGE_BEFORE = lazy(
     r"(?:支出|收入|经费|资金)?$"
 )  # 减少支出613.80万元; a template's "增加（减少）0万元" left unchosen
 # revenue or spending up or down on the year or the budget, by the word alone ("同比增长6.5%，增收3196万元", "短收7431万元")
-_CHANGED_BY_THE_WORD = lazy(r"(?:增收|减收|增支|减支|多收|少收|短收|超收|欠收)了?$")
+_CHANGED_BY_THE_WORD = lazy(r"(?:增收|减收|增支|减支|多收|少收|短收|超收|欠收|调增|调减)了?$")
 
 
 COMPARISON_WORD = lazy(r"比|较|相比|同比|环比")
