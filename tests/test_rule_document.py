@@ -319,3 +319,22 @@ def test_every_one_edit_misspelling_is_found(check, written):
     # the search looks only around the name's first or last three characters: each edit keeps one
     text = TITLE + f"本年度由{written}牵头，会同相关股室组织实施。"
     assert [f.stated for f in check(text, select="E101")] == [written]
+
+
+WHOSE_NOT_WHAT = (
+    "2.生均一般公共预算教育事业费支出增长情况\n"
+    "2023年本县普通小学、普通初中生均一般公共预算教育事业费支出情况是：\n"
+    "（1）本县普通小学为{a}元，比上年的8120元增长4.93%。\n"
+    "3.生均一般公共预算公用经费支出增长情况\n"
+    "2023年本县普通小学、普通初中生均一般公共预算公用经费支出情况是：\n"
+    "（1）本县普通小学为1450元，比上年的1390元增长4.32%。\n"
+    "（2）本县普通小学为{b}元。\n"
+)
+
+
+def test_a_label_naming_whose_not_what_is_compared_within_its_section(check):
+    """L297: "（1）本县普通小学为a元" under "2.生均…教育事业费支出…" and under "3.生均…公用经费支出…" (an education
+    funding bulletin): a label without a measure names whose the money is; what it is is the section's, and
+    only figures of one section restate each other."""
+    assert check(WHOSE_NOT_WHAT.format(a="8520", b="1450"), select="V101") == []
+    assert [f.rule for f in check(WHOSE_NOT_WHAT.format(a="8520", b="1540"), select="V101")] == ["V101"]

@@ -263,6 +263,14 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
             topic, scope = parse(label)
             if not _specific(topic, q, scope):
                 continue
+            if q.kind is Kind.MONEY and not _MEASURE.search(normalise(label)):
+                # "（1）示范区普通小学为6497元" under "2.…生均…教育事业费支出…" and "1）示范区普通小学为1037元" under
+                # "3.…生均…公用经费支出…": a name of who, not of what; what is the section's
+                # (a numbered item "（1）…为6497元" heads a section of its own: what is the section above it)
+                over = [s for s in section.path() if s.heading.line != para.line] if section else []
+                if not over:
+                    continue
+                scope = scope | {f"〔{normalise(over[-1].heading.title).strip()}〕"}
             if id(q) in chained:
                 scope = scope | {"总计"}
             split = text.rfind("其中", 0, q.start)
@@ -496,6 +504,11 @@ def _specific(topic: str, q: Quantity | None = None, scope: frozenset[str] = fro
     return len(topic) >= 4
 
 
+# the words that name an amount of money (its measure); a label without one names whose it is only
+_MEASURE = lazy(
+    r"收入|支出|经费|费|资金|金额|额|预算|决算|合计|总计|小计|补助|补贴|拨款|结余|结转|资产|负债|投资|成本|税|款|基金|债|"
+    r"价|息|工资|津贴|薪|保险|余额|数|值|资本|利润|奖|助|金|钱|收益|开支|花费|产值|增加值|总量|规模"
+)
 _ATTRIBUTES = frozenset(
     {"账面原值", "账面净值", "资产原值", "资产净值", "原值", "净值", "建筑面积", "占地面积", "使用面积"}
 )
