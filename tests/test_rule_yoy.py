@@ -605,3 +605,34 @@ def test_a_comparison_after_a_bracketed_breakdown_and_a_rate(check):
     assert check(BRACKET_THEN_RATE_THEN_CHANGE.format(p="2.7"), select="Y101") == []
     found = check(BRACKET_THEN_RATE_THEN_CHANGE.format(p="6.7"), select="Y101")
     assert [(f.rule, f.expected) for f in found] == [("Y101", "2.72%")]
+
+
+NAMED_CHANGES_THEN_RATES = (
+    "2020年度收入476.17万元、支出总计460.06万元。与2019年相比，收入减少84.55万元、支出总计减少99.6万元，"
+    "分别下降{a}%、{b}%。"
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"), [("15.08", "17.8", []), ("18", "17.8", ["18%"]), ("15.08", "21.6", ["21.6%"])]
+)
+def test_items_named_with_their_changes_then_the_rates_respectively(check, a, b, found):
+    """L298: "收入A、支出总计B。与2019年相比，收入减少a、支出总计减少b，分别下降p%、q%" (a school's final accounts):
+    each item's change, then the rates in their order, each over the item's own figure of last year."""
+    text = NAMED_CHANGES_THEN_RATES.format(a=a, b=b)
+    assert [f.stated for f in check(text, select="Y101")] == found
+
+
+RESPECTIVE_UP_TO_THE_SEMICOLON = (
+    "公务用车购置及运行费1.41亿元，包括公务用车购置费0.14亿元和公务用车运行费1.27亿元，与2015年相比，分别减少0.18亿元"
+    "和0.56亿元，下降{a}%和30.6%；公务接待费0.27亿元，比2015年减少0.14亿元，下降34.1%。"
+)
+
+
+def test_respective_changes_end_at_the_semicolon(check):
+    """L299: "…包括A a和B b，与2015年相比，分别减少d1和d2，下降p和q；C c，…" (a province's 三公 note): the pairs end
+    at the ；, where the next item begins."""
+    assert check(RESPECTIVE_UP_TO_THE_SEMICOLON.format(a="56.3"), select="Y101") == []
+    assert [f.stated for f in check(RESPECTIVE_UP_TO_THE_SEMICOLON.format(a="133.1"), select="Y101")] == [
+        "133.1%"
+    ]

@@ -239,6 +239,7 @@ def analyse_changes(doc: Document) -> list[Change]:
         found.extend(_differences(para, text))
         found.extend(_budget_shortfalls(para, text))
         found.extend(_rates_of_change(para, text))
+        found.extend(_named_changes_then_rates(para, text))
         from_to.extend(_from_to(para, text))
     found.extend(c for c in from_to if c.percent is not None or c.delta is not None)
     for table in doc.tables:
@@ -1237,6 +1238,10 @@ def _parallel(
 ) -> list[Change]:
     """ "收、支总计2952.11万元、2845.57万元。与2019年相比，…各减少181.24万元、242.82万元，分别下降5.78%、7.86%"."""
     s_end = sentence_end(text, d.end())
+    # "…分别减少a和b，下降p和q；公务接待费c…": the next ；-item is another item's
+    semicolon = _SEMICOLON.search(text, d.end(), s_end)
+    if semicolon is not None:
+        s_end = semicolon.start()
     after = [q for q in para.quantities if d.end() <= q.start < s_end]
     deltas = [q for q in after if q.is_amount]
     percents = [q for q in after if q.kind is Kind.PERCENT and not q.approx]
@@ -1271,6 +1276,63 @@ def _parallel(
             )
         )
     return out
+
+
+_SEMICOLON = lazy(r"[；;]")
+_RESPECTIVE_RATES = lazy(
+    rf"分别(?P<dir>{_UP}|{_DOWN})了?\s*(?P<first>\d[\d.]*\s*%)(?:\s*[、和及]\s*\d[\d.]*\s*%)+"
+)
+
+
+def _named_changes_then_rates(para: Paragraph, text: str) -> list[Change]:
+    """ "收入A、支出总计B万元。与2019年相比，收入减少a、支出总计减少b万元，分别下降p%、q%" (a school's final
+    accounts): each item named with its own change, then the rates in their order; each item's figure is the
+    one of its name before the comparison, in its paragraph."""
+    out: list[Change] = []
+    if "分别" not in text:
+        return out
+    for m in _RESPECTIVE_RATES.finditer(text):
+        opens = sentence_start(text, m.start())
+        percents = [q for q in para.quantities if m.start() <= q.start < m.end() and q.kind is Kind.PERCENT]
+        deltas = [q for q in para.quantities if opens <= q.start < m.start() and q.is_amount]
+        if len(deltas) != len(percents) or len(deltas) < 2 or any(q.approx for q in deltas + percents):
+            continue
+        directions = [_DIR_BEFORE.search(text, clause_start(text, q.start), q.start) for q in deltas]
+        if any(d is None or sign_of(d.group("dir")) != sign_of(m.group("dir")) for d in directions):
+            continue
+        names = [
+            text[clause_start(text, q.start) if i == 0 else deltas[i - 1].end : d.start()]
+            for i, (q, d) in enumerate(zip(deltas, directions, strict=True))
+        ]
+        earlier = [q for q in para.quantities if q.end <= opens and q.is_amount]
+        currents = []
+        for delta, name in zip(deltas, names, strict=True):
+            name = name.strip("、，, ")
+            current = next(
+                (q for q in reversed(earlier) if _labels_match(q.label, name) and _same_measure(q, delta)),
+                None,
+            )
+            currents.append(current)
+        if None in currents or len({id(c) for c in currents}) != len(currents):
+            continue
+        sign = sign_of(m.group("dir"))
+        for current, delta, percent in zip(currents, deltas, percents, strict=True):
+            out.append(
+                Change(
+                    current=current,
+                    prior=None,
+                    delta=delta,
+                    percent=percent,
+                    sign=sign,
+                    prior_year=None,
+                    subject_year=year_of(text, current),
+                    anchor=percent,
+                )
+            )
+    return out
+
+
+_DIR_BEFORE = lazy(rf"(?P<dir>{_UP}|{_DOWN})了?\s*$")
 
 
 def _last_list(text: str, before: list[Quantity], n: int) -> list[Quantity] | None:
