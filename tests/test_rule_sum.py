@@ -641,3 +641,19 @@ def test_the_value_an_item_was_adjusted_from_is_no_part(check):
     not one more part; W = a + b + c."""
     assert check(ADJUSTED_FROM.format(total="50000"), select="S101") == []
     assert [f.stated for f in check(ADJUSTED_FROM.format(total="60000"), select="S101")] == ["60000万元"]
+
+
+CLOSED_BY_ZONGLIANG = (
+    "2023年全县一般公共预算收支决算的平衡情况是：地方一般公共预算收入完成98,200万元、返还性收入16,300万元、一般性转移"
+    "支付收入301,500万元、上年结余11,200万元，收入总量为427,200万元。一般公共预算支出401,300万元、上解支出21,400万元、"
+    "债务还本支出{debt}万元，支出总量为432,600万元。"
+)
+
+
+def test_a_list_closed_by_its_zongliang(check):
+    """L300: "A a、B b、…，收入总量为T。C c、D d…，支出总量为S。" (a county's final accounts): 总量 closes the list
+    before it like 合计."""
+    assert check(CLOSED_BY_ZONGLIANG.format(debt="9,900"), select="S101") == []
+    assert [f.stated for f in check(CLOSED_BY_ZONGLIANG.format(debt="9,600"), select="S101")] == [
+        "432,600万元"
+    ]

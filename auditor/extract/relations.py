@@ -152,7 +152,7 @@ _COUNT_LEAD = lazy(r"共(?:对|有|计|完成|开展|实施|组织)?$")
 _COUNTED_GAP = lazy(r"\p{Han}{0,16}[，,]\s*")
 _TOTAL_LABEL = lazy(r"^(?:合计|共计|总计|累计|总共|合计金额|共计金额)$")
 # a total closing the list before it: also the 收入总计 / 支出总计 of a 收支平衡 sentence
-_CLOSING_TOTAL = lazy(r"^(?:收入|支出)?(?:合计|共计|总计|累计|总共|合计金额|共计金额)$")
+_CLOSING_TOTAL = lazy(r"^(?:收入|支出)?(?:合计|共计|总计|累计|总共|总量|合计金额|共计金额)$")
 # names of parts that carry a whole's word without being a whole: the funds (一般公共预算收入) and what was
 # carried over from the year before (上年结转收入)
 _PART_NAMES = lazy(
