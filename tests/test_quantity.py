@@ -196,3 +196,22 @@ def test_a_whole_number_after_renshu_counts_people():
     # an ordinal at a clause start stays one, and a number after another word stays bare
     assert [q.text for q in extract_quantities("主要职责：1、贯彻执行政策；2、拟订规划。", 1)] == []
     assert [(q.text, q.kind) for q in extract_quantities("得分率96", 1)] == [("96", Kind.PLAIN)]
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("分别为0、5.40、1.25万元。", ["万元", "万元", "万元"]),
+        ("2020年度收入476.17、支出总计460.06万元。", ["万元", "万元"]),
+        ("收入减少84.55、支出总计减少99.6万元", ["万元", "万元"]),
+        # ordinals and months have no decimals: "第1、2季度" stays two numbers
+        ("第1、2季度完成3.5万元", ["万元"]),
+        ("完成1、2号楼改造，投入12.50万元", ["万元"]),
+        # a clause between: the list ends there
+        ("收入476.17，支出总计460.06万元", ["", "万元"]),
+    ],
+)
+def test_the_unit_after_a_list_of_figures_is_each_figures(text, units):
+    """L301: "收入476.17、支出总计460.06万元" (a school's final accounts): the unit written once after the last
+    figure of a 、-list of figures with decimals is every figure's."""
+    assert [q.unit for q in extract_quantities(text, 1) if q.unit or q.kind.value == "plain"] == units

@@ -191,9 +191,37 @@ def extract_quantities(text: str, line: int, *, default_unit: str | None = None)
             )
         )
         last_end = end
+    if "、" in norm:
+        _units_of_value_lists(norm, out)
     return out
 
 
+def _units_of_value_lists(norm: str, out: list[Quantity]) -> None:
+    """ "分别为0、5.40、1.25万元", "收入476.17、支出总计460.06万元": the unit written once after the last figure of
+    a 、-list of figures with decimals is every figure's (money only: "1、2月" numbers months)."""
+    i = 0
+    while i < len(out):
+        k = i
+        while (
+            k + 1 < len(out)
+            and out[k].kind is Kind.PLAIN
+            and not out[k].unit
+            and norm[out[k].end : out[k].end + 1] == "、"
+            and not _CLAUSE_BREAK.search(norm, out[k].end, out[k + 1].start)
+        ):
+            k += 1
+        last = out[k]
+        if k > i and last.kind is Kind.MONEY and not last.approx and not last.inherited_unit:
+            listed = out[i:k]
+            # (decimals tell figures from ordinals and months: "第1、2项" has none)
+            if last.decimals > 0 and all(q.decimals > 0 or q.value == 0 for q in listed):
+                for q in listed:
+                    q.unit, q.kind, q.scale, q.base_unit = last.unit, last.kind, last.scale, last.base_unit
+                    q.inherited_unit = True
+        i = k + 1
+
+
+_CLAUSE_BREAK = lazy(r"[，,；;。：:！？!?（()）]")
 _LOST_BEFORE_UNIT = lazy(r"(?<=\d)[?\ufffd](?=[万亿千元人个户%])")
 _LOST_BYTES = ("?", "\ufffd")  # ASCII ? (never Chinese text's ？) and the replacement character
 _COUNTED_BEFORE = lazy(r"(?P<u>人次|人|户)数\s*(?:为|是|达到?|共)?\s*[：:]?\s*$")
