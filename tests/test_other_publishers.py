@@ -1926,3 +1926,35 @@ def test_a_character_lost_between_a_figure_and_its_unit(check, lost):
     assert [f.stated for f in check(text.format(total="28887.0359", lost=lost), select="S101")] == [
         "28887.0359万元"
     ]
+
+
+def test_a_masked_name_restates_nothing(check):
+    """L302: "…其中：********支出2.06万元，********支出2.31万元…" (a mirror of a unit's final accounts with its
+    names masked): figures named by a mask are not one quantity stated twice (T101 reports the mask)."""
+    text = "2017年本单位一般公共预算财政拨款支出8.37万元，其中：********支出2.06万元，********支出2.31万元，********支出4万元。\n"
+    assert [f.rule for f in check(text, select="V")] == []
+    named = "2017年本单位住房公积金支出2.06万元。\n2017年本单位住房公积金支出2.31万元。\n"
+    assert [f.rule for f in check(named, select="V")] == ["V101"]
+
+
+def test_a_count_of_the_last_listed_item_is_not_the_lists(check):
+    """L303: "…包含了区计划生育服务站、3个社区卫生服务中心和23个乡镇卫生院" (a district health bureau's 三公 note):
+    23个 counts the last item, listed itself after 和; "包括A、B和C3个单位" counts the list."""
+    text = "2015年决算包含了区计划生育服务站、3个社区卫生服务中心和23个乡镇卫生院。\n"
+    assert check(text, select="N") == []
+    counted = "本部门下设机构包括办公室、财务科和人事科{n}个科室。\n"
+    assert check(counted.format(n=3), select="N") == []
+    assert [f.rule for f in check(counted.format(n=4), select="N")] == ["N101"]
+
+
+def test_a_terms_last_year_against_its_first(check):
+    """L304: "2013~2017年，…比重分别为a、…、e，2017年比2013年…下降了d个百分点" (a new district's five-year review):
+    the last year of a term compared with its first on purpose is no wrong comparison year."""
+    text = (
+        "某新区2017年财政工作报告\n"
+        "2013~2017年，非税收入占一般公共预算收入的比重分别为22.5%、15.2%、17.6%、17.3%、13.2%，2017年比2013年非税占比"
+        "下降了9.3个百分点。\n"
+    )
+    assert check(text, select="Y102") == []
+    single = "某新区2017年财政工作报告\n2017年一般公共预算收入120.5亿元，比2013年增加10.2亿元。\n"
+    assert [f.rule for f in check(single, select="Y102")] == ["Y102"]

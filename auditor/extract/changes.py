@@ -168,6 +168,10 @@ def _amounts(para: Paragraph) -> list[Quantity]:
 _ACTUALS = lazy(r"决算|执行|实际|完成")
 
 
+_SPAN_REVIEWED = lazy(r"(?:19|20)\d\d年度?$")  # the subject year right before 比: "2017年比2013年"
+_YEAR_SPAN_FROM = lazy(r"((?:19|20)\d\d)\s*年?\s*[~～—–\-－至到]+\s*(?:19|20)\d\d\s*年")
+
+
 def comparison_years(doc: Document) -> list[YearComparison]:
     out = []
     for para in doc.paragraphs:
@@ -178,6 +182,17 @@ def comparison_years(doc: Document) -> list[YearComparison]:
             s_start = sentence_start(text, m.start())
             years = _YEAR.findall(text, s_start, m.start())
             subject = int(years[-1]) if years else None
+            if (
+                subject is not None
+                and _SPAN_REVIEWED.search(text, s_start, m.start())
+                and (
+                    _YEAR_SPAN_FROM.search(text) is not None
+                    and any(int(a) == int(m.group("year")) for a in _YEAR_SPAN_FROM.findall(text))
+                )
+            ):
+                # "2013~2017年，…分别为22.5%、…、13.2%，2017年比2013年…下降了9.3个百分点": a review of a term
+                # compares its last year with its first on purpose
+                continue
             sentence = text[s_start : sentence_end(text, m.end())]
             # the sentence's own year ("2026年，…收入预算…"), not an earlier comparison's base (比2025年)
             own = [

@@ -161,6 +161,8 @@ def enumerations_in(para: Paragraph) -> list[Enumeration]:
     for m in _LIST_THEN_COUNT.finditer(text):
         if _depth(text, m.start()) > 0:
             continue  # inside quotes or a title: “三个代表” is a name, not a count
+        if text[max(0, m.start() - 1) : m.start()] in ("和", "及", "与", "、"):
+            continue  # "…包含了A、3个B和23个C": the count of the last item, itself listed, not of the list
         clause_begin = clause_start(text, m.start(), "，,；;。：:")
         before = text[clause_begin : m.start()]
         verb = next((v for v in _INTRO_VERB.finditer(before) if _depth(before, v.start()) == 0), None)

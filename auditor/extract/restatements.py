@@ -254,6 +254,8 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
                 continue
             if not q.label.strip(" ：:，,"):
                 continue  # a figure without a name of its own ("…分别为1350.20万元、535.24万元") restates nothing
+            if _MASKED.search(q.label):
+                continue  # "********支出2.06万元": a name masked or never filled in names no one quantity (T101)
             label = q.label
             whole = wholes.get(id(q))
             if whole is not None:
@@ -504,6 +506,7 @@ def _specific(topic: str, q: Quantity | None = None, scope: frozenset[str] = fro
     return len(topic) >= 4
 
 
+_MASKED = lazy(r"[*＊]{2,}|[Xx×Ｘ]{2,}|某某|〇〇|□{2,}")
 # the words that name an amount of money (its measure); a label without one names whose it is only
 _MEASURE = lazy(
     r"收入|支出|经费|费|资金|金额|额|预算|决算|合计|总计|小计|补助|补贴|拨款|结余|结转|资产|负债|投资|成本|税|款|基金|债|"
