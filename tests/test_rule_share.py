@@ -243,3 +243,16 @@ def test_the_tax_ratio_is_the_tax_revenues_share_of_its_whole(check, whole, loca
     revenue news): 税性比 (税收占比) is the tax revenue's share of the whole it is part of, with the whole's own
     rates between the whole and its 其中."""
     assert [f.stated for f in check(TAX_RATIO.format(whole=whole, local=local), select="P101")] == found
+
+
+COMPOSITION_OPENING = (
+    "本部门2023年度收入总计{total}万元，其中年初结转和结余0万元；本年收入合计{total}万元，较2022年增加5.24万元。\n"
+    "本年收入的具体构成为：财政拨款收入213.24万元，占100%；事业收入0万元，占0%；其他收入0万元，占0%。\n"
+)
+
+
+def test_a_composition_named_by_its_whole_is_of_that_whole(check):
+    """L305: "本年收入的具体构成为：A a，占p%；B b，占q%…" (a party school's final accounts): the whole the sentence
+    opens with by name is the 本年收入合计 stated above it."""
+    assert check(COMPOSITION_OPENING.format(total="213.24"), select="P101") == []
+    assert [f.stated for f in check(COMPOSITION_OPENING.format(total="231.24"), select="P101")] == ["100%"]

@@ -1577,7 +1577,7 @@ def _shares_in(para: Paragraph, breakdowns: list[Breakdown], doc: Document) -> l
                     base = b.whole
                     break
             else:
-                base = _whole_of_sole_part(para, part)
+                base = _whole_of_sole_part(para, part) or _whole_its_sentence_opens_with(doc, para, part)
         neighbours = [q for q in para.quantities if q.is_amount and q is not part and _comparable(q, part)]
         for b in breakdowns:
             if part in b.parts:
@@ -1628,6 +1628,38 @@ def _shares_of_their_sum(para: Paragraph, shares: list[Share]) -> None:
             continue
         for s in group:
             s.base_parts = parts
+
+
+def _whole_its_sentence_opens_with(doc: Document, para: Paragraph, part: Quantity) -> Quantity | None:
+    """ "本年收入的具体构成为：财政拨款收入a，占100%；事业收入0万元，占0%…" (a unit's final accounts): the whole the
+    sentence opens with by name, its figure stated before (本年收入合计…), when the sentence holds none."""
+    text = normalise(para.text)
+    opens = sentence_start(text, part.start)
+    m = _COMPOSITION_OPENING.match(text, opens)
+    if m is None or any(opens <= q.start < m.end() for q in para.quantities):
+        return None
+    name = m.group("name")
+    named = regex.compile(rf"(?:^|[，,；;：:\s]){regex.escape(name)}(?:合计|总计|总额)?(?:为|是|共)?$")
+    positions = doc.__dict__.get("_paragraph_index")
+    if positions is None:  # once per document: the paragraphs' places, for a lookup in constant time
+        positions = doc.__dict__["_paragraph_index"] = {id(p): k for k, p in enumerate(doc.paragraphs)}
+    index = positions.get(id(para), 0)
+    for above in reversed(doc.paragraphs[max(0, index - _MOST_PARAGRAPHS_BACK) : index]):
+        found = [
+            q
+            for q in above.quantities
+            if _same_kind(q, part) and not q.approx and named.search(normalise(q.label))
+        ]
+        if found:
+            return found[-1]
+    return None
+
+
+_MOST_PARAGRAPHS_BACK = 6
+_COMPOSITION_OPENING = lazy(
+    r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])?\s*"
+    r"(?P<name>\p{Han}{2,12}?)的?(?:具体)?(?:构成|组成|结构)(?:情况)?(?:为|是|如下)?\s*[：:]"
+)
 
 
 def _whole_of_sole_part(para: Paragraph, part: Quantity) -> Quantity | None:
