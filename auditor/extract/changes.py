@@ -94,6 +94,13 @@ class Change:
         """A change stated only as a signed rate (变动率-46.36%, a table's 同比 -9.19%)."""
         return cls(current, prior, None, percent, 0, None, year, anchor=percent, signed=True)
 
+    @classmethod
+    def over_last_year(
+        cls, current: Quantity, delta: Quantity, percent: Quantity, sign: int, year: int | None
+    ) -> Change:
+        """A stated change and rate of ``current`` over last year's figure, which the text does not give."""
+        return cls(current, None, delta, percent, sign, None, year, anchor=percent)
+
     @property
     def lines(self) -> list[int]:
         out: list[int] = []
@@ -460,18 +467,7 @@ def _item_changes(
             current = _level_named(label, delta, [(q, above_text) for q in _amounts(above)], report_year)
         if current is None:
             continue
-        out.append(
-            Change(
-                current=current,
-                prior=None,
-                delta=delta,
-                percent=percent,
-                sign=sign_of(m.group("dir")),
-                prior_year=None,
-                subject_year=report_year,
-                anchor=percent,
-            )
-        )
+        out.append(Change.over_last_year(current, delta, percent, sign_of(m.group("dir")), report_year))
     return out
 
 
@@ -1332,18 +1328,7 @@ def _named_changes_then_rates(para: Paragraph, text: str) -> list[Change]:
             continue
         sign = sign_of(m.group("dir"))
         for current, delta, percent in zip(currents, deltas, percents, strict=True):
-            out.append(
-                Change(
-                    current=current,
-                    prior=None,
-                    delta=delta,
-                    percent=percent,
-                    sign=sign,
-                    prior_year=None,
-                    subject_year=year_of(text, current),
-                    anchor=percent,
-                )
-            )
+            out.append(Change.over_last_year(current, delta, percent, sign, year_of(text, current)))
     return out
 
 
