@@ -11,6 +11,7 @@ from auditor.extract.changes import Change
 from auditor.extract.display import figure, in_unit_of, plain
 from auditor.extract.tolerance import HUNDRED, Interval, Verdict, fmt, interval_of, judge
 from auditor.messages import Message
+from auditor.model.quantity import Kind, Quantity
 from auditor.rule import Context, Rule, Severity, Violation
 
 
@@ -32,6 +33,11 @@ class ChangeDirection(Message):
 class ChangeUnitSlip(Message):
     zh = "增减额单位疑误：{delta} 按{unit}计才与 {current}、{word}{stated} 相符（按所写单位计{word}{computed}）"
     en = "the change's unit looks wrong: {delta} fits {current} and {word_en} {stated} only as {unit} (as written: {word_en} {computed})"
+
+
+class FigureUnitSlip(Message):
+    zh = "金额单位疑误：{odd} 按{unit}计才相符（{this} {current}，{base} {prior}，相差 {delta}）"
+    en = "a unit looks wrong: {odd} fits only as {unit} ({this_en} {current}, {base_en} {prior}, a difference of {delta})"
 
 
 class ChangeRounding(Message):
@@ -57,7 +63,9 @@ class YearOverYear(Rule):
     beside 预算数 | 决算数 against the budget; a table's change may carry either sign). The actual against the same year's budget is read the same
     way ("比预算数P减少Δ", "较年初预算数减少Δ，下降x%", "与调整预算相比增加Δ"). Δ is checked against current − prior and x% against Δ / prior,
     deriving the prior year's figure from current and Δ when the text does not state it; the direction
-    word must agree with the figures.
+    word must agree with the figures. When one of the three amounts is in 元 among 万元 (or the reverse)
+    and only in the others' unit do they agree ("基本支出252.5元，较上年231.5万元，增加21万元"), the unit is
+    reported, not the change.
 
     ## Why is this bad?
     A change that does not follow from the two years' figures is the classic trace of a figure
@@ -121,6 +129,28 @@ class YearOverYear(Rule):
         names = _BUDGET_NAMES if c.against_budget else _FROM_TO_NAMES if c.from_to else _YEAR_NAMES
 
         if c.prior is not None and c.sign != 0 and not c.signed:
+            slip = _unit_slip(c, ctx)
+            if slip is not None:
+                # "基本支出252.5元，较上年231.5万元，增加21万元": one figure's unit is not the others', and in
+                # theirs the three agree
+                odd, read = slip
+                current, prior, delta = (read if q is odd else q for q in (c.current, c.prior, c.delta))
+                yield self.violation(
+                    FigureUnitSlip(
+                        **names,
+                        odd=figure(odd),
+                        unit=read.unit,
+                        current=figure(current),
+                        prior=figure(prior),
+                        delta=figure(delta),
+                    ),
+                    line=odd.line,
+                    column=odd.column,
+                    lines=lines,
+                    stated=figure(odd),
+                    expected=figure(read),
+                )
+                return
             if (c.sign > 0 and change.hi < 0) or (c.sign < 0 and change.lo > 0):
                 actual = 1 if change.lo > 0 else -1
                 yield self.violation(
@@ -429,3 +459,22 @@ class AnnualGrowth(Rule):
                 stated=figure(g.rate),
                 expected=fmt(abs(value), max(g.rate.decimals, 2)) + "%",
             )
+
+
+def _unit_slip(c: Change, ctx: Context) -> tuple[Quantity, Quantity] | None:
+    """The one of this year's figure, last year's and the change whose unit differs from the other two's
+    (元 among 万元), with its reading in theirs, when in theirs the change is the difference; else None."""
+    figures = [c.current, c.prior, c.delta]
+    if any(q is None or q.kind is not Kind.MONEY or q.approx for q in figures):
+        return None
+    for k, odd in enumerate(figures):
+        others = [q for j, q in enumerate(figures) if j != k]
+        if others[0].scale != others[1].scale or odd.scale == others[0].scale:
+            continue
+        read = replace(odd, unit=others[0].unit, scale=others[0].scale)
+        current, prior, delta = (read if q is odd else q for q in figures)
+        change = interval_of(current) - interval_of(prior)
+        signed = change if c.sign > 0 else Interval(-change.hi, -change.lo)
+        if judge(delta, signed, extra=ctx.tolerance_amount) is Verdict.OK:
+            return odd, read
+    return None

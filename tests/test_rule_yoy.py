@@ -636,3 +636,18 @@ def test_respective_changes_end_at_the_semicolon(check):
     assert [f.stated for f in check(RESPECTIVE_UP_TO_THE_SEMICOLON.format(a="133.1"), select="Y101")] == [
         "133.1%"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "odd"),
+    [
+        ("2023年基本支出252.5元，较上年231.5万元，增加21万元。", "252.5元"),
+        ("2023年机关运行经费259万元，较上年139万元增加120元。", "120元"),
+    ],
+)
+def test_one_amount_in_another_unit_is_reported_as_its_unit(check, text, odd):
+    """L306: "基本支出252.5元，较上年231.5万元，增加21万元" (a kindergarten's final accounts): this year's figure, last
+    year's and the change, one of them in 元 among 万元, agree only in the others' unit: the unit is the slip."""
+    (finding,) = check(text, select="Y101")
+    assert finding.stated == odd and "单位疑误" in finding.message
+    assert check(text.replace(odd, odd.replace("元", "万元")), select="Y101") == []
