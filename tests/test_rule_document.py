@@ -338,3 +338,21 @@ def test_a_label_naming_whose_not_what_is_compared_within_its_section(check):
     only figures of one section restate each other."""
     assert check(WHOSE_NOT_WHAT.format(a="8520", b="1450"), select="V101") == []
     assert [f.rule for f in check(WHOSE_NOT_WHAT.format(a="8520", b="1540"), select="V101")] == ["V101"]
+
+
+RUN_IN_AFTER_A_SPACE = (
+    "三、关于财政拨款支出决算情况说明\n"
+    "住房公积金支出4.55万元，完成预算的100%。\n"
+    "四、关于“三公”经费支出决算情况说明。 本部门无“三公”经费支出。 五、关于机关运行经费支出说明 本部门无机关运行经费。"
+    " 六、关于国有资产占用情况说明\n"
+    "截至2017年12月31日，本部门共有车辆0辆。\n"
+    "{next}、政府采购支出情况说明\n"
+    "本部门无政府采购支出。\n"
+)
+
+
+def test_headings_run_into_one_line_after_a_space_are_not_skipped(check):
+    """L307: "四、…。 本部门无…。 五、… 六、…" (a kindergarten's final accounts copied from a web page): the
+    headings run into one line after a full stop and a space; 七、 follows 六、, and 八、 is still a skip."""
+    assert check(RUN_IN_AFTER_A_SPACE.format(next="七"), select="H101") == []
+    assert [f.stated for f in check(RUN_IN_AFTER_A_SPACE.format(next="八"), select="H101")] == ["八、"]

@@ -157,7 +157,9 @@ def _run_in(previous: str, item: Heading, missing: range) -> bool:
     for number in missing:
         ordinal = normalise(ordinal_text(item.level, number, item.ordinal))
         at = text.find(ordinal)
-        if at <= 0 or text[at - 1] not in "。；;！？!?":
+        # (a space may stand after the full stop: "…无“三公”经费支出。 五、关于机关运行经费…")
+        before = text[:at].rstrip() if at > 0 else ""
+        if not before or before[-1] not in "。；;！？!?":
             return False
     return True
 
