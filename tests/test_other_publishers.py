@@ -1958,3 +1958,41 @@ def test_a_terms_last_year_against_its_first(check):
     assert check(text, select="Y102") == []
     single = "某新区2017年财政工作报告\n2017年一般公共预算收入120.5亿元，比2013年增加10.2亿元。\n"
     assert [f.rule for f in check(single, select="Y102")] == ["Y102"]
+
+
+def test_yi_among_yiyuan_of_money_is_yiyuan():
+    """L308: "…上解上级支出38.1亿元，…，调出资金2.2亿。" (a city's fiscal report): 亿 after a figure of money, in a
+    line of 亿元, is 亿元."""
+    from auditor.extract.figures import extract_quantities
+
+    found = extract_quantities("全市财政总支出536.7亿元，其中：上解上级支出38.1亿元，调出资金2.2亿。", 1)
+    assert [(str(q.value), q.unit) for q in found] == [("536.7", "亿元"), ("38.1", "亿元"), ("2.2", "亿元")]
+    assert [q.unit for q in extract_quantities("全县户籍人口1.2亿。", 1)] == ["亿"]
+
+
+def test_an_average_is_no_base_of_a_share(check):
+    """L309: "全县生产总值26.55亿元…。其中，第一产业增加值6.57亿元，…，占生产总值的比重为24.7%；…人均生产总值44798元"
+    (a county's statistical bulletin): 人均生产总值 ends with the base's name but is an average, never the base."""
+    text = (
+        "初步核算，全县生产总值完成{gdp}亿元，同比增长6.0%。人均生产总值44798元，比上年增加4005元。\n"
+        "全年非公有制经济增加值15.98亿元，占生产总值的比重为60.2%。\n"
+    )
+    assert check(text.format(gdp="26.55"), select="P101") == []
+    assert [f.stated for f in check(text.format(gdp="28.55"), select="P101")] == ["60.2%"]
+
+
+def test_an_article_counts_no_list(check):
+    """L310: "学院是一所全日制公办高等职业学校…" before a 目录 run into the same line: 一所 is an article."""
+    text = "目录包括收支总体情况表、收入总体情况表、支出总体情况表 一、主要职责 某学院是一所全日制公办普通高等职业学校。\n"
+    assert check(text, select="N101") == []
+
+
+def test_a_transfer_named_by_its_giver_names_no_level(check):
+    """L311: "省级…地方收入完成A，…；加上中央补助B，…，动用预算稳定调节基金C" (a province's budget report): 中央补助 and
+    一般公共预算地方收入 are items; the sentence speaks of 省级, not of 全省 in the paragraph before."""
+    text = (
+        "1.一般公共预算\n"
+        "全省一般公共预算地方收入完成3448.9亿元；加上中央补助4953亿元，动用预算稳定调节基金188.3亿元，收入总计8590.2亿元。\n"
+        "省级一般公共预算地方收入完成388.8亿元，为预算的101%；加上中央补助4953亿元，动用预算稳定调节基金60亿元，收入合计5401.8亿元。\n"
+    )
+    assert check(text, select="V101") == []

@@ -161,6 +161,8 @@ def enumerations_in(para: Paragraph) -> list[Enumeration]:
     for m in _LIST_THEN_COUNT.finditer(text):
         if _depth(text, m.start()) > 0:
             continue  # inside quotes or a title: “三个代表” is a name, not a count
+        if m.group("n") == "一":
+            continue  # "是一所全日制…学校": 一所, 一个, 一家 is an article ("…1个三级指标" is a count)
         if text[max(0, m.start() - 1) : m.start()] in ("和", "及", "与", "、"):
             continue  # "…包含了A、3个B和23个C": the count of the last item, itself listed, not of the list
         clause_begin = clause_start(text, m.start(), "，,；;。：:")

@@ -150,6 +150,8 @@ def extract_quantities(text: str, line: int, *, default_unit: str | None = None)
             inherited = True
         elif unit == "万" and (_money_context(norm, first) or (decimals == 2 and _money_line(norm))):
             unit = "万元"
+        elif unit == "亿" and _money_context(norm, first) and "亿元" in norm:
+            unit = "亿元"  # "…上解上级支出38.1亿元，债务还本支出1亿，…": 亿 among 亿元 of money is 亿元
         elif (
             not unit and not decimals and (counted := _COUNTED_BEFORE.search(norm, max(0, first - 5), first))
         ):

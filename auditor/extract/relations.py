@@ -1430,6 +1430,8 @@ def _fitting(doc: Document, want: str, part: Quantity) -> tuple[list[tuple[int, 
             for have, q in index.get(want[-2:], []) + spent
             if q.base_unit == part.base_unit
             and q.kind is part.kind
+            # "人均生产总值44798元" is no base of "占生产总值的比重": an average is the base only by its name
+            and (not _AVERAGE.search(have) or _AVERAGE.search(want) is not None)
             and (
                 have == want
                 or have.endswith(want)

@@ -382,7 +382,10 @@ _SUBJECT_ENDS = ("基金", "专项", "项目", "学", "幼儿园", "医院", "�
 
 # "晋城市一般公共预算收入完成…": a paragraph that opens with a place's name states that place's figures
 # "地方一般公共预算收入": the name of a revenue every level reports, not the level 地方 (beside 中央)
-_LOCAL_REVENUE = lazy(r"地方(?=一般公共预算|公共财政|财政收入|级?财政)")
+# words of a level that name an item, not the level spoken of: 地方一般公共预算收入, 一般公共预算地方收入, 中央补助
+_LOCAL_REVENUE = lazy(
+    r"地方(?=一般公共预算|公共财政|财政收入|级?财政|收入)|中央(?=补助|转移支付|财政补助|下达)"
+)
 _INCLUSION = lazy(
     r"[（(]\s*(?P<what>(?:不含|含|包含|包括|剔除|扣除)[^）)\d]{1,20})[）)]"
 )  # (no figure: "（含专款4.01亿元）" is a part)
