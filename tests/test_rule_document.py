@@ -356,3 +356,22 @@ def test_headings_run_into_one_line_after_a_space_are_not_skipped(check):
     headings run into one line after a full stop and a space; 七、 follows 六、, and 八、 is still a skip."""
     assert check(RUN_IN_AFTER_A_SPACE.format(next="七"), select="H101") == []
     assert [f.stated for f in check(RUN_IN_AFTER_A_SPACE.format(next="八"), select="H101")] == ["八、"]
+
+
+SCOPES_OF_ONE_ACCOUNT = (
+    "一、{first}预算安排2017年三公经费预算总计21.56万元。\n"
+    "（一）2017年公务接待费预算1.61万元，同比减少0.10万元，下降5.85%，其减少原因为：本部门人员减少，公务接待费预算相应减少。\n"
+    "二、{second}预算安排2017年三公经费预算总计21.56万元。\n"
+    "（一）2017年公务接待费预算1.61万元，同比减少0.10万元，下降5.85%，其减少原因为：本部门人员减少，公务接待费预算相应减少。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "found"),
+    [("全口径", "一般公共预算", []), ("一般公共预算", "政府性基金", ["D101"])],
+)
+def test_the_whole_account_and_its_one_fund_in_the_same_words(check, first, second, found):
+    """L312: "一、全口径预算安排…" and "二、一般公共预算安排…" with the same figures (a justice bureau's 三公 budget): all
+    its money is of that fund; the same passage under two funds is still a copy."""
+    text = SCOPES_OF_ONE_ACCOUNT.format(first=first, second=second)
+    assert [f.rule for f in check(text, select="D101")] == found

@@ -318,7 +318,7 @@ def find_repeated_blocks(doc: Document) -> list[RepeatedBlock]:
             han < MIN_PARAGRAPH_HAN or not any(_whole_paragraph(c) for c in ordered)
         ):
             continue
-        if _summary_only(ordered, doc):
+        if _summary_only(ordered, doc) or (not block.conflicting and _parallel_scopes(ordered)):
             continue
         candidates.append((han, block))
     blocks: list[RepeatedBlock] = []
@@ -367,6 +367,21 @@ def _summary_only(copies: list[Copy], doc: Document) -> bool:
         if SUMMARY_TITLES.search(c.sentences[0].section) or _under_summary_label(doc, c.line)
     ]
     return len(copies) == 2 and len(in_summary) == 1
+
+
+def _parallel_scopes(copies: list[Copy]) -> bool:
+    """ "一、全口径预算安排…" and "二、一般公共预算安排…" with the same figures: all of the unit's money is of that
+    one fund, and each section states its own scope's account in the same words; no paste. (The same passage
+    under 一般公共预算 and under 政府性基金 is one: two funds with the same figures are a copy left unchanged.)"""
+    if len(copies) != 2:
+        return False
+    sections = [normalise(c.sentences[0].section) for c in copies]
+    whole = [bool(_ALL_FUNDS.search(t)) for t in sections]
+    return whole.count(True) == 1 and bool(_ONE_FUND.search(sections[whole.index(False)]))
+
+
+_ALL_FUNDS = lazy(r"全口径")
+_ONE_FUND = lazy(r"一般公共预算|财政拨款")
 
 
 def _under_summary_label(doc: Document, line: int) -> bool:
