@@ -657,3 +657,31 @@ def test_a_list_closed_by_its_zongliang(check):
     assert [f.stated for f in check(CLOSED_BY_ZONGLIANG.format(debt="9,600"), select="S101")] == [
         "432,600万元"
     ]
+
+
+CARRY_OVER_SENTENCE = (
+    "全市财政总支出{total}亿元，其中：一般公共预算支出250.4亿元，上解上级支出38.1亿元，债务还本支出147.9亿元，"
+    "安排预算稳定调节基金46.0亿元，调出资金2.2亿元。结转下年52.1亿元。"
+)
+
+
+def test_a_list_that_goes_on_in_a_sentence_of_its_carry_over(check):
+    """L313: "…总支出W，其中：A a，…，调出资金e。结转下年f。" (a city's fiscal report): the carry-over in a sentence
+    of its own is the list's last item: the list before it is short of W, and more than W is still a slip."""
+    assert check(CARRY_OVER_SENTENCE.format(total="536.7"), select="S101") == []
+    assert [f.stated for f in check(CARRY_OVER_SENTENCE.format(total="436.7"), select="S101")] == [
+        "436.7亿元"
+    ]
+
+
+FARM_BRANCHES = (
+    "全年农林牧渔业增加值{total}亿元，同比增长3.2%。其中，农业增加值4.42亿元，增长3.1%；林业增加值0.49亿元，增长7.8%；"
+    "牧业增加值0.91亿元，增长0.1%；渔业增加值0.74亿元，增长2.0%。"
+)
+
+
+def test_farm_branches_leave_out_their_services(check):
+    """L314: "农林牧渔业增加值W，其中，农业a；林业b；牧业c；渔业d" (a county's statistical bulletin): the four
+    branches leave out 农林牧渔服务业; less than W is no slip, more is."""
+    assert check(FARM_BRANCHES.format(total="6.80"), select="S101") == []
+    assert [f.stated for f in check(FARM_BRANCHES.format(total="6.20"), select="S101")] == ["6.20亿元"]

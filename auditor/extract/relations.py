@@ -353,6 +353,9 @@ _RATE_BASE_AFTER = lazy(r"\s*的\s*\d+(?:\.\d+)?\s*[%％]")
 _DEDUCTED_ITEM = lazy(r"出口(?:货物)?退|退税|退库|(?<!税收|上级)返还(?!性?收入)|抵减|抵扣")
 _NEW_PREDICATE = lazy(r"\s*(?:共)?(?:涉及|惠及|覆盖|带动)")
 # after a part, its own 其中 (perhaps after the part's share: "…3240.60万元，占96.71%，其中授予小微企业…")
+_CARRY_OVER_SENTENCE = lazy(
+    r"\s*(?:结转下年|年终结余|年末结余|滚存结余)(?:支出)?\s*\d[\d.,]*\s*[万亿]?元?\s*[。；;]"
+)
 _LIST_GOES_ON = lazy(r"(?:[（(][^（()）]*[）)])?\s*(?:[，,]\s*占[^，,；;。]{0,30}?%)?\s*[；;，,、]\s*$")
 _BY_NATURE = lazy(r"(?:基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出)$")
 _BY_FUND = lazy(r"一般公共预算|政府性基金|国有资本经营|财政拨款")
@@ -531,6 +534,8 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
                 or _some_of_a_government_total(whole, parts)
                 or _text_ends_inside(text, parts[-1].end, index == len(paragraphs) - 1)
                 or cut_off
+                # "…，调出资金2.2亿。结转下年51.1亿元。": the list goes on in a sentence of one more item
+                or _CARRY_OVER_SENTENCE.match(text, sentence_end(text, parts[-1].end) + 1) is not None
             )
             b = Breakdown(whole, parts, "其中", complete=not cut)
             if not cut and _each_part_compared(text, parts, s_end) and not _named_members(b):
@@ -1046,6 +1051,8 @@ def _main_items_of_a_family(b: Breakdown) -> bool:
         return False
     if all(_TAX_NAME.search(label) for label in labels):
         return True
+    if all(_FARM_BRANCH.search(label) for label in labels) and "农林牧渔" in _norm_label(b.whole.label):
+        return True  # "农林牧渔业增加值W，其中，农业a；林业b；牧业c；渔业d": its 服务业 is left out
     whole = _norm_label(b.whole.label)
     return (
         all(_FUNCTIONAL_CLASS.search(label) for label in labels)
@@ -1055,6 +1062,7 @@ def _main_items_of_a_family(b: Breakdown) -> bool:
 
 
 _OTHER_MEMBER = lazy(r"其他|其它")
+_FARM_BRANCH = lazy(r"^(?:农业|林业|牧业|畜牧业|渔业)(?:增加值|总产值|产值)?$")
 _TAX_NAME = lazy(
     r"(?:增值|消费|营业|企业所得|个人所得|资源|城市维护建设|城建|房产|印花|城镇土地使用|土地增值|车船|耕地占用|契|烟叶"
     r"|环境保护|关)[税稅]$"
