@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from auditor.extract.analysis import Analysis
@@ -161,7 +162,25 @@ def _as_if_slipped(b: Breakdown) -> bool:
     # a one-digit part slipped (9 written 1) may leave the sum anywhere below, as far as that digit reaches
     # ("在职教师32人（跟岗1人，交流1人）" names two of them: no digit in one place makes 16)
     reach = max((_digit_reach(p) for p in b.parts if _one_digit(p)), default=Decimal(0))
-    return total < whole / 2 and total + reach >= whole / 2
+    if total < whole / 2 and total + reach >= whole / 2:
+        return True
+    return _one_digit_too_many(b)
+
+
+def _one_digit_too_many(b: Breakdown) -> bool:
+    """Whether one part, with one of its digits taken out, makes the sum its whole: a digit keyed twice or
+    once too often ("税收收入4575万元，非税收入12142万元" of 6717万元, 2142 meant)."""
+    for k, part in enumerate(b.parts):
+        digits = part.value.as_tuple().digits
+        if len(digits) < 3:
+            continue
+        others = [q for j, q in enumerate(b.parts) if j != k]
+        for cut in range(len(digits)):
+            kept = digits[:cut] + digits[cut + 1 :]
+            value = Decimal((0, kept, part.value.as_tuple().exponent))
+            if judge(b.whole, sum_interval([*others, replace(part, value=value)])) is Verdict.OK:
+                return True
+    return False
 
 
 def _digit_reach(q: Quantity) -> Decimal:

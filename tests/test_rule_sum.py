@@ -685,3 +685,18 @@ def test_farm_branches_leave_out_their_services(check):
     branches leave out 农林牧渔服务业; less than W is no slip, more is."""
     assert check(FARM_BRANCHES.format(total="6.80"), select="S101") == []
     assert [f.stated for f in check(FARM_BRANCHES.format(total="6.20"), select="S101")] == ["6.20亿元"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("1—5月，全县地方财政收入完成6717万元，其中，税收收入4575万元，非税收入12142万元。", ["6717万元"]),
+        ("1—5月，全县地方财政收入完成6717万元，其中，税收收入4575万元，非税收入2142万元。", []),
+        # far from its whole with no digit to take out: a misread list, not a slip
+        ("1—5月，全县地方财政收入完成6717万元，其中，税收收入4575万元，非税收入13981万元。", []),
+    ],
+)
+def test_a_digit_keyed_once_too_often(check, text, found):
+    """L315: "地方财政收入6717万元，其中，税收收入4575万元，非税收入12142万元" (a county's monthly report): parts more
+    than twice their whole are still a slip when one digit taken out of one part makes the sum (2142 meant)."""
+    assert [f.stated for f in check(text, select="S101")] == found
