@@ -651,3 +651,13 @@ def test_one_amount_in_another_unit_is_reported_as_its_unit(check, text, odd):
     (finding,) = check(text, select="Y101")
     assert finding.stated == odd and "单位疑误" in finding.message
     assert check(text.replace(odd, odd.replace("元", "万元")), select="Y101") == []
+
+
+SAME_BASIS = "2019年市本级“三公”经费预算为3328万元。同口径比2018年减少830万元，下降{p}%。"
+
+
+def test_a_comparison_on_the_same_basis(check):
+    """L316: "…预算为A。同口径比2018年减少d，下降p%" (a city's 三公 budget): 同口径 qualifies the comparison; its
+    subject is the figure of the sentence before."""
+    assert check(SAME_BASIS.format(p="20"), select="Y101") == []
+    assert [f.stated for f in check(SAME_BASIS.format(p="29"), select="Y101")] == ["29%"]
