@@ -661,3 +661,19 @@ def test_a_comparison_on_the_same_basis(check):
     subject is the figure of the sentence before."""
     assert check(SAME_BASIS.format(p="20"), select="Y101") == []
     assert [f.stated for f in check(SAME_BASIS.format(p="29"), select="Y101")] == ["29%"]
+
+
+AFTER_THE_PARTS = (
+    "2019年市本级“三公”经费预算为3328万元。其中，因公出国（境）费50万元，公务接待费478万元，公务用车购置及运行费"
+    "{car}万元。比2018年减少830万元，下降{p}%。"
+)
+
+
+@pytest.mark.parametrize(
+    ("car", "p", "found"), [("2800", "20", []), ("2800", "29", ["29%"]), ("2600", "29", [])]
+)
+def test_a_comparison_after_a_sentence_of_all_the_parts(check, car, p, found):
+    """L317: "W。其中，A a，B b，C c。比2018年减少d，下降p%" (a city's 三公 budget): after a sentence of all the
+    whole's parts, a comparison without a subject is the whole's; parts that do not make the whole leave it
+    unread."""
+    assert [f.stated for f in check(AFTER_THE_PARTS.format(car=car, p=p), select="Y101")] == found

@@ -20,7 +20,7 @@ from auditor.extract.tables import cell_at, cell_figure, column_roles, is_amount
 from auditor.model.document import Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
 from auditor.text.chars import normalise
-from auditor.text.labels import LEADING_ORDINAL, QUOTES, outside_brackets
+from auditor.text.labels import LEADING_ORDINAL, OPENS_WITH_QIZHONG, QUOTES, outside_brackets
 from auditor.text.rx import lazy, rx
 from auditor.text.spans import (
     COMPARISON_WORD,
@@ -894,6 +894,26 @@ def _prior_named_above(
 _SUBJECT_ORDINAL = lazy(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*")
 
 
+def _whole_of_the_list_before(text: str, before: list[Quantity], last: Quantity) -> Quantity | None:
+    """The whole that ends the sentence before a sentence of its parts ("W。其中，A a，B b，C c。"): the parts
+    are all of it (they add up to it) and none has a comparison of its own."""
+    from auditor.extract.tolerance import Verdict, judge, sum_interval
+
+    opens = sentence_start(text, last.start)
+    if not OPENS_WITH_QIZHONG.match(text, opens) or COMPARISON_WORD.search(text, opens, last.end):
+        return None
+    parts = [q for q in before if q.start >= opens and _same_measure(q, last)]
+    earlier = [q for q in before if q.end <= opens]
+    if len(parts) < 2 or not earlier:
+        return None
+    whole = earlier[-1]
+    if sentence_start(text, whole.start) == opens or text[whole.end : opens].strip() not in ("。", "."):
+        return None
+    if not _same_measure(whole, last) or judge(whole, sum_interval(parts)) is not Verdict.OK:
+        return None
+    return whole
+
+
 def _subject_name(label: str) -> str:
     """A figure's name without its ordinal and stage words: "（三）公务接待费支出" → 公务接待费支出."""
     return _SUBJECT_STAGE.sub("", core_label(_SUBJECT_ORDINAL.sub("", label.strip())))
@@ -1009,6 +1029,15 @@ def _subject(
             # …": the comparison names its subject, which is an earlier figure of the sentence, not the last
             before = [q for q in before if q.end <= named.end]
             last = current = named
+        elif (
+            gap.strip() in ("。", ".")
+            and not text[sentence_start(text, m.start()) : m.start()].strip()
+            and not core_label(label_text)
+            and (whole := _whole_of_the_list_before(text, before, last)) is not None
+        ):
+            # "“三公”经费预算为3328万元。其中，A 50万元，B 478万元，C 2800万元。比2018年减少830万元，…": after a
+            # sentence of all the parts, a comparison without a subject is the whole's
+            current = whole
         elif (
             listed >= 0
             and sum(1 for q in before if q.start > item and not _BASE_OF_RATE.match(text, q.end)) >= 2
