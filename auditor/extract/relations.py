@@ -33,6 +33,7 @@ from auditor.extract.changes import (
 )
 from auditor.extract.enumerations import Enumeration, enumerations_in
 from auditor.extract.tables import (
+    SUBSET_ROW,
     cell_at,
     cell_figure,
     column_roles,
@@ -1200,13 +1201,13 @@ def _items_of_two_amounts(text: str, parts: list[Quantity]) -> bool:
         and _norm_label(earlier.label)
         and not _LIST_SEPARATOR.search(text, earlier.end, later.start)
         # a word of its clause before it ("，累计9139户"); "，1件认定工伤…" is named after its figure
-        and _HAN_CHAR.search(text, clause_start(text, later.start), later.start)
+        and _HAN.search(text, clause_start(text, later.start), later.start)
         for earlier, later in pairwise(parts)
         if earlier.line == later.line
     )
 
 
-_HAN_CHAR = lazy(r"\p{Han}")
+_HAN = lazy(r"\p{Han}")
 
 
 _LIST_SEPARATOR = lazy(r"[；;、]")
@@ -2191,7 +2192,7 @@ def _joined_parent(table: Table, kinds: list, column: int) -> list[Breakdown]:
         if kinds[i + 1].kind != "subset" or kinds[i + 2].kind != "item" or kinds[i + 2].level:
             continue
         name, first, second = (
-            _SUBSET_LEAD.sub("", normalise(table.rows[k].cells[0].text).replace(" ", ""))
+            SUBSET_ROW.sub("", normalise(table.rows[k].cells[0].text).replace(" ", ""))
             if table.rows[k].cells
             else ""
             for k in (i, i + 1, i + 2)
@@ -2213,7 +2214,6 @@ def _joined_parent(table: Table, kinds: list, column: int) -> list[Breakdown]:
 
 
 _JOINED_NAME = lazy(r"(?P<a>\p{Han}{2})(?:及|和|与)(?P<b>\p{Han}{2})")
-_SUBSET_LEAD = lazy(r"^(?:其中|含)[：:、,，]?")
 
 
 def _without_the_subsets_rest(

@@ -35,7 +35,7 @@ _AMOUNT_HEADER = lazy(r"万?元|金额|额")
 _RATE_HEADER = lazy(r"%|％|率|幅|百分")
 _TOTAL_ROW = lazy(r"^(?:合\s*计|总\s*计|共\s*计|总\s*额|总\s*数)$")
 _SUBTOTAL_ROW = lazy(r"^小\s*计$")
-_SUBSET_ROW = lazy(r"^(?:其中|含)[：:、,，]?")
+SUBSET_ROW = lazy(r"^(?:其中|含)[：:、,，]?")  # "其中：公务用车运行维护费", "含：…"
 _LEVELS = [
     (1, lazy(r"^[一二三四五六七八九十]+[、.．]")),
     (2, lazy(r"^(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、．]|\d{1,2}\.(?!\d))")),
@@ -87,7 +87,7 @@ def row_kind(row: Row) -> RowKind:
     word = total_word(label)
     if word:
         return RowKind(word, 0)
-    if _SUBSET_ROW.match(compact):
+    if SUBSET_ROW.match(compact):
         return RowKind("subset", 0)
     for level, pattern in _LEVELS:
         if pattern.match(label):
