@@ -43,6 +43,8 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
+    """The effective settings of one run: defaults, then the configuration file, then the command line."""
+
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: str = "error"

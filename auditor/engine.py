@@ -13,7 +13,7 @@ import gc
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from auditor.config import Config, ConfigError, config_for, find_config
@@ -22,13 +22,16 @@ from auditor.extract.build import build_document
 from auditor.loaders import is_supported, read
 from auditor.messages import InputError
 from auditor.model.document import Document
+from auditor.model.record import record
 from auditor.report.baseline import Baseline, load_baseline
 from auditor.report.findings import DocumentLine, FileError, Finding, Report, Summary
 from auditor.rule import Context, Rule, Severity, select_rules
 
 
-@dataclass
+@record
 class Collected:
+    """The files a run will check, the paths it cannot read, and how many unsupported files it passed over."""
+
     files: list[Path] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     skipped: int = 0
@@ -160,8 +163,10 @@ def check_document(
     return findings, errors
 
 
-@dataclass
+@record
 class FileResult:
+    """One file's outcome: its findings and errors, and its lines when a report shows the text."""
+
     path: str
     checked: bool
     findings: list[Finding] = field(default_factory=list)

@@ -10,12 +10,13 @@ command needs them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, ClassVar
 
 from auditor.messages import Message
+from auditor.model.record import record
 from auditor.usercache import cache_folder, write_atomically
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ class Severity(str, Enum):
         return {"info": 1, "warning": 2, "error": 3}[self.value]
 
 
-@dataclass
+@record
 class Context:
     """What a rule may know besides the document: settings from config and the command line."""
 
@@ -71,7 +72,7 @@ class Context:
     options: dict[str, object] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class Violation:
     """What a rule reports; the engine turns it into a Finding (path, fingerprint, wording)."""
 

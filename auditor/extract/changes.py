@@ -11,7 +11,7 @@ Part of the extraction layer: rules read Change objects, never the text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import pairwise
 
 import regex
@@ -19,6 +19,7 @@ import regex
 from auditor.extract.tables import cell_at, cell_figure, column_roles, is_amount_column
 from auditor.model.document import Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
+from auditor.model.record import record
 from auditor.text.chars import normalise
 from auditor.text.labels import LEADING_ORDINAL, OPENS_WITH_QIZHONG, QUOTES, outside_brackets
 from auditor.text.rx import lazy, rx
@@ -71,7 +72,7 @@ _FROM_TO = lazy(
 _ADJUSTED_BY = lazy(rf"[，,]\s*(?P<dir>调增|调减|{_UP}|{_DOWN})了?\s*$")
 
 
-@dataclass
+@record
 class Change:
     """current vs prior: stated change ``delta`` and/or rate ``percent`` in direction ``sign``."""
 
@@ -111,7 +112,7 @@ class Change:
         return out
 
 
-@dataclass
+@record
 class YearComparison:
     """A comparison that names its base year: 与2019年相比, 比2018年."""
 
@@ -1626,7 +1627,7 @@ def _shares_words(prose_label: str, row_label: str) -> bool:
 # ----------------------------------------------------------------------------- 年均增长
 
 
-@dataclass
+@record
 class AnnualGrowth:
     """ "从2015年的2007万元上升到2020年的2468万元，年均增长4.22%": a compound yearly rate between two years."""
 

@@ -15,11 +15,10 @@ templates are never measured against the 上海市 one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from auditor.extract.fiscal import table_kind, title_of
 from auditor.extract.tables import first_figure
 from auditor.model.document import Document, Table
+from auditor.model.record import record
 from auditor.text.chars import normalise
 from auditor.text.rx import lazy
 
@@ -65,14 +64,18 @@ def _compact(text: str) -> str:
     return _NOISE.sub("", normalise(text))
 
 
-@dataclass
+@record
 class MissingTable:
+    """A table the disclosure template requires that the document does not contain."""
+
     title: str  # the template's title of the table
     line: int  # where the finding points: the first table of the document
 
 
-@dataclass
+@record
 class EmptyTable:
+    """A required table published without figures, and the note that explains why, if any."""
+
     title: str
     line: int  # the table's title line, or its first line
     note: str = ""  # the note under it, when it names another table's fund

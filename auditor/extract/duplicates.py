@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import accumulate
 from operator import methodcaller
 
 from auditor.model.document import Document
+from auditor.model.record import record
 from auditor.text.chars import laid_out, normalise
 from auditor.text.labels import level_of, region_after
 from auditor.text.rx import lazy
@@ -35,8 +36,10 @@ _PUNCT = re.compile(
 )
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Sentence:
+    """One sentence of the document, with the skeleton its copies share whatever their figures."""
+
     index: int  # position in the document's sentence sequence
     line: int
     column: int  # 1-based column of the sentence start in its line
@@ -56,8 +59,10 @@ class Sentence:
         return self._numbers
 
 
-@dataclass
+@record
 class Copy:
+    """A run of consecutive sentences that repeats another run of the document."""
+
     sentences: list[Sentence]
 
     @property
@@ -77,7 +82,7 @@ class Copy:
         return tuple(n for s in self.sentences for n, _ in s.numbers)
 
 
-@dataclass
+@record
 class RepeatedBlock:
     """The same passage at several places; ``variants`` > 1 when the numbers differ between copies."""
 

@@ -7,11 +7,10 @@ name that itself contains 、 is put back together when the list names organisat
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from auditor.model.document import Paragraph
+from auditor.model.record import record
 from auditor.text.chars import normalise
 from auditor.text.rx import lazy, rx
 from auditor.text.spans import clause_start, depth_at
@@ -43,7 +42,7 @@ _ORG_SUFFIX = lazy(r"(?:局|科|股|室|处|站|所|中心|队|办|部|院|馆|�
 _OPEN, _CLOSE = "（(“《〔【[‘", "）)”》〕】]’"
 
 
-@dataclass
+@record
 class Enumeration:
     """A stated count and the items the text lists for it."""
 

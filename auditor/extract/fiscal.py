@@ -21,7 +21,7 @@ in every table of the same scope.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from decimal import Decimal
 
 import regex
@@ -32,6 +32,7 @@ from auditor.extract.tables import cell_at, cell_figure, is_empty_value, total_w
 from auditor.extract.tolerance import interval_of
 from auditor.model.document import Cell, Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
+from auditor.model.record import record
 from auditor.text.chars import normalise
 from auditor.text.ordinals import parse_ordinal
 from auditor.text.rx import lazy
@@ -77,8 +78,10 @@ _HEADER_NOISE = lazy(r"\s+")
 _LABEL_HEADER = lazy(r"^(?:项目|科目|年度|类别|名称|科目名称|项目名称)$")
 
 
-@dataclass
+@record
 class FiscalColumn:
+    """A value column of a disclosure table, named by its header path."""
+
     index: int
     path: list[str]  # header texts from the top header row down: ["收入预算", "财政拨款收入"]
     panel: int
@@ -92,8 +95,10 @@ class FiscalColumn:
         return self.path[-1] if self.path else f"第{self.index + 1}列"
 
 
-@dataclass
+@record
 class FiscalRow:
+    """A row of a disclosure table read as a 科目 or item: code, name, level, and whether it totals."""
+
     row: Row
     index: int  # in table.rows
     code: str  # 2010601, or "" when the row has none
@@ -107,8 +112,10 @@ class FiscalRow:
         return f"{self.code} {self.name}".strip()
 
 
-@dataclass
+@record
 class Panel:
+    """One side of a table laid out in panels (收入 on the left, 支出 on the right), or the whole table."""
+
     index: int
     label_column: int | None
     code_columns: list[int]
@@ -116,8 +123,10 @@ class Panel:
     rows: list[FiscalRow] = field(default_factory=list)
 
 
-@dataclass
+@record
 class FiscalTable:
+    """A table of the standard disclosure set, recognised by its title, with its rows and columns read."""
+
     table: Table
     title: str
     kind: str  # one of _KINDS' names, "" when only the layout (code columns) marks it
@@ -133,7 +142,7 @@ class FiscalTable:
         return f"{text} · {column.name}" if column is not None else text
 
 
-@dataclass
+@record
 class TableSum:
     """A figure of a disclosure table and the figures the layout says it adds up."""
 
@@ -143,7 +152,7 @@ class TableSum:
     kind: str  # rows (科目 hierarchy) | total (合计 row) | columns (合计 column) | carry (总计) | balance
 
 
-@dataclass
+@record
 class CrossTableConflict:
     """The same 科目 and column in two tables of the same scope, with different amounts."""
 
@@ -153,8 +162,10 @@ class CrossTableConflict:
     second_where: str
 
 
-@dataclass
+@record
 class Disclosure:
+    """The disclosure tables of a document and every relation found broken in or between them."""
+
     tables: list[FiscalTable]
     sums: list[TableSum]
     conflicts: list[CrossTableConflict]
@@ -780,7 +791,7 @@ _NOT_THIS_YEAR = lazy(r"年初|调整|全年预算|执行数|上年|去年|同�
 _LABEL_OWNER = lazy(r"^.{0,40}?(?:19|20)\d\d年度?")
 
 
-@dataclass
+@record
 class TextTableConflict:
     """A figure of the text and the table cell it restates, with different amounts."""
 
@@ -866,7 +877,7 @@ def _table_fact_index(tables: list[FiscalTable]) -> dict[str, tuple[Quantity, st
     return out
 
 
-@dataclass
+@record
 class TableRelation:
     """Two tables that must agree and do not: the same total in both, or a narrower scope that is larger."""
 
@@ -1060,7 +1071,7 @@ def _same_name(a: str, b: str) -> bool:
     return bool(short) and short in long and not long.startswith(("其他", "其它"))
 
 
-@dataclass
+@record
 class SubjectNameConflict:
     """A 科目 named in the text with its code, whose name in the tables is a different one."""
 

@@ -6,11 +6,10 @@ alike, per parent. A part ("第二部分") or an attachment ("附件2") starts a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from auditor.model.document import Document, Heading
+from auditor.model.record import record
 from auditor.text.chars import normalise
 from auditor.text.ordinals import parse_ordinal
 from auditor.text.rx import lazy, rx
@@ -19,8 +18,10 @@ _BARE_FIGURE = lazy(r"\s*[-−]?\d[\d,]*(?:\.\d+)?\s*[%％]?\s*")
 _PART = lazy(r"^\s*(?:第[一二三四五六七八九十]+部分|附件\s*\d*|附表\s*\d*)")
 
 
-@dataclass
+@record
 class NumberingSlip:
+    """A heading ordinal that skips, repeats or restarts its sequence."""
+
     line: int
     column: int
     kind: str  # skip | repeat | restart
@@ -29,8 +30,10 @@ class NumberingSlip:
     previous_line: int
 
 
-@dataclass
+@record
 class ContentsSlip:
+    """A 目录 entry that no body heading matches, or one that matches under another number or title."""
+
     line: int  # the 目录 entry
     kind: str  # missing | renumbered | retitled
     entry: str  # the 目录 entry as written

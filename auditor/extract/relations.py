@@ -12,7 +12,7 @@ Breakdown and Share objects found here, once per document.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from decimal import Decimal
 from itertools import accumulate, pairwise
 
@@ -46,6 +46,7 @@ from auditor.extract.tables import (
 from auditor.extract.tolerance import Interval, Verdict, interval_of, judge, sum_interval
 from auditor.model.document import Cell, Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
+from auditor.model.record import record
 from auditor.text.chars import normalise
 from auditor.text.labels import (
     LEADING_ORDINAL,
@@ -70,7 +71,7 @@ from auditor.text.spans import (
 TABLE_MARKERS = ("合计行", "表内分项")
 
 
-@dataclass
+@record
 class Breakdown:
     """A whole and the parts the text says it consists of (其中/括号/主要用于/合计)."""
 
@@ -89,7 +90,7 @@ class Breakdown:
         return seen
 
 
-@dataclass
+@record
 class Share:
     """``part``, 占 ``percent`` of ``base`` (base None when it cannot be resolved)."""
 
@@ -103,7 +104,7 @@ class Share:
     base_parts: list[Quantity] = field(default_factory=list)
 
 
-@dataclass
+@record
 class Rate:
     """``actual`` / ``target`` = ``rate``: 完成率, 执行率, 占目标任务数…的Z%, table 计划完成率 columns."""
 
@@ -114,8 +115,10 @@ class Rate:
     target_exact: bool = False  # a set target (目标值, 任务数) is exact as written; a budget was rounded
 
 
-@dataclass
+@record
 class Relations:
+    """Every relation the text states between its figures: sums, shares, rates, changes and the rest."""
+
     breakdowns: list[Breakdown]
     shares: list[Share]
     rates: list[Rate] = field(default_factory=list)
@@ -2355,7 +2358,7 @@ def _cell_figures(cells: list[Cell | None]) -> list[Quantity] | None:
 # ----------------------------------------------------------------------------- identities and ratios
 
 
-@dataclass
+@record
 class Identity:
     """``result`` = Σ sign·term: 净资产 = 资产 − 负债; 剔除…后的预算数 = 年初预算 − 划出 − 调整."""
 
@@ -2364,7 +2367,7 @@ class Identity:
     name: str  # net_assets | reconciliation
 
 
-@dataclass
+@record
 class Ratio:
     """A named rate (覆盖率, 结案率 …) with the two counts it is computed from."""
 

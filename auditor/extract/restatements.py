@@ -9,12 +9,11 @@ the topic: conservative on purpose, since a false conflict costs the reader more
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from auditor.extract.analysis import Analysis
 from auditor.extract.changes import year_of
 from auditor.extract.tables import cell_figure
 from auditor.model.quantity import Kind, Quantity
+from auditor.model.record import record
 from auditor.text.chars import normalise
 from auditor.text.labels import LEVEL_WORDS, OPENS_WITH_QIZHONG, SHARE_AFTER, level_of, region_after
 from auditor.text.rx import lazy
@@ -98,8 +97,10 @@ _YEAR = lazy(r"(?:19|20)\d\d")
 _LEADING_YEAR = lazy(r"^(?:19|20)\d\d\s*年度?")
 
 
-@dataclass
+@record
 class Statement:
+    """A figure with what it is the figure of: topic, scope and year, as restatements compare them."""
+
     quantity: Quantity
     topic: str
     scope: frozenset[str]
@@ -111,8 +112,10 @@ class Statement:
     sibling: int | None = None
 
 
-@dataclass
+@record
 class Conflict:
+    """Two statements of the same quantity with different values."""
+
     first: Statement
     second: Statement
 

@@ -13,7 +13,7 @@ Part of the extraction layer: the score rules read these objects, never the text
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 import regex
@@ -21,6 +21,7 @@ import regex
 from auditor.extract.tables import total_word
 from auditor.model.document import Cell, Document, Paragraph, Row, Table
 from auditor.model.quantity import Kind, Quantity
+from auditor.model.record import record
 from auditor.text.chars import normalise
 from auditor.text.labels import (
     GROUP_LABEL,
@@ -36,8 +37,10 @@ from auditor.text.spans import sentence_start
 # ----------------------------------------------------------------------------- model
 
 
-@dataclass
+@record
 class ScoreNode:
+    """An indicator of a score tree: its weight (分值), its score (得分) and its sub-indicators."""
+
     name: str
     level: int
     line: int
@@ -67,7 +70,7 @@ class ScoreNode:
         return [leaf for child in self.children for leaf in child.leaves()]
 
 
-@dataclass
+@record
 class MaxConflict:
     """The same indicator given two different maxima (C1部门产出（2分） and C1部门产出（18分））."""
 
@@ -76,8 +79,10 @@ class MaxConflict:
     line: int
 
 
-@dataclass
+@record
 class IndicatorTable:
+    """An indicator table read as a tree, with the total it states."""
+
     table: Table
     roots: list[ScoreNode]
     conflicts: list[MaxConflict]
@@ -98,8 +103,10 @@ class IndicatorTable:
         return self.leaves() + ([self.funds] if self.funds is not None else [])
 
 
-@dataclass
+@record
 class StatedTotal:
+    """A total score the text states (综合得分96分), and whose score it is."""
+
     value: Decimal
     line: int
     column: int
@@ -109,23 +116,29 @@ class StatedTotal:
     )
 
 
-@dataclass
+@record
 class StatedGrade:
+    """A grade the text gives (优秀, 良好), to be checked against the score and the bands."""
+
     word: str
     line: int
     column: int
     subject: str = ""
 
 
-@dataclass
+@record
 class SurveyQuestion:
+    """One question of a satisfaction survey's table: each option's score and count."""
+
     number: str
     line: int
     options: list[tuple[Decimal, Decimal, int]]  # (option score, count, line)
 
 
-@dataclass
+@record
 class Survey:
+    """A satisfaction survey table: questionnaires issued, returned and valid, and its questions."""
+
     table: Table
     issued: Quantity | None
     returned: Quantity | None
@@ -137,8 +150,10 @@ class Survey:
     average: tuple[Quantity, int] | None = None  # 问卷综合得分 / 平均分
 
 
-@dataclass
+@record
 class Scores:
+    """Every score of a document: indicator tables, the prose tree, stated totals, grades and surveys."""
+
     tables: list[IndicatorTable]
     prose: list[ScoreNode]  # roots of the prose tree (nodes with scores and their ancestors)
     totals: list[StatedTotal]

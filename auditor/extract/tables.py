@@ -6,10 +6,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from auditor.model.document import Cell, Row, Table
 from auditor.model.quantity import Kind, Quantity
+from auditor.model.record import record
 from auditor.text.chars import normalise
 from auditor.text.rx import lazy
 
@@ -65,8 +64,10 @@ def column_roles(table: Table) -> list[str]:
     return roles
 
 
-@dataclass
+@record
 class RowKind:
+    """What a row's label makes it: a total, a subtotal, a 其中 subset or an item, and its level."""
+
     kind: str  # total | subtotal | subset | item
     level: int  # 1 一、 · 2 （一）/1、 · 3 （1） · 0 no ordinal
 

@@ -8,13 +8,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
 from auditor.extract.tables import first_figure
 from auditor.model.document import Document
+from auditor.model.record import record
 from auditor.text.chars import normalise
 from auditor.text.rx import lazy, rx
 
@@ -32,8 +32,10 @@ _BODY = lazy(
 )
 
 
-@dataclass
+@record
 class Entity:
+    """The reporting unit as its report names it, with the shorter names it also goes by."""
+
     full: str  # 寻甸回族彝族自治县人力资源和社会保障局
     names: list[str]  # every accepted way of writing it, longest first
     place: str  # 寻甸回族彝族自治县
@@ -90,7 +92,7 @@ _TRIM = '《》“”"（）()，,、。：: '
 _NAME_END = lazy(r"[局部厅处科委办院站所]$")
 
 
-@dataclass
+@record
 class NameSlip:
     """A misspelling of the report's own unit, or another body named where the unit's own belongs."""
 
@@ -204,16 +206,20 @@ _STALE = lazy(
 )
 
 
-@dataclass
+@record
 class ReportDate:
+    """A line that is a date alone: the date the report is signed."""
+
     line: int
     year: int
     month: int
     day: int | None
 
 
-@dataclass
+@record
 class StaleYear:
+    """A year before the one the text should give: a plan or basis copied from an earlier report."""
+
     line: int
     column: int
     year: int
@@ -393,8 +399,10 @@ _ANY_RESIDUE = lazy("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern 
 _ATTACHED_TABLE = lazy(r"[（(]\s*附(?!表|件)\s*[^）)]{0,12}(?:评分表|明细表|表)\s*[）)]")
 
 
-@dataclass
+@record
 class Residue:
+    """Template text left unfilled: placeholders, instructions, a figure in a table said to be empty."""
+
     line: int
     column: int
     text: str

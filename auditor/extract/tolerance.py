@@ -18,6 +18,8 @@ HUNDRED = Decimal(100)
 
 @dataclass(frozen=True)
 class Interval:
+    """The closed range of values a figure may stand for once its rounding is allowed for."""
+
     lo: Decimal
     hi: Decimal
 

@@ -8,13 +8,12 @@ the figures. This module finds the claims and the figures they are about; the wo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from auditor.extract.changes import DOWN_WORDS, UP_WORDS, sign_of
 from auditor.model.document import Document
 from auditor.model.quantity import Kind, Quantity
+from auditor.model.record import record
 from auditor.text.chars import normalise
 from auditor.text.rx import lazy
 from auditor.text.spans import SENTENCE_END, sentence_end
@@ -44,7 +43,7 @@ _FOREIGN = lazy(r"上年|去年|同期|执行|比|较|增|减|下降|完成|占"
 _SENTENCE = lazy("[" + regex.escape(SENTENCE_END + "；;") + "]")  # sentences and their ；-halves
 
 
-@dataclass
+@record
 class Comparison:
     """A claim that the final amount is larger than, smaller than or equal to its budget."""
 
@@ -134,7 +133,7 @@ _REASON_FOREIGN = lazy(
 )
 
 
-@dataclass
+@record
 class Reason:
     """A reason given right after a change, in one clause with its own direction word, and the change."""
 
@@ -193,7 +192,7 @@ def reasons(text: str, line: int, column=lambda offset: offset + 1) -> list[Reas
 _FLAT_WORD = lazy(r"(?P<loose>基本|大致|大体|略有)?(?P<word>持平|零增长|没有变化|无变化)")
 
 
-@dataclass
+@record
 class FlatClaim:
     """A comparison said to be flat, with both years' figures stated: "5.00万元，上年为6.00万元，与上年持平"."""
 

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from auditor.model.record import record
 
 
 class FS_MATRIX(ctypes.Structure):
@@ -121,8 +123,10 @@ MIN_EDGE = 3.0
 INTERSECT = 3.0
 
 
-@dataclass
+@record
 class TextLine:
+    """A line of text on a PDF page, with its box in points."""
+
     text: str
     x0: float
     top: float
@@ -130,15 +134,19 @@ class TextLine:
     bottom: float
 
 
-@dataclass
+@record
 class Table:
+    """A ruled table on a PDF page: each cell's text and box, None where a merged cell continues."""
+
     bbox: tuple[float, float, float, float]
     rows: list[list[str | None]]
     cells: list[list[tuple[float, float, float, float] | None]]
 
 
-@dataclass
+@record
 class Page:
+    """A PDF page: its size, its lines of text outside tables, and its tables."""
+
     number: int
     width: float
     height: float

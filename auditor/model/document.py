@@ -8,30 +8,37 @@ analysis: those live in ``auditor.extract`` and are cached by its ``Analysis``.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 
 from auditor.model.quantity import Quantity
+from auditor.model.record import record
 
 
-@dataclass
+@record
 class Line:
+    """A line of the document as the reader counts them, and what it is (text, cell, heading, 目录)."""
+
     number: int  # 1-based; findings refer to these
     text: str
     role: str = "text"  # text | blank | cell | heading | toc
     page: int | None = None
 
 
-@dataclass
+@record
 class Cell:
+    """A table cell: its text, its line, its column, and the figures in it."""
+
     text: str
     line: int
     column: int  # 0-based column index in its row
     quantities: list[Quantity] = field(default_factory=list)
 
 
-@dataclass
+@record
 class Row:
+    """A table row of cells."""
+
     cells: list[Cell]
 
     @property
@@ -47,8 +54,10 @@ class Row:
         return [c.line for c in self.cells]
 
 
-@dataclass
+@record
 class Table:
+    """A table of the document: caption, unit, header row and body rows."""
+
     index: int  # 1-based order in the document
     caption: str  # the title line just above the table, if any
     unit: str | None  # unit from the caption (单位：万元)
@@ -72,8 +81,10 @@ class Table:
         return cells[index].text if index < len(cells) else ""
 
 
-@dataclass
+@record
 class Heading:
+    """A numbered heading of the body or of its 目录."""
+
     line: int
     level: int  # 1 一、 · 2 （一） · 3 1. / 1、 · 4 （1） · 5 ①
     ordinal: str  # as written: 一、 （二） 3.
@@ -82,7 +93,7 @@ class Heading:
     in_toc: bool = False
 
 
-@dataclass
+@record
 class Section:
     """A heading and everything up to the next heading of the same or a higher level."""
 
@@ -110,8 +121,10 @@ class Section:
         return chain[::-1]
 
 
-@dataclass
+@record
 class Paragraph:
+    """A paragraph of running text, rejoined if it was wrapped, with its figures."""
+
     line: int
     text: str
     quantities: list[Quantity]
@@ -135,8 +148,10 @@ class Paragraph:
         return self.origin_lines[min(offset, len(self.origin_lines) - 1)]
 
 
-@dataclass
+@record
 class Document:
+    """A report as every analysis reads it, whatever its format: lines, paragraphs, tables, headings."""
+
     path: str
     format: str  # txt | docx | pdf
     lines: list[Line]
@@ -177,14 +192,18 @@ class Document:
 # ----------------------------------------------------------------------------- blocks (what loaders give)
 
 
-@dataclass
+@record
 class TextBlock:
+    """A run of text a loader hands to the document builder."""
+
     line: int
     text: str
 
 
-@dataclass
+@record
 class TableBlock:
+    """A table a loader hands to the document builder, as the lines and texts of its cells."""
+
     rows: list[list[tuple[int, str]]]  # (line number, cell text)
     # where each cell's text starts in its line (0-based), for tables written on one line per row
     # ("基本支出 | 1350.20"): their figures keep their true column; None when each cell has its own line
@@ -194,7 +213,7 @@ class TableBlock:
 Block = TextBlock | TableBlock
 
 
-@dataclass
+@record
 class Source:
     """A file as a loader read it: its numbered lines and its blocks, before any analysis."""
 

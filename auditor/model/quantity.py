@@ -5,9 +5,11 @@ The extraction layer (``auditor.extract.figures``) finds them; rules and analyse
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from enum import Enum
+
+from auditor.model.record import record
 
 
 class Kind(str, Enum):
@@ -40,7 +42,7 @@ class cached:
         return value
 
 
-@dataclass(eq=False)  # a figure is itself: identity, not a field-by-field comparison of 16 fields
+@record  # a figure is itself: identity, not a field-by-field comparison of 16 fields
 class Quantity:
     """One figure as written: ``2952.11万元`` → value 2952.11, decimals 2, unit 万元.
 

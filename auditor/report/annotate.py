@@ -18,6 +18,7 @@ import regex
 
 from auditor.messages import InputError
 from auditor.model.document import Line
+from auditor.model.record import record
 from auditor.report.findings import Finding
 from auditor.text.chars import normalise
 from auditor.text.rx import lazy
@@ -50,6 +51,8 @@ class AnnotateError(InputError):
 
 @dataclass(frozen=True)
 class AnnotateResult:
+    """What annotating a document did: findings placed on their figures, findings only summarised."""
+
     anchored: int  # findings placed on their own figure or passage
     summarized: int  # findings listed in the one summary note
     output: Path
@@ -355,7 +358,7 @@ def _first_paragraph_runs(document) -> tuple[object, object]:
 _HIGHLIGHT = "ffe14d"  # yellow, multiplied over the text by viewers
 
 
-@dataclass
+@record
 class _PageText:
     """A page's characters without white space, as one string, with each one's PDFium index."""
 

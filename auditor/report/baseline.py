@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from auditor.messages import Message
+from auditor.model.record import record
 from auditor.report.findings import Report
 
 BASELINE_VERSION = 2  # 1: paths relative to the working directory; 2: relative to the baseline file
@@ -46,7 +47,7 @@ class _CannotWrite(Message):
     en = "{path}: cannot be written ({detail})"
 
 
-@dataclass
+@record
 class Baseline:
     """The (file, fingerprint) pairs of known findings, files as absolute resolved paths."""
 

@@ -8,15 +8,18 @@ needed (its JSON Schema, validation in the tests).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, field, fields
 
+from auditor.model.record import record
 from auditor.version import __version__
 
 JSON_VERSION = 1
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Finding:
+    """One inconsistency found: the rule, the place, the stated and the recomputed value."""
+
     path: str
     rule: str
     name: str
@@ -52,16 +55,20 @@ _FINDING_KEYS = (
 )
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class FileError:
+    """A file that could not be checked, or a rule that failed on it."""
+
     path: str
     message: str
     rule: str | None = None  # set when a rule failed internally on this file
     kind: str = "input"  # input (cannot be read) | internal-error (a rule failed) | timeout | config
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Summary:
+    """The counts at the end of a run."""
+
     files: int  # files checked (read successfully)
     findings: int
     by_rule: dict[str, int]
@@ -71,22 +78,28 @@ class Summary:
     baseline_unmatched: int = 0  # baseline entries no finding of this run matched (fixed, or another path)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class DocumentLine:
+    """A line of a checked document, kept for reports that show the text."""
+
     number: int
     text: str
     role: str = "text"
     page: int | None = None
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Tool:
+    """The tool that made a report, as its JSON names it."""
+
     name: str = "auditor"
     version: str = __version__
 
 
-@dataclass
+@record
 class Report:
+    """The result of a run: findings, errors and summary."""
+
     version: int = JSON_VERSION
     tool: Tool = field(default_factory=Tool)
     findings: list[Finding] = field(default_factory=list)
