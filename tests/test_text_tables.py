@@ -1066,3 +1066,76 @@ def test_a_pipe_table_whose_qizhong_has_a_second_item(check):
     assert check(text.format(budget="126", running="80"), select="S102") == []
     assert [f.stated for f in check(text.format(budget="166", running="80"), select="S102")] == []
     assert [f.stated for f in check(text.format(budget="150", running="80"), select="S102")] == ["150万元"]
+
+
+# A 三公 table whose two header rows were copied without their merged cells: 预算数 and 决算数 each span three
+# columns (合计, 一般公共预算, 政府性基金) and 项目 spans both header rows, so both rows start at the left.
+GROUPED_TABLE = (
+    "2023年度财政拨款“三公”经费支出决算表\n"
+    "单位：万元\n"
+    "项目 | 预算数 | 决算数 | ||||\n"
+    "合计 | 一般公共预算 | 政府性基金 | 合计 | 一般公共预算 | 政府性基金 | |\n"
+    "因公出国(境)费 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+    "公务接待费 | 6 | 6 | 0 | 3.15 | 3.15 | 0 |\n"
+    "公务用车购置及运行费 | 40.5 | 40.5 | 0 | 38.62 | 38.62 | 0 |\n"
+    "其中:公务用车运行维护费 | 30.5 | 30.5 | 0 | 29.4 | 29.4 | 0 |\n"
+    "公务用车购置费 | 10 | 10 | 0 | 9.22 | 9.22 | 0 |\n"
+    "总计 | 46.5 | 46.5 | 0 | 41.77 | 41.77 | 0 |\n"
+)
+GROUPED = (
+    GROUPED_TABLE
+    + "2023年度财政拨款“三公”经费支出决算41.77万元，完成年初预算的89.83%。其中公务接待费支出决算3.15万元，"
+    "公务用车购置及运行费支出决算38.62万元。\n"
+)
+
+
+def test_two_header_rows_copied_without_their_merged_cells_name_each_column_by_its_group(tmp_path):
+    path = tmp_path / "sangong.txt"
+    path.write_text(GROUPED, encoding="utf-8")
+    table = load(path).tables[0]
+    assert [c.text for c in table.header.cells][:5] == [
+        "项目",
+        "预算数 合计",
+        "预算数 一般公共预算",
+        "预算数 政府性基金",
+        "决算数 合计",
+    ]
+    assert table.rows[0].label == "因公出国(境)费"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "rule", "stated"),
+    [
+        (
+            "| 3.15 | 3.15 | 0 |",
+            "| 3.15 | 3.75 | 0 |",
+            "S102",
+            "3.15万元",
+        ),  # a group's 合计 against its funds
+        ("| 40.5 | 40.5 | 0 | 38.62", "| 40.5 | 45.5 | 0 | 38.62", "S102", "45.5万元"),
+        ("支出决算3.15万元", "支出决算3.75万元", "V101", "3.75万元"),  # the text against 决算数 · 合计
+    ],
+)
+def test_a_table_under_two_copied_header_rows_is_checked_by_column_group(check, old, new, rule, stated):
+    assert check(GROUPED) == []
+    found = {(f.rule, f.stated) for f in check(GROUPED.replace(old, new))}
+    assert (rule, stated) in found, found
+
+
+def test_the_rows_after_a_subset_row_stay_its_own_when_a_slip_elsewhere_breaks_the_total(check):
+    # 公务接待费's 合计 3.25 for 3.15: the column's total no longer fits, and 公务用车购置费 is still the 其中's
+    found = check(GROUPED_TABLE.replace("| 6 | 6 | 0 | 3.15 |", "| 6 | 6 | 0 | 3.25 |"))
+    assert {f.stated for f in found} >= {"3.25万元", "41.77万元"}, [f.message for f in found]
+    total = next(f for f in found if f.stated == "41.77万元")
+    assert "9.22" not in total.message and "41.87" in total.message, total.message
+
+
+def test_the_rows_after_a_subset_row_of_a_one_level_table_stay_its_own_under_a_slip(check):
+    table = (
+        "“三公”经费支出决算表\n单位：万元\n项目 | 预算数 | 决算数 |\n因公出国(境)费 | 0 | 0 |\n"
+        "公务接待费 | 6 | 3.25 |\n公务用车购置及运行费 | 40.5 | 38.62 |\n其中:公务用车运行维护费 | 30.5 | 29.4 |\n"
+        "公务用车购置费 | 10 | 9.22 |\n总计 | 46.5 | 41.77 |\n"
+    )
+    found = [f for f in check(table) if f.rule == "S102"]
+    assert [f.stated for f in found] == ["41.77万元"], [f.message for f in found]
+    assert "9.22" not in found[0].message and "41.87" in found[0].message, found[0].message

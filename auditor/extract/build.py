@@ -242,6 +242,40 @@ def _merged_sub_header(raw_rows: list, offsets: list | None) -> tuple[list, list
     return rows, ([offsets[0], *offsets[2:]] if offsets is not None else None)
 
 
+def _repeated_sub_headers(raw_rows: list, offsets: list | None) -> tuple[list, list | None]:
+    """ "项目 | 预算数 | 决算数 | | | |" over "合计 | 一般公共预算 | 政府性基金 | 合计 | 一般公共预算 | 政府性基金 |": each
+    name of the top row merged across the columns below it, and the label cell merged down both rows. A text
+    copy drops the empty cells, so both rows start at the left. One header row, each column named by its group
+    and its own name, when the names below fill the value columns in as many equal runs of the same names as
+    the top row has groups (nothing else places the groups)."""
+    if len(raw_rows) < 3 or not raw_rows[0] or not raw_rows[1]:
+        return raw_rows, offsets
+    top = [t.strip() for _, t in raw_rows[0]]
+    below = [t.strip() for _, t in raw_rows[1]]
+    groups = [t for t in top[1:] if t]
+    names = [t for t in below if t]
+    k, n = len(groups), len(names)
+    if not top[0] or k < 2 or top[1 : k + 1] != groups or below[:n] != names or n % k or n // k < 2:
+        return raw_rows, offsets
+    if any(_is_figure(t) or not _HAN.search(t) for t in (*groups, *names)):
+        return raw_rows, offsets
+    span = n // k
+    if any(names[g * span : (g + 1) * span] != names[:span] for g in range(k)):
+        return raw_rows, offsets
+    body = [max((c for c, (_, t) in enumerate(row) if t.strip()), default=-1) for row in raw_rows[2:]]
+    if max(body) != n:  # the rows hold a label and n values: the second row is one cell short
+        return raw_rows, offsets
+    line = raw_rows[0][0][0]
+    second = raw_rows[1]
+    merged = [(line, top[0]), *((second[c][0], f"{groups[c // span]} {names[c]}") for c in range(n))]
+    merged += [(line, "")] * (len(raw_rows[0]) - len(merged))
+    if offsets is None:
+        return [merged, *raw_rows[2:]], None
+    merged_offsets = [offsets[0][0], *offsets[1][:n]]
+    merged_offsets += [0] * (len(merged) - len(merged_offsets))
+    return [merged, *raw_rows[2:]], [merged_offsets, *offsets[2:]]
+
+
 _HAN = lazy(r"\p{Han}")
 
 
@@ -281,6 +315,7 @@ def _build_table(index: int, block: TableBlock, caption: str) -> Table:
     if raw_rows and raw_rows[0] and raw_rows[0][0][1].strip() != dropped:
         caption = f"{caption} {dropped}".strip()  # "绩效指标（90分）": the block's name and its points
     raw_rows, offsets = _merged_sub_header(raw_rows, offsets)
+    raw_rows, offsets = _repeated_sub_headers(raw_rows, offsets)
     raw_rows, offsets = _header_without_its_label_cell(raw_rows, offsets)
     cm = _CAPTION_UNIT.search(caption)
     caption_unit = cm.group("u") if cm else None

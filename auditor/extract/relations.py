@@ -2228,21 +2228,47 @@ def _without_the_subsets_rest(
     if parts is None or judge(whole, sum_interval(parts)) is Verdict.OK:
         return parts
     after: set[int] = set()
+    chains: list[tuple[int, list[int]]] = []  # (the 其中 row, the unnumbered rows after it)
     chained = False
     for k, kind in enumerate(kinds):
         if kind.kind == "subset":
             chained = True
+            chains.append((k, []))
         elif kind.kind == "item" and not kind.level and chained:
             after.add(k)
+            chains[-1][1].append(k)
         else:
             chained = False
     fewer = [k for k in items if k not in after]
     if len(fewer) == len(items) or not fewer:
         return parts
     alternative = _column_parts(table, fewer, column)
-    if alternative is not None and judge(whole, sum_interval(alternative)) is Verdict.OK:
+    if alternative is None:
+        return parts
+    if judge(whole, sum_interval(alternative)) is Verdict.OK or all(
+        _completes_its_parent(table, subset, rest) for subset, rest in chains if rest
+    ):
         return alternative
     return parts
+
+
+def _completes_its_parent(table: Table, subset: int, rest: list[int]) -> bool:
+    """The 其中 row and the rows after it make up the row above it (公务用车购置及运行费 72.7 = 运行维护费 59.5 +
+    购置费 13.2) in more of the columns that have them all than not: the rows are the 其中's, whatever the
+    total says (a slip elsewhere in the column, or in one cell of these rows, breaks the total, not this)."""
+    if subset == 0:
+        return False
+    fits = misses = 0
+    for column in range(1, table.width):
+        parent = _column_parts(table, [subset - 1], column)
+        own = _column_parts(table, [subset, *rest], column)
+        if not parent or own is None or len(own) < 1 + len(rest) or parent[0].value == 0:
+            continue
+        if judge(parent[0], sum_interval(own)) is Verdict.OK:
+            fits += 1
+        else:
+            misses += 1
+    return fits > misses
 
 
 def _top_rows(table: Table, kinds: list, items: list[int], column: int, whole: Quantity) -> list[int]:
