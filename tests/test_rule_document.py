@@ -38,6 +38,8 @@ DUP_PASSING = [
     "公务接待费支出30万元，比上年减支2万元。\n",
     # L285: a web page's abstract under a "摘要：" label of its own, repeating the article's opening
     "摘要：\n云溪县\n" + LONG + "\n云溪县\n" + LONG + "\n",
+    # L322: a web page's "内容概述:" field, the label and the article's opening on one line
+    "发布机构: 云溪县\n内容概述: " + LONG + "\n\n相关阅读:\n\n" + LONG + "\n",
     # the same conclusion sentence twice (short)
     "本部门得分92分，部门整体支出绩效为“优秀”。\n综上，本部门得分92分，部门整体支出绩效为“优秀”。\n",
 ]
@@ -70,6 +72,7 @@ DUP_FAILING = [
     ),
     # a label that names no summary does not excuse the repeat
     ("说明：\n云溪县\n" + LONG + "\n云溪县\n" + LONG + "\n", ["D101"]),
+    ("发布机构: 云溪县\n内容说明: " + LONG + "\n\n相关阅读:\n\n" + LONG + "\n", ["D101"]),
 ]
 
 

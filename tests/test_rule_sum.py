@@ -700,3 +700,47 @@ def test_a_digit_keyed_once_too_often(check, text, found):
     """L315: "地方财政收入6717万元，其中，税收收入4575万元，非税收入12142万元" (a county's monthly report): parts more
     than twice their whole are still a slip when one digit taken out of one part makes the sum (2142 meant)."""
     assert [f.stated for f in check(text, select="S101")] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # what covers a shortfall is taken off: 8,210,450.30 − 1,305,220.10 = 6,905,230.20
+        (
+            "全年结余6,905,230.20元，其中财政拨款结余8,210,450.30元，用事业基金弥补收支差额1,305,220.10元。",
+            [],
+        ),
+        # two parts that add up are still checked
+        (
+            "全年结余6,905,230.20元，其中财政拨款结余5,600,010.10元，其他资金结余1,405,220.10元。",
+            ["6,905,230.20元"],
+        ),
+    ],
+)
+def test_what_makes_up_a_shortfall_is_no_part_of_a_sum(check, text, found):
+    """L320: "结余A，其中财政结余a，用事业基金弥补收支差额b" (a school's cost report): a = A + b, the amount that makes
+    up the shortfall is taken off, not added."""
+    assert [f.stated for f in check(text, select="S101")] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the 、-list under 在职 falls short: reported with its own four items, not with the retired
+        (
+            "实有人数98人，其中：在职人数61人，包括行政人员12人、全额拨款事业人员30人、差额拨款事业人员9人、"
+            "自收自支事业人员0人，离休人员1人，退休人员36人。",
+            ["12 + 30 + 9 + 0 = 51人"],
+        ),
+        (
+            "实有人数98人，其中：在职人数61人，包括行政人员22人、全额拨款事业人员30人、差额拨款事业人员9人、"
+            "自收自支事业人员0人，离休人员1人，退休人员36人。",
+            [],
+        ),
+    ],
+)
+def test_a_slip_in_a_list_joined_by_commas_of_enumeration_is_shown_with_that_list(check, text, found):
+    """L321: "在职人数56人，包括A a、B b、C c、D d，离休人员e，退休人员f" (a hospital's budget): when no run of the
+    parts makes the whole, the finding shows the items joined by 、, not the outer list's items after them."""
+    messages = [f.message for f in check(text, select="S101")]
+    assert len(messages) == len(found) and all(w in m for w, m in zip(found, messages, strict=True)), messages

@@ -390,8 +390,13 @@ _ONE_FUND = lazy(r"一般公共预算|财政拨款")
 
 
 def _under_summary_label(doc: Document, line: int) -> bool:
+    """Whether the copy at ``line`` is a web page's summary field: under a "摘要：" line, or after the
+    label on its own line ("内容概述: 2025年是…", the page's first paragraph again)."""
+    if line <= len(doc.lines) and _SUMMARY_FIELD.match(doc.lines[line - 1].text.strip()):
+        return True
     above = [ln.text for ln in reversed(doc.lines[max(0, line - 8) : line - 1]) if ln.text.strip()][:3]
     return any(_SUMMARY_LABEL.fullmatch(text.strip()) for text in above)
 
 
-_SUMMARY_LABEL = lazy(r"[【\[]?(?:内容)?(?:摘要|提要|概要)[】\]]?\s*[：:]?")
+_SUMMARY_LABEL = lazy(r"[【\[]?(?:内容)?(?:摘要|提要|概要|概述)[】\]]?\s*[：:]?")
+_SUMMARY_FIELD = lazy(r"[【\[]?(?:内容)?(?:摘要|提要|概要|概述)[】\]]?\s*[：:]\s*\S")

@@ -684,6 +684,8 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
 
     # "全省居民人均可支配收入A，其中城镇居民人均可支配收入a，农村居民…b": averages, not amounts that add up
     found = [b for b in found if not _AVERAGE.search(_norm_label(b.whole.label))]
+    # "结余A，其中财政结余a，用事业基金弥补收支差额b" (a = A + b): what makes up a shortfall is taken off, not added
+    found = [b for b in found if not any(_MAKES_UP.search(_norm_label(q.label)) for q in b.parts)]
     found = _without_the_outer_siblings(found)
     for b in found:
         _settle_on_matching_run(b, text)
@@ -946,6 +948,17 @@ def _settle_on_matching_run(b: Breakdown, text: str) -> None:
         if Interval(value - half, value + half).overlaps(whole):
             b.parts = b.parts[i:j]
             return
+    # no run fits: the slip is reported against the list as written, the leading items joined by 、 up to the
+    # first ， ("在职人数56人，包括A a、B b、C c、D d，离休人员e，退休人员f": the retired belong to the outer list)
+    if not _INNER_WHOLE.search(text, clause_start(text, b.whole.start, "。；;"), b.whole.start):
+        return  # (a list of its own may join its items by 、 and ， alike: "主要用于A a、B b，C c")
+    for k, (a, c) in enumerate(pairwise(b.parts), start=1):
+        gap = text[a.end : c.start]
+        if "、" in gap and not any(ch in gap for ch in "，,；;。"):
+            continue
+        if k >= 2 and "、" not in gap and any(ch in gap for ch in "，,"):
+            b.parts = b.parts[:k]
+        return
 
 
 def _parallel_names(b: Breakdown, text: str) -> bool:
@@ -1005,6 +1018,10 @@ def _named_members(b: Breakdown, every: bool = False) -> bool:
 
 
 _AVERAGE = lazy(r"人均|平均|户均|亩均")
+_MAKES_UP = lazy(r"弥补")
+_INNER_WHOLE = lazy(
+    r"\d\s*[^\d，,；;。]{0,3}[，,]?\s*其中\s*[：:，,]?[^\d]*$"
+)  # "N人，其中：在职人数" before the whole
 
 
 def _without_the_outer_siblings(found: list[Breakdown]) -> list[Breakdown]:
