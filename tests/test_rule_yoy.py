@@ -677,3 +677,19 @@ def test_a_comparison_after_a_sentence_of_all_the_parts(check, car, p, found):
     whole's parts, a comparison without a subject is the whole's; parts that do not make the whole leave it
     unread."""
     assert [f.stated for f in check(AFTER_THE_PARTS.format(car=car, p=p), select="Y101")] == found
+
+
+@pytest.mark.parametrize(
+    ("rate", "found"),
+    [
+        ("6.79%", []),
+        ("7.28%", ["7.28%"]),
+    ],  # 0.83 / (11.39 + 0.83) = 6.79%; 0.83 / 11.39 = 7.28%, the wrong base
+)
+def test_a_second_comparison_that_names_its_measure_is_about_the_figure_the_first_compared(
+    check, rate, found
+):
+    """L323: "…支出共计A，较年初预算数减少d1，下降p1%，较上年支出数减少d2，下降p2%" (a town's 三公 note): the second
+    comparison names only the measure (支出数): it is A's against last year."""
+    text = f"2022年“三公”经费支出共计11.39万元，较年初预算数减少8.61万元，下降43.05%，较上年支出数减少0.83万元，下降{rate}。"
+    assert [f.stated for f in check(text, select="Y101")] == found

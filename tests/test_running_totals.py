@@ -249,3 +249,24 @@ def test_the_totals_and_the_balance_of_one_sentence(check):
     assert [f.stated for f in check(STATED_BALANCE.format(balance="4.07"), select="I101")] == ["4.07亿元"]
     unit = "2023年本单位收入合计1000.00万元，支出合计950.00万元，年末结余70.00万元。"
     assert check(unit, select="I") == []
+
+
+ITEMS_WITH_LEVELS = (
+    "2024年“三公”经费预算8.40万元，比上年减少{d}万元。其中：因公出国（境）费0万元，较上年无增减；公务接待费1.20万元，"
+    "较上年无增减；公务用车运行维护费{car}万元，比上年减少0.60万元，主要原因是压减车辆。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("d", "car", "found"),
+    [
+        ("0.60", "7.20", []),  # 0 + 1.20 + 7.20 = 8.40, and only the car's 0.60 moved
+        ("0.30", "7.20", [("I101", "0.30万元")]),  # the items' changes make 0.60
+        ("0.30", "7.50", []),  # the items' figures do not make the whole: which are all of it is unsure
+    ],
+)
+def test_the_wholes_change_is_its_items_changes_when_each_item_gives_its_figure_first(check, d, car, found):
+    """L324: "W，比上年减少d。其中：A a，较上年无增减；B b，较上年无增减；C c，比上年减少x" (a town's 三公 budget): each
+    item states its figure, then its change or 无增减; when the figures make W, d = the items' changes."""
+    got = check(ITEMS_WITH_LEVELS.format(d=d, car=car), select="I101")
+    assert [(f.rule, f.stated) for f in got] == found

@@ -968,6 +968,10 @@ _BASE_BEFORE = lazy(r"为(?:年初|调整后?的?|全年)?预算数?\s*$")
 # what the figure is, said in words between it and its comparison: "收入203.91万元，为县本级财政当年拨付的
 # 资金，较上年增加…", "农林水支出172.36万元：主要用于动物疫病防控。较上年增加…"
 _MEASURE_ONLY = lazy(r"(?:年初|全年)?(?:决算|预算|执行|实际)?数?")  # "较2022年度决算数增加": what, not whose
+# "…，较年初预算数减少d1，下降p1%，较上年支出数减少d2": a second comparison may name the measure it compares
+_MEASURE_OF_A_SECOND = lazy(
+    r"(?:年初|全年)?(?:决算|预算|执行|实际)?(?:支出|收入)?(?:决算|预算|执行|实际)?数?"
+)
 EXPLAINING_GAP = lazy(
     r"(?:[，,：:]\s*(?:为|是|系|指|主要用于|主要是|主要为|用于|主要包括|包括)[^\d%％，,；;。！？：:]{1,80}){1,2}"
     r"[，,。]\s*"
@@ -1079,7 +1083,7 @@ def _subject(
             current = last
         if (
             is_change_amount(text, last)
-            and _MEASURE_ONLY.fullmatch(core_label(label_text))
+            and _MEASURE_OF_A_SECOND.fullmatch(core_label(label_text))
             and not text[clause_start(text, m.start()) : m.start()].strip()
             and sentence_start(text, last.start) == sentence_start(text, m.start())
         ):

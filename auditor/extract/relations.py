@@ -2756,8 +2756,15 @@ def _change_breakdowns(para: Paragraph) -> list[Identity]:
             ]
             items = [(lo, hi) for lo, hi in items if not _RATE_ONLY.fullmatch(text, lo, hi)]
         terms = []
+        levels: list[
+            Quantity
+        ] = []  # "其中：A a，较上年无增减；B b，比上年减少x": each item's own figure first
         for lo, hi in items:
             inside = [q for q in para.quantities if lo <= q.start < hi and q.is_amount]
+            moved = [q for q in inside if _states_a_change(text, q)]
+            if len(inside) == len(moved) + 1 and len(moved) <= 1 and not _states_a_change(text, inside[0]):
+                levels.append(inside[0])
+                inside = moved
             if not inside and _says_flat(text, lo, hi):
                 continue  # "因公出国支出比去年无增减变化": a change of zero
             if len(inside) != 1 or not _comparable(inside[0], whole):
@@ -2768,9 +2775,32 @@ def _change_breakdowns(para: Paragraph) -> list[Identity]:
                 terms = []
                 break
             terms.append((sign_of(d.group("dir")) * sign_of(w.group("dir")), inside[0]))
-        if len(terms) >= 2:
+        if levels and not _levels_make_the_whole(para, text, whole, levels, len(items)):
+            continue  # items with figures of their own are all of the whole only when those make it
+        if len(terms) >= 2 or (levels and terms):
             found.append(Identity(whole, terms, "change_sum"))
     return found
+
+
+def _states_a_change(text: str, q: Quantity) -> bool:
+    return is_change_amount(text, q) or bool(
+        _CHANGE_WORD_BEFORE.search(text, clause_start(text, q.start), q.start)
+    )
+
+
+def _levels_make_the_whole(
+    para: Paragraph, text: str, change: Quantity, levels: list[Quantity], n: int
+) -> bool:
+    """Whether every item states its figure and those figures add up to the figure the whole's change is
+    of (the last amount before it in its sentence that is no change)."""
+    if len(levels) != n or any(q.approx for q in levels):
+        return False
+    opens = sentence_start(text, change.start)
+    before = [q for q in para.quantities if opens <= q.start and q.end <= change.start and q.is_amount]
+    subject = next((q for q in reversed(before) if not is_change_amount(text, q)), None)
+    if subject is None or subject.approx or not _comparable(subject, change):
+        return False
+    return judge(subject, sum_interval(levels)) is Verdict.OK
 
 
 _BASE_STAGE = lazy(r"预算|决算")
