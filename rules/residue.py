@@ -32,6 +32,11 @@ class Residue(Message):
     en = "template residue ({kind_en}): “{text}”"
 
 
+class RepeatedResidue(Message):
+    zh = "模板残留（{kind}）：“{text}”，共{count}处"
+    en = "template residue ({kind_en}): “{text}”, {count} times"
+
+
 class TemplateResidue(Rule):
     """Reports placeholders and unfilled template text.
 
@@ -41,7 +46,8 @@ class TemplateResidue(Rule):
     (`如…（二级预算单位事业收入情况）等`), empty brackets (`【】`, `（）`), fill-ins left empty ("完成率为%"), a
     rate or an amount whose % or unit was lost ("增长1.40，", "支出决算为2940.05，"), an amount keyed with two
     decimal points ("668.9.32万元"), and "（附相关评分表）" when no table follows. Brackets that explain a change (`减少（主要是人员调出）`) and
-    `各部门（单位）` are ordinary wording and pass.
+    `各部门（单位）` are ordinary wording and pass. A placeholder written again and again (a page whose names
+    were masked, "****财政局") is one finding at its first place, naming every line it stands on.
 
     ## Why is this bad?
     Residue shows that the report was filled in from a template without being read through; it is
@@ -64,10 +70,23 @@ class TemplateResidue(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
-        for r in template_residue(doc.document):
+        found = template_residue(doc.document)
+        # one placeholder written again and again ("****财政局", "**县" through a page whose names were masked)
+        # is one finding at its first place, naming every line it stands on
+        alike: dict[str, list] = {}
+        for r in found:
+            if r.kind == "placeholder":
+                alike.setdefault(r.text, []).append(r)
+        for r in found:
             kind, kind_en = _KINDS[r.kind]
             if r.evidence:
                 kind, kind_en = f"{kind}：{r.evidence}", f"{kind_en}: {r.evidence}"
-            yield self.violation(
-                Residue(kind=kind, kind_en=kind_en, text=r.text), line=r.line, column=r.column, stated=r.text
-            )
+            same = alike.get(r.text, [r]) if r.kind == "placeholder" else [r]
+            if same[0] is not r:
+                continue
+            if len(same) == 1:
+                message = Residue(kind=kind, kind_en=kind_en, text=r.text)
+            else:
+                message = RepeatedResidue(kind=kind, kind_en=kind_en, text=r.text, count=len(same))
+            lines = list(dict.fromkeys(x.line for x in same))
+            yield self.violation(message, line=r.line, column=r.column, lines=lines, stated=r.text)

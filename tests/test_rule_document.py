@@ -195,7 +195,7 @@ RESIDUE_PASSING = [
 ]
 
 RESIDUE_FAILING = [
-    ("3.科学技术（类）***（款）***（项）: 支出决算为0万元。", ["***", "***"]),
+    ("3.科学技术（类）***（款）***（项）: 支出决算为0万元。", ["***"]),  # one placeholder, written twice
     ("因公出国（境）支出决算比2019年增加/减少3.94万元，下降100%。", ["增加/减少"]),
     (
         "2.事业收入：指事业单位开展专业业务活动取得的收入。如…（二级预算单位事业收入情况）等。",
@@ -378,3 +378,30 @@ def test_the_whole_account_and_its_one_fund_in_the_same_words(check, first, seco
     its money is of that fund; the same passage under two funds is still a copy."""
     text = SCOPES_OF_ONE_ACCOUNT.format(first=first, second=second)
     assert [f.rule for f in check(text, select="D101")] == found
+
+
+def test_one_placeholder_written_again_is_one_finding_naming_every_line(check):
+    """L325: a page whose names were masked ("****财政局…下达**县…", a republishing site): each placeholder once, at
+    its first place, with the number of times and every line it stands on."""
+    text = (
+        "**县2023年度水利发展资金绩效自评报告\n"
+        "****财政局下达**县2023年水利发展资金1200万元，****财政局下达配套资金300万元。\n"
+        "**县水务局按期完成项目建设。\n"
+    )
+    found = check(text, select="T101")
+    assert [(f.stated, f.line, f.lines) for f in found] == [("**", 1, [1, 2, 3]), ("****", 2, [2])]
+    assert "共3处" in found[0].message and "共2处" in found[1].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a document-sharing site's header: the uploader's masked name
+        "部门整体支出绩效自评表.docx\n上传人:王** 文档编号:292440 上传时间:2023-04-28 格式:DOCX\n正文。\n",
+        # cells run together by a copy: 310.2 | 154.74 | 10 | 50%
+        "年度资金总额:310.2154.741050%\n",
+    ],
+)
+def test_a_sharing_sites_header_and_cells_run_together_are_no_residue(check, text):
+    """L326."""
+    assert check(text, select="T101") == []

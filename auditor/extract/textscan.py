@@ -370,7 +370,8 @@ _RESIDUE = [
     ),
     ("ellipsis", lazy(r"…{1,2}(?=\s*(?:%|万元|元|人|个|分|年))")),
     # an amount with two decimal points: "668.9.32万元" (a date 2023.12.31 or a clause 3.2.1 has no unit after it)
-    ("malformed", lazy(r"(?<![\d.])\d+\.\d+\.\d+(?=\s*(?:万元|亿元|元|%|％))")),
+    # (cells run together by a copy, "310.2154.741050%" for 310.2 | 154.74 | 10 | 50%, have long runs between the points)
+    ("malformed", lazy(r"(?<![\d.])\d+\.\d{1,2}\.\d+(?=\s*(?:万元|亿元|元|%|％))")),
     # a rate or an amount whose % or 万元 was lost: "增长12.5，", "完成年初预算的98.2。", "支出决算为123.45，"
     (
         "missing_percent",
@@ -392,6 +393,8 @@ _RESIDUE = [
 _PAGE_CHROME = lazy(
     r"浏览次数|瀏覽次數|访问量|我来说两句|字号[：:]|分享到|【打印】|【关闭】|人[气氣]\s*[（(]|留言\s*[（(]\d*[)）]"
     r"|阅读\s*[（(]|閱讀\s*[（(]|评论\s*[（(]|評論\s*[（(]"
+    # a document-sharing site's header: "上传人:王** 文档编号:292440 上传时间:…" (the uploader's masked name)
+    r"|上传人\s*[：:]|文档编号\s*[：:]|上传时间\s*[：:]"
 )
 _ANY_RESIDUE = lazy("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in _RESIDUE))
 # "（附相关评分表）": the template's instruction to attach a table; "（详见附表）" and "（见附表3）" refer to tables
@@ -421,7 +424,7 @@ def template_residue(doc: Document) -> list[Residue]:
         for m in _ANY_RESIDUE.finditer(text):
             if m.lastgroup == "either_or" and m.group(0).startswith("本") and _defines(doc, para, text):
                 continue  # 名词解释: "财政拨款收入：指本部门（单位）从…取得的" is the official wording for any unit
-            if m.lastgroup == "empty_brackets" and chrome:
+            if m.lastgroup in ("empty_brackets", "placeholder") and chrome:
                 continue  # "浏览次数： 我来说两句() 字号：TT": a web page's own counters, not the report's text
             if para is last and m.end() >= len(text.rstrip()) and text.rstrip()[-1:] not in "。！？!?”）)":
                 continue  # "…较上年减少278.22万元，下降26.5": the excerpt stops there, the % may follow
