@@ -744,3 +744,11 @@ def test_a_slip_in_a_list_joined_by_commas_of_enumeration_is_shown_with_that_lis
     parts makes the whole, the finding shows the items joined by 、, not the outer list's items after them."""
     messages = [f.message for f in check(text, select="S101")]
     assert len(messages) == len(found) and all(w in m for w, m in zip(found, messages, strict=True)), messages
+
+
+def test_a_list_of_respective_items_that_the_excerpt_cuts_off_is_not_all_there(check):
+    """L327: "…项目支出87.5万元，分别是A 5万元，…，F 9万元，科" (a stored page that stops in mid-word): the list may
+    go on; the same list closed by 。 is checked."""
+    text = "2022年部门预算项目支出62.5万元，分别是交流经费5万元，评审经费18万元，专家经费2.5万元，验收经费16万元，科"
+    assert check(text, select="S101") == []
+    assert [f.stated for f in check(text[:-2] + "。", select="S101")] == ["62.5万元"]

@@ -629,9 +629,12 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             parts = _parts_in_following(whole, paragraphs, index)  # "主要用于以下方面：" ⏎ one per line
         if len(parts) >= 2:
             # "包括A、B、C" names every part; "主要用于…", "用于…" and a list closed by 等 name the main ones
-            every = m[0].startswith(
-                ("包括", "具体包括", "分别", "具体为", "具体是", "明细为")
-            ) and not _ETC.match(text, parts[-1].end)
+            # (and a list the excerpt cuts off is not all there: "…分别是A a，…，F f，科")
+            every = (
+                m[0].startswith(("包括", "具体包括", "分别", "具体为", "具体是", "明细为"))
+                and not _ETC.match(text, parts[-1].end)
+                and not _text_ends_inside(text, parts[-1].end, index == len(paragraphs) - 1)
+            )
             found.append(b := Breakdown(whole, parts, "主要用于", complete=every))
             if m.group().startswith("主要是"):
                 mainly.add(id(b))  # the main items, whatever their shares add up to
