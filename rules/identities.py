@@ -70,7 +70,12 @@ class AccountingIdentity(Rule):
                 computed = computed + iv if sign > 0 else computed - iv
                 value += sign * q.base_value
                 shown = plain(q) if q.unit == result.unit else figure(q)
-                parts.append(shown if not parts else f"{'+' if sign > 0 else '−'} {shown}")
+                if parts:
+                    parts.append(f"{'+' if sign > 0 else '−'} {shown}")
+                else:
+                    parts.append(
+                        shown if sign > 0 else f"−{shown}"
+                    )  # "−61.11 + 355.34": a first term taken off
             if judge(result, computed, extra=ctx.tolerance_amount) is Verdict.OK:
                 continue
             decimals = max(q.decimals for _, q in identity.terms)

@@ -270,3 +270,34 @@ def test_the_wholes_change_is_its_items_changes_when_each_item_gives_its_figure_
     item states its figure, then its change or 无增减; when the figures make W, d = the items' changes."""
     got = check(ITEMS_WITH_LEVELS.format(d=d, car=car), select="I101")
     assert [(f.rule, f.stated) for f in got] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "2025年年初预算数2,410.60万元。支出较去年增加84.30万元，主要是基本支出增加51.20万元，项目支出增加33.10万元。",
+            [],
+        ),
+        (
+            "2025年年初预算数2,410.60万元。支出较去年增加84.30万元，主要是基本支出增加57.20万元，项目支出增加33.10万元。",
+            ["57.20 + 33.10 = 90.30万元"],
+        ),
+        (
+            "2023年度支出合计412.6万元，较上年决算数减少120.45万元，下降22.6%，主要原因是基本支出较上年决算数增加40.15万元，"
+            "增长18.2%；项目支出较上年决算数减少160.60万元，下降50.1%。",
+            [],
+        ),
+        (
+            "2023年度支出合计412.6万元，较上年决算数减少120.45万元，下降22.6%，主要原因是基本支出较上年决算数增加46.15万元，"
+            "增长18.2%；项目支出较上年决算数减少160.60万元，下降50.1%。",
+            ["−46.15 + 160.60 = 114.45万元"],
+        ),
+        # other income sources are not all of a unit's income: "主要是" names the main ones
+        ("收入较去年增加84.30万元，主要是一般公共预算拨款增加51.20万元，其他收入增加13.10万元。", []),
+    ],
+)
+def test_a_change_of_spending_is_its_basic_and_project_spendings_changes(check, text, found):
+    """L328: "支出较去年增加W，主要是基本支出增加a，项目支出增加b" (a unit's budget): 基本支出 and 项目支出 are all of
+    its spending, so the main reasons are the whole change; W = ±a ± b."""
+    assert [f.message.split("：", 1)[1].split("，")[0] for f in check(text, select="I101")] == found

@@ -201,6 +201,7 @@ def analyse(doc: Document, skip_tables: frozenset[int] = frozenset()) -> Relatio
         identities.extend(_running_totals(para, _above_in_section(paragraphs, index)))
         identities.extend(_stated_balances(para))
         identities.extend(_change_breakdowns(para))
+        identities.extend(_changes_by_nature(para))
         ratios.extend(_ratios_in(para))
         ratios.extend(_control_rates_in(para, doc.report_year))
     for table in doc.tables:
@@ -2782,6 +2783,46 @@ def _change_breakdowns(para: Paragraph) -> list[Identity]:
             continue  # items with figures of their own are all of the whole only when those make it
         if len(terms) >= 2 or (levels and terms):
             found.append(Identity(whole, terms, "change_sum"))
+    return found
+
+
+_BY_NATURE_CHANGES = lazy(
+    r"[，,]\s*主要(?:是|为|原因是)?[：:]?\s*基本支出[^，,；;。\d]{0,12}?(?P<da>增加|减少)\d[\d,]*(?:\.\d+)?\s*万?元"
+    r"(?:[，,]\s*(?:增长|下降)\d+(?:\.\d+)?\s*[%％])?[，,、；;]\s*项目支出[^，,；;。\d]{0,12}?(?P<db>增加|减少)"
+    r"\d[\d,]*(?:\.\d+)?\s*万?元"
+)
+_ITS_RATE = lazy(r"(?:[，,]\s*(?:增长|下降)\d+(?:\.\d+)?\s*[%％])?")
+
+
+def _changes_by_nature(para: Paragraph) -> list[Identity]:
+    """ "支出较去年增加W，主要是基本支出增加a，项目支出增加b" (a unit's budget): 基本支出 and 项目支出 are all of a
+    unit's spending by nature, so "主要是" names the whole change here: W = ±a ± b."""
+    text = normalise(para.text)
+    if "基本支出" not in text or "项目支出" not in text:
+        return []
+    found = []
+    changes = [q for q in para.quantities if q.is_amount and not q.approx and is_change_amount(text, q)]
+    for m in _BY_NATURE_CHANGES.finditer(text):
+        whole = next((q for q in reversed(changes) if q.end <= m.start()), None)
+        opens = sentence_start(text, m.start())
+        if whole is None or whole.start < opens:
+            continue
+        if not _ITS_RATE.fullmatch(text, whole.end, m.start()) or "支出" not in text[opens : whole.start]:
+            continue
+        w = _CHANGE_WORD_BEFORE.search(text, clause_start(text, whole.start), whole.start)
+        items = [q for q in para.quantities if m.start() <= q.start < m.end() and q.is_amount]
+        if w is None or sign_of(w.group("dir")) == 0 or len(items) != 2 or any(q.approx for q in items):
+            continue
+        if not all(_comparable(q, whole) for q in items):
+            continue
+        signs = [sign_of(m.group("da")), sign_of(m.group("db"))]
+        found.append(
+            Identity(
+                whole,
+                [(s * sign_of(w.group("dir")), q) for s, q in zip(signs, items, strict=True)],
+                "change_sum",
+            )
+        )
     return found
 
 
