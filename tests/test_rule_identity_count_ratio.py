@@ -227,3 +227,18 @@ def test_a_count_before_numbered_items_is_not_checked_against_a_list(check):
     assert check(text, select="N101") == []
     listed = "本单位内设三个科室：办公室、财务室。"
     assert [f.rule for f in check(listed, select="N101")] == ["N101"]
+
+
+@pytest.mark.parametrize(
+    ("count", "found"),
+    [
+        ("6个", []),
+        ("5个", []),
+        ("7个", ["7个"]),
+    ],  # 5 reads the last name as a name of its own: in doubt, silent
+)
+def test_the_last_name_of_a_list_after_a_comma_is_one_more_item(check, count, found):
+    """L329: "由6个部室组成，即A、B、C、D、E，F。" (a library's budget): the sentence's last clause, one name that ends as
+    the items do (部, 室), is the list's last item written after a ，."""
+    text = f"区文化馆由{count}部室组成，即办公室、辅导部、非遗保护部、群文活动部、培训部，展览部。"
+    assert [f.stated for f in check(text, select="N101")] == found

@@ -154,9 +154,15 @@ def enumerations_in(para: Paragraph) -> list[Enumeration]:
         ):
             continue  # "20个县（市、区）": the kinds of place counted, not a list of them
         clause_begin = clause_start(text, m.start())
-        found.append(
-            _make(m, para, items, partial=False, noun=text[clause_begin : m.start()] + m.group("noun"))
-        )
+        noun = text[clause_begin : m.start()] + m.group("noun")
+        last = _ONE_MORE_AFTER_A_COMMA.match(text, end) if not closing else None
+        if last is not None and _alike(last["name"], items[-1]):
+            # "即A、B、C、D、E，F。": the last name after a ， is one more item, or a name of its own
+            e = _make(m, para, [*items, last["name"]], partial=False, noun=noun)
+            e.alternatives |= _readings(items, noun)
+        else:
+            e = _make(m, para, items, partial=False, noun=noun)
+        found.append(e)
     for m in _LIST_THEN_COUNT.finditer(text):
         if _depth(text, m.start()) > 0:
             continue  # inside quotes or a title: “三个代表” is a name, not a count
@@ -178,6 +184,16 @@ def enumerations_in(para: Paragraph) -> list[Enumeration]:
             continue
         found.append(_make(m, para, items, partial=bool(m.group("etc")), noun=m.group("noun")))
     return found
+
+
+# the sentence's last clause, one name alone: "…、活动服务部，读者服务部。"
+_ONE_MORE_AFTER_A_COMMA = lazy(r"[，,]\s*(?P<name>\p{Han}{2,12})\s*(?:[。；;]|$)")
+
+
+def _alike(name: str, last: str) -> bool:
+    """Whether ``name`` ends as the list's last item does (部, 室, 中心…): one more of the same kind."""
+    own = _ORG_SUFFIX.search(name)
+    return own is not None and last.endswith(own.group(0))
 
 
 def _depth(text: str, pos: int) -> int:
