@@ -693,3 +693,11 @@ def test_a_second_comparison_that_names_its_measure_is_about_the_figure_the_firs
     comparison names only the measure (支出数): it is A's against last year."""
     text = f"2022年“三公”经费支出共计11.39万元，较年初预算数减少8.61万元，下降43.05%，较上年支出数减少0.83万元，下降{rate}。"
     assert [f.stated for f in check(text, select="Y101")] == found
+
+
+@pytest.mark.parametrize(("rate", "found"), [("1.96%", []), ("2.96%", ["2.96%"])])  # 1200 / 61200 = 1.96%
+def test_a_comparison_after_a_share_left_without_its_value(check, rate, found):
+    """L330: "…支出预算A元，占基本支出预算%，同比增加d元，增长p%" (a unit's budget, the share never filled in): the
+    empty share is still a clause about A, and the comparison is A's."""
+    text = f"商品和服务支出预算62400元，占基本支出预算%，同比增加1200元，增长{rate}，原因是编外人员经费列入。"
+    assert [f.stated for f in check(text, select="Y101")] == found

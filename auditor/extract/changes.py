@@ -960,9 +960,10 @@ def _follow_ons(
 _NOT_A_NAME = lazy(r"[\d。；;：:]|比|较|增|减|下降|其中|合计|总计")
 # ("去年全年…完成A，同比增长p%" in a January news report is the year reported, compared with the one before)
 _PRIOR_WORDS = lazy(r"^(?:上年|去年(?!全年)|上一年度?|上年同期)(?!结转|结余)|^(?:19|20)\d\d年度?(?:为|是)?$")
-# one to three clauses of rates about the figure: "，完成预算的16.18%，较均衡进度慢0.48%，"
+# one to three clauses of rates about the figure: "，完成预算的16.18%，较均衡进度慢0.48%，" (or a rate a template
+# left without its value: "，占基本支出预算%，")
 RATE_CLAUSES = lazy(
-    r"(?:[，,]\s*(?:完成|占|为|达到?|(?:较|比|超)均衡进度)[^，,；;。]{0,20}?\d+(?:\.\d+)?\s*[%％]\s*){1,3}[，,]\s*"
+    r"(?:[，,]\s*(?:完成|占|为|达到?|(?:较|比|超)均衡进度)[^，,；;。]{0,20}?(?:\d+(?:\.\d+)?)?\s*[%％]\s*){1,3}[，,]\s*"
 )
 _BASE_BEFORE = lazy(r"为(?:年初|调整后?的?|全年)?预算数?\s*$")
 # what the figure is, said in words between it and its comparison: "收入203.91万元，为县本级财政当年拨付的
