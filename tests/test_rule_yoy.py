@@ -701,3 +701,13 @@ def test_a_comparison_after_a_share_left_without_its_value(check, rate, found):
     empty share is still a clause about A, and the comparison is A's."""
     text = f"商品和服务支出预算62400元，占基本支出预算%，同比增加1200元，增长{rate}，原因是编外人员经费列入。"
     assert [f.stated for f in check(text, select="Y101")] == found
+
+
+@pytest.mark.parametrize(("rate", "found"), [("1.88%", []), ("0.006%", ["0.006%"])])  # 0.10 / 5.31 = 1.88%
+def test_a_comparison_with_the_same_years_budget_is_against_the_budget(check, rate, found):
+    """L331: "2023年…公务接待费支出5.21万元，与2023年度预算相比，减少0.10万元，下降p%" (a district office's 三公
+    note): the year compared is the figure's own, so the base is that year's budget, not last year."""
+    text = f"2023年度公务接待费支出5.21万元，与2023年度预算相比，减少0.10万元，下降{rate}，原因是厉行节约。"
+    got = check(text, select="Y101,Y102")
+    assert [f.stated for f in got] == found
+    assert all("预算" in f.message and "上年" not in f.message for f in got)

@@ -610,6 +610,13 @@ def _comparisons(
         anchor = percent or delta or current
         if anchor is None:
             continue
+        subject_year = year_of(text, current) if current else None
+        # "…5.21万元，与2021年度预算相比，减少0.1万元" in the report on 2021: the same year's budget, not a year
+        budget = (
+            prior_year is not None
+            and prior_year in (subject_year or report_year, report_year)
+            and _SAME_YEARS_BUDGET.match(label_text) is not None
+        )
         out.append(
             Change(
                 current=current,
@@ -617,10 +624,11 @@ def _comparisons(
                 delta=delta,
                 percent=percent,
                 sign=sign,
-                prior_year=prior_year,
-                subject_year=year_of(text, current) if current else None,
+                prior_year=None if budget else prior_year,
+                subject_year=subject_year,
                 anchor=anchor,
-                year_at=(para.line, para.column(m.start("year"))) if prior_year else None,
+                year_at=(para.line, para.column(m.start("year"))) if prior_year and not budget else None,
+                against_budget=budget,
             )
         )
         out.extend(
@@ -633,6 +641,7 @@ def _comparisons(
 
 # "比预算数63.10万元减少9.40万元", "较年初预算数减少20.00万元，下降10.00%", "与调整预算相比增加…": the
 # actual against the same year's budget. A year or 上年 before 预算 is a comparison with another year (_CMP).
+_SAME_YEARS_BUDGET = lazy(r"\s*(?:的)?(?:年初|全年|调整后?的?)?预算(?:数|安排数?)?\s*(?:相比|相较)?")
 _BUDGET_CMP = lazy(
     r"(?:比|较|与)\s*(?:本年|当年)?(?:的)?(?:年初|全年|调整后?的?)?(?:预算数?|预算安排数?)(?:相比|相较)?"
 )
@@ -1124,8 +1133,10 @@ def _subject(
         # "2023年度预算1401.15万元，2022年度预算1217.55万元，较上年度增加15.08%": the figure before the
         # comparison is itself last year's; the current one is the same label a year later.
         own_year = year_of(text, current)
-        if own_year is not None and (
-            (report_year is not None and own_year == report_year - 1) or own_year == prior_year
+        if (
+            own_year is not None
+            and ((report_year is not None and own_year == report_year - 1) or own_year == prior_year)
+            and not (own_year == prior_year and _SAME_YEARS_BUDGET.match(label_text))  # 与2023年度预算相比
         ):  # (the compared year names it too: "2023年…，2022年…，2023年比2022年增加…")
             later = [
                 q
