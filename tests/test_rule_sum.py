@@ -752,3 +752,32 @@ def test_a_list_of_respective_items_that_the_excerpt_cuts_off_is_not_all_there(c
     text = "2022年部门预算项目支出62.5万元，分别是交流经费5万元，评审经费18万元，专家经费2.5万元，验收经费16万元，科"
     assert check(text, select="S101") == []
     assert [f.stated for f in check(text[:-2] + "。", select="S101")] == ["62.5万元"]
+
+
+@pytest.mark.parametrize(
+    ("non_tax", "found"),
+    [("18420", []), ("19420", ["52640万元"])],  # 34220 + 18420 = 52640
+)
+def test_the_general_budgets_revenue_then_its_taxes_and_the_rest(check, non_tax, found):
+    """L332: "一般公共预算收入完成W，下降p%；税收收入完成a，下降q%；非税收入完成b" (a city's monthly report): the next two
+    figures of the sentence are the revenue's taxes and the rest, all of it without a 其中."""
+    text = (
+        "4月份，全市财政总收入完成90210万元，增长3.1%。一般公共预算收入完成52640万元，下降2.4%；"
+        f"税收收入完成34220万元，下降1.9%；非税收入完成{non_tax}万元，下降3.3%。"
+    )
+    assert [f.stated for f in check(text, select="S101")] == found
+
+
+@pytest.mark.parametrize(
+    ("city", "found"),
+    [("96310", []), ("97310", ["382450万元"])],  # 96310 + 286140 = 382450
+)
+def test_levels_after_a_sentence_led_by_the_budgets_revenue(check, city, found):
+    """L333: "一般公共预算收入完成W，下降p%；税收收入完成a。分级次看，市本级完成b；县区级完成c" (a city's monthly report):
+    no figure of that sentence names the whole region, the paragraph did before (全市…), and the levels break
+    down the sentence's lead figure."""
+    text = (
+        "1—4月份，全市财政总收入完成610200万元，增长1.2%。一般公共预算收入完成382450万元，下降4.1%；税收收入完成"
+        f"270130万元，下降2.0%。分级次看，市本级完成{city}万元，下降6.2%；县区级完成286140万元，下降3.4%。"
+    )
+    assert [f.stated for f in check(text, select="S101")] == found

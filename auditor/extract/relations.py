@@ -186,6 +186,7 @@ def analyse(doc: Document, skip_tables: frozenset[int] = frozenset()) -> Relatio
             continue
         found = _breakdowns_in(para, paragraphs, index)
         found += _made_of(para, found)
+        found += _taxes_and_the_rest(para, found)
         breakdowns.extend(found)
         for b in found:
             identities.extend(_change_sums_of_following(b, paragraphs, index))
@@ -1140,6 +1141,7 @@ def _parts_in_following(whole: Quantity, paragraphs: list[Paragraph], index: int
     return parts
 
 
+_BUDGET_TOTAL = lazy(r"(?:一般公共预算|政府性基金预算?|财政总)(?:收入|支出)(?:完成|为|是|达到?)?$")
 _BY_LEVEL = lazy(r"(?<=[。；;]\s*)分(?:级次|层级|级)(?:来)?看\s*[，,：:]")
 
 
@@ -1155,6 +1157,20 @@ def _levels_of_the_whole(para: Paragraph, text: str, m: regex.Match) -> list[Bre
         and not is_change_amount(text, q)
         and _WHOLE_LEVEL.search(text, clause_start(text, q.start), q.start)
     ]
+    if not wholes:
+        # "全市财政总收入完成X。一般公共预算收入完成W，下降p%；税收收入完成a…。分级次看，…": the paragraph has
+        # named the whole region, and the sentence's lead figure is a budget's total
+        lead = next(
+            (q for q in para.quantities if before <= q.start < m.start() and q.is_amount and not q.approx),
+            None,
+        )
+        if (
+            lead is not None
+            and _BUDGET_TOTAL.search(normalise(lead.label))
+            and not is_change_amount(text, lead)
+            and _WHOLE_LEVEL.search(text, 0, lead.start)
+        ):
+            wholes = [lead]
     if len(wholes) != 1:
         return []
     whole = wholes[0]
@@ -1761,6 +1777,42 @@ def _role_of_label(label: str) -> str | None:
 # "财力1867.48万元。由一般公共预算收入111.11万元，加上级补助收入…等1756.37万元构成": the whole, then what it
 # is made of, closed by 构成/组成 in the next sentence or clause
 _MADE_OF = lazy(r"[。，,]\s*(?P<main>主要)?由(?P<body>[^。；;]{2,200}?)(?:构成|组成)")
+
+
+_GENERAL_REVENUE = lazy(r"(?:一般公共预算|地方财政|财政)收入(?:完成|实现|为|是|达到?)?$")
+_TAXES = lazy(r"(?<!非)税收收入(?:完成|实现|为|是|达到?)?$")
+_NON_TAX = lazy(r"非税收入(?:完成|实现|为|是|达到?)?$")
+
+
+def _taxes_and_the_rest(para: Paragraph, found: list[Breakdown]) -> list[Breakdown]:
+    """ "一般公共预算收入完成W，下降p%；税收收入完成a，下降q%；非税收入完成b" (a city's monthly report): the general
+    budget's revenue and, as the next two figures of its sentence, its taxes and the rest: all of it, with no
+    其中 to say so."""
+    text = normalise(para.text)
+    if "非税" not in text:
+        return []
+    taken = {id(b.whole) for b in found}
+    levels = [
+        q
+        for q in para.quantities
+        if q.is_amount and not is_change_amount(text, q) and depth_at(text, q.start) == 0
+    ]
+    out = []
+    for i, whole in enumerate(levels[:-2]):
+        taxes, rest = levels[i + 1], levels[i + 2]
+        if id(whole) in taken or not _GENERAL_REVENUE.search(normalise(whole.label)):
+            continue
+        if not (_TAXES.search(normalise(taxes.label)) and _NON_TAX.search(normalise(rest.label))):
+            continue
+        if (
+            sentence_start(text, rest.start) != sentence_start(text, whole.start)
+            or "其中" in text[whole.end : taxes.start]
+        ):
+            continue  # (a 其中 list is read above)
+        if any(q.approx or not _same_kind(q, whole) for q in (whole, taxes, rest)):
+            continue
+        out.append(Breakdown(whole, [taxes, rest], "其中", complete=True))
+    return out
 
 
 def _made_of(para: Paragraph, found: list[Breakdown]) -> list[Breakdown]:
@@ -2760,9 +2812,8 @@ def _change_breakdowns(para: Paragraph) -> list[Identity]:
             ]
             items = [(lo, hi) for lo, hi in items if not _RATE_ONLY.fullmatch(text, lo, hi)]
         terms = []
-        levels: list[
-            Quantity
-        ] = []  # "其中：A a，较上年无增减；B b，比上年减少x": each item's own figure first
+        # "其中：A a，较上年无增减；B b，比上年减少x": each item's own figure first
+        levels: list[Quantity] = []
         for lo, hi in items:
             inside = [q for q in para.quantities if lo <= q.start < hi and q.is_amount]
             moved = [q for q in inside if _states_a_change(text, q)]
