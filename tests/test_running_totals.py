@@ -301,3 +301,18 @@ def test_a_change_of_spending_is_its_basic_and_project_spendings_changes(check, 
     """L328: "支出较去年增加W，主要是基本支出增加a，项目支出增加b" (a unit's budget): 基本支出 and 项目支出 are all of
     its spending, so the main reasons are the whole change; W = ±a ± b."""
     assert [f.message.split("：", 1)[1].split("，")[0] for f in check(text, select="I101")] == found
+
+
+BALANCE_PARAGRAPH = (
+    "全县一般公共预算收入18.40亿元，上级补助收入9.15亿元，上年结余1.20亿元，债务转贷收入2.05亿元，动用预算稳定调节基金"
+    "1.10亿元，调入资金350万元。一般公共预算支出24.60亿元，上解上级支出3.80亿元，债务还本支出{repaid}亿元，安排预算稳定"
+    "调节基金1.25亿元。收入合计31.94亿元，支出合计30.05亿元，年终结余1.89亿元。"
+)
+
+
+@pytest.mark.parametrize(("repaid", "found"), [("0.40", []), ("0.50", [("S101", "30.05亿元")])])
+def test_the_totals_sentence_closes_the_income_and_the_spending_sentences_before_it(check, repaid, found):
+    """L334: "收入A，…。支出C，…。收入合计T，支出合计S，年终结余N。" (a district's final accounts): T adds up the
+    sentence of every income, S the sentence of every spending (350万元 among 亿元 included)."""
+    got = check(BALANCE_PARAGRAPH.format(repaid=repaid), select="S101,I101")
+    assert [(f.rule, f.stated) for f in got] == found

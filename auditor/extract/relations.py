@@ -187,6 +187,7 @@ def analyse(doc: Document, skip_tables: frozenset[int] = frozenset()) -> Relatio
         found = _breakdowns_in(para, paragraphs, index)
         found += _made_of(para, found)
         found += _taxes_and_the_rest(para, found)
+        found += _totals_of_the_sentences_before(para)
         breakdowns.extend(found)
         for b in found:
             identities.extend(_change_sums_of_following(b, paragraphs, index))
@@ -2733,6 +2734,47 @@ def _stated_balances(para: Paragraph) -> list[Identity]:
     return found
 
 
+def _totals_of_the_sentences_before(para: Paragraph) -> list[Breakdown]:
+    """ "一般公共预算收入A，上级补助收入B，…。一般公共预算支出C，上解上级支出D，…。收入合计T，支出合计S，年终结余N。"
+    (a district's final accounts): the sentence of the totals and the balance closes the two sentences before
+    it, one of every income, one of every spending: T = A + B + …, S = C + D + …."""
+    text = normalise(para.text)
+    if "结余" not in text or "合计" not in text:
+        return []
+    top = _top_level_amounts(para)
+    found = []
+    for k, balance in enumerate(top):
+        if k < 2 or not _STATED_BALANCE.search(_norm_label(balance.label)) or balance.approx:
+            continue
+        income, spending = top[k - 2], top[k - 1]
+        opens = sentence_start(text, balance.start)
+        if (
+            income.start < opens
+            or not _INCOME_TOTAL.search(_norm_label(income.label))
+            or not _SPENDING_LABEL.search(_norm_label(spending.label))
+            or opens < 2
+        ):
+            continue
+        spent_from = sentence_start(text, opens - 2)
+        earned_from = sentence_start(text, spent_from - 2) if spent_from >= 2 else 0
+        spent = [q for q in top if spent_from <= q.start < opens]
+        earned = [q for q in top if earned_from <= q.start < spent_from]
+        for total, items, kinds, start, end in (
+            (income, earned, _INCOME_ITEM, earned_from, spent_from),
+            (spending, spent, _SPENDING_ITEM, spent_from, opens),
+        ):
+            if len(items) < 2 or _PART_WORDS_NEAR.search(text, start, end) or spent_from == earned_from:
+                continue
+            if any(q.approx or not _comparable(q, total) or is_change_amount(text, q) for q in items):
+                continue
+            if all(
+                kinds.search(_norm_label(q.label)) or _FUND_MOVED.search(_norm_label(q.label)) for q in items
+            ):
+                found.append(Breakdown(total, items, "合计", complete=True))
+    return found
+
+
+_FUND_MOVED = lazy(r"(?:动用|安排|补充)预算稳定调节基金$")
 _STATED_BALANCE = lazy(r"^(?:年终|年末|当年|本年)?(?:滚存)?结余$")
 _SPENDING_LABEL = lazy(r"(?:^|[^收])支出(?:总计|总量|合计)?$")
 _BROUGHT_FORWARD = lazy(r"上年(?:结余|结转)$")
