@@ -27,6 +27,10 @@ _KINDS = {
 }
 
 
+# kinds whose every occurrence of one text is one slip of the template's, reported once
+_GROUPED = ("placeholder", "either_or")
+
+
 class Residue(Message):
     zh = "模板残留（{kind}）：“{text}”"
     en = "template residue ({kind_en}): “{text}”"
@@ -71,17 +75,17 @@ class TemplateResidue(Rule):
 
     def check(self, doc: Analysis, ctx: Context) -> Iterator[Violation]:
         found = template_residue(doc.document)
-        # one placeholder written again and again ("****财政局", "**县" through a page whose names were masked)
-        # is one finding at its first place, naming every line it stands on
+        # one placeholder or unmade choice written again and again ("****财政局" through a page whose names were
+        # masked, "本部门(单位)" three times in one sentence) is one finding at its first place, naming every line
         alike: dict[str, list] = {}
         for r in found:
-            if r.kind == "placeholder":
+            if r.kind in _GROUPED:
                 alike.setdefault(r.text, []).append(r)
         for r in found:
             kind, kind_en = _KINDS[r.kind]
             if r.evidence:
                 kind, kind_en = f"{kind}：{r.evidence}", f"{kind_en}: {r.evidence}"
-            same = alike.get(r.text, [r]) if r.kind == "placeholder" else [r]
+            same = alike.get(r.text, [r]) if r.kind in _GROUPED else [r]
             if same[0] is not r:
                 continue
             if len(same) == 1:

@@ -407,3 +407,11 @@ def test_one_placeholder_written_again_is_one_finding_naming_every_line(check):
 def test_a_sharing_sites_header_and_cells_run_together_are_no_residue(check, text):
     """L326."""
     assert check(text, select="T101") == []
+
+
+def test_one_unmade_choice_written_again_is_one_finding(check):
+    """L336: "组织开展本部门(单位)预决算公开工作，制定本部门(单位)…，负责公开本部门(单位)…" (a school's final
+    accounts): the template's choice left three times in one sentence is one finding."""
+    text = "本单位组织开展本部门(单位)预决算公开工作，制定本部门(单位)预决算公开规定，负责公开本部门(单位)预决算。"
+    found = check(text, select="T101")
+    assert [f.stated for f in found] == ["本部门(单位)"] and "共3处" in found[0].message

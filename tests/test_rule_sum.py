@@ -781,3 +781,16 @@ def test_levels_after_a_sentence_led_by_the_budgets_revenue(check, city, found):
         f"270130万元，下降2.0%。分级次看，市本级完成{city}万元，下降6.2%；县区级完成286140万元，下降3.4%。"
     )
     assert [f.stated for f in check(text, select="S101")] == found
+
+
+@pytest.mark.parametrize(
+    ("local", "found"), [("1210", []), ("1310", ["7420万元"])]
+)  # 1210 + 4860 + 1350 = 7420
+def test_a_parts_own_list_after_han_is_not_the_outer_lists(check, local, found):
+    """L335: "其中：本级收入a；上级补助收入b，含一般性转移支付b1，专项转移支付b2；动用预算稳定调节基金c" (a town's
+    adjusted budget): after a part, "，含…" lists the part's own items up to the next ；."""
+    text = (
+        f"收入总计调整为7420万元。其中：本级收入{local}万元；上级补助收入4860万元，含一般性转移支付补助3900万元，"
+        "专项转移支付补助960万元；动用预算稳定调节基金1350万元。"
+    )
+    assert [f.stated for f in check(text, select="S101")] == found
