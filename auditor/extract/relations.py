@@ -12,6 +12,7 @@ Breakdown and Share objects found here, once per document.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import field, replace
 from decimal import Decimal
 from itertools import accumulate, pairwise
@@ -2706,6 +2707,23 @@ def _running_totals(para: Paragraph, above: list[Paragraph] = ()) -> list[Identi
     return found
 
 
+def _balance_sentences(
+    para: Paragraph, text: str, top: list[Quantity]
+) -> Iterator[tuple[Quantity, Quantity, Quantity, int]]:
+    """The sentences "收入合计T，支出合计S，年终结余N" of the paragraph: (T, S, N, where the sentence opens)."""
+    for k, balance in enumerate(top):
+        if k < 2 or not _STATED_BALANCE.search(_norm_label(balance.label)) or balance.approx:
+            continue
+        income, spending = top[k - 2], top[k - 1]
+        opens = sentence_start(text, balance.start)
+        if (
+            income.start >= opens
+            and _INCOME_TOTAL.search(_norm_label(income.label))
+            and _SPENDING_LABEL.search(_norm_label(spending.label))
+        ):
+            yield income, spending, balance, opens
+
+
 def _stated_balances(para: Paragraph) -> list[Identity]:
     """ "…上年结余C，…。收入合计T，支出合计S，年终结余N。" (a region's final accounts): a sentence of the two totals
     and the balance, after the paragraph has counted last year's balance among the income, states N = T − S.
@@ -2716,18 +2734,11 @@ def _stated_balances(para: Paragraph) -> list[Identity]:
         return []
     top = _top_level_amounts(para)
     found = []
-    for k, balance in enumerate(top):
-        if k < 2 or not _STATED_BALANCE.search(_norm_label(balance.label)) or balance.approx:
+    for income, spending, balance, opens in _balance_sentences(para, text, top):
+        between = text[income.end : balance.start]
+        if not all(_comparable(q, balance) and not q.approx for q in (income, spending)):
             continue
-        income, spending = top[k - 2], top[k - 1]
-        opens = sentence_start(text, balance.start)
-        if (
-            income.start < opens
-            or not _INCOME_TOTAL.search(_norm_label(income.label))
-            or not _SPENDING_LABEL.search(_norm_label(spending.label))
-            or not all(_comparable(q, balance) and not q.approx for q in (income, spending))
-            or text[income.end : balance.start].count("，") + text[income.end : balance.start].count(",") != 2
-        ):
+        if between.count("，") + between.count(",") != 2:
             continue
         if any(q.end <= opens and _BROUGHT_FORWARD.search(_norm_label(q.label)) for q in top):
             found.append(Identity(balance, [(1, income), (-1, spending)], "balance"))
@@ -2743,27 +2754,19 @@ def _totals_of_the_sentences_before(para: Paragraph) -> list[Breakdown]:
         return []
     top = _top_level_amounts(para)
     found = []
-    for k, balance in enumerate(top):
-        if k < 2 or not _STATED_BALANCE.search(_norm_label(balance.label)) or balance.approx:
-            continue
-        income, spending = top[k - 2], top[k - 1]
-        opens = sentence_start(text, balance.start)
-        if (
-            income.start < opens
-            or not _INCOME_TOTAL.search(_norm_label(income.label))
-            or not _SPENDING_LABEL.search(_norm_label(spending.label))
-            or opens < 2
-        ):
+    for income, spending, _, opens in _balance_sentences(para, text, top):
+        if opens < 2:
             continue
         spent_from = sentence_start(text, opens - 2)
         earned_from = sentence_start(text, spent_from - 2) if spent_from >= 2 else 0
-        spent = [q for q in top if spent_from <= q.start < opens]
-        earned = [q for q in top if earned_from <= q.start < spent_from]
-        for total, items, kinds, start, end in (
-            (income, earned, _INCOME_ITEM, earned_from, spent_from),
-            (spending, spent, _SPENDING_ITEM, spent_from, opens),
+        if spent_from == earned_from:
+            continue
+        for total, kinds, start, end in (
+            (income, _INCOME_ITEM, earned_from, spent_from),
+            (spending, _SPENDING_ITEM, spent_from, opens),
         ):
-            if len(items) < 2 or _PART_WORDS_NEAR.search(text, start, end) or spent_from == earned_from:
+            items = [q for q in top if start <= q.start < end]
+            if len(items) < 2 or _PART_WORDS_NEAR.search(text, start, end):
                 continue
             if any(q.approx or not _comparable(q, total) or is_change_amount(text, q) for q in items):
                 continue
