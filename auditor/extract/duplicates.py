@@ -398,5 +398,6 @@ def _under_summary_label(doc: Document, line: int) -> bool:
     return any(_SUMMARY_LABEL.fullmatch(text.strip()) for text in above)
 
 
-_SUMMARY_LABEL = lazy(r"[【\[]?(?:内容)?(?:摘要|提要|概要|概述)[】\]]?\s*[：:]?")
-_SUMMARY_FIELD = lazy(r"[【\[]?(?:内容)?(?:摘要|提要|概要|概述)[】\]]?\s*[：:]\s*\S")
+_SUMMARY_NAME = r"[【\[]?(?:内容)?(?:摘要|提要|概要|概述)[】\]]?\s*"
+_SUMMARY_LABEL = lazy(_SUMMARY_NAME + r"[：:]?")  # a line of its own
+_SUMMARY_FIELD = lazy(_SUMMARY_NAME + r"[：:]\s*\S")  # the label and the text on one line
