@@ -794,3 +794,71 @@ def test_a_parts_own_list_after_han_is_not_the_outer_lists(check, local, found):
         "专项转移支付补助960万元；动用预算稳定调节基金1350万元。"
     )
     assert [f.stated for f in check(text, select="S101")] == found
+
+
+CLASS_LIST = (
+    "（二）一般公共预算财政拨款支出决算结构情况\n"
+    "2024年一般公共预算财政拨款支出300.00万元，主要用于以下方面：一般公共服务（类）支出69.65万元，占23.22%；"
+    "社会保障和就业（类）支出230.35万元，占76.78%。\n"
+    "（三）一般公共预算财政拨款支出决算具体情况\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("second", "found"),
+    [("45", []), ("45.00", []), ("46", ["69.65万元"])],
+)
+def test_a_classs_items_in_a_later_paragraph_make_its_amount(check, second, found):
+    """L337: "一般公共服务（类）支出W" in the structure list, then "1.一般公共服务（类）：（1）…（项）支出决算为a；
+    （2）…（项）支出决算为b" in the detail (a county bureau's final accounts): a + b = W."""
+    text = CLASS_LIST + (
+        f"1.一般公共服务（类）：（1）人大事务（款）行政运行（项）支出决算为24.65万元；（2）人大事务（款）"
+        f"一般行政管理事务（项）支出决算为{second}万元，完成预算100%。\n"
+        "2.社会保障和就业（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）支出决算为230.35万元。\n"
+    )
+    assert [f.stated for f in check(text, select="S101")] == found
+
+
+@pytest.mark.parametrize(("pension", "found"), [("230.35", []), ("230.53", ["230.35万元"])])
+def test_a_classs_items_one_per_paragraph_below_it(check, pension, found):
+    """L337: the class's line alone, "2.社会保障和就业（类）", and its 项 one per numbered paragraph below it; a class
+    of one 项 restates the class's amount."""
+    text = CLASS_LIST + (
+        "1.一般公共服务（类）\n"
+        "（1）人大事务（款）行政运行（项）支出决算为24.65万元，较年初预算增加2万元。\n"
+        "2.社会保障和就业（类）\n"
+        f"（1）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）支出决算为{pension}万元。\n"
+    )
+    assert [f.stated for f in check(text, select="S101")] == found
+
+
+@pytest.mark.parametrize(
+    "detail",
+    [
+        # the main items only
+        "1.一般公共服务（类）：主要是（1）人大事务（款）行政运行（项）支出决算为24.65万元。",
+        # a 项 with a budget and its 决算: the 决算 is the part (the budgets would make 70.65)
+        "1.一般公共服务（类）：（1）人大事务（款）行政运行（项）年初预算为24.65万元，支出决算为24.65万元；"
+        "（2）人大事务（款）一般行政管理事务（项）年初预算为46万元，支出决算为45万元。",
+        # a 项 with a second kind of amount: not a plain list
+        "1.一般公共服务（类）：（1）人大事务（款）行政运行（项）支出决算为24.65万元，比上年增加46万元。",
+        # the class's own amount in the paragraph: the ordinary breakdown reads it (and agrees)
+        "1.一般公共服务（类）支出69.65万元：（1）人大事务（款）行政运行（项）支出决算为24.65万元；（2）人大事务（款）"
+        "一般行政管理事务（项）支出决算为45万元。",
+        # a class that the structure list does not name
+        "1.教育（类）：（1）普通教育（款）小学教育（项）支出决算为24.65万元。",
+    ],
+)
+def test_a_classs_detail_read_only_when_plain(check, detail):
+    """L337: a detail naming its main items, a 项 with a second kind of amount, a class given its own amount in
+    the detail or named nowhere before raise nothing from the structure list's amount."""
+    assert [f.stated for f in check(CLASS_LIST + detail + "\n", select="S101")] == []
+
+
+def test_a_classs_detail_cut_off_is_not_summed(check):
+    """L337: the excerpt ends inside the class's detail: more items may follow the cut."""
+    text = (
+        CLASS_LIST
+        + "1.一般公共服务（类）：（1）人大事务（款）行政运行（项）支出决算为24.65万元；（2）人大事务（款）一般"
+    )
+    assert check(text, select="S101") == []

@@ -32,6 +32,8 @@ from auditor.extract.changes import (
     sign_of,
     year_of,
 )
+from auditor.extract.classes import MARKER as CLASS_MARKER
+from auditor.extract.classes import class_items
 from auditor.extract.enumerations import Enumeration, enumerations_in
 from auditor.extract.tables import (
     SUBSET_ROW,
@@ -183,6 +185,9 @@ def analyse(doc: Document, skip_tables: frozenset[int] = frozenset()) -> Relatio
     paragraphs = doc.paragraphs
     for index, para in enumerate(paragraphs):
         enumerations.extend(enumerations_in(para))  # counts may be Chinese numerals (五个方面)
+        detail = class_items(paragraphs, index, doc.__dict__)
+        if detail is not None:
+            breakdowns.append(Breakdown(whole=detail[0], parts=detail[1], marker=CLASS_MARKER, complete=True))
         if not para.quantities:
             continue
         found = _breakdowns_in(para, paragraphs, index)
