@@ -91,3 +91,31 @@ def test_a_shortfall_against_the_budget_is_no_budget(check):
     stated = "税收收入年初预算53000万元，较年初预算减少6020万元。税收收入完成46980万元，为预算的{rate}%。"
     assert check(stated.format(rate="88.64"), select="C101") == []
     assert [f.stated for f in check(stated.format(rate="98.64"), select="C101")] == ["98.64%"]
+
+
+WHOSE_TARGETS = (
+    "截至9月底，全区一般公共预算收入完成33.82亿元，同比增长25.63%，为人大预算数37.1亿元的{a}%，"
+    "为市下三季度目标33.23亿元{b}%，为市下全年目标42亿元的{c}%。"
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "c", "found"),
+    [
+        ("91.16", "101.78", "80.52", []),
+        ("91.61", "101.78", "80.52", ["91.61%"]),
+        ("91.16", "101.87", "80.52", ["101.87%"]),
+        ("91.16", "101.78", "85.52", ["85.52%"]),
+    ],
+)
+def test_rates_of_targets_named_by_who_set_them(check, a, b, c, found):
+    """L338: "完成A，为人大预算数B的p%，为市下三季度目标C q%，为市下全年目标D的r%" (a district's quarterly report):
+    the budget or target is named by whoever set it, 的 may be left out after its amount, and every rate is of
+    A, never of the base of the rate before it."""
+    assert [f.stated for f in check(WHOSE_TARGETS.format(a=a, b=b, c=c), select="C101")] == found
+
+
+def test_a_ratio_to_last_years_figure_is_not_read_as_a_target(check):
+    """L338: "为上年同期的p%" names no budget or target: no completion rate (the Y rules read it)."""
+    text = "全区一般公共预算收入完成33.82亿元，为上年同期30亿元的{p}%。"
+    assert check(text.format(p="120.00"), select="C101") == []

@@ -1756,7 +1756,9 @@ _RATE_PHRASE = lazy(
     r"|占(?:年初|全年|调整后?的?|变动后的?)?(?:预算|调整预算)(?:数)?#的"
     # "412.00亿元，为调整预算数400.00亿元的103.0%", "为年初预算的96.5%"
     # "完成82876万元，为年计划75000万元的110.5%"
-    r"|(?:为|是|相当于)(?:年初|全年|调整后?的?|变动后的?|年)?(?:预算|调整预算|计划|目标任务|目标)(?:数)?#?的)$"
+    # "为人大预算数37.1亿元的91.16%", "为市下三季度目标33.23亿元101.78%": whoever set the budget or target
+    r"|(?:为|是|相当于)(?:年初|全年|调整后?的?|变动后的?|年)?(?:预算|调整预算|计划|目标任务|目标)(?:数)?#?的"
+    r"|(?:为|是|相当于)\p{Han}{0,8}?(?:预算|计划|目标任务|目标)(?:数)?(?:#的?|的))$"
 )
 _SET_TARGET = lazy(r"目标|任务|计划")  # not 预算: budgets in 万元 are rounded from 元
 _FUND_TYPES = lazy(
@@ -1852,6 +1854,7 @@ _SPENDING_RATE = lazy(r"(?:执行|支出|使用)率")
 _BUDGET_STAGE_SAID = lazy(r"调整|年初")
 _RIGHT_BEFORE_RATE = lazy(r"\s*[，,]\s*")
 _BASE_OF_ITS_RATE = lazy(r"\s*的\s*\d")
+_BASE_BEFORE_RATE = lazy(r"\s*的?\s*\d+(?:\.\d+)?\s*[%％]")
 _RATE_OF_THE_FIGURE = lazy(r"\s*(?:为|是|占|达到?|完成|相当于)")  # the clause has no subject of its own
 _FUNDS_LABEL = lazy(r"(?:资金|经费|专项|拨款)(?:总额)?$")
 _OF_FUNDS_RECEIVED = lazy(r"到位资金的?(?:执行|使用|支出|支付)率")
@@ -1893,7 +1896,15 @@ def _rates_in(para: Paragraph) -> list[Rate]:
         if in_clause:  # 占目标任务数12万张的125%: the target is written in the phrase itself
             target = in_clause[-1]
             actual = next(
-                (q for q in reversed(earlier) if _comparable(q, target) and not is_change_amount(text, q)),
+                (
+                    q
+                    for q in reversed(earlier)
+                    if _comparable(q, target)
+                    and not is_change_amount(text, q)
+                    # "…为人大预算数37.1亿元的91.16%，为市下目标33.23亿元的101.78%": the base of the rate
+                    # before is not what this one measures
+                    and not _BASE_BEFORE_RATE.match(text, q.end)
+                ),
                 None,
             )  # "参保人数4.1956万人，比2022年末净增0.3519万人，完成全年目标任务3.87万人的108.41%"
         else:
