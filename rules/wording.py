@@ -69,8 +69,9 @@ class Wording(Rule):
       "决算数较预算数减少7.60万元") must be the two amounts' difference.
     - "与上年持平" where the two years' figures are both stated and differ ("5.00万元，上年为6.00万元，与上年
       持平"); "基本持平" is not checked.
-    - A rate over a zero base: "完成年初预算的93.20%" where the 年初预算 is 0, "增长100%" over a prior year
-      of 0. Neither rate exists.
+    - A rate over a zero base: "完成年初预算的93.20%" where the 年初预算 is 0, "增长25.00%" over a prior year
+      of 0. Neither rate exists. "增长100%" for an item new this year is how many reports write it (the
+      whole amount is the increase), and is not reported.
     - A reason in one clause whose direction is the opposite of the change it explains: "比上年减少2.98%。
       主要原因是：宣传经费增加".
 
@@ -82,7 +83,7 @@ class Wording(Rule):
     Anti-pattern:
 
         年初预算为86.40万元，支出决算为84.15万元。决算数大于预算数的主要原因：退休人员增加。
-        2025年预算安排12.00万元，比2024年预算执行数增加100.00%（2024年预算执行数为0万元）。
+        2025年预算安排12.00万元，比2024年预算执行数增加20.00%（2024年预算执行数为0万元）。
 
     Best practice:
 
@@ -191,6 +192,8 @@ class Wording(Rule):
         for c in doc.relations.changes:
             if c.percent is None or c.current is None or c.signed or c.percent.approx or c.percent.value == 0:
                 continue
+            if c.percent.value == 100 and c.sign > 0:
+                continue  # "比上年增加45万元，增长100%" for a new item: the reports' convention, not a slip
             if c.prior is not None:
                 if c.prior.value != 0 or c.prior.approx:
                     continue

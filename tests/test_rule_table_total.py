@@ -122,9 +122,17 @@ THREE_PUBLIC_ROWS = table(
     ],
 )
 PASSING.append(THREE_PUBLIC_ROWS.format(total="500"))
+# the 其中 row's second item unmarked, and the parent's next sibling after it, also unnumbered: the rows
+# that make up the parent with the 其中 row are its, the next one is a sibling (regression: a city's 三公 page)
+THREE_PUBLIC_SIBLING_AFTER = (
+    "单位:亿元\n支出 |\n预算数 |\n合计 |\n{total} |\n因公出国(境)费 |\n0.66 |\n公务用车购置及运行费 |\n4.72 |\n"
+    "其中:公务用车购置费 |\n1.77 |\n公务用车运行费 |\n2.95 |\n公务接待费 |\n0.7 |\n"
+)
+PASSING.append(THREE_PUBLIC_SIBLING_AFTER.format(total="6.08"))
 
 FAILING = [
     (THREE_PUBLIC_ROWS.format(total="510"), "510万元", "500万元"),
+    (THREE_PUBLIC_SIBLING_AFTER.format(total="6.18"), "6.18亿元", "6.08亿元"),
     # the amount columns beside a rate column are still added
     (
         "单位：万元\n项目 | 本年预算数 | 上年完成数 | 比上年增减额 | 比上年增减% |\n一、税收收入 | 1100 | 1000 | 100 | 10.00 |\n"

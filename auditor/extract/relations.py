@@ -2336,30 +2336,40 @@ def _without_the_subsets_rest(
     alternative = _column_parts(table, fewer, column)
     if alternative is None:
         return parts
-    if judge(whole, sum_interval(alternative)) is Verdict.OK or all(
-        _completes_its_parent(table, subset, rest) for subset, rest in chains if rest
-    ):
+    if judge(whole, sum_interval(alternative)) is Verdict.OK:
         return alternative
-    return parts
+    # each 其中 row's own rows: the first of the rows after it that make up its parent with it
+    owned = [_rows_completing_its_parent(table, subset, rest) for subset, rest in chains if rest]
+    if not owned or any(o is None for o in owned):
+        return parts
+    claimed = {k for o in owned for k in o or []}
+    fewer = [k for k in items if k not in claimed]
+    alternative = _column_parts(table, fewer, column) if fewer else None
+    return parts if alternative is None else alternative
 
 
-def _completes_its_parent(table: Table, subset: int, rest: list[int]) -> bool:
-    """The 其中 row and the rows after it make up the row above it (公务用车购置及运行费 72.7 = 运行维护费 59.5 +
-    购置费 13.2) in more of the columns that have them all than not: the rows are the 其中's, whatever the
-    total says (a slip elsewhere in the column, or in one cell of these rows, breaks the total, not this)."""
+def _rows_completing_its_parent(table: Table, subset: int, rest: list[int]) -> list[int] | None:
+    """The rows after a 其中 row that, with it, make up the row above it (公务用车购置及运行费 72.7 = 运行维护费
+    59.5 + 购置费 13.2) in more of the columns that have them all than not: the shortest such run of rows, or
+    None. The rows are the 其中's, whatever the total says (a slip elsewhere in the column, or in one cell of
+    these rows, breaks the total, not this); the unnumbered rows after them are the parent's siblings
+    (… ⏎ 其中：公务用车购置费 ⏎ 公务用车运行费 ⏎ 公务接待费)."""
     if subset == 0:
-        return False
-    fits = misses = 0
-    for column in range(1, table.width):
-        parent = _column_parts(table, [subset - 1], column)
-        own = _column_parts(table, [subset, *rest], column)
-        if not parent or own is None or len(own) < 1 + len(rest) or parent[0].value == 0:
-            continue
-        if judge(parent[0], sum_interval(own)) is Verdict.OK:
-            fits += 1
-        else:
-            misses += 1
-    return fits > misses
+        return None
+    for n in range(1, len(rest) + 1):
+        fits = misses = 0
+        for column in range(1, table.width):
+            parent = _column_parts(table, [subset - 1], column)
+            own = _column_parts(table, [subset, *rest[:n]], column)
+            if not parent or own is None or len(own) < 1 + n or parent[0].value == 0:
+                continue
+            if judge(parent[0], sum_interval(own)) is Verdict.OK:
+                fits += 1
+            else:
+                misses += 1
+        if fits > misses:
+            return rest[:n]
+    return None
 
 
 def _top_rows(table: Table, kinds: list, items: list[int], column: int, whole: Quantity) -> list[int]:
