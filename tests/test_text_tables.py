@@ -1139,3 +1139,53 @@ def test_the_rows_after_a_subset_row_of_a_one_level_table_stay_its_own_under_a_s
     found = [f for f in check(table) if f.rule == "S102"]
     assert [f.stated for f in found] == ["41.77万元"], [f.message for f in found]
     assert "9.22" not in found[0].message and "41.87" in found[0].message, found[0].message
+
+
+# a 三公 table of two header rows and one row of figures, copied one cell per line: the top row's names
+# first (the joined 公务用车购置及运行费 over 小计 · 购置费 · 运行费), then the sub-row's, then the figures
+SPANNED_BARE = (
+    "一、2025年一般公共预算“三公”经费支出预算表\n单位:万元\n“三公”经费合计\n因公出国(境)费\n公务用车购置及运行费\n"
+    "公务\n接待费\n小计\n公务用车购置费\n公务用车运行费\n{total}\n6\n52.4\n20\n{run}\n31\n"
+    "二、2025年一般公共预算“三公”经费支出预算情况说明\n"
+)
+SPANNED_PIPES = (
+    "一、2025年一般公共预算“三公”经费支出预算表\n单位:万元\n“三公”经费合计 |\n因公出国(境)费 |\n"
+    "公务用车购置及运行费 |\n公务 接待费 |\n||\n小计 |\n公务用车购置费 |\n公务用车运行费 |\n|||\n{total} |\n6 |\n"
+    "52.4 |\n20 |\n{run} |\n31 |\n"
+)
+
+
+@pytest.mark.parametrize("template", [SPANNED_BARE, SPANNED_PIPES])
+def test_a_two_row_header_copied_one_name_per_line_spans_its_joined_group(tmp_path, template):
+    path = tmp_path / "r.txt"
+    path.write_text(template.format(total="89.4", run="32.4"), encoding="utf-8")
+    (table,) = load(path).tables
+    assert [c.text for c in table.header.cells] == [
+        "“三公”经费合计",
+        "因公出国(境)费",
+        "公务用车购置及运行费",
+        "",
+        "",
+        "公务接待费",
+    ]
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["", "", "小计", "公务用车购置费", "公务用车运行费", ""],
+        ["89.4", "6", "52.4", "20", "32.4", "31"],
+    ]
+
+
+@pytest.mark.parametrize("template", [SPANNED_BARE, SPANNED_PIPES])
+@pytest.mark.parametrize(
+    ("total", "run", "stated"), [("99.4", "32.4", "99.4万元"), ("89.4", "33.4", "52.4万元")]
+)
+def test_a_two_row_header_copied_one_name_per_line_is_summed(check, template, total, run, stated):
+    assert check(template.format(total="89.4", run="32.4"), select="S") == []
+    assert [f.stated for f in check(template.format(total=total, run=run), select="S")] == [stated]
+
+
+def test_names_and_figures_that_make_no_two_row_header_stay_text(tmp_path):
+    # as many names as figures plus one, but no name joining two of the last ones: no reading fits
+    text = "单位:万元\n项目名称\n预算数\n执行数\n完成率\n小计\n备注\n12\n10\n83.3\n5\n正文。\n"
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    assert load(path).tables == []

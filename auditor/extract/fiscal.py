@@ -67,6 +67,8 @@ _YEAR_SUM_NAME = lazy(r"^本年.{0,4}合计$")
 _SUBSET_NAME = lazy(r"^(?:其中|含)[：:、,，]?")
 _TOTAL_HEADER = lazy(r"^(?:合计|小计|总计|本年(?:收入|支出)?合计|(?:收入|支出)合计)$")
 _SUBTOTAL_HEADER = lazy(r"^(?:小计|合计)$")
+# a 三公 table's 合计 column named for what it totals: "“三公”经费合计"
+_THREE_PUBLIC_TOTAL = lazy(r"^[“\"']?三公[”\"']?经费(?:支出)?(?:合计|总计|总额)$")
 # Parts a 合计 column adds up. A group with any other column (年初预算, 上年数 …) is not checked.
 _COMPONENT = lazy(
     r"基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出|人员经费|公用经费|财政拨款|一般公共预算|"
@@ -593,7 +595,10 @@ def _column_sums(ft: FiscalTable, panel: Panel) -> list[TableSum]:
     found: list[TableSum] = []
     by_path = {tuple(c.path): c for c in panel.columns}
     for total in panel.columns:
-        k = next((i for i, h in enumerate(total.path) if _TOTAL_HEADER.match(h)), None)
+        k = next(
+            (i for i, h in enumerate(total.path) if _TOTAL_HEADER.match(h) or _THREE_PUBLIC_TOTAL.match(h)),
+            None,
+        )
         if k is None:
             continue
         group, stage = total.path[:k], total.path[k + 1 :]

@@ -335,6 +335,62 @@ def _two_level_header(names: list[str], width: int) -> list[str] | None:
     return None
 
 
+_GROUP_OWN_TOTAL = lazy(r"小计|合计")
+_JOINED_GROUP = lazy(r"(?P<a>\p{Han}{2})(?:及|和|与)(?P<b>\p{Han}{2})")
+
+
+def spanned_header(names: list[str], width: int) -> list[list[str]] | None:
+    """The two header rows of ``width`` columns whose names were copied one after the other, the top row's
+    first: "“三公”经费合计 · 因公出国（境）费 · 公务用车购置及运行费 · 公务接待费 · 小计 · 公务用车购置费 · 公务
+    用车运行费". One top name, joining two things (购置及运行), spans the sub-columns named last, its own 小计
+    first and one for each of the things; the others stand over one column each. A name wrapped over two
+    cells ("公务 · 接待费") is joined when that is the only reading. None unless exactly one reading fits."""
+    names = ["".join(n.split()) for n in names if n.strip()]
+    candidates = [names] if len(names) == width + 1 else []
+    if len(names) == width + 2:
+        candidates = [
+            [*names[:j], names[j] + names[j + 1], *names[j + 2 :]]
+            for j in range(len(names) - 1)
+            if len(names[j]) <= 3 and not _GROUP_OWN_TOTAL.fullmatch(names[j])
+        ]
+    found = []
+    for ns in candidates:
+        for t in range(2, len(ns) - 2):
+            top, sub = ns[:t], ns[t:]
+            if not _GROUP_OWN_TOTAL.fullmatch(sub[0]) or any(_GROUP_OWN_TOTAL.fullmatch(n) for n in sub[1:]):
+                continue
+            for g, name in enumerate(top):
+                m = _JOINED_GROUP.search(name)
+                if m is None or any(_JOINED_GROUP.search(n) for n in sub):
+                    continue
+                if not all(any(w in n for n in sub[1:]) for w in (m.group("a"), m.group("b"))):
+                    continue
+                after = len(top) - g - 1
+                found.append(
+                    [
+                        [*top[:g], name, *[""] * (len(sub) - 1), *top[g + 1 :]],
+                        [*[""] * g, *sub, *[""] * after],
+                    ]
+                )
+    return found[0] if len(found) == 1 else None
+
+
+def _spanned_rows(
+    names: list[tuple[int, str]], values: list[tuple[int, str]]
+) -> list[list[tuple[int, str]]] | None:
+    """A header of two rows copied as one run of names (see spanned_header), then one row of figures."""
+    header = spanned_header([t for _, t in names], len(values))
+    if header is None:
+        return None
+    lines = [line for line, t in names if t.strip()]
+    top, sub = header
+    return [
+        [(lines[0], t) for t in top],
+        [(lines[-1], t) for t in sub],
+        list(values),
+    ]
+
+
 _LINE_NUMBER_HEADER = lazy(r"行次|行号")
 _NAMES_HEADER = lazy(r"(?:收入|支出)?(?:项目|科目)(?:名称)?|名称")
 _LINE_NUMBER = lazy(r"\d{1,3}")
@@ -564,7 +620,7 @@ def _cell_stream_rows(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]
     not fit after a row's figures are the last columns of the row before (a 原因 written beside its
     figures), and the cells before the first header are a row of their own (the project's particulars).
     """
-    paired = _side_by_side_rows(cells) or _tree_rows(cells)
+    paired = _side_by_side_rows(cells) or _tree_rows(cells) or _spanned_stream_rows(cells)
     if paired is not None:
         return paired
     if any(_tree_header(cells, j) for j in (1, 2, 3)):
@@ -637,6 +693,15 @@ def _cell_stream_rows(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]
         if texts[spill:] or values:
             rows.append(texts[spill:] + values)
     return rows if width else None
+
+
+def _spanned_stream_rows(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]]] | None:
+    """A stream of column names, then one figure for each column: a header of two rows, one row."""
+    first = next((k for k, (_, t) in enumerate(cells) if t and _VALUE_CELL.fullmatch(t)), len(cells))
+    names, values = cells[:first], cells[first:]
+    if len(values) < 3 or not all(t and _VALUE_CELL.fullmatch(t) for _, t in values):
+        return None
+    return _spanned_rows(names, values)
 
 
 def _tree_rows(cells: list[tuple[int, str]]) -> list[list[tuple[int, str]]] | None:
@@ -808,7 +873,11 @@ def split_flattened_tables(lines: list[Line]) -> list[Block]:
         return k < n and not is_blank(k) and not is_cell(k) and len(lines[k].text) <= 20 and is_cell(k + 1)
 
     while i < n:
-        if not is_cell(i) and (stream := _cell_stream(lines, i) or _name_figure_lines(lines, i)) is not None:
+        if (
+            not is_cell(i)
+            and (stream := _cell_stream(lines, i) or _name_figure_lines(lines, i) or _spanned_lines(lines, i))
+            is not None
+        ):
             rows, i = stream
             blocks.append(TableBlock(rows))
             continue
@@ -938,6 +1007,47 @@ def _name_figure_lines(lines: list[Line], i: int) -> tuple[list[list[tuple[int, 
         # "一、一般公共预算 ⏎ 2,980.00 ⏎ 一、一般公共服务支出 ⏎ 2,100.00": two panels' rows taking turns
         return None
     return rows, k
+
+
+_MOST_SPANNED_NAMES = 14
+
+
+def _spanned_lines(lines: list[Line], i: int) -> tuple[list[list[tuple[int, str]]], int] | None:
+    """A header of two rows and its one row of figures copied one cell per line, without separators: "“三公”
+    经费合计 ⏎ 因公出国（境）费 ⏎ 公务用车购置及运行费 ⏎ 公务接待费 ⏎ 小计 ⏎ 公务用车购置费 ⏎ 公务用车运行费 ⏎ 328.7 ⏎
+    10 ⏎ …" (see spanned_header)."""
+    n = len(lines)
+
+    def text(k: int) -> str:
+        return lines[k].text.strip() if k < n else ""
+
+    def name(k: int) -> bool:
+        t = text(k)
+        return (
+            0 < len(t) <= 20
+            and "|" not in t
+            and "\t" not in lines[k].text
+            and not _VALUE_CELL.fullmatch(t)
+            and not _PROSE_END.search(t)
+            and t[-1] not in "，,：:"
+            and bool(_HAN.search(t))
+        )
+
+    def figure(k: int) -> bool:
+        return bool(_VALUE_CELL.fullmatch(text(k))) and text(k)[:1].isdigit()
+
+    k = i
+    while name(k) and k - i < _MOST_SPANNED_NAMES:
+        k += 1
+    if k - i < 5 or not figure(k):
+        return None
+    j = k
+    while figure(j):
+        j += 1
+    names = [(lines[m].number, text(m)) for m in range(i, k)]
+    values = [(lines[m].number, text(m)) for m in range(k, j)]
+    rows = _spanned_rows(names, values)
+    return (rows, j) if rows else None
 
 
 def _without_row_bars(cells: list[tuple[int, str]], bars: list[int]) -> list[tuple[int, str]]:
