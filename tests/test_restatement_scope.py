@@ -83,3 +83,32 @@ def test_the_level_a_paragraph_opens_with_scopes_its_qizhong_sentence(check):
     # the same level's figure restated otherwise is still found
     found = check(TITLE + _LEVELS.format(again="530"), select="V101")
     assert [(f.rule, f.stated, f.expected) for f in found] == [("V101", "530万元", "520万元")]
+
+
+# a bare total (资金总额, 财政拨款收入总额) named by the count in the clause before it: "共实施项目N个，资金总额…"
+BARE_TOTAL = (
+    "（一）收入情况。\n2024年本单位年初项目预算共计6个，财政拨款收入总额为1365420.50元。\n"
+    "（二）支出情况。\n2024年财政拨款项目支出总计2310000.00元。2024年本单位年初项目预算共计6个，"
+    "财政拨款收入总额为{b}元。\n"
+)
+
+
+def test_a_bare_total_is_what_the_count_before_it_names(check):
+    assert check(TITLE + BARE_TOTAL.format(b="1365420.50"), select="V101") == []
+    found = check(TITLE + BARE_TOTAL.format(b="1365420.80"), select="V101")
+    assert [(f.rule, f.stated, f.expected) for f in found] == [("V101", "1365420.80元", "1365420.50元")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two counts of two things: their totals are two quantities
+        "2024年共实施基础设施类项目3个，资金总额50.00万元。2024年共实施民生保障类项目2个，资金总额30.00万元。\n",
+        # a bare total after an amount is a part's sibling or the sum of the parts, not whose it is
+        "2024年一般公共预算支出合计为120.00万元，转移性支出0.84万元，合计120.84万元。2024年支出合计为98.00万元。\n",
+        # a count named by a verb alone names no subject
+        "共3个，资金总额50.00万元。共2个，资金总额30.00万元。\n",
+    ],
+)
+def test_bare_totals_of_different_things_are_not_compared(check, text):
+    assert check(TITLE + text, select="V101") == []

@@ -266,6 +266,9 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
             elif (held := _bracket_holder(para, text, q)) is not None:
                 label = f"{label} {held.label}"  # "预算1492.78万元（含援外医疗队支出530.00万元）"
             topic, scope = parse(label)
+            if not topic and whole is None and (lead := _clause_before(para, text, q)) is not None:
+                # "年初项目预算共计7个，财政拨款收入总额为A元": a bare total of what the clause before it names
+                topic = f"{_core(lead.label)}的{_FILLER.sub('', normalise(label))}"
             if not _specific(topic, q, scope):
                 continue
             if q.kind is Kind.MONEY and not _MEASURE.search(normalise(label)):
@@ -433,6 +436,40 @@ def _without_parallels(found: list[Statement], text: str) -> list[Statement]:
 def _segment(text: str, pos: int) -> int:
     """Where the ；-part of the sentence holding ``pos`` starts."""
     return max(text.rfind("；", 0, pos), text.rfind(";", 0, pos)) + 1
+
+
+_BARE_TOTAL = lazy(r"^(?:财政拨款)?(?:收入|支出|资金)?(?:总额|总计|合计)$")
+
+
+def _clause_before(para, text: str, q: Quantity) -> Quantity | None:
+    """The count closing the clause right before ``q``'s, in the same sentence, when ``q`` is named only as a
+    bare total ("财政拨款收入总额", "资金总额") and the count has a name of its own: what the total is of
+    ("共实施项目12个，资金总额…"). An amount there is a part or a sibling ("…转移性支出A，合计B"), not whose."""
+    if not _BARE_TOTAL.match(normalise(q.label).replace(" ", "")):
+        return None
+    k = next((k for k, p in enumerate(para.quantities) if p is q), 0)
+    if k == 0:
+        return None
+    lead = para.quantities[k - 1]
+    if lead.kind is not Kind.COUNT or len(_core(lead.label)) < 4:
+        return None
+    between = text[lead.end : q.start]
+    if lead.start < sentence_start(text, q.start) or not lead.label.strip() or _PART_WORDS.search(lead.label):
+        return None
+    return (
+        lead if between.count("，") + between.count(",") == 1 and not _CLAUSE_BREAK.search(between) else None
+    )
+
+
+def _core(label: str) -> str:
+    """A label without its year, whose it is and filler words: "2020年我单位年初项目预算" → "年初项目预算"."""
+    text = _LEADING_YEAR.sub("", normalise(label).strip())
+    if m := _WHOSE.match(text):
+        text = text[m.end() :]
+    return _FILLER.sub("", text)
+
+
+_CLAUSE_BREAK = lazy(r"[；;。（）()]|其中|分别")
 
 
 def _bracket_holder(para, text: str, q: Quantity) -> Quantity | None:
