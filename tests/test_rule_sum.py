@@ -862,3 +862,25 @@ def test_a_classs_detail_cut_off_is_not_summed(check):
         + "1.一般公共服务（类）：（1）人大事务（款）行政运行（项）支出决算为24.65万元；（2）人大事务（款）一般"
     )
     assert check(text, select="S101") == []
+
+
+STAFF_SENTENCES = "（三）人员概况。2024年末共有职工96人。其中在编人员80人：行政人员30人；参公事业人员28人；其他事业人员22人。{tail}"
+
+
+@pytest.mark.parametrize(("tail", "found"), [("编外聘用人员16人。", []), ("编外聘用人员19人。", ["96人"])])
+def test_a_staff_list_goes_on_in_a_sentence_of_one_count(check, tail, found):
+    """L342: the 其中 part's own list runs to the sentence's end; the next part is a sentence of its own."""
+    assert [f.stated for f in check(STAFF_SENTENCES.format(tail=tail), select="S101")] == found
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "离退休人员41人。",  # never among the staff
+        "年末登记失业人数9099人。",  # named unlike the parts
+        "编外聘用人员19人，均为劳务派遣。",  # a sentence of more than one count
+    ],
+)
+def test_a_count_sentence_after_a_staff_list_is_no_part_unless_one_more_of_its_kind(check, tail):
+    """L342: after the 其中 sentence, a count of something else is not one more part."""
+    assert check(STAFF_SENTENCES.format(tail=tail), select="S101") == []

@@ -525,6 +525,7 @@ def _breakdowns_in(para: Paragraph, paragraphs: list[Paragraph], index: int) -> 
             parts = _parts_in_following(whole, paragraphs, index)
             cut_off = bool(parts) and _runs_into_cut_end(parts[-1], paragraphs)
         parts = _cut_at_counterpart(whole, _cut_at_closing_total(parts))
+        parts = parts + _counts_in_sentences_after(para, text, whole, parts, s_end)
         if _COMPARED_BEFORE.search(text, sentence_bounds(text, whole.start)[0], m.start()) and any(
             _CHANGE_WORD_BEFORE.search(_text_of(p, para, paragraphs), 0, p.start) for p in parts
         ):
@@ -763,6 +764,37 @@ _EXPLAINS_WHOLE = lazy(r"\s*(?:主要(?:是|为|用于|包括)|是指|系)")
 
 
 _TRAIT = lazy(r"学历|学位|党员|女性|女职工|少数民族|研究生|博士|硕士|本科|大专|中专")
+
+
+_COUNT_SENTENCE = lazy(r"\s*(?P<name>\p{Han}{2,12}?)(?:为|有|共)?\s*(?P<n>\d+)\s*(?P<unit>人|名)\s*[。]")
+# people the staff counts never hold: the retired, the quota, pupils and patients
+_NOT_STAFF = lazy(r"退休|离休|离退|遗属|编制|学生|幼儿|患者|病人|服务对象|供养")
+
+
+def _counts_in_sentences_after(
+    para: Paragraph, text: str, whole: Quantity, parts: list[Quantity], s_end: int
+) -> list[Quantity]:
+    """ "共有职工148人。其中在编人员130人：行政人员42人；…；非参公事业人员38人。经费自理人员18人。": a part whose
+    own list runs to the sentence's end leaves the next parts to sentences of one count each, running to the
+    end of the paragraph (a sentence of anything else there, and the list is the 其中 sentence's alone). People
+    never among the staff ("离退休人员50人。"), or named unlike the parts (each part's name ends as its siblings'
+    do: 在编人员, 经费自理人员), end nothing: the list is the 其中 sentence's."""
+    if whole.kind is not Kind.COUNT or not parts or not text[s_end : s_end + 1] == "。":
+        return []
+    more = []
+    at = s_end + 1
+    while at < len(text.rstrip()):
+        m = _COUNT_SENTENCE.match(text, at)
+        if m is None or m.group("unit") != whole.unit or _NOT_STAFF.search(m.group("name")):
+            return []
+        if not any(_norm_label(p.label).endswith(m.group("name")[-2:]) for p in parts):
+            return []  # "…其中安排特殊群体就业2621人。年末城镇登记失业人数9099人。": not one more of the same kind
+        q = next((q for q in para.quantities if q.start == m.start("n")), None)
+        if q is None or q.approx:
+            return []
+        more.append(q)
+        at = m.end()
+    return more
 
 
 def _staff_by_trait(whole: Quantity, parts: list[Quantity]) -> bool:
