@@ -711,3 +711,27 @@ def test_a_comparison_with_the_same_years_budget_is_against_the_budget(check, ra
     got = check(text, select="Y101,Y102")
     assert [f.stated for f in got] == found
     assert all("预算" in f.message and "上年" not in f.message for f in got)
+
+
+BOTH_TOTALS = "1.总体情况。2024年度收入总计842.30万元，支出总计{spending}万元。{subject}与2023年度相比，增加42.30万元，增长{rate}%，主要原因是人员增加。"
+
+
+@pytest.mark.parametrize("subject", ["收、支", "收支总计"])
+@pytest.mark.parametrize(("rate", "found"), [("5.29", []), ("5.3", []), ("6.29", ["6.29%"])])
+def test_a_comparison_of_both_totals_stated_equal_is_of_their_one_figure(check, subject, rate, found):
+    """L343: "收、支与上年相比，增加Δ，增长p%" after the sentence giving both totals as one figure."""
+    text = BOTH_TOTALS.format(spending="842.30", subject=subject, rate=rate)
+    assert [f.stated for f in check(text, select="Y101")] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two totals that differ: which one changed by 42.30 cannot be told
+        BOTH_TOTALS.format(spending="840.10", subject="收、支", rate="6.29"),
+        # a subject that is one side only is read as before, not as both
+        BOTH_TOTALS.format(spending="842.30", subject="其他", rate="6.29"),
+    ],
+)
+def test_a_comparison_of_both_totals_needs_them_equal(check, text):
+    assert check(text, select="Y101") == []

@@ -594,6 +594,9 @@ def _comparisons(
             like=delta or explicit_prior,
             previous=previous,
         )
+        if current is None and prior is None and delta is not None:
+            # "收入总计1262.46万元，支出总计1262.46万元。收、支与2023年度相比，增加66.69万元": both totals, one figure
+            current = _both_totals(para, text, m.start(), delta)
         if current is None and prior is None and delta is not None and previous is not None:
             # "…经费支出年初预算为A，支出决算为B。⏎ …经费支出决算数比上年减少d，下降p%": the clause names its
             # subject without a figure; this year's figure of that name is the paragraph's above
@@ -1285,6 +1288,29 @@ def _prior_in_sentence(
     if len(found) == 1 and words in core_label(found[0].label):
         return found[0]
     return None
+
+
+_BOTH_SIDES = lazy(r"(?:收[、和与]?支|收入[、和与]支出)(?:总计|合计)?")
+
+
+def _both_totals(para: Paragraph, text: str, at: int, delta: Quantity) -> Quantity | None:
+    """The one figure of the 收入 and the 支出 total that the sentence before states as equal, when the
+    comparison's subject is both of them and nothing else ("收、支与上年相比", "收支总计较上年")."""
+    opens = sentence_start(text, at)
+    if not _BOTH_SIDES.fullmatch(text[opens:at].strip("，, ")):
+        return None
+    before = [q for q in para.quantities if q.end <= opens and q.is_amount]
+    if len(before) < 2 or sentence_start(text, before[-2].start) != sentence_start(text, before[-1].start):
+        return None
+    income, spending = before[-2:]
+    if (
+        not ("收入" in income.label and "支出" in spending.label)
+        or sentence_end(text, spending.end) + 1 < opens
+    ):
+        return None
+    if income.base_value != spending.base_value or not _same_measure(income, delta):
+        return None
+    return income
 
 
 def _same_measure(a: Quantity, b: Quantity) -> bool:
