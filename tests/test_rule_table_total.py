@@ -129,10 +129,22 @@ THREE_PUBLIC_SIBLING_AFTER = (
     "其中:公务用车购置费 |\n1.77 |\n公务用车运行费 |\n2.95 |\n公务接待费 |\n0.7 |\n"
 )
 PASSING.append(THREE_PUBLIC_SIBLING_AFTER.format(total="6.08"))
+# one side of a government's 收支 table, its total first: "收入总计" over the numbered rows
+SIDE_TOTAL_FIRST = (
+    "单位:亿元\n| 收入 | 执行数 |\n| 收入总计 | {total} |\n| 一、本级收入 | 50.38 |\n| 1.税收收入 | 16.48 |\n"
+    "| 2.非税收入 | 33.9 |\n| 二、转移性收入 | 63 |\n| 1.上级补助收入 | 28.92 |\n| 2.调入资金 | 34.08 |\n"
+)
+PASSING.append(SIDE_TOTAL_FIRST.format(total="113.38"))
+# a 收入总计 below the rows adds carry-overs to a 收入合计 not named as a total: not summed
+PASSING.append(
+    "单位:万元\n| 项目 | 预算数 |\n| 一、共享收入 | 240 |\n| 二、区级固定收入 | 200 |\n| 区级财政收入小结 | 440 |\n"
+    "| 上级补助收入 | 370 |\n| 上年结转结余 | 14 |\n| 收入总计 | 824 |\n"
+)
 
 FAILING = [
     (THREE_PUBLIC_ROWS.format(total="510"), "510万元", "500万元"),
     (THREE_PUBLIC_SIBLING_AFTER.format(total="6.18"), "6.18亿元", "6.08亿元"),
+    (SIDE_TOTAL_FIRST.format(total="118.38"), "118.38亿元", "113.38亿元"),
     # the amount columns beside a rate column are still added
     (
         "单位：万元\n项目 | 本年预算数 | 上年完成数 | 比上年增减额 | 比上年增减% |\n一、税收收入 | 1100 | 1000 | 100 | 10.00 |\n"

@@ -34,6 +34,8 @@ _AMOUNT_HEADER = lazy(r"万?元|金额|额")
 _RATE_HEADER = lazy(r"%|％|率|幅|百分")
 _TOTAL_ROW = lazy(r"^(?:合\s*计|总\s*计|共\s*计|总\s*额|总\s*数)$")
 _SUBTOTAL_ROW = lazy(r"^小\s*计$")
+# the total of one side of a 收支 table: "收入总计 | 113.38", "支出合计 | …"
+_SIDE_TOTAL_ROW = lazy(r"^(?:收入|支出)(?:总计|合计)$")
 SUBSET_ROW = lazy(r"^(?:其中|含)[：:、,，]?")  # "其中：公务用车运行维护费", "含：…"
 _LEVELS = [
     (1, lazy(r"^[一二三四五六七八九十]+[、.．]")),
@@ -105,6 +107,10 @@ def row_kinds(table: Table) -> list[RowKind]:
     under 1、): "一、地方收入 ⏎ （一）税收收入 ⏎ 1、增值税"; one using only one of them puts it right under 一、."""
     kinds = [row_kind(r) for r in table.rows]
     labels = [normalise(r.cells[0].text).strip() if r.cells else "" for r in table.rows]
+    if labels and _SIDE_TOTAL_ROW.match(labels[0].replace(" ", "")):
+        # "收入总计 | 113.38" over 一、本级收入 · 二、转移性收入: one side's total, first (below the rows, a 收入总计
+        # may add carry-overs to a 收入合计 the rows are not numbered to tell apart)
+        kinds[0] = RowKind("total", 0)
     if any(_BRACKETED_NUMERAL.match(t) for t in labels) and any(_DIGIT_ORDINAL.match(t) for t in labels):
         kinds = [
             RowKind(k.kind, k.level + 1) if k.level >= 3 or (k.level == 2 and _DIGIT_ORDINAL.match(t)) else k
