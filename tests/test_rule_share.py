@@ -256,3 +256,15 @@ def test_a_composition_named_by_its_whole_is_of_that_whole(check):
     opens with by name is the 本年收入合计 stated above it."""
     assert check(COMPOSITION_OPENING.format(total="213.24"), select="P101") == []
     assert [f.stated for f in check(COMPOSITION_OPENING.format(total="231.24"), select="P101")] == ["100%"]
+
+
+BUDGET_ARRANGED = (
+    "区本级一般公共预算收入安排52.6亿元，同比增长3.1%。其中：税收收入40.5亿元，同比增长6.2%，"
+    "占一般公共预算收入的{share}%；非税收入12.1亿元，同比下降5.3%。"
+)
+
+
+@pytest.mark.parametrize(("share", "found"), [("77", []), ("77.0", []), ("87", ["87%"])])
+def test_a_base_named_by_its_budget_arrangement_is_that_amount(check, share, found):
+    """L345: "…收入安排W" in a budget report is the amount of that 收入, as "…收入完成W" is in an execution report."""
+    assert [f.stated for f in check(BUDGET_ARRANGED.format(share=share), select="P101")] == found

@@ -1406,7 +1406,8 @@ def _label_index(doc: Document) -> dict[str, list[tuple[str, Quantity]]]:
 
 
 _STAGE_TAIL = lazy(r"(?:年初|全年|调整后?)?(?:预算|决算)(?:数)?$")
-_DONE_TAIL = lazy(r"(?:累计|实际)?(?:完成|实现|达到|达)(?:了)?$|(?:为|是)$")
+# (a budget's "…收入安排44.2亿元" is the amount of that 收入 as much as "…收入完成" is)
+_DONE_TAIL = lazy(r"(?:累计|实际)?(?:完成|实现|达到|达)(?:了)?$|(?:为|是)$|(?<=收入|支出)安排$")
 
 
 def _share_of_its_own(doc: Document, q: Quantity, want: str) -> bool:
