@@ -119,3 +119,20 @@ def test_a_ratio_to_last_years_figure_is_not_read_as_a_target(check):
     """L338: "为上年同期的p%" names no budget or target: no completion rate (the Y rules read it)."""
     text = "全区一般公共预算收入完成33.82亿元，为上年同期30亿元的{p}%。"
     assert check(text.format(p="120.00"), select="C101") == []
+
+
+ADJUSTED_BY_CONGRESS = "{budget}2023年全县一般公共预算收入完成386420万元，为调整预算的{rate}%，同比增长2.1%。"
+
+
+@pytest.mark.parametrize(
+    "budget",
+    [
+        "经县人大常委会批准，调整后的全县一般公共预算收入为381500万元。",
+        "县人大常委会第十次会议审查批准调整全县一般公共预算收入为381500万元。",
+    ],
+)
+@pytest.mark.parametrize(("rate", "found"), [("101.3", []), ("101.29", []), ("102.3", ["102.3%"])])
+def test_the_budget_as_the_congress_adjusted_it_is_the_adjusted_budget(check, budget, rate, found):
+    """L346: the adjusted budget named by who adjusted it, without the word 预算."""
+    text = ADJUSTED_BY_CONGRESS.format(budget=budget, rate=rate)
+    assert [f.stated for f in check(text, select="C101")] == found

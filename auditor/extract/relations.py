@@ -1797,7 +1797,8 @@ _SET_TARGET = lazy(r"目标|任务|计划")  # not 预算: budgets in 万元 are
 _FUND_TYPES = lazy(
     r"一般公共预算|一般预算(?=收入|支出)|政府性基金预算|国有资本经营预算|公共财政预算|公共预算|基金预算|预算稳定调节基金"
 )  # 公共财政预算收入: the 一般公共预算's name before 2014
-_TARGET_LABEL = lazy(r"预算|计划|目标|任务")
+# (the budget as the 人大 adjusted it: "经…批准，调整后的全县一般公共预算收入为B", "审查批准调整全县…收入为B")
+_TARGET_LABEL = lazy(r"预算|计划|目标|任务|调整后|批准调整")
 _ACTUAL_LABEL = lazy(r"决算|执行|实际|完成|支出|实现|达到|使用")
 _PLANNED_LEAD = lazy(r"\s*(?:(?:19|20)\d\d年度?|全年|本年|年度)?(?:计划|目标|预计|拟)")
 _TARGET_TAIL = lazy(r"(?:年初|调整后?|全年)?预算数?(?:调整|调增|调减)?后?(?:为|是|至)?$")  # (支出预算调整为B)
