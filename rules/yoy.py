@@ -13,6 +13,7 @@ from auditor.extract.tolerance import HUNDRED, Interval, Verdict, fmt, interval_
 from auditor.messages import Message
 from auditor.model.quantity import Kind, Quantity
 from auditor.rule import Context, Rule, Severity, Violation
+from auditor.text.rx import lazy
 
 
 class ChangeRateMismatch(Message):
@@ -338,6 +339,9 @@ class PriorYearMismatch(Message):
     en = "wrong comparison year: figures for {subject} should be compared with {expected}, the text compares with {named}{phrase}"
 
 
+_YEAR_WITH_REASON = lazy(r"(?:19|20)\d\d\s*年度?\s*[（(][^（()）\d]{1,8}[）)]")
+
+
 class PriorYear(Rule):
     """Checks that a year-over-year comparison names the year before the one it describes.
 
@@ -345,8 +349,8 @@ class PriorYear(Rule):
     For every comparison that names its base year (比2018年, 与2019年相比, 较2018年), the named year must be
     the year before the figures compared: the year stated in the same sentence, or else the report's
     year (from its title, or `report-year` in the configuration). An older base year named after the
-    sentence has compared with last year ("比上年减少…；与2021年相比减少…", "比2019年（疫情前）") is a second
-    comparison made on purpose and is not reported.
+    sentence has compared with last year ("比上年减少…；与2021年相比减少…"), or with a word in brackets on why
+    that year ("比2019年（疫情前）"), is a comparison made on purpose and is not reported.
 
     ## Why is this bad?
     A 2020 report that compares 2020 with "2018年" either compares the wrong years or carries a
@@ -376,6 +380,8 @@ class PriorYear(Rule):
                 continue
             if comparison.beside_prior and comparison.year < subject - 1:
                 continue  # "比上年减少…；与2021年相比减少…": a second, older base beside last year's
+            if comparison.year < subject - 1 and _YEAR_WITH_REASON.search(comparison.phrase or ""):
+                continue  # "比2019年（疫情前）决算数减少…": that year chosen on purpose, and said why
             if comparison.year >= subject and not (
                 comparison.budget_with_itself and comparison.year == subject
             ):

@@ -735,3 +735,15 @@ def test_a_comparison_of_both_totals_stated_equal_is_of_their_one_figure(check, 
 )
 def test_a_comparison_of_both_totals_needs_them_equal(check, text):
     assert check(text, select="Y101") == []
+
+
+PRE_PANDEMIC = "本厅2023年度“三公”经费财政拨款支出决算为62.07万元，{before}比2019年（疫情前）决算数减少24.87万元，降低{rate}%。"
+
+
+@pytest.mark.parametrize("before", ["", "比上年决算数增加38.97万元，增长168.7%；"])
+@pytest.mark.parametrize(("rate", "found"), [("28.6", []), ("38.6", ["38.6%"])])
+def test_a_base_year_with_a_word_on_why_is_compared_and_not_called_wrong(check, before, rate, found):
+    """L347: "比2019年（疫情前）决算数减少…": the change is checked over that year, and the year is no slip."""
+    text = PRE_PANDEMIC.format(before=before, rate=rate)
+    assert [f.stated for f in check(text, select="Y101")] == found
+    assert check(text, select="Y102") == []

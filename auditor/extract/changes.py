@@ -41,7 +41,9 @@ _BASE_YEAR_BEFORE = lazy(r"(?:比|较|与|同)\s*$")
 _BASE_YEAR_AFTER = lazy(r"度?\s*(?:相比|比较|同期|相较)")
 _CMP = lazy(
     # ("同口径比2018年减少830万元": the comparison on the same basis, its subject the figure before)
-    r"(?:(?:按)?同口径)?(?:比|较|同比|与)(?:于)?\s*(?:上年度?|去年|上一年度?|上年同期|去年同期|(?P<year>(?:19|20)\d\d)\s*年度?)(?:同期)?(?:相比|相较)?"
+    r"(?:(?:按)?同口径)?(?:比|较|同比|与)(?:于)?\s*(?:上年度?|去年|上一年度?|上年同期|去年同期|(?P<year>(?:19|20)\d\d)\s*年度?)(?:同期)?"
+    # ("比2019年（疫情前）决算数减少…": a word on why that year, in brackets)
+    r"(?:\s*[（(][^（()）\d，,。；;]{1,8}[）)])?(?:相比|相较)?"
     r"|同比(?=\s*(?:增|减|下降|上升|提高|降低))"  # 同比增加5000元: the year before, unnamed
     # "完成80.18亿元，增加2.79亿元，增长3.6%": a clause opening with the change, the comparison unnamed
     r"|(?<=[，,]\s*)(?=(?:增加|减少|增收|减收|增支|减支)了?\s*\d[\d,.]*\s*(?:万元|亿元|元)\s*[，,]\s*"
