@@ -747,3 +747,23 @@ def test_a_base_year_with_a_word_on_why_is_compared_and_not_called_wrong(check, 
     text = PRE_PANDEMIC.format(before=before, rate=rate)
     assert [f.stated for f in check(text, select="Y101")] == found
     assert check(text, select="Y102") == []
+
+
+NAMED_IN_A_SENTENCE_BEFORE = (
+    "2019年，市本级“三公”经费预算为2450万元。其中，因公出国（境）费40万元，公务接待费410万元，"
+    "公务用车购置及运行费2000万元。同口径比2018年减少550万元，下降18.3%。其中：因公出国（境）费同口径比2018年"
+    "减少8万元，下降{rate}%。"
+)
+
+
+@pytest.mark.parametrize(("rate", "found"), [("16.7", []), ("16.67", []), ("26.7", ["26.7%"])])
+def test_an_items_change_is_of_its_figure_in_a_sentence_before(check, rate, found):
+    """L348: the item named without a figure, its one figure stated in an earlier sentence of the paragraph."""
+    text = NAMED_IN_A_SENTENCE_BEFORE.format(rate=rate)
+    assert [f.stated for f in check(text, select="Y101")] == found
+
+
+def test_an_items_change_needs_its_figure_of_the_paragraphs_year(check):
+    """L348: a figure of that name stated for another year is not this year's."""
+    text = "2018年因公出国（境）费48万元。2019年，本局压缩开支，因公出国（境）费同口径比2018年减少8万元，下降26.7%。"
+    assert check(text, select="Y101") == []

@@ -599,6 +599,8 @@ def _comparisons(
         if current is None and prior is None and delta is not None:
             # "收入总计1262.46万元，支出总计1262.46万元。收、支与2023年度相比，增加66.69万元": both totals, one figure
             current = _both_totals(para, text, m.start(), delta)
+        if current is None and prior is None and delta is not None:
+            current = _named_in_a_sentence_before(para, text, m.start(), delta, report_year)
         if current is None and prior is None and delta is not None and previous is not None:
             # "…经费支出年初预算为A，支出决算为B。⏎ …经费支出决算数比上年减少d，下降p%": the clause names its
             # subject without a figure; this year's figure of that name is the paragraph's above
@@ -863,6 +865,27 @@ def _sibling_named(want: str, q: Quantity, text: str, earlier: list[tuple[Quanti
 
 
 _YEAR_WORD = lazy(r"(?:19|20)\d\d\s*年度?")
+
+
+def _named_in_a_sentence_before(
+    para: Paragraph, text: str, at: int, delta: Quantity, report_year: int | None
+) -> Quantity | None:
+    """ "…。其中，因公出国（境）费50万元，公务接待费478万元…。…。其中：因公出国（境）费同口径比2018年减少9万元，下降
+    15.3%": a clause that names its subject without a figure, the one figure of that name in an earlier
+    sentence of the paragraph, of the paragraph's year."""
+    opens = clause_start(text, at)
+    if any(opens <= q.start < at for q in para.quantities):
+        return None
+    subject = _LEADING_QIZHONG.sub("", text[opens:at])
+    begins = sentence_start(text, at)
+    here = [(q, text) for q in _amounts(para) if q.end <= begins and q.is_amount]
+    if not here:
+        return None
+    found = _named_before(_YEAR_WORD.sub("", subject), delta, here, [])
+    year = _last_figures_year(text, 0, at) or report_year
+    if found is None or year_of(text, found) not in (year, None):
+        return None
+    return found
 
 
 def _named_above(
