@@ -268,3 +268,27 @@ BUDGET_ARRANGED = (
 def test_a_base_named_by_its_budget_arrangement_is_that_amount(check, share, found):
     """L345: "…收入安排W" in a budget report is the amount of that 收入, as "…收入完成W" is in an execution report."""
     assert [f.stated for f in check(BUDGET_ARRANGED.format(share=share), select="P101")] == found
+
+
+SHARE_OF_THE_LISTED_TOTAL = (
+    "2024年度总收入8,420.60万元，其中：财政拨款收入5,120.40万元，事业收入2,310.20万元，其他收入990.00万元。\n"
+    "①财政拨款收入：本年度我校财政拨款收入共计5,120.40万元，占总收入的60.81%。\n"
+    "②事业收入：本年度我校事业收入2,310.20万元，占总收入的{share}%。\n"
+)
+
+
+@pytest.mark.parametrize(("share", "found"), [("27.44", []), ("27.4", []), ("28.44", ["28.44%"])])
+def test_a_share_of_the_total_is_of_the_total_that_listed_its_amount(check, share, found):
+    """L349: "占总收入的p%" in an item's own paragraph: the 总收入 above whose list gives the item's amount."""
+    text = SHARE_OF_THE_LISTED_TOTAL.format(share=share)
+    assert [f.stated for f in check(text, select="P101")] == found
+
+
+def test_a_share_of_the_total_needs_one_total_listing_its_amount(check):
+    """L349: two totals above listing the same amount: which one the share is of cannot be told."""
+    text = (
+        "2024年度总收入8,420.60万元，其中：财政拨款收入5,120.40万元，事业收入3,300.20万元。\n"
+        "2023年度总收入7,900.00万元，其中：财政拨款收入5,120.40万元，事业收入2,779.60万元。\n"
+        "①财政拨款收入：本年度财政拨款收入共计5,120.40万元，占总收入的70.00%。\n"
+    )
+    assert check(text, select="P101") == []

@@ -182,6 +182,7 @@ def analyse(doc: Document, skip_tables: frozenset[int] = frozenset()) -> Relatio
     ratios: list[Ratio] = []
     enumerations: list[Enumeration] = []
     ahead: dict[int, list[Breakdown]] = {}  # line -> breakdowns with a part there, found on an earlier line
+    listed: dict[Decimal, list[Breakdown]] = {}  # a part's amount -> the breakdowns of the text that list it
     paragraphs = doc.paragraphs
     for index, para in enumerate(paragraphs):
         enumerations.extend(enumerations_in(para))  # counts may be Chinese numerals (五个方面)
@@ -196,12 +197,15 @@ def analyse(doc: Document, skip_tables: frozenset[int] = frozenset()) -> Relatio
         found += _totals_of_the_sentences_before(para)
         breakdowns.extend(found)
         for b in found:
+            for p in b.parts:
+                listed.setdefault(p.base_value, []).append(b)
+        for b in found:
             identities.extend(_change_sums_of_following(b, paragraphs, index))
         for b in found:  # "…主要用于以下方面：" with one part per following paragraph, each with its 占y%
             for part in b.parts:
                 if part.line > para.line:
                     ahead.setdefault(part.line, []).append(b)
-        found_shares = _shares_in(para, found + ahead.pop(para.line, []), doc)
+        found_shares = _shares_in(para, found + ahead.pop(para.line, []), doc, listed)
         _shares_of_their_sum(para, found_shares)
         shares.extend(found_shares)
         rates.extend(_rates_in(para))
@@ -1617,7 +1621,9 @@ def _shares_after_respectively(
     return _paired_shares(parts, pcts, base, base_text)
 
 
-def _shares_in(para: Paragraph, breakdowns: list[Breakdown], doc: Document) -> list[Share]:
+def _shares_in(
+    para: Paragraph, breakdowns: list[Breakdown], doc: Document, listed: dict[Decimal, list[Breakdown]]
+) -> list[Share]:
     shares = []
     zipped: set[int] = set()
     for pct in para.quantities:
@@ -1668,13 +1674,35 @@ def _shares_in(para: Paragraph, breakdowns: list[Breakdown], doc: Document) -> l
                     base = b.whole
                     break
             else:
-                base = _whole_of_sole_part(para, part) or _whole_its_sentence_opens_with(doc, para, part)
+                base = (
+                    _whole_of_sole_part(para, part)
+                    or _whole_its_sentence_opens_with(doc, para, part)
+                    or _whole_listing_it_before(listed.get(part.base_value, []), part, base_text)
+                )
         neighbours = [q for q in para.quantities if q.is_amount and q is not part and _comparable(q, part)]
         for b in breakdowns:
             if part in b.parts:
                 neighbours += [q for q in [b.whole, *b.parts] if q is not part and q not in neighbours]
         shares.append(Share(part=part, percent=pct, base=base, base_label=base_text, neighbours=neighbours))
     return shares
+
+
+def _whole_listing_it_before(listing: list[Breakdown], part: Quantity, base_text: str) -> Quantity | None:
+    """ "总收入27,664.71万元，其中：财政拨款收入9,787.85万元，教育事业收入5,738.74万元…。⏎ ②教育事业收入：…事业收入
+    5,738.74万元，占总收入的20.74%": a base named only as the 总收入 (总支出) is the whole of that name whose
+    list, earlier in the text, gives the part's very amount; one such whole, or none."""
+    want = _norm_label(base_text)
+    if not want:
+        return None
+    found = [
+        b.whole
+        for b in listing
+        if b.marker not in TABLE_MARKERS
+        and (b.whole.line, b.whole.start) < (part.line, part.start)
+        and _norm_label(b.whole.label).endswith(want)
+        and any(p is not part and p.base_value == part.base_value and _same_kind(p, part) for p in b.parts)
+    ]
+    return found[0] if len({id(w) for w in found}) == 1 else None
 
 
 def _shares_of_their_sum(para: Paragraph, shares: list[Share]) -> None:
