@@ -112,3 +112,26 @@ def test_a_bare_total_is_what_the_count_before_it_names(check):
 )
 def test_bare_totals_of_different_things_are_not_compared(check, text):
     assert check(TITLE + text, select="V101") == []
+
+
+UNIT_TOTAL_PARTS = (
+    "2024年度总收入8,420.60万元，其中：财政拨款收入5,120.40万元，事业收入2,310.20万元，其他收入990.00万元。\n"
+    "③其他收入：本年度我校其他收入为{b}万元，主要是捐赠收入。\n"
+)
+
+
+def test_a_part_of_the_units_total_restated_in_its_own_paragraph(check):
+    """L350: "总收入W，其中：…其他收入a" and "本年度我校其他收入为a": the unit's total scopes nothing, and 我校/我院/本中心
+    say whose, not what."""
+    assert check(TITLE + UNIT_TOTAL_PARTS.format(b="990.00"), select="V101") == []
+    found = check(TITLE + UNIT_TOTAL_PARTS.format(b="999.00"), select="V101")
+    assert [(f.rule, f.stated, f.expected) for f in found] == [("V101", "999.00万元", "990.00万元")]
+
+
+def test_a_part_of_a_budget_total_is_not_the_actuals_part(check):
+    """L350: a whole with a scope of its own (预算) still scopes its parts."""
+    text = (
+        "2024年度收入预算总额8,420.60万元，其中：财政拨款收入5,120.40万元，其他收入990.00万元。\n"
+        "③其他收入：本年度我校其他收入为999.00万元，主要是捐赠收入。\n"
+    )
+    assert check(TITLE + text, select="V101") == []

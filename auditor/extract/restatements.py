@@ -71,7 +71,10 @@ _GENERIC_PARTS = frozenset(
 _GENERIC_WHOLES = frozenset({"", "总支出", "总收入", "支出", "收入"})
 _YEAR_START = lazy(r"((?:19|20)\d\d)\s*年初")
 _ORDINAL = lazy(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)")
-_WHOSE = lazy(r"^(?:我局|本局|本部门|本单位|我单位|部门|单位|\p{Han}{1,6}人社局|人社局)")
+_WHOSE = lazy(
+    r"^(?:我局|本局|本部门|本单位|我单位|部门|单位|\p{Han}{1,6}人社局|人社局"
+    r"|[我本](?:院|校|中心|所|站|馆|镇|乡|街道|委|厅|办|队|园|场))"
+)
 _FUND_WORDS = lazy(r"一般公共预算|政府性基金|国有资本经营|社会保险基金")
 _FUND_NAMES = {
     "一般公共预算": "一般公共预算",
@@ -94,7 +97,7 @@ _BODY_BEFORE_YEAR = lazy(
 )
 _WHOSE_WHEN = lazy(r"\s*(?:(?:19|20)\d\d\s*年|本年|全年|部门|单位)")
 _YEAR = lazy(r"(?:19|20)\d\d")
-_LEADING_YEAR = lazy(r"^(?:19|20)\d\d\s*年度?")
+_LEADING_YEAR = lazy(r"^(?:(?:19|20)\d\d\s*年度?|本年度|本年(?=[我本]))")
 
 
 @record
@@ -261,7 +264,7 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
                 continue  # "********支出2.06万元": a name masked or never filled in names no one quantity (T101)
             label = q.label
             whole = wholes.get(id(q))
-            if whole is not None:
+            if whole is not None and not _of_the_units_total(parse, label, whole):
                 label = f"{label} {whole.label}"
             elif (held := _bracket_holder(para, text, q)) is not None:
                 label = f"{label} {held.label}"  # "预算1492.78万元（含援外医疗队支出530.00万元）"
@@ -439,6 +442,14 @@ def _segment(text: str, pos: int) -> int:
 
 
 _BARE_TOTAL = lazy(r"^(?:财政拨款)?(?:收入|支出|资金)?(?:总额|总计|合计)$")
+
+
+def _of_the_units_total(parse, label: str, whole: Quantity) -> bool:
+    """Whether a part named for itself ("其他收入") is of the unit's own 总收入/总支出 of the year, which scopes
+    nothing: "总收入W，其中：…其他收入a" and "②其他收入：本年度我院其他收入为a" are one quantity."""
+    own, _ = parse(label)
+    whole_topic, whole_scope = parse(whole.label)
+    return bool(own) and whole_topic in ("总收入", "总支出") and not whole_scope
 
 
 def _clause_before(para, text: str, q: Quantity) -> Quantity | None:
