@@ -884,3 +884,34 @@ def test_a_staff_list_goes_on_in_a_sentence_of_one_count(check, tail, found):
 def test_a_count_sentence_after_a_staff_list_is_no_part_unless_one_more_of_its_kind(check, tail):
     """L342: after the 其中 sentence, a count of something else is not one more part."""
     assert check(STAFF_SENTENCES.format(tail=tail), select="S101") == []
+
+
+ITEM_MEASURES = (
+    "2023年度一般公共预算财政拨款“三公”经费支出全年预算为{budget}万元，支出决算为{actual}万元，完成全年预算的82.00%，"
+    "其中：因公出国（境）费全年预算为0万元，支出决算为0万元，完成全年预算的0%；公务用车购置及运行维护费全年预算为"
+    "14.00万元，支出决算为12.10万元，完成全年预算的86.43%；公务接待费全年预算为6.00万元，支出决算为4.30万元，"
+    "完成全年预算的71.67%。"
+)
+ITEM_MEASURES_IN_RATES = (
+    "2024年度“三公”经费财政拨款支出决算为34.08万元，完成全年预算{budget}万元的67.2%，比上年决算数减少1.55万元，"
+    "下降4.4%。其中：因公出国（境）费支出决算为0.94万元，完成全年预算0.94万元的100%，比上年决算数增加0.94万元；"
+    "公务用车购置及运行维护费支出决算为33.14万元，完成全年预算49.80万元的66.5%，比上年决算数减少2.5万元，其中："
+    "公务用车购置支出决算为17.98万元，完成全年预算18万元的99.9%，公务用车运行维护费支出决算为15.16万元，完成全年"
+    "预算31.8万元的47.7%；公务接待费支出决算为0万元，完成全年预算0万元的0%。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (ITEM_MEASURES.format(budget="20.00", actual="16.40"), []),
+        (ITEM_MEASURES.format(budget="21.00", actual="16.40"), ["21.00万元"]),
+        (ITEM_MEASURES.format(budget="20.00", actual="16.50"), ["16.50万元"]),
+        (ITEM_MEASURES_IN_RATES.format(budget="50.74"), []),
+        (ITEM_MEASURES_IN_RATES.format(budget="51.74"), ["51.74万元"]),
+    ],
+)
+def test_each_items_budget_and_actual_make_the_wholes(check, text, found):
+    """L351: the whole's budget and actual, then each ；-item's: the budgets add up to the budget, the actuals
+    to the actual (an item's own 其中 list and the changes on last year left out)."""
+    assert [f.stated for f in check(text, select="S101")] == found

@@ -194,6 +194,7 @@ def analyse(doc: Document, skip_tables: frozenset[int] = frozenset()) -> Relatio
         found = _breakdowns_in(para, paragraphs, index)
         found += _made_of(para, found)
         found += _taxes_and_the_rest(para, found)
+        found += _measures_by_item(para, found, index == len(paragraphs) - 1)
         found += _totals_of_the_sentences_before(para)
         breakdowns.extend(found)
         for b in found:
@@ -1853,6 +1854,77 @@ _MADE_OF = lazy(r"[。，,]\s*(?P<main>主要)?由(?P<body>[^。；;]{2,200}?)(?
 _GENERAL_REVENUE = lazy(r"(?:一般公共预算|地方财政|财政)收入(?:完成|实现|为|是|达到?)?$")
 _TAXES = lazy(r"(?<!非)税收收入(?:完成|实现|为|是|达到?)?$")
 _NON_TAX = lazy(r"非税收入(?:完成|实现|为|是|达到?)?$")
+
+
+_ITEMS_OPEN = lazy(r"其中\s*[：:，,]?")
+_BOTH_ROLES = {"target", "actual"}
+
+
+def _measures_by_item(para: Paragraph, found: list[Breakdown], last: bool) -> list[Breakdown]:
+    """ "…“三公”经费支出全年预算为W1，支出决算为W2，完成全年预算的r%，其中：因公出国（境）费全年预算为a1，支出决算为
+    a2，…；公务用车…全年预算为b1，支出决算为b2，…；公务接待费…" (a 决算说明's 三公 paragraph): the whole's budget and
+    its actual, then each ；-item's budget and actual: the items' budgets make the budget, their actuals the
+    actual. Only when every item gives exactly one of each, and the whole one of each (changes on last year,
+    and an item's own 其中 list, left out); the budget may stand in the rate ("完成全年预算W1的r%")."""
+    text = normalise(para.text)
+    if "其中" not in text or "预算" not in text or "决算" not in text:
+        return []
+    taken = {id(b.whole) for b in found}
+    out: list[Breakdown] = []
+    for m in _ITEMS_OPEN.finditer(text):
+        opens, ends = sentence_bounds(text, m.start())
+        if not text[opens : m.start()].strip() and opens > 0:
+            opens = sentence_bounds(text, opens - 1)[
+                0
+            ]  # "…W2，完成全年预算W1的r%。其中：…": the sentence before
+        head = [
+            q
+            for q in para.quantities
+            if opens <= q.start < m.start() and q.is_amount and not is_change_amount(text, q)
+        ]
+        roles = [_role_of_label(q.label) for q in head]
+        if len(roles) != 2 or set(roles) != _BOTH_ROLES:
+            continue
+        wholes = dict(zip(roles, head, strict=True))
+        items: list[dict[str, Quantity]] = []
+        for begin, end in _semicolon_items(text, m.end(), ends):
+            inner = text.find(
+                "其中", begin, end
+            )  # "公务用车…，其中：购置费…，运行维护费…": the item's own list
+            end = inner if inner >= 0 else end
+            amounts = [
+                q
+                for q in para.quantities
+                if begin <= q.start < end and q.is_amount and not is_change_amount(text, q)
+            ]
+            item_roles = [_role_of_label(q.label) for q in amounts]
+            if len(item_roles) != 2 or set(item_roles) != _BOTH_ROLES:
+                return out
+            items.append(dict(zip(item_roles, amounts, strict=True)))
+        if len(items) < 2 or _text_ends_inside(text, m.end(), last):
+            continue
+        for role in ("target", "actual"):
+            whole = wholes[role]
+            parts = [item[role] for item in items]
+            if id(whole) in taken or any(
+                p.kind is not whole.kind or p.base_unit != whole.base_unit for p in parts
+            ):
+                continue
+            out.append(Breakdown(whole, parts, "其中", complete=True))
+    return out
+
+
+def _semicolon_items(text: str, begin: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the ；-separated items between ``begin`` and ``end``."""
+    spans, at = [], begin
+    for sep in _SEMICOLONS.finditer(text, begin, end):
+        spans.append((at, sep.start()))
+        at = sep.end()
+    spans.append((at, end))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+_SEMICOLONS = lazy(r"[；;]")
 
 
 def _taxes_and_the_rest(para: Paragraph, found: list[Breakdown]) -> list[Breakdown]:
