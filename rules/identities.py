@@ -16,6 +16,11 @@ class IdentityMismatch(Message):
     en = "{name_en} does not hold: {expression} = {computed}, the text says {stated}"
 
 
+class UnequalTotals(Message):
+    zh = "收支总计不相等：收入总计 {income}，支出总计 {stated}（收支总表的收入总计与支出总计应相等）"
+    en = "the totals differ: total income {income}, total spending {stated} (the summary table's totals are equal)"
+
+
 _NAMES = {
     "net_assets": ("净资产", "net assets"),
     "reconciliation": ("预算调整后数额", "reconciled budget"),
@@ -36,7 +41,9 @@ class AccountingIdentity(Rule):
     收入总计 less its one 支出总计. A chain with an item but no figure (上年结转等), or a first term that is not
     its sentence's one figure, is not checked. A change followed by 其中 and one change per item ("比上年减少
     0.28万元，其中：…减少0.29万元；…增加0.01万元") must equal the items' changes, each with its direction; an item
-    without its change (与上年持平) or with two figures leaves the sum unstated. Sums such as 资产合计 = 流动 + 固定 + 无形 are checked by S101
+    without its change (与上年持平) or with two figures leaves the sum unstated. "收入总计A，支出总计B" side by
+    side in a unit's report must be equal (the 收支总表 balances by its making), unless the paragraph speaks
+    of a balance (结余, 结转, 收支相抵). Sums such as 资产合计 = 流动 + 固定 + 无形 are checked by S101
     when the text breaks the total down.
 
     ## Why is this bad?
@@ -80,6 +87,17 @@ class AccountingIdentity(Rule):
                 continue
             decimals = max(q.decimals for _, q in identity.terms)
             shown_value = in_unit_of(value, result, max(decimals, result.decimals))
+            if identity.name == "equal_totals":
+                ((_, income),) = identity.terms
+                yield self.violation(
+                    UnequalTotals(income=figure(income), stated=figure(result)),
+                    line=result.line,
+                    column=result.column,
+                    lines=[income.line],
+                    stated=figure(result),
+                    expected=figure(income),
+                )
+                continue
             name, name_en = _NAMES[identity.name]
             yield self.violation(
                 IdentityMismatch(

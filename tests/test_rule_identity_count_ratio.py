@@ -242,3 +242,20 @@ def test_the_last_name_of_a_list_after_a_comma_is_one_more_item(check, count, fo
     the items do (部, 室), is the list's last item written after a ，."""
     text = f"区文化馆由{count}部室组成，即办公室、辅导部、非遗保护部、群文活动部、培训部，展览部。"
     assert [f.stated for f in check(text, select="N101")] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("1.总体情况。2024年度收入总计1262.46万元，支出总计1262.46万元。", []),
+        ("1.总体情况。2024年度收入总计1262.46万元，支出总计1282.46万元。", ["1282.46万元"]),
+        ("2024年度财政拨款收入总计500.00万元，财政拨款支出总计510.00万元。", ["510.00万元"]),
+        # a sentence that goes on to a balance: the 支出总计 may be what was spent
+        ("全区收入总计120.5亿元，支出总计110.2亿元，收支相抵，结转下年10.3亿元。", []),
+        # two different sides: the 财政拨款 income against the unit's spending
+        ("2024年度财政拨款收入总计500.00万元，支出总计510.00万元。", []),
+    ],
+)
+def test_the_two_totals_side_by_side_are_equal(check, text, found):
+    """L352: "收入总计A，支出总计B" in a unit's report: the 收支总表's totals, equal by its making."""
+    assert [f.stated for f in check(text, select="I101")] == found

@@ -213,6 +213,7 @@ def analyse(doc: Document, skip_tables: frozenset[int] = frozenset()) -> Relatio
         identities.extend(_identities_in(para))
         identities.extend(_running_totals(para, _above_in_section(paragraphs, index)))
         identities.extend(_stated_balances(para))
+        identities.extend(_equal_totals(para))
         identities.extend(_change_breakdowns(para))
         identities.extend(_changes_by_nature(para))
         ratios.extend(_ratios_in(para))
@@ -2902,6 +2903,36 @@ def _stated_balances(para: Paragraph) -> list[Identity]:
             continue
         if any(q.end <= opens and _BROUGHT_FORWARD.search(_norm_label(q.label)) for q in top):
             found.append(Identity(balance, [(1, income), (-1, spending)], "balance"))
+    return found
+
+
+_TOTALS_PAIR = lazy(r"(?P<side>(?:财政拨款)?)收入总计(?:为|是)?\s*$")
+_BALANCE_WORDS = lazy(r"结余|结转|相抵|结存|滚存|赤字|平衡|缺口")
+
+
+def _equal_totals(para: Paragraph) -> list[Identity]:
+    """ "2024年度收入总计1262.46万元，支出总计1262.46万元。" (a unit's 预算/决算说明): the 收支总表's two totals,
+    equal by the table's making (支出总计 holds the year-end balance), side by side in one sentence. A
+    sentence that goes on to a balance (收支相抵，结余…), or a paragraph that speaks of one, is not read: there
+    the 支出总计 may be what was spent."""
+    text = normalise(para.text)
+    if "收入总计" not in text or "支出总计" not in text or _BALANCE_WORDS.search(text):
+        return []
+    found = []
+    amounts = [q for q in para.quantities if q.is_amount]
+    for income, spending in pairwise(amounts):
+        m = _TOTALS_PAIR.search(_norm_label(income.label))
+        if m is None or _norm_label(spending.label) not in (
+            m.group("side") + "支出总计",
+            m.group("side") + "支出总计为",
+        ):
+            continue
+        gap = text[income.end : spending.start].strip()
+        if gap[:1] not in ("，", ",", "；", ";") or len(gap) > 10:
+            continue  # "…1262.46万元，支出总计": the spending's own name right after the income
+        if income.approx or spending.approx or not _comparable(income, spending):
+            continue
+        found.append(Identity(spending, [(1, income)], "equal_totals"))
     return found
 
 
