@@ -767,3 +767,22 @@ def test_an_items_change_needs_its_figure_of_the_paragraphs_year(check):
     """L348: a figure of that name stated for another year is not this year's."""
     text = "2018年因公出国（境）费48万元。2019年，本局压缩开支，因公出国（境）费同口径比2018年减少8万元，下降26.7%。"
     assert check(text, select="Y101") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("2023年民生支出占一般公共预算支出的比重为80.2%，上年为78.0%，提高2.2个百分点。", []),
+        ("2023年民生支出占一般公共预算支出的比重为80.2%，上年为78.0%，提高3.2个百分点。", ["3.2个百分点"]),
+        ("2023年税收收入占一般公共预算收入的比重为68.5%，比上年提高2.2个百分点（上年为66.3%）。", []),
+        (
+            "2023年税收收入占一般公共预算收入的比重为68.5%，比上年提高3.2个百分点（上年为66.3%）。",
+            ["3.2个百分点"],
+        ),
+        # two shares of this year, no last year's: nothing to compare
+        ("2023年税收占比68.5%，非税占比31.5%，提高2.2个百分点。", []),
+    ],
+)
+def test_a_change_in_points_after_last_years_share(check, text, found):
+    """L353: last year's share in a clause of its own before the change, or in brackets after it."""
+    assert [f.stated for f in check(text, select="Y101")] == found

@@ -676,6 +676,9 @@ def _point_changes(para: Paragraph, text: str) -> list[Change]:
             current, prior = (percents[-1] if percents else None), between[0]
         elif not between and len(percents) >= 2 and _PRIOR_WORDS.search(percents[-1].label.strip()):
             current, prior = percents[-2], percents[-1]
+        elif not between and percents and (bracket := _prior_in_brackets(para, text, delta)) is not None:
+            # "…比重为68.5%，比上年提高2.2个百分点（上年为66.3%）"
+            current, prior = percents[-1], bracket
         else:
             continue
         if current is None:
@@ -692,6 +695,39 @@ def _point_changes(para: Paragraph, text: str) -> list[Change]:
                 anchor=delta,
             )
         )
+    return out + _bare_point_changes(para, text)
+
+
+_PRIOR_BRACKET = lazy(r"\s*[（(]\s*(?:上年|去年|上年同期)(?:为|是)?\s*(?=\d)")
+_BARE_POINT_DIR = lazy(rf"[，,]\s*(?P<dir>{_UP}|{_DOWN})了?\s*(?=\d[\d.]*\s*个?百分点)")
+
+
+def _prior_in_brackets(para: Paragraph, text: str, delta: Quantity) -> Quantity | None:
+    """Last year's share in brackets right after the change: "提高2.2个百分点（上年为66.3%）"."""
+    m = _PRIOR_BRACKET.match(text, delta.end)
+    if m is None:
+        return None
+    q = next((q for q in para.quantities if q.start == m.end()), None)
+    return q if q is not None and q.kind is Kind.PERCENT and not q.approx else None
+
+
+def _bare_point_changes(para: Paragraph, text: str) -> list[Change]:
+    """ "…比重为80.2%，上年为78.0%，提高2.2个百分点": the change in points right after last year's share, with no
+    comparison word of its own; this year's share is the one before last year's, in the same sentence."""
+    out = []
+    for m in _BARE_POINT_DIR.finditer(text):
+        delta = next((q for q in para.quantities if q.start >= m.end()), None)
+        if delta is None or delta.kind is not Kind.POINTS or delta.approx or delta.start != m.end():
+            continue
+        opens = sentence_start(text, m.start())
+        before = [q for q in para.quantities if opens <= q.start and q.end <= m.start()]
+        if len(before) < 2 or any(q.kind is not Kind.PERCENT or q.approx for q in before):
+            continue
+        current, prior = before[-2], before[-1]
+        if not _PRIOR_WORDS.search(prior.label.strip()) or _PRIOR_WORDS.search(current.label.strip()):
+            continue
+        sign = sign_of(m.group("dir"))
+        out.append(Change(current, prior, delta, None, sign, None, year_of(text, current), anchor=delta))
     return out
 
 
