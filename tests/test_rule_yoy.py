@@ -786,3 +786,15 @@ def test_an_items_change_needs_its_figure_of_the_paragraphs_year(check):
 def test_a_change_in_points_after_last_years_share(check, text, found):
     """L353: last year's share in a clause of its own before the change, or in brackets after it."""
     assert [f.stated for f in check(text, select="Y101")] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年公务接待费6.00万元。2022年公务接待费5.00万元。公务接待费比上年增加1.00万元，增长20.00%。",
+        "某局2023年度部门决算\n2022年公务接待费5.00万元。公务接待费比上年增加1.00万元，增长20.00%。",
+    ],
+)
+def test_last_years_figure_in_the_sentence_before_is_no_current_figure(check, text):
+    """L348: the figure named in the sentence before is last year's (the base of the change), not this year's."""
+    assert check(text, select="Y101") == []

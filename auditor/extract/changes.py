@@ -908,7 +908,7 @@ def _named_in_a_sentence_before(
 ) -> Quantity | None:
     """ "…。其中，因公出国（境）费50万元，公务接待费478万元…。…。其中：因公出国（境）费同口径比2018年减少9万元，下降
     15.3%": a clause that names its subject without a figure, the one figure of that name in an earlier
-    sentence of the paragraph, of the paragraph's year."""
+    sentence of the paragraph, of the report's year (or, without one, the latest year the paragraph names)."""
     opens = clause_start(text, at)
     if any(opens <= q.start < at for q in para.quantities):
         return None
@@ -918,9 +918,10 @@ def _named_in_a_sentence_before(
     if not here:
         return None
     found = _named_before(_YEAR_WORD.sub("", subject), delta, here, [])
-    year = _last_figures_year(text, 0, at) or report_year
+    years = [int(y) for y in _YEAR_NAMED.findall(text, 0, at)]
+    year = report_year or (max(years) if years else None)
     if found is None or year_of(text, found) not in (year, None):
-        return None
+        return None  # "2022年公务接待费5.00万元。公务接待费比上年增加…": last year's figure is the base, not this
     return found
 
 
@@ -1218,6 +1219,14 @@ def _subject(
     if before and _restated_in_next_sentence(text, before, m.start(), label_text):
         # "…财政拨款支出1236.80万元，主要用于…。与2022年相比，财政拨款支出增加86.80万元": the sentence before
         # ends its account of one figure, which this one names again, shorter, and compares
+        own = year_of(text, before[-1])
+        base = prior_year or (report_year - 1 if report_year else None)
+        if base is None and (years := [int(y) for y in _YEAR_NAMED.findall(text)]):
+            base = max(years) - 1  # (a text without its report's year: the latest year it speaks of)
+        if own is not None and base is not None and own <= base:
+            # "2023年…6.00万元。2022年公务接待费5.00万元。公务接待费比上年增加…": the figure before is the base
+            # year's own, not the one compared with it
+            return None, explicit_prior
         return before[-1], explicit_prior
     # "…。较上年度“三公经费”支出减少86.39%，其中公务接待费增加171.43%": find both years by label.
     label = rx(r"[\d.,%万元亿人件个]+").sub("", label_text)
@@ -1298,6 +1307,7 @@ def _restated_in_next_sentence(text: str, before: list[Quantity], pos: int, labe
 
 
 _MEASURE_SUFFIX = lazy(r"(?:决算|预算|执行|实际)数?$")
+_YEAR_NAMED = lazy(r"((?:19|20)\d\d)\s*年")
 _TOTAL_OF = lazy(r"总((?:支出|收入)$)")
 
 
