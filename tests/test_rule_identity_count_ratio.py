@@ -259,3 +259,15 @@ def test_the_last_name_of_a_list_after_a_comma_is_one_more_item(check, count, fo
 def test_the_two_totals_side_by_side_are_equal(check, text, found):
     """L352: "收入总计A，支出总计B" in a unit's report: the 收支总表's totals, equal by its making."""
     assert [f.stated for f in check(text, select="I101")] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年全区收入总计120.5亿元，支出总计110.2亿元。",
+        "2024年一般公共预算收入总计120.5亿元，支出总计110.2亿元。",
+    ],
+)
+def test_a_governments_totals_side_by_side_are_not_read_as_equal(check, text):
+    """L352: a government's totals may leave a balance stated elsewhere: only a unit's own are read."""
+    assert check(text, select="I101") == []

@@ -2906,7 +2906,8 @@ def _stated_balances(para: Paragraph) -> list[Identity]:
     return found
 
 
-_TOTALS_PAIR = lazy(r"(?P<side>(?:财政拨款)?)收入总计(?:为|是)?\s*$")
+# (a unit's own totals: "全区收入总计" or "一般公共预算收入总计" of a government may leave a balance, and are not read)
+_TOTALS_PAIR = lazy(r"(?:本单位|本部门|我单位|本局|我局|单位|部门)?(?P<side>(?:财政拨款)?)收入总计(?:为|是)?")
 _BALANCE_WORDS = lazy(r"结余|结转|相抵|结存|滚存|赤字|平衡|缺口")
 
 
@@ -2921,7 +2922,7 @@ def _equal_totals(para: Paragraph) -> list[Identity]:
     found = []
     amounts = [q for q in para.quantities if q.is_amount]
     for income, spending in pairwise(amounts):
-        m = _TOTALS_PAIR.search(_norm_label(income.label))
+        m = _TOTALS_PAIR.fullmatch(_norm_label(income.label))
         if m is None or _norm_label(spending.label) not in (
             m.group("side") + "支出总计",
             m.group("side") + "支出总计为",
