@@ -915,3 +915,13 @@ def test_each_items_budget_and_actual_make_the_wholes(check, text, found):
     """L351: the whole's budget and actual, then each ；-item's: the budgets add up to the budget, the actuals
     to the actual (an item's own 其中 list and the changes on last year left out)."""
     assert [f.stated for f in check(text, select="S101")] == found
+
+
+def test_items_budget_and_actual_going_on_in_the_next_sentence_are_not_summed(check):
+    """L351: the third item in a sentence of its own: the 其中 sentence's two items are not all of them."""
+    text = (
+        "2023年度“三公”经费支出全年预算为20.00万元，支出决算为16.40万元，其中：因公出国（境）费全年预算为0万元，"
+        "支出决算为0万元；公务接待费全年预算为6.00万元，支出决算为4.30万元。公务用车购置及运行维护费全年预算为"
+        "14.00万元，支出决算为12.10万元。"
+    )
+    assert check(text, select="S101") == []

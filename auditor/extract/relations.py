@@ -1902,7 +1902,7 @@ def _measures_by_item(para: Paragraph, found: list[Breakdown], last: bool) -> li
             if len(item_roles) != 2 or set(item_roles) != _BOTH_ROLES:
                 return out
             items.append(dict(zip(item_roles, amounts, strict=True)))
-        if len(items) < 2 or _text_ends_inside(text, m.end(), last):
+        if len(items) < 2 or _text_ends_inside(text, m.end(), last) or _two_measures_after(para, text, ends):
             continue
         for role in ("target", "actual"):
             whole = wholes[role]
@@ -1913,6 +1913,18 @@ def _measures_by_item(para: Paragraph, found: list[Breakdown], last: bool) -> li
                 continue
             out.append(Breakdown(whole, parts, "其中", complete=True))
     return out
+
+
+def _two_measures_after(para: Paragraph, text: str, at: int) -> bool:
+    """Whether the sentence after ``at`` gives one more budget and actual ("…。公务用车…全年预算为c1，支出决算为
+    c2。"): the list of items may go on there, and its sentence's items are not all of them."""
+    opens, ends = sentence_bounds(text, min(at + 1, len(text) - 1)) if at + 1 < len(text) else (at, at)
+    amounts = [
+        q
+        for q in para.quantities
+        if opens <= q.start < ends and q.is_amount and not is_change_amount(text, q)
+    ]
+    return {_role_of_label(q.label) for q in amounts} >= _BOTH_ROLES
 
 
 def _semicolon_items(text: str, begin: int, end: int) -> list[tuple[int, int]]:
