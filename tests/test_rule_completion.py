@@ -129,10 +129,13 @@ ADJUSTED_BY_CONGRESS = "{budget}2023年全县一般公共预算收入完成38642
     [
         "经县人大常委会批准，调整后的全县一般公共预算收入为381500万元。",
         "县人大常委会第十次会议审查批准调整全县一般公共预算收入为381500万元。",
+        # the adjusted budget of spending: 支出 in its name does not make it an actual
+        "经县人大常委会批准，调整后的全县一般公共预算支出为381500万元。",
     ],
 )
 @pytest.mark.parametrize(("rate", "found"), [("101.3", []), ("101.29", []), ("102.3", ["102.3%"])])
 def test_the_budget_as_the_congress_adjusted_it_is_the_adjusted_budget(check, budget, rate, found):
     """L346: the adjusted budget named by who adjusted it, without the word 预算."""
-    text = ADJUSTED_BY_CONGRESS.format(budget=budget, rate=rate)
+    side = "支出" if "支出为" in budget else "收入"
+    text = ADJUSTED_BY_CONGRESS.format(budget=budget, rate=rate, side=side)
     assert [f.stated for f in check(text, select="C101")] == found

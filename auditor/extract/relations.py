@@ -1827,8 +1827,10 @@ _SET_TARGET = lazy(r"目标|任务|计划")  # not 预算: budgets in 万元 are
 _FUND_TYPES = lazy(
     r"一般公共预算|一般预算(?=收入|支出)|政府性基金预算|国有资本经营预算|公共财政预算|公共预算|基金预算|预算稳定调节基金"
 )  # 公共财政预算收入: the 一般公共预算's name before 2014
-# (the budget as the 人大 adjusted it: "经…批准，调整后的全县一般公共预算收入为B", "审查批准调整全县…收入为B")
-_TARGET_LABEL = lazy(r"预算|计划|目标|任务|调整后|批准调整")
+_TARGET_LABEL = lazy(r"预算|计划|目标|任务")
+# the budget as the 人大 adjusted it: "经…批准，调整后的全县一般公共预算收入为B", "审查批准调整全县…支出为B"
+_ADJUSTED_BUDGET = lazy(r"调整后|批准调整")
+_DONE_WORDS = lazy(r"决算|完成|实际|执行|实现")
 _ACTUAL_LABEL = lazy(r"决算|执行|实际|完成|支出|实现|达到|使用")
 _PLANNED_LEAD = lazy(r"\s*(?:(?:19|20)\d\d年度?|全年|本年|年度)?(?:计划|目标|预计|拟)")
 _TARGET_TAIL = lazy(r"(?:年初|调整后?|全年)?预算数?(?:调整|调增|调减)?后?(?:为|是|至)?$")  # (支出预算调整为B)
@@ -1840,6 +1842,8 @@ def _role_of_label(label: str) -> str | None:
         return "target"  # "财政拨款支出年初预算": a budget, whatever it is a budget of
     if _PLANNED_LEAD.match(core):
         return "target"  # "计划完成农村户厕改造1950户": what was to be done
+    if _ADJUSTED_BUDGET.search(core) and not _DONE_WORDS.search(core):
+        return "target"  # "经…批准，调整后的全县一般公共预算支出为B": the budget as adjusted, though it names 支出
     if _ACTUAL_LABEL.search(core):
         return "actual"
     if _TARGET_LABEL.search(core):
