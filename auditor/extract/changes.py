@@ -918,7 +918,7 @@ def _named_in_a_sentence_before(
     if not here:
         return None
     found = _named_before(_YEAR_WORD.sub("", subject), delta, here, [])
-    years = [int(y) for y in _YEAR_NAMED.findall(text, 0, at)]
+    years = [int(y) for y in _YEAR.findall(text, 0, at)]
     year = report_year or (max(years) if years else None)
     if found is None or year_of(text, found) not in (year, None):
         return None  # "2022年公务接待费5.00万元。公务接待费比上年增加…": last year's figure is the base, not this
@@ -1221,7 +1221,7 @@ def _subject(
         # ends its account of one figure, which this one names again, shorter, and compares
         own = year_of(text, before[-1])
         base = prior_year or (report_year - 1 if report_year else None)
-        if base is None and (years := [int(y) for y in _YEAR_NAMED.findall(text)]):
+        if base is None and (years := [int(y) for y in _YEAR.findall(text)]):
             base = max(years) - 1  # (a text without its report's year: the latest year it speaks of)
         if own is not None and base is not None and own <= base:
             # "2023年…6.00万元。2022年公务接待费5.00万元。公务接待费比上年增加…": the figure before is the base
@@ -1307,7 +1307,6 @@ def _restated_in_next_sentence(text: str, before: list[Quantity], pos: int, labe
 
 
 _MEASURE_SUFFIX = lazy(r"(?:决算|预算|执行|实际)数?$")
-_YEAR_NAMED = lazy(r"((?:19|20)\d\d)\s*年")
 _TOTAL_OF = lazy(r"总((?:支出|收入)$)")
 
 

@@ -1892,7 +1892,7 @@ def _measures_by_item(para: Paragraph, found: list[Breakdown], last: bool) -> li
             continue
         wholes = dict(zip(roles, head, strict=True))
         items: list[dict[str, Quantity]] = []
-        for begin, end in _semicolon_items(text, m.end(), ends):
+        for begin, end in _items_of(text, m.end(), ends, _ITEM_STOP):
             inner = text.find(
                 "其中", begin, end
             )  # "公务用车…，其中：购置费…，运行维护费…": the item's own list
@@ -1929,19 +1929,6 @@ def _two_measures_after(para: Paragraph, text: str, at: int) -> bool:
         if opens <= q.start < ends and q.is_amount and not is_change_amount(text, q)
     ]
     return {_role_of_label(q.label) for q in amounts} >= _BOTH_ROLES
-
-
-def _semicolon_items(text: str, begin: int, end: int) -> list[tuple[int, int]]:
-    """The spans of the ；-separated items between ``begin`` and ``end``."""
-    spans, at = [], begin
-    for sep in _SEMICOLONS.finditer(text, begin, end):
-        spans.append((at, sep.start()))
-        at = sep.end()
-    spans.append((at, end))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
-
-
-_SEMICOLONS = lazy(r"[；;]")
 
 
 def _taxes_and_the_rest(para: Paragraph, found: list[Breakdown]) -> list[Breakdown]:
