@@ -52,6 +52,7 @@ from auditor.model.quantity import Kind, Quantity
 from auditor.model.record import record
 from auditor.text.chars import normalise
 from auditor.text.labels import (
+    JOINED_NAME,
     LEADING_ORDINAL,
     LEVEL_WORDS,
     OPENS_WITH_QIZHONG,
@@ -1861,7 +1862,6 @@ _TAXES = lazy(r"(?<!非)税收收入(?:完成|实现|为|是|达到?)?$")
 _NON_TAX = lazy(r"非税收入(?:完成|实现|为|是|达到?)?$")
 
 
-_ITEMS_OPEN = lazy(r"其中\s*[：:，,]?")
 _BOTH_ROLES = {"target", "actual"}
 
 
@@ -1876,7 +1876,7 @@ def _measures_by_item(para: Paragraph, found: list[Breakdown], last: bool) -> li
         return []
     taken = {id(b.whole) for b in found}
     out: list[Breakdown] = []
-    for m in _ITEMS_OPEN.finditer(text):
+    for m in _QIZHONG_AT.finditer(text):
         opens, ends = sentence_bounds(text, m.start())
         if not text[opens : m.start()].strip() and opens > 0:
             opens = sentence_bounds(text, opens - 1)[
@@ -2429,8 +2429,8 @@ def _joined_parent(table: Table, kinds: list, column: int) -> list[Breakdown]:
             else ""
             for k in (i, i + 1, i + 2)
         )
-        m = _JOINED_NAME.search(name)
-        if m is None or any(_JOINED_NAME.search(n) for n in (first, second)):
+        m = JOINED_NAME.search(name)
+        if m is None or any(JOINED_NAME.search(n) for n in (first, second)):
             continue
         a, b = m.group("a"), m.group("b")
         if not (
@@ -2443,9 +2443,6 @@ def _joined_parent(table: Table, kinds: list, column: int) -> list[Breakdown]:
         if whole is not None and whole.is_amount and parts is not None and len(parts) == 2:
             found.append(Breakdown(whole, parts, "表内分项", complete=True))
     return found
-
-
-_JOINED_NAME = lazy(r"(?P<a>\p{Han}{2})(?:及|和|与)(?P<b>\p{Han}{2})")
 
 
 def _without_the_subsets_rest(

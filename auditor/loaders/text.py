@@ -16,6 +16,7 @@ from auditor.text.chars import normalise, simplified
 from auditor.text.labels import (
     FUNDS_FIGURES_HEADER,
     GROUP_LABEL,
+    JOINED_NAME,
     LEVEL_HEADER,
     MAX_POINTS_HEADER,
     SCORE_HEADER,
@@ -335,10 +336,6 @@ def _two_level_header(names: list[str], width: int) -> list[str] | None:
     return None
 
 
-_GROUP_OWN_TOTAL = lazy(r"小计|合计")
-_JOINED_GROUP = lazy(r"(?P<a>\p{Han}{2})(?:及|和|与)(?P<b>\p{Han}{2})")
-
-
 def spanned_header(names: list[str], width: int) -> list[list[str]] | None:
     """The two header rows of ``width`` columns whose names were copied one after the other, the top row's
     first: "“三公”经费合计 · 因公出国（境）费 · 公务用车购置及运行费 · 公务接待费 · 小计 · 公务用车购置费 · 公务
@@ -351,17 +348,17 @@ def spanned_header(names: list[str], width: int) -> list[list[str]] | None:
         candidates = [
             [*names[:j], names[j] + names[j + 1], *names[j + 2 :]]
             for j in range(len(names) - 1)
-            if len(names[j]) <= 3 and not _GROUP_OWN_TOTAL.fullmatch(names[j])
+            if len(names[j]) <= 3 and not _GROUP_TOTAL.fullmatch(names[j])
         ]
     found = []
     for ns in candidates:
         for t in range(2, len(ns) - 2):
             top, sub = ns[:t], ns[t:]
-            if not _GROUP_OWN_TOTAL.fullmatch(sub[0]) or any(_GROUP_OWN_TOTAL.fullmatch(n) for n in sub[1:]):
+            if not _GROUP_TOTAL.fullmatch(sub[0]) or any(_GROUP_TOTAL.fullmatch(n) for n in sub[1:]):
                 continue
             for g, name in enumerate(top):
-                m = _JOINED_GROUP.search(name)
-                if m is None or any(_JOINED_GROUP.search(n) for n in sub):
+                m = JOINED_NAME.search(name)
+                if m is None or any(JOINED_NAME.search(n) for n in sub):
                     continue
                 if not all(any(w in n for n in sub[1:]) for w in (m.group("a"), m.group("b"))):
                     continue

@@ -92,3 +92,7 @@ def region_after(region: str, text: str, heading: bool) -> str:
         return ""
     lead = SCOPE_LEAD.match(text) or PERIOD_LEAD.match(text)
     return lead.group("scope") if lead is not None else region
+
+
+# a name joining two things: "公务用车购置及运行维护费" (购置 · 运行), a table's group over its two columns or rows
+JOINED_NAME = lazy(r"(?P<a>\p{Han}{2})(?:及|和|与)(?P<b>\p{Han}{2})")
