@@ -130,3 +130,22 @@ def test_consistent_completion_rates_raise_nothing(target, actual):
 @given(counts, counts, st.integers(min_value=1, max_value=500))
 def test_a_completion_rate_off_by_more_than_rounding_raises_c101(target, actual, tenths):
     assert rules_fired(rate_sentence(target, actual, Decimal(tenths) / 10)) == ["C101"]
+
+
+# the characters a number's match turns on: digits, signs, separators, the prefixes' and units' own
+number_text = st.text(
+    alphabet=list(
+        "0123456789-−+,.约签超过近逾不足到少于低高大小≥≤><＞＜=为将接万亿元%个百分点人以上下余多左右（）含 收入支出"
+    ),
+    max_size=40,
+)
+
+
+@given(number_text)
+@settings(max_examples=500, deadline=None)
+def test_numbers_found_digits_first_are_the_patterns_own_matches(text):
+    from auditor.extract.figures import NUMBER_RE, numbers
+
+    assert [(m.span(), m.groups()) for m in numbers(text)] == [
+        (m.span(), m.groups()) for m in NUMBER_RE.finditer(text)
+    ]

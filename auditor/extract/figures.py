@@ -78,6 +78,46 @@ NUMBER_RE = lazy(
     regex.VERBOSE,
 )
 
+_DIGIT = lazy(r"[0-9]")
+_SIGNS = frozenset("-−+")
+_PREFIX_BY_LAST: dict[str, list[str]] = {}  # a prefix's last character -> the prefixes, longest first
+for _p in sorted(_PREFIX_APPROX, key=len, reverse=True):
+    _PREFIX_BY_LAST.setdefault(_p[-1], []).append(_p)
+
+
+def numbers(norm: str) -> list[regex.Match]:
+    """The matches of ``NUMBER_RE.finditer(norm)``, found digits first.
+
+    A match starts at its digits, at a sign right before them or at a prefix right before either
+    (约, 超过, ≥ …). ``NUMBER_RE`` scanned alone tries its thirty prefixes at every character of the
+    text; here a digit is found first and the pattern is matched only where a match can start: the
+    earliest of those places (at or after the previous match's end) at which it matches, which is
+    where ``finditer`` finds it. A quarter of the time, the same matches.
+    """
+    out: list[regex.Match] = []
+    i = 0
+    match, search = NUMBER_RE.match, _DIGIT.search
+    while (digit := search(norm, i)) is not None:
+        d = digit.start()
+        s = d - 1 if d > i and norm[d - 1] in _SIGNS else d
+        starts = []  # the places a match may start, the earliest first (the prefixes are longest first)
+        if s > i and (prefixes := _PREFIX_BY_LAST.get(norm[s - 1])) is not None:
+            for p in prefixes:
+                c = s - len(p)
+                if c >= i and norm.startswith(p, c):
+                    starts.append(c)
+        starts.append(s)
+        for c in starts:  # a prefix's own context may refuse it (签约60万元): then the next place
+            m = match(norm, c)
+            if m is not None:
+                out.append(m)
+                i = m.end()
+                break
+        else:  # (never: the digits alone match)
+            i = d + 1
+    return out
+
+
 # Contexts that make a number something other than a quantity.
 _YEAR_AFTER = lazy(r"\s?(?:年|-\d{4}年|—\d{4}年|至\d{4}年)")
 _DATE_AFTER = lazy(r"(?:月|日|号|时|点|周年|届|季度)")
@@ -129,7 +169,7 @@ def extract_quantities(text: str, line: int, *, default_unit: str | None = None)
         norm = _LOST_BEFORE_UNIT.sub(" ", norm)
     out: list[Quantity] = []
     last_end = 0
-    for m in NUMBER_RE.finditer(norm):
+    for m in numbers(norm):
         prefix, sign, num, mid, unit, post = m.groups()
         if _is_not_quantity(norm, m, sign, num, unit):
             continue
