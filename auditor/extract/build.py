@@ -487,16 +487,20 @@ def build_document(source: Source) -> Document:
 _PARAGRAPH_END = SENTENCE_END + "；;：:…”」』"  # a line ending in one of these may end its paragraph
 
 
-def _wrap_width(texts: list[str]) -> int | None:
+def _prose(texts: list[str]) -> list[str]:
+    """The lines that may show a wrap width: ten characters or more, not laid out in columns (right-stripped)."""
+    return [t.rstrip() for t in texts if len(t.strip()) >= 10 and not laid_out(t)]
+
+
+def _wrap_width(prose: list[str]) -> int | None:
     """The width a hard-wrapped text was cut at: many lines of (nearly) one width, few longer. None for
     text written one paragraph per line, whose lines have every length.
 
     Lines laid out in columns (a table's rows as pdftotext -layout writes them) say nothing of the prose's
     width and are left out. Many lines at the width is enough when a third of the lines are there; when
     headings and short lines are the majority, the lines at the width must mostly end inside a sentence,
-    which text written a paragraph per line never does.
+    which text written a paragraph per line never does. ``prose``: the text's lines by ``_prose``.
     """
-    prose = [t.rstrip() for t in texts if len(t.strip()) >= 10 and not laid_out(t)]
     widths = [display_width(t) for t in prose]
     if len(widths) < 6:
         return None
@@ -514,12 +518,11 @@ def _wrap_width(texts: list[str]) -> int | None:
     return width if len(at) >= 8 and cut >= len(at) * 0.6 else None
 
 
-def _page_width(texts: list[str]) -> int | None:
+def _page_width(prose: list[str]) -> int | None:
     """The width of the lines of text copied out of a PDF, whose lines of one physical width differ by
     a fifth in characters (digits, Latin letters and punctuation are narrower than CJK, and the copy puts
     spaces between a figure and its unit): half of the lines or more end within a fifth of one width,
     hardly any is longer, and most of them end inside a sentence. None when the lines say otherwise."""
-    prose = [t.rstrip() for t in texts if len(t.strip()) >= 10 and not laid_out(t)]
     widths = [_compact_width(t) for t in prose]
     if len(widths) < 6:
         return None
@@ -546,12 +549,10 @@ def _page_width(texts: list[str]) -> int | None:
 _PAGE_MAJORITY = 1.25
 
 
-def _at_width(texts: list[str], width: int, slack, measure) -> int:
-    """How many prose lines end within ``slack(width)`` of ``width``."""
+def _at_width(prose: list[str], width: int, slack, measure) -> int:
+    """How many prose lines (by ``_prose``) end within ``slack(width)`` of ``width``."""
     low = width - slack(width)
-    return sum(
-        1 for t in texts if len(t.strip()) >= 10 and not laid_out(t) and low <= measure(t.rstrip()) <= width
-    )
+    return sum(1 for t in prose if low <= measure(t) <= width)
 
 
 def _compact_width(text: str) -> int:
@@ -572,13 +573,14 @@ def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]
     start with an ordinal (一、 （二） 3.).
     """
     texts = [b.text for b in blocks if isinstance(b, TextBlock)]
-    width = _wrap_width(texts)
+    prose = _prose(texts)
+    width = _wrap_width(prose)
     slack, measure = _slack, display_width
-    page = _page_width(texts)
+    page = _page_width(prose)
     if page is not None and (
         width is None
-        or _at_width(texts, page, _page_slack, _compact_width)
-        >= _PAGE_MAJORITY * _at_width(texts, width, _slack, display_width)
+        or _at_width(prose, page, _page_slack, _compact_width)
+        >= _PAGE_MAJORITY * _at_width(prose, width, _slack, display_width)
     ):
         # lines copied out of a PDF: most of them end within a fifth of the page's width, far more than at
         # the one width a typed text is wrapped at
@@ -608,10 +610,12 @@ def rejoin_wrapped(blocks: list) -> tuple[list, dict[int, list[tuple[int, int]]]
             k += 1
             continue
         text = block.text.rstrip()
-        where = [(block.line, c) for c in range(len(text))]
+        where: list[tuple[int, int]] = []  # written out only for a paragraph that joins lines
         while k + 1 < len(blocks) and _continues(
             blocks[k].text.rstrip(), blocks[k + 1], width, indented, slack, measure
         ):
+            if not where:
+                where = [(block.line, c) for c in range(len(text))]
             nxt = blocks[k + 1]
             lead = len(nxt.text) - len(nxt.text.lstrip())
             piece = nxt.text.strip()

@@ -226,6 +226,8 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
             opened_below = holder.quantities[0] if holder is not None else None
         if before is not None and before.quantities:
             figured = before
+        if not para.quantities:
+            continue  # (what follows names whose and when its figures are)
         # a paragraph without a year of its own is about the year its section names ("六、2025年机关运行经费
         # 预算安排情况" in a 2024 决算), else the report's
         section = doc.section_at(para.line)
