@@ -14,8 +14,9 @@ Figures, each with its target:
   floor any checker pays); the same batch made of identical copies is a second line, because
   caches keyed by paragraph hit across identical files;
 - growth of that batch from a tenth of its size to all of it, and --jobs 2 against --jobs 1;
-- one large document made of distinct copies, 0.1 to 4 MB: its cost per MB, measured inside one
-  process after a warm-up check so that start-up is not spread over the size;
+- one large document made of distinct copies of one base document of about 0.1 MB, 0.1 to 4 MB: its
+  cost per MB, measured inside one process after a warm-up check so that start-up is not spread over
+  the size;
 - the peak memory of every auditor process run.
 """
 
@@ -142,17 +143,30 @@ def build(folder: Path, size: int, distinct: bool) -> tuple[int, int]:
     return total, n
 
 
+ONE_BASE = 100_000  # bytes: the base document that the large documents are copies of
+
+
 def one_document(path: Path, size: int) -> int:
-    """One text file of distinct copies (separated by blank lines) of about ``size`` bytes."""
+    """One text file of about ``size`` bytes: copies of one base document (the smallest sources, joined to
+    about 0.1 MB), copy k with its figures multiplied by k, separated by blank lines.
+
+    Every size is made of the same content, so that its cost per MB measures its size alone: documents
+    cut from different sources cost differently per MB whatever their size (a 目录 to compare with the
+    body, tables, a corpus report's density of figures).
+    """
     texts = [p.read_text(encoding="utf-8") for p in sorted(sources(), key=lambda p: p.stat().st_size)]
+    base, total = [], 0
+    for text in texts:
+        base.append(text)
+        total += len(text.encode("utf-8"))
+        if total >= ONE_BASE:
+            break
+    one = "\n\n".join(base)
     parts, total, k = [], 0, 1
     while total < size:
-        for text in texts:
-            part = scaled(text, k)
-            parts.append(part)
-            total += len(part.encode("utf-8"))
-            if total >= size:
-                break
+        part = scaled(one, k)
+        parts.append(part)
+        total += len(part.encode("utf-8"))
         k += 1
     path.write_text("\n\n".join(parts), encoding="utf-8")
     return path.stat().st_size

@@ -593,9 +593,12 @@ def conflicts(doc: Analysis, own_names: list[str], excluded_lines: set[int] = fr
 
     ``excluded_lines``: lines of passages already reported as half-updated pastes (D102).
     """
-    from auditor.extract.tolerance import interval_of
+    from auditor.extract.tolerance import Interval, interval_of
 
     seen: dict[tuple, list[Statement]] = {}
+    values: dict[
+        tuple, set
+    ] = {}  # the values of ``seen[key]``: a figure stated again is found in constant time
     reported: set[tuple] = set()
     found: list[Conflict] = []
     carried = [
@@ -603,25 +606,29 @@ def conflicts(doc: Analysis, own_names: list[str], excluded_lines: set[int] = fr
         for q in doc.quantities
         if q.is_amount and q.value and ("结转" in q.label or "结余" in q.label)
     ]
+    intervals: dict[int, Interval] = {}  # by id of the statement: each figure's interval once
     for s in sorted(statements(doc, own_names), key=lambda s: (s.quantity.line, s.quantity.start)):
         key = (s.topic, s.scope, s.year, s.quantity.kind, s.quantity.base_unit)
         earlier = seen.setdefault(key, [])  # one statement per distinct value: repeats cost nothing
+        mine = intervals[id(s)] = interval_of(s.quantity)
+        excluded = (s.paragraph or s.quantity.line) in excluded_lines
         for e in earlier:
-            if interval_of(e.quantity).overlaps(interval_of(s.quantity)):
-                continue
-            if carried and _carried_over(e, s, carried):
+            # (the cheap tests first: a paste half-updated many times has many values of one quantity)
+            if excluded and (e.paragraph or e.quantity.line) in excluded_lines:
                 continue
             if e.sibling is not None and e.sibling == s.sibling and e.paragraph != s.paragraph:
                 continue  # the same words in two numbered items are each item's
-            if (e.paragraph or e.quantity.line) in excluded_lines and (
-                s.paragraph or s.quantity.line
-            ) in excluded_lines:
+            if intervals[id(e)].overlaps(mine):
+                continue
+            if carried and _carried_over(e, s, carried):
                 continue
             pair = (key, *sorted((e.quantity.base_value, s.quantity.base_value)))
             if pair not in reported:
                 reported.add(pair)
                 found.append(Conflict(e, s))
             break
-        if all(e.quantity.base_value != s.quantity.base_value for e in earlier):
+        known = values.setdefault(key, set())
+        if s.quantity.base_value not in known:
+            known.add(s.quantity.base_value)
             earlier.append(s)
     return found
