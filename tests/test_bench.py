@@ -27,6 +27,7 @@ def test_benchmark_prints_every_figure():
     assert result.returncode in (0, 1), result.stderr  # 1: a target missed on this machine
     out = result.stdout
     for figure in (
+        "Python alone, python -c pass:",
         "start-up, auditor --version:",
         "one text report",
         "batch --jobs 1:",
