@@ -167,9 +167,12 @@ _registry: dict[str, type[Rule]] | None = None
 def _entry_point_specs() -> list[tuple[str, str]]:
     """(name, "module:attribute") of each ``auditor.rules`` entry point.
 
-    Finding them reads the metadata of every installed distribution (30 ms, the largest part of a small
-    check's start-up), so the list is kept in the user's cache, keyed by the folders of ``sys.path`` and
-    their modification times: installing, upgrading or removing a package changes its folder's time.
+    Finding them reads the metadata of every installed distribution (30-50 ms, the largest part of a small
+    check's start-up), so the list is kept in the user's cache, keyed by the metadata folders found on
+    ``sys.path`` (``*.dist-info``, ``*.egg-info``, ``*.egg``) with their modification times: installing,
+    upgrading or removing a package adds, renames or rewrites one. Not by the path folders' own times:
+    ``python -m auditor`` puts the working folder on the path, and a folder where reports and outputs are
+    written would have missed the cache on every run and left a cache file behind each time.
     """
     import json
     import os
@@ -179,8 +182,16 @@ def _entry_point_specs() -> list[tuple[str, str]]:
     stamps = []
     for entry in sys.path:
         try:
-            stamps.append(f"{entry}:{os.stat(entry or '.').st_mtime_ns}")
-        except OSError:
+            with os.scandir(entry or ".") as found:
+                for item in found:
+                    if item.name.endswith((".dist-info", ".egg-info", ".egg")):
+                        stamps.append(f"{entry}/{item.name}:{item.stat().st_mtime_ns}")
+        except NotADirectoryError:  # a zip file: its own time
+            try:
+                stamps.append(f"{entry}:{os.stat(entry).st_mtime_ns}")
+            except OSError:
+                continue
+        except OSError:  # a folder gone or unreadable: nothing is installed there
             continue
     stamp = "\n".join([sys.version, *stamps])
     # the file is named by a cheap checksum and holds the whole stamp, which is compared: a checksum

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import re
 import subprocess
 import sys
@@ -186,3 +187,26 @@ def test_the_entry_point_list_is_cached_and_a_stale_or_broken_cache_is_not_trust
     saved = json.loads(cached.read_text(encoding="utf-8"))
     cached.write_text(json.dumps({**saved, "rules": saved["rules"][:1]}), encoding="utf-8")
     assert rule._entry_point_specs() == [tuple(saved["rules"][0])]
+
+
+def test_the_entry_point_cache_holds_while_reports_are_written_beside_it(tmp_path, monkeypatch):
+    # python -m auditor puts the working folder on sys.path: files written there (reports, outputs) must
+    # not cost a scan of every installed distribution and a new cache file on each run
+    from auditor import rule
+
+    cache, work = tmp_path / "cache", tmp_path / "work"
+    work.mkdir()
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(cache))
+    monkeypatch.setattr(sys, "path", [str(work), *sys.path])
+    fresh = rule._entry_point_specs()
+    (work / "report.html").write_text("<p>", encoding="utf-8")
+    (work / "outputs").mkdir()
+    scans = []
+    real = importlib.metadata.entry_points
+    monkeypatch.setattr(importlib.metadata, "entry_points", lambda **kw: scans.append(kw) or real(**kw))
+    assert rule._entry_point_specs() == fresh
+    assert scans == [] and len(list(cache.glob("rules-*.json"))) == 1
+    # a distribution installed there is a change of what is installed: scanned again
+    (work / "plugin-1.0.dist-info").mkdir()
+    assert rule._entry_point_specs() == fresh
+    assert len(scans) == 1 and len(list(cache.glob("rules-*.json"))) == 2
