@@ -133,9 +133,10 @@ def _parse(label: str, own_names: list[str]) -> tuple[str, frozenset[str]]:
     m = _ORDINAL.match(text)
     if m:
         text = text[m.end() :]
-    m = _WHOSE.match(_LEADING_YEAR.sub("", text, count=1))
+    yearless = _LEADING_YEAR.sub("", text, count=1)
+    m = _WHOSE.match(yearless)
     if m:  # "本部门…", "2024年度本部门…": whose, not what
-        text = _LEADING_YEAR.sub("", text, count=1)[m.end() :]
+        text = yearless[m.end() :]
     elif m := _BODY_BEFORE_YEAR.match(text):  # "教育部2024年度收入总计": the unit's name, then the year
         text = text[m.end() :]
     scope = set()
@@ -147,11 +148,12 @@ def _parse(label: str, own_names: list[str]) -> tuple[str, frozenset[str]]:
                 if found:
                     scope.add(name)
     topic = _FILLER.sub("", text)
-    if "总计" in text and not _TOTAL_SPENDING.match(topic):
+    spending = _TOTAL_SPENDING.match(topic) is not None
+    if "总计" in text and not spending:
         # "国有资本经营收入61.6亿元，加上…，国有资本经营收入总计79亿元": a 总计 adds the carry-overs to the
         # year's own figure of that name; it restates only another 总计
         scope.add("总计")
-    if _TOTAL_SPENDING.match(topic) and not (scope - {"一般公共预算", "财政拨款"}):
+    if spending and not (scope - {"一般公共预算", "财政拨款"}):
         # the department's total only when the label says whose and when: "2020年本年支出合计",
         # "2020年总支出"; a bare "支出总额" may be a project's
         if _WHOSE_WHEN.match(normalise(label)):
@@ -195,6 +197,22 @@ def _whose(text: str, section) -> str:
     return ""
 
 
+def _of_section(section, report_year: int | None) -> tuple[int | None, str | None, str | None]:
+    """What a section's headings say of the figures under it: (year, fund, level).
+
+    A paragraph without a year of its own is about the year its section names ("六、2025年机关运行经费预算安排
+    情况" in a 2024 决算), else the report's. "(一)一般公共预算 … 收入总量为45.60亿元" and "(二)政府性基金预算 …
+    收入总量为18.30亿元": the fund its section names (without one, its sentence's). "1.全国一般公共预算 … 收入
+    总量" and "2.中央一般公共预算 … 收入总量": the level the innermost heading that names one gives."""
+    if section is None:
+        return report_year, None, None
+    titles = [s.heading.title for s in reversed(section.path())]
+    years = _YEAR.findall(" ".join(reversed(titles)))
+    fund = next((f for t in titles if (f := _fund_of(t))), None)
+    level = next((v for t in titles if (v := level_of(t))), None)
+    return (int(years[-1]) if years else report_year), fund, level
+
+
 def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
     out: list[Statement] = []
     parsed: dict[str, tuple[str, frozenset[str]]] = {}  # a label recurs within a report
@@ -210,6 +228,7 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
     report_year = doc.report_year
     # a sentence's level (全市 … / 市本级 …) scopes its figures only where the report speaks of two levels
     levels = {m.group() for para in doc.paragraphs for m in LEVEL_WORDS.finditer(para.text)}
+    by_section: dict[int, tuple[int | None, str | None, str | None]] = {}  # what each section says, once
     previous = figured = None
     region = ""  # the part of a region a "在41个县收支完成情况上，…" paragraph opened, for the ones after it
     for para in doc.paragraphs:
@@ -228,11 +247,11 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
             figured = before
         if not para.quantities:
             continue  # (what follows names whose and when its figures are)
-        # a paragraph without a year of its own is about the year its section names ("六、2025年机关运行经费
-        # 预算安排情况" in a 2024 决算), else the report's
         section = doc.section_at(para.line)
-        section_years = _YEAR.findall(" ".join(s.heading.title for s in section.path())) if section else []
-        default_year = int(section_years[-1]) if section_years else report_year
+        key = id(section)
+        if key not in by_section:
+            by_section[key] = _of_section(section, report_year)
+        default_year, section_fund, section_level = by_section[key]
         whose = (
             _whose(text, section)
             or _subject_of_paragraph(text)
@@ -240,22 +259,18 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
             or (f"〔{region}〕" if region else "")
         )
         opening_level = level_of(text[: sentence_end(text, 0)]) if len(levels) > 1 else None
-        # "(一)一般公共预算 … 收入总量为45.60亿元" and "(二)政府性基金预算 … 收入总量为18.30亿元": the fund
-        # its section (or, without one, its sentence) names
-        titles = [s.heading.title for s in reversed(section.path())] if section else []
-        section_fund = next((f for t in titles if (f := _fund_of(t))), None)
-        # "1.全国一般公共预算 … 收入总量" and "2.中央一般公共预算 … 收入总量": the level the innermost
-        # heading that names one gives
-        section_level = next((v for t in titles if (v := level_of(t))), None)
         mark = len(out)
+        openers: dict[int, str] = {}  # by sentence start: whose a sentence opening with a subject speaks of
+        ranged = _YEAR_RANGE.search(text) is not None  # (the figures' labels are pieces of the text)
         # "3.市本级农林水事务支出49.8亿元，加上市对区县补助支出12.8亿元，市级支出合计62.6亿元" and "4.市本级教育
         # 支出…": a numbered item's figures after its first are the item's, named by that first figure
         item = para.quantities[0] if para.quantities and para.ordinal is not None else None
         for q in para.quantities:
             if not _eligible(q):
                 continue
-            if _YEAR_RANGE.search(q.label) or _YEAR_RANGE.search(
-                text, sentence_start(text, q.start), q.start
+            if ranged and (
+                _YEAR_RANGE.search(q.label)
+                or _YEAR_RANGE.search(text, sentence_start(text, q.start), q.start)
             ):
                 continue  # "2021—2023年累计投入…1260.00万元": several years' total, no one year's figure
             if _PART_WORDS.search(normalise(q.label)):
@@ -335,8 +350,11 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
             if inclusion := _INCLUSION.search(text, sentence_start(text, q.start), q.start):
                 scope = scope | {f"〔{inclusion.group('what')}〕"}
             # (a sentence that opens with a place speaks of it: "…全市有5个县区排名前十。南昌县财政总收入…")
-            opens = text[sentence_start(text, q.start) :]
-            who = _whose(opens, None) or _place_of(opens) or whose
+            begin = sentence_start(text, q.start)
+            if begin not in openers:  # the figures of one sentence share its opening
+                opens = text[begin:]
+                openers[begin] = _whose(opens, None) or _place_of(opens)
+            who = openers[begin] or whose
             if who:
                 scope = scope | {who}
             sibling = para.ordinal.level if item is not None and q is not item else None
