@@ -76,8 +76,8 @@ READING = """## Reading these figures
 
 - **The machine.** Every figure is of the machine named above and moves with it: the same tree took
   0.101 s on the 20 KB report and 0.037 s to start on an Intel Xeon where Python alone starts in about
-  0.015 s, and 0.18-0.22 s and 0.05-0.07 s on an AMD EPYC where Python alone takes 0.03 s. Read the
-  absolute targets (0.12 s, 0.5 s) against the Python start-up line; the ratios travel better.
+  0.015 s, and 0.13-0.22 s and 0.05-0.07 s on AMD EPYC hosts where Python alone takes 0.011-0.03 s.
+  Read the absolute targets (0.12 s, 0.5 s) against the Python start-up line; the ratios travel better.
 - **Start-up floor.** Python with click, regex, decimal, pathlib and the other standard modules the tool
   uses, and the command line itself, are the auditor --version line. A small report then pays the
   auditor's own modules and rules (imported on first use; the classes are records without generated
@@ -98,8 +98,11 @@ READING = """## Reading these figures
   is not spread over the size. Copy k states the base's quantities with k times its figures, so the
   copies contradict each other and its findings grow faster than its size; finding them and writing
   them is part of the cost.
-- Times vary by 10-20 % between runs on a shared virtual machine; the timing tests of the suite count
-  work (calls) or use CPU time with headroom, never wall time against a tight bound.
+- Times vary by 10-20 % between runs on a quiet virtual machine and by up to half on a busy host: four
+  runs on one day, of trees whose changes only made the checks faster, counted 12, 9, 7 and 5 of the
+  twelve PDFs within 10× pdftotext, and read the one-document flatness as 1.09, 1.33 and 1.23. Compare
+  trees by runs made one after the other on the same host; the timing tests of the suite count work
+  (calls) or use CPU time with headroom, never wall time against a tight bound.
 """
 
 # a money or count figure: the number, then its unit (个百分点 is a change of a share, not a count)
