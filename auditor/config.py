@@ -22,10 +22,12 @@ or under [tool.auditor].
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
+
+from auditor.model.record import value
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -41,7 +43,7 @@ class ConfigError(Exception):
         return f"{self.source}：{self.zh}" if lang != "en" else f"{self.source}: {self.en}"
 
 
-@dataclass(frozen=True)
+@value
 class Config:
     """The effective settings of one run: defaults, then the configuration file, then the command line."""
 

@@ -11,14 +11,13 @@ from __future__ import annotations
 import copy
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 import regex
 
 from auditor.messages import InputError
 from auditor.model.document import Line
-from auditor.model.record import record
+from auditor.model.record import record, value
 from auditor.report.findings import Finding
 from auditor.text.chars import normalise
 from auditor.text.rx import lazy
@@ -49,7 +48,7 @@ class AnnotateError(InputError):
         super().__init__(path, f"annotate_{key}", **args)
 
 
-@dataclass(frozen=True)
+@value
 class AnnotateResult:
     """What annotating a document did: findings placed on their figures, findings only summarised."""
 
