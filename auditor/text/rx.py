@@ -34,18 +34,23 @@ _LIMIT = 2000  # patterns kept; past it, a run keeps only those it used (old ver
 class _PatternUnpickler:
     """pickle.Unpickler that builds nothing but regex patterns (and plain data)."""
 
+    _restricted: type | None = None  # the Unpickler subclass, made on first use (pickle is imported then)
+
     @classmethod
     def loads(cls, data: bytes) -> object:
         import io
-        import pickle
 
-        class Restricted(pickle.Unpickler):
-            def find_class(self, module: str, name: str) -> object:
-                if (module, name) == ("regex._regex", "compile"):
-                    return super().find_class(module, name)
-                raise pickle.UnpicklingError(f"{module}.{name} is not a regex pattern")
+        if cls._restricted is None:
+            import pickle
 
-        return Restricted(io.BytesIO(data)).load()
+            class Restricted(pickle.Unpickler):
+                def find_class(self, module: str, name: str) -> object:
+                    if (module, name) == ("regex._regex", "compile"):
+                        return super().find_class(module, name)
+                    raise pickle.UnpicklingError(f"{module}.{name} is not a regex pattern")
+
+            cls._restricted = Restricted
+        return cls._restricted(io.BytesIO(data)).load()
 
 
 class _Store:
