@@ -22,12 +22,10 @@ or under [tool.auditor].
 from __future__ import annotations
 
 import sys
-from dataclasses import field, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
-
-from auditor.model.record import value
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -43,7 +41,7 @@ class ConfigError(Exception):
         return f"{self.source}：{self.zh}" if lang != "en" else f"{self.source}: {self.en}"
 
 
-@value
+@dataclass(frozen=True)
 class Config:
     """The effective settings of one run: defaults, then the configuration file, then the command line."""
 

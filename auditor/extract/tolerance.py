@@ -7,16 +7,16 @@ figures agree when their intervals overlap. There is no fixed epsilon anywhere.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
 from auditor.model.quantity import Kind, Quantity
-from auditor.model.record import value
 
 HUNDRED = Decimal(100)
 
 
-@value
+@dataclass(frozen=True)
 class Interval:
     """The closed range of values a figure may stand for once its rounding is allowed for."""
 
@@ -146,7 +146,7 @@ def fmt(value: Decimal, decimals: int) -> str:
     return str(value.quantize(quantum, rounding=ROUND_HALF_UP))
 
 
-@value
+@dataclass(frozen=True)
 class PercentCheck:
     """A stated percentage against the ratio of two figures: the verdict and the ratio as written."""
 

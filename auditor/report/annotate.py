@@ -11,13 +11,14 @@ from __future__ import annotations
 import copy
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import regex
 
 from auditor.messages import InputError
 from auditor.model.document import Line
-from auditor.model.record import record, value
+from auditor.model.record import record
 from auditor.report.findings import Finding
 from auditor.text.chars import normalise
 from auditor.text.rx import lazy
@@ -48,7 +49,7 @@ class AnnotateError(InputError):
         super().__init__(path, f"annotate_{key}", **args)
 
 
-@value
+@dataclass(frozen=True)
 class AnnotateResult:
     """What annotating a document did: findings placed on their figures, findings only summarised."""
 
