@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from auditor.messages import Message
 from auditor.model.record import record
-from auditor.usercache import cache_folder, write_atomically
+from auditor.usercache import cache_folder, mark_used, write_atomically
 
 if TYPE_CHECKING:
     from auditor.model.document import Document
@@ -170,9 +170,12 @@ def _entry_point_specs() -> list[tuple[str, str]]:
     Finding them reads the metadata of every installed distribution (30-50 ms, the largest part of a small
     check's start-up), so the list is kept in the user's cache, keyed by the metadata folders found on
     ``sys.path`` (``*.dist-info``, ``*.egg-info``, ``*.egg``) with their modification times: installing,
-    upgrading or removing a package adds, renames or rewrites one. Not by the path folders' own times:
-    ``python -m auditor`` puts the working folder on the path, and a folder where reports and outputs are
-    written would have missed the cache on every run and left a cache file behind each time.
+    upgrading or removing a package adds, renames or replaces one. An ``*.egg-info`` of a checkout installed
+    in development mode is rewritten in place, file by file, so its ``entry_points.txt`` is stamped too.
+    Not by the path folders' own times: ``python -m auditor`` puts the working folder on the path, and a
+    folder where reports and outputs are written would have missed the cache on every run. The file is
+    named by the environment (its Python and ``sys.prefix``) and holds the whole stamp: a new stamp
+    overwrites its environment's list instead of adding a file.
     """
     import json
     import os
@@ -183,24 +186,30 @@ def _entry_point_specs() -> list[tuple[str, str]]:
     for entry in sys.path:
         try:
             with os.scandir(entry or ".") as found:
-                for item in found:
-                    if item.name.endswith((".dist-info", ".egg-info", ".egg")):
-                        stamps.append(f"{entry}/{item.name}:{item.stat().st_mtime_ns}")
+                names = sorted(e.name for e in found if e.name.endswith((".dist-info", ".egg-info", ".egg")))
         except NotADirectoryError:  # a zip file: its own time
-            try:
-                stamps.append(f"{entry}:{os.stat(entry).st_mtime_ns}")
-            except OSError:
-                continue
+            names = [""]
         except OSError:  # a folder gone or unreadable: nothing is installed there
             continue
+        for name in names:
+            place = os.path.join(entry or ".", name) if name else entry
+            try:
+                stamps.append(f"{place}:{os.stat(place).st_mtime_ns}")
+                if name.endswith(".egg-info") and os.path.isdir(place):
+                    points = os.path.join(place, "entry_points.txt")
+                    stamps.append(f"{points}:{os.stat(points).st_mtime_ns}")
+            except OSError:  # a dangling link, a file without entry points: stamped by what it lacks
+                stamps.append(f"{place}:-")
     stamp = "\n".join([sys.version, *stamps])
-    # the file is named by a cheap checksum and holds the whole stamp, which is compared: a checksum
-    # collision only costs a scan (hashlib's OpenSSL set-up took longer than the cached read)
-    cached = os.path.join(cache_folder(), f"rules-{zlib.crc32(stamp.encode()):08x}.json")
+    # the file is named by a cheap checksum of the environment and holds the whole stamp, which is compared
+    # (hashlib's OpenSSL set-up took longer than the cached read)
+    here = f"{sys.version}|{sys.prefix}"
+    cached = os.path.join(cache_folder(), f"rules-{zlib.crc32(here.encode()):08x}.json")
     try:
         with open(cached, encoding="utf-8") as f:
             saved = json.load(f)
         if saved["stamp"] == stamp:
+            mark_used(cached)
             return [tuple(pair) for pair in saved["rules"]]
     except (OSError, ValueError, TypeError, KeyError):
         pass

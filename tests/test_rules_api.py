@@ -206,7 +206,42 @@ def test_the_entry_point_cache_holds_while_reports_are_written_beside_it(tmp_pat
     monkeypatch.setattr(importlib.metadata, "entry_points", lambda **kw: scans.append(kw) or real(**kw))
     assert rule._entry_point_specs() == fresh
     assert scans == [] and len(list(cache.glob("rules-*.json"))) == 1
-    # a distribution installed there is a change of what is installed: scanned again
+    # a distribution installed there is a change of what is installed: scanned again, and the
+    # environment's one list is rewritten, not joined by another file
     (work / "plugin-1.0.dist-info").mkdir()
     assert rule._entry_point_specs() == fresh
-    assert len(scans) == 1 and len(list(cache.glob("rules-*.json"))) == 2
+    assert len(scans) == 1 and len(list(cache.glob("rules-*.json"))) == 1
+
+
+def test_a_dangling_link_or_a_plugin_rewritten_in_place_does_not_hide_a_change(tmp_path, monkeypatch):
+    import os
+
+    from auditor import rule
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "aaa-1.0.dist-info").symlink_to(tmp_path / "gone")  # listed first, stat fails
+    (site / "zzz-1.0.dist-info").mkdir()
+    egg = site / "plugin.egg-info"  # a checkout installed in development mode
+    egg.mkdir()
+    points = egg / "entry_points.txt"
+    points.write_text("[auditor.rules]\n", encoding="utf-8")
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(sys, "path", [str(site), *sys.path])
+    rule._entry_point_specs()
+    scans = []
+    real = importlib.metadata.entry_points
+    monkeypatch.setattr(importlib.metadata, "entry_points", lambda **kw: scans.append(kw) or real(**kw))
+    rule._entry_point_specs()
+    assert scans == []  # unchanged: the cache holds, the dangling link included
+
+    def later(path):
+        t = path.stat().st_mtime_ns + 10**9
+        os.utime(path, ns=(t, t))
+
+    later(site / "zzz-1.0.dist-info")  # after the dangling link in the folder's order
+    rule._entry_point_specs()
+    assert len(scans) == 1
+    later(points)  # the folder itself keeps its time
+    rule._entry_point_specs()
+    assert len(scans) == 2

@@ -26,7 +26,7 @@ from functools import cache
 
 import regex
 
-from auditor.usercache import cache_folder, write_atomically
+from auditor.usercache import cache_folder, mark_used, write_atomically
 
 _LIMIT = 2000  # patterns kept; past it, a run keeps only those it used (old versions' patterns go)
 
@@ -70,6 +70,8 @@ class _Store:
         self.stamp = f"{sys.version}|regex {regex.__version__}"
         self.path = os.path.join(cache_folder(), f"patterns-{zlib.crc32(self.stamp.encode()):08x}.pickle")
         self.saved = self._read()
+        if self.saved:
+            mark_used(self.path)
         return self.saved
 
     def _read(self) -> dict[tuple[str, int], bytes]:
