@@ -248,10 +248,10 @@ def statements(doc: Analysis, own_names: list[str]) -> list[Statement]:
         if not para.quantities:
             continue  # (what follows names whose and when its figures are)
         section = doc.section_at(para.line)
-        key = id(section)
-        if key not in by_section:
-            by_section[key] = _of_section(section, report_year)
-        default_year, section_fund, section_level = by_section[key]
+        section_key = id(section)
+        if section_key not in by_section:
+            by_section[section_key] = _of_section(section, report_year)
+        default_year, section_fund, section_level = by_section[section_key]
         whose = (
             _whose(text, section)
             or _subject_of_paragraph(text)
